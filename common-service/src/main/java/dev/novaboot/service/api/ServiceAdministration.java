@@ -1,0 +1,67 @@
+package dev.novaboot.service.api;
+
+import java.util.List;
+
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.group.ServiceGroup.ServiceState;
+import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.record.ServiceRecord;
+import dev.novaboot.service.record.ServiceRecordRepository;
+
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an operator does with services: list them with their state, disable or enable
+ * them for scheduling, force them down (for evacuation) and delete records of services
+ * that are gone.
+ */
+public class ServiceAdministration {
+
+	private final ServiceRecordRepository repository;
+
+	private final ServiceGroup serviceGroup;
+
+	private final DatabaseClock clock;
+
+	public ServiceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup, DatabaseClock clock) {
+		this.repository = repository;
+		this.serviceGroup = serviceGroup;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ServiceState> list(String binary, String host) {
+		return this.serviceGroup.states()
+			.stream()
+			.filter((state) -> binary == null || binary.equals(state.service().getBinary()))
+			.filter((state) -> host == null || host.equals(state.service().getHost()))
+			.toList();
+	}
+
+	@Transactional
+	public ServiceState update(String uuid, ServiceUpdate update) {
+		update.validate();
+		ServiceRecord service = find(uuid);
+		if (update.status() != null) {
+			service.setDisabled(update.status().equals("disabled"), update.disabledReason());
+		}
+		if (update.forcedDown() != null) {
+			service.setForcedDown(update.forcedDown());
+		}
+		service.setUpdatedAt(this.clock.now());
+		return this.serviceGroup.state(this.repository.saveAndFlush(service));
+	}
+
+	@Transactional
+	public void delete(String uuid) {
+		ServiceRecord service = find(uuid);
+		service.markDeleted(this.clock.now());
+		this.repository.saveAndFlush(service);
+	}
+
+	private ServiceRecord find(String uuid) {
+		return this.repository.findLiveByUuid(uuid)
+			.orElseThrow(() -> new NotFoundException("Service " + uuid + " could not be found."));
+	}
+
+}

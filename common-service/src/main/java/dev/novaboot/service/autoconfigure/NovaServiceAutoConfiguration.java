@@ -1,0 +1,182 @@
+package dev.novaboot.service.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import dev.novaboot.service.NovaProperties;
+import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.ServiceProperties;
+import dev.novaboot.service.actuate.ServiceInfoContributor;
+import dev.novaboot.service.actuate.ServiceStateHealthIndicator;
+import dev.novaboot.service.api.ServicesApiConfiguration;
+import dev.novaboot.service.driver.Driver;
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.manager.Manager;
+import dev.novaboot.service.manager.ManagerInitializer;
+import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.record.Heartbeat;
+import dev.novaboot.service.record.ServiceRecord;
+import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.record.ServiceRegistrar;
+import dev.novaboot.service.record.ServiceRegistration;
+import dev.novaboot.service.schema.ModuleMigrations;
+import dev.novaboot.service.schema.SchemaModule;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Service part of Nova's Services, Managers and Drivers, auto-configured into every
+ * app of the suite: the service record and its heartbeat, the service group, the schema
+ * migrations of every module, the manager's {@code initHost()} and periodic tasks, the
+ * service administration API, health and info.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = TaskSchedulingAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
+@AutoConfigurationPackage(basePackageClasses = ServiceRecord.class)
+@EnableConfigurationProperties({ NovaProperties.class, ServiceProperties.class })
+public final class NovaServiceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceIdentity serviceIdentity(NovaProperties nova, ServiceProperties service) {
+		String host = (nova.host() != null && !nova.host().isBlank()) ? nova.host() : localHostName();
+		return new ServiceIdentity(host, service.binary(), service.topic(), service.zone());
+	}
+
+	private static String localHostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("Cannot tell this machine's host name; set nova.host", ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SchemaConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SchemaModule serviceSchemaModule() {
+			return new SchemaModule("service", "classpath:db/migration/service");
+		}
+
+		@Bean
+		ModuleMigrations moduleMigrations(DataSource dataSource, ObjectProvider<SchemaModule> modules) {
+			return new ModuleMigrations(dataSource, modules.orderedStream().toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class ServiceRecordConfiguration {
+
+		@Bean
+		DatabaseClock databaseClock(DataSource dataSource) {
+			return new DatabaseClock(new JdbcTemplate(dataSource));
+		}
+
+		@Bean
+		ServiceRegistrar serviceRegistrar(ServiceRecordRepository repository, DatabaseClock databaseClock,
+				PlatformTransactionManager transactionManager) {
+			return new ServiceRegistrar(repository, databaseClock, new TransactionTemplate(transactionManager));
+		}
+
+		@Bean
+		Heartbeat heartbeat(ServiceRecordRepository repository, ServiceRegistrar serviceRegistrar,
+				ServiceIdentity serviceIdentity) {
+			return new Heartbeat(repository, serviceRegistrar, serviceIdentity);
+		}
+
+		@Bean
+		ServiceRegistration serviceRegistration(Heartbeat heartbeat, ServiceIdentity serviceIdentity,
+				ApplicationContext context) {
+			return new ServiceRegistration(heartbeat, rpcEndpoint(serviceIdentity, context));
+		}
+
+		private static Supplier<String> rpcEndpoint(ServiceIdentity identity, ApplicationContext context) {
+			return () -> (context instanceof WebServerApplicationContext web && web.getWebServer() != null)
+					? "http://" + identity.host() + ":" + web.getWebServer().getPort() : null;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServiceGroup serviceGroup(ServiceRecordRepository repository, DatabaseClock databaseClock,
+				ServiceProperties properties) {
+			return new ServiceGroup(repository, databaseClock, properties.downTime());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(Manager.class)
+	static class ManagerConfiguration {
+
+		@Bean
+		ManagerInitializer managerInitializer(Manager manager, ServiceIdentity serviceIdentity) {
+			return new ManagerInitializer(manager, serviceIdentity.host());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(ServicesApiConfiguration.class)
+	static class ServicesApiAutoConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ActuatorConfiguration {
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("serviceState")
+		HealthIndicator serviceStateHealthIndicator(Heartbeat heartbeat, ServiceIdentity serviceIdentity) {
+			return new ServiceStateHealthIndicator(heartbeat, serviceIdentity);
+		}
+
+		@Bean
+		@ConditionalOnBean(Driver.class)
+		@ConditionalOnEnabledHealthIndicator("driver")
+		CompositeHealthContributor driverHealthContributor(Map<String, Driver> drivers) {
+			return CompositeHealthContributor.fromMap(drivers, (driver) -> (HealthIndicator) driver::health);
+		}
+
+		@Bean
+		ServiceInfoContributor serviceInfoContributor(ServiceIdentity serviceIdentity,
+				ObjectProvider<Manager> manager, ObjectProvider<Driver> drivers) {
+			return new ServiceInfoContributor(serviceIdentity, manager.getIfUnique(), drivers.orderedStream().toList());
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.novaboot.sample;
+
+import dev.novaboot.service.driver.Driver;
+import dev.novaboot.service.driver.SelectedBy;
+
+/**
+ * A driver kind chosen by {@code sample.driver}.
+ */
+@SelectedBy(property = "sample.driver", choices = { "alpha", "beta" })
+public interface SampleDriver extends Driver {
+
+}

@@ -1,0 +1,69 @@
+package dev.novaboot.sample;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.novaboot.service.manager.Manager;
+import dev.novaboot.service.record.ServiceRecordRepository;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * A manager with one periodic task that always fails and one that works, and an
+ * {@code initHost()} that notes whether the service was already registered when it ran.
+ */
+@Service
+public class SampleManager implements Manager {
+
+	private final ServiceRecordRepository services;
+
+	private final String host;
+
+	private final boolean failInitHost;
+
+	private volatile Boolean registeredBeforeInitHost;
+
+	private final AtomicInteger failingRuns = new AtomicInteger();
+
+	private final AtomicInteger workingRuns = new AtomicInteger();
+
+	public SampleManager(ServiceRecordRepository services, @Value("${nova.host}") String host,
+			@Value("${sample.fail-init-host:false}") boolean failInitHost) {
+		this.services = services;
+		this.host = host;
+		this.failInitHost = failInitHost;
+	}
+
+	@Override
+	public void initHost() {
+		if (this.failInitHost) {
+			throw new IllegalStateException("volume group 'nova-volumes' not found");
+		}
+		this.registeredBeforeInitHost = this.services.findLive(this.host, "nova-sample").isPresent();
+	}
+
+	@Scheduled(fixedDelay = 100)
+	public void failingTask() {
+		this.failingRuns.incrementAndGet();
+		throw new IllegalStateException("periodic task failed on purpose");
+	}
+
+	@Scheduled(fixedDelay = 100)
+	public void workingTask() {
+		this.workingRuns.incrementAndGet();
+	}
+
+	public Boolean registeredBeforeInitHost() {
+		return this.registeredBeforeInitHost;
+	}
+
+	public int failingRuns() {
+		return this.failingRuns.get();
+	}
+
+	public int workingRuns() {
+		return this.workingRuns.get();
+	}
+
+}
