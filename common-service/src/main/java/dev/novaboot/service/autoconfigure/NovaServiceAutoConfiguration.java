@@ -2,6 +2,7 @@ package dev.novaboot.service.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -13,13 +14,16 @@ import dev.novaboot.service.ServiceProperties;
 import dev.novaboot.service.actuate.ServiceInfoContributor;
 import dev.novaboot.service.actuate.ServiceStateHealthIndicator;
 import dev.novaboot.service.api.ServicesApiConfiguration;
+import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.context.NoAuthRequestContextFilter;
+import dev.novaboot.service.context.RequestContextArgumentResolver;
 import dev.novaboot.service.driver.Driver;
+import dev.novaboot.service.driver.SelectedByValidator;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.manager.ManagerInitializer;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.Heartbeat;
-import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.record.ServiceRegistrar;
 import dev.novaboot.service.record.ServiceRegistration;
@@ -40,6 +44,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +55,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The Service part of Nova's Services, Managers and Drivers, auto-configured into every
@@ -60,9 +67,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = TaskSchedulingAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
-@AutoConfigurationPackage(basePackageClasses = ServiceRecord.class)
+@AutoConfigurationPackage(basePackages = "dev.novaboot.service")
 @EnableConfigurationProperties({ NovaProperties.class, ServiceProperties.class })
 public final class NovaServiceAutoConfiguration {
+
+	@Bean
+	static SelectedByValidator selectedByValidator() {
+		return new SelectedByValidator();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -148,10 +160,28 @@ public final class NovaServiceAutoConfiguration {
 
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	CommandRunner commandRunner(NovaProperties nova) {
+		String helper = (nova.rootHelper() != null) ? nova.rootHelper().trim() : "";
+		List<String> prefix = helper.isEmpty() ? List.of() : List.of(helper.split("\\s+"));
+		return new CommandRunner(prefix, nova.commandTimeout());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import(ServicesApiConfiguration.class)
-	static class ServicesApiAutoConfiguration {
+	static class ServicesApiAutoConfiguration implements WebMvcConfigurer {
+
+		@Override
+		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+			resolvers.add(new RequestContextArgumentResolver());
+		}
+
+		@Bean
+		FilterRegistrationBean<NoAuthRequestContextFilter> novaRequestContextFilter() {
+			return new FilterRegistrationBean<>(new NoAuthRequestContextFilter());
+		}
 
 	}
 

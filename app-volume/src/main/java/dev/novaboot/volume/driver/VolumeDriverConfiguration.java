@@ -1,0 +1,49 @@
+package dev.novaboot.volume.driver;
+
+import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.volume.VolumeProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One volume driver bean, chosen by {@code nova.volume.driver} ({@code file} when unset).
+ */
+@Configuration(proxyBeanMethods = false)
+public class VolumeDriverConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "nova.volume.driver", havingValue = "file", matchIfMissing = true)
+	static class File {
+
+		@Bean
+		FileVolumeDriver fileVolumeDriver(VolumeProperties properties) {
+			return new FileVolumeDriver(properties.file().directory());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "nova.volume.driver", havingValue = "lvm")
+	static class Lvm {
+
+		@Bean
+		LvmVolumeDriver lvmVolumeDriver(CommandRunner commandRunner, VolumeProperties properties) {
+			return new LvmVolumeDriver(commandRunner, properties.lvm().volumeGroup());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "nova.volume.driver", havingValue = "fake")
+	static class Fake {
+
+		@Bean
+		FakeVolumeDriver fakeVolumeDriver() {
+			return new FakeVolumeDriver();
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.novaboot.service.context;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Development mode ({@code noauth}): trusts the caller's {@code X-User-Id},
+ * {@code X-Project-Id} and {@code X-Roles} headers as Nova's noauth middleware does.
+ */
+public class NoAuthRequestContextFilter extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String requestId = "req-" + UUID.randomUUID();
+		String user = headerOr(request, "X-User-Id", "admin");
+		String project = headerOr(request, "X-Project-Id", "admin");
+		Set<String> roles = Arrays.stream(headerOr(request, "X-Roles", "admin").split(","))
+			.map(String::trim)
+			.filter((role) -> !role.isEmpty())
+			.collect(Collectors.toSet());
+		request.setAttribute(RequestContext.ATTRIBUTE, new RequestContext(requestId, user, project, roles));
+		response.setHeader("X-OpenStack-Request-ID", requestId);
+		chain.doFilter(request, response);
+	}
+
+	private static String headerOr(HttpServletRequest request, String name, String fallback) {
+		String value = request.getHeader(name);
+		return (value == null || value.isBlank()) ? fallback : value.trim();
+	}
+
+}
