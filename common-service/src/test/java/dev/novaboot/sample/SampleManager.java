@@ -3,7 +3,7 @@ package dev.novaboot.sample;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.novaboot.service.manager.Manager;
-import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.record.Heartbeat;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,9 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SampleManager implements Manager {
 
-	private final ServiceRecordRepository services;
-
-	private final String host;
+	private final Heartbeat heartbeat;
 
 	private final boolean failInitHost;
 
@@ -28,10 +26,8 @@ public class SampleManager implements Manager {
 
 	private final AtomicInteger workingRuns = new AtomicInteger();
 
-	public SampleManager(ServiceRecordRepository services, @Value("${nova.host}") String host,
-			@Value("${sample.fail-init-host:false}") boolean failInitHost) {
-		this.services = services;
-		this.host = host;
+	public SampleManager(Heartbeat heartbeat, @Value("${sample.fail-init-host:false}") boolean failInitHost) {
+		this.heartbeat = heartbeat;
 		this.failInitHost = failInitHost;
 	}
 
@@ -40,7 +36,7 @@ public class SampleManager implements Manager {
 		if (this.failInitHost) {
 			throw new IllegalStateException("volume group 'nova-volumes' not found");
 		}
-		this.registeredBeforeInitHost = this.services.findLive(this.host, "nova-sample").isPresent();
+		this.registeredBeforeInitHost = this.heartbeat.status().serviceUuid() != null;
 	}
 
 	@Scheduled(fixedDelay = 100)
