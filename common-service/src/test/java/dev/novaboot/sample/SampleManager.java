@@ -22,6 +22,8 @@ public class SampleManager implements Manager {
 
 	private volatile Boolean registeredBeforeInitHost;
 
+	private final AtomicInteger initHostRuns = new AtomicInteger();
+
 	private final AtomicInteger failingRuns = new AtomicInteger();
 
 	private final AtomicInteger workingRuns = new AtomicInteger();
@@ -36,6 +38,7 @@ public class SampleManager implements Manager {
 		if (this.failInitHost) {
 			throw new IllegalStateException("volume group 'nova-volumes' not found");
 		}
+		this.initHostRuns.incrementAndGet();
 		this.registeredBeforeInitHost = this.heartbeat.status().serviceUuid() != null;
 	}
 
@@ -52,6 +55,10 @@ public class SampleManager implements Manager {
 
 	public Boolean registeredBeforeInitHost() {
 		return this.registeredBeforeInitHost;
+	}
+
+	public int initHostRuns() {
+		return this.initHostRuns.get();
 	}
 
 	public int failingRuns() {

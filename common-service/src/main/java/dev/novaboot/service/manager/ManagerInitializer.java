@@ -24,6 +24,8 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean hostInitialized;
+
 	public ManagerInitializer(Manager manager, String host) {
 		this.manager = manager;
 		this.host = host;
@@ -31,6 +33,16 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// a stopped context may be started again (a paused test context, a restored
+		// checkpoint): the host was prepared once for this process, and stays prepared
+		if (!this.hostInitialized) {
+			initHost();
+			this.hostInitialized = true;
+		}
+		this.running = true;
+	}
+
+	private void initHost() {
 		String name = AopUtils.getTargetClass(this.manager).getSimpleName();
 		long started = System.nanoTime();
 		try {
@@ -41,7 +53,6 @@ public class ManagerInitializer implements SmartLifecycle {
 		}
 		logger.info(name + ".initHost() finished on " + this.host + " in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
-		this.running = true;
 	}
 
 	@Override
