@@ -2,17 +2,19 @@ package dev.novaboot.compute;
 
 import java.util.Map;
 
-import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
+import static dev.novaboot.service.testsupport.ServiceWiring.assertHealthy;
+import static dev.novaboot.service.testsupport.ServiceWiring.assertRegistered;
+import static dev.novaboot.service.testsupport.ServiceWiring.driversInfo;
+import static dev.novaboot.service.testsupport.ServiceWiring.serviceInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,23 +35,19 @@ class ComputeServiceWiringTests {
 
 	@Test
 	void registersAsNovaComputeOnTopicCompute() {
-		ServiceRecord record = this.services.findLive("test-host", "nova-compute").orElseThrow();
-		assertThat(record.getTopic()).isEqualTo("compute");
+		assertRegistered(this.services, "test-host", "nova-compute", "compute");
 	}
 
 	@Test
 	void healthyWithDatabaseServiceStateAndDriver() {
-		assertThat(this.health.healthForPath("db").getStatus()).isEqualTo(Status.UP);
-		assertThat(this.health.healthForPath("serviceState").getStatus()).isEqualTo(Status.UP);
-		assertThat(this.health.healthForPath("driver").getStatus()).isEqualTo(Status.UP);
+		assertHealthy(this.health);
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void infoNamesManagerAndDriver() {
-		Map<String, Object> service = (Map<String, Object>) this.info.info().get("service");
+		Map<String, Object> service = serviceInfo(this.info);
 		assertThat(service).containsEntry("binary", "nova-compute").containsEntry("manager", ComputeManager.class.getName());
-		assertThat((Map<String, String>) service.get("drivers")).containsEntry("FakeComputeDriver", "fake");
+		assertThat(driversInfo(this.info)).containsEntry("FakeComputeDriver", "fake");
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.novaboot.volume;
 
 import java.util.Map;
 
-import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.volume.driver.FileVolumeDriver;
 import org.junit.jupiter.api.Test;
@@ -10,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
+import static dev.novaboot.service.testsupport.ServiceWiring.assertHealthy;
+import static dev.novaboot.service.testsupport.ServiceWiring.assertRegistered;
+import static dev.novaboot.service.testsupport.ServiceWiring.driversInfo;
+import static dev.novaboot.service.testsupport.ServiceWiring.serviceInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,24 +39,19 @@ class VolumeServiceWiringTests {
 
 	@Test
 	void registersAsNovaVolumeOnTopicVolume() {
-		ServiceRecord record = this.services.findLive("test-host", "nova-volume").orElseThrow();
-		assertThat(record.getTopic()).isEqualTo("volume");
-		assertThat(record.getRpcEndpoint()).startsWith("http://test-host:");
+		assertRegistered(this.services, "test-host", "nova-volume", "volume");
 	}
 
 	@Test
 	void healthyWithDatabaseServiceStateAndDriver() {
-		assertThat(this.health.healthForPath("db").getStatus()).isEqualTo(Status.UP);
-		assertThat(this.health.healthForPath("serviceState").getStatus()).isEqualTo(Status.UP);
-		assertThat(this.health.healthForPath("driver").getStatus()).isEqualTo(Status.UP);
+		assertHealthy(this.health);
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void infoNamesManagerAndDriver() {
-		Map<String, Object> service = (Map<String, Object>) this.info.info().get("service");
+		Map<String, Object> service = serviceInfo(this.info);
 		assertThat(service).containsEntry("binary", "nova-volume").containsEntry("manager", VolumeManager.class.getName());
-		assertThat((Map<String, String>) service.get("drivers")).containsEntry("FileVolumeDriver", "file");
+		assertThat(driversInfo(this.info)).containsEntry("FileVolumeDriver", "file");
 		assertThat(this.manager.driver()).isInstanceOf(FileVolumeDriver.class);
 	}
 
