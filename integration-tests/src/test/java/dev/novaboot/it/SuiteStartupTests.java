@@ -29,7 +29,8 @@ class SuiteStartupTests {
 				for (String app : List.of("volume", "network", "compute")) {
 					apps.add(SuiteProcess.start(app, workDir.resolve(app),
 							List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-									"--nova.host=it-host", "--nova.service.report-interval=1s")));
+									"--nova.host=it-host", "--nova.service.report-interval=1s",
+									"--nova.auth.token-key=integration-test-token-key-not-a-secret")));
 				}
 				for (SuiteProcess app : apps) {
 					app.awaitReady(Duration.ofMinutes(3));
