@@ -43,18 +43,19 @@ public class ServiceCatalog {
 	 * @param identityUrl where the client reached the identity API
 	 */
 	public List<Entry> entries(String projectId, String identityUrl) {
-		Map<String, String> endpointsByBinary = new LinkedHashMap<>();
+		// of several up services of a binary, the one heard from last
+		Map<String, ServiceRecord> latestByBinary = new LinkedHashMap<>();
 		for (ServiceState state : this.serviceGroup.states()) {
 			ServiceRecord service = state.service();
 			if (state.up() && service.getRpcEndpoint() != null) {
-				endpointsByBinary.putIfAbsent(service.getBinary(), service.getRpcEndpoint());
+				latestByBinary.merge(service.getBinary(), service, ServiceCatalog::later);
 			}
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (Kind kind : KINDS) {
 			String url = this.publicUrls.get(kind.type());
-			if (url == null && endpointsByBinary.containsKey(kind.binary())) {
-				url = endpointsByBinary.get(kind.binary()) + kind.path();
+			if (url == null && latestByBinary.containsKey(kind.binary())) {
+				url = latestByBinary.get(kind.binary()).getRpcEndpoint() + kind.path();
 			}
 			if (url != null) {
 				entries.add(entry(kind.type(), kind.name(), url.replace("{project_id}", String.valueOf(projectId))));
@@ -62,6 +63,13 @@ public class ServiceCatalog {
 		}
 		entries.add(entry("identity", "keystone", this.publicUrls.getOrDefault("identity", identityUrl)));
 		return entries;
+	}
+
+	private static ServiceRecord later(ServiceRecord a, ServiceRecord b) {
+		if (a.getLastSeenUp() == null) {
+			return b;
+		}
+		return (b.getLastSeenUp() != null && b.getLastSeenUp().isAfter(a.getLastSeenUp())) ? b : a;
 	}
 
 	private Entry entry(String type, String name, String url) {
