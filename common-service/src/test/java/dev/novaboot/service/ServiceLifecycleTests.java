@@ -10,6 +10,8 @@ import dev.novaboot.sample.SampleServiceApplication;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,12 @@ class ServiceLifecycleTests {
 
 	@LocalServerPort
 	int port;
+
+	@BeforeEach
+	void admin() {
+		// health details and the other actuator endpoints are for admins
+		this.http = AuthTestSupport.asAdmin(this.http);
+	}
 
 	@Test
 	void initHostRunsOnceBeforeTheServiceRegistersItself() {
