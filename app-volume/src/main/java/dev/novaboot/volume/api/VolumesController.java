@@ -8,7 +8,6 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
-import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.volume.manager.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
@@ -133,9 +132,8 @@ class VolumesController {
 						RequestBodies.text(attach, "mountpoint"), RequestBodies.text(attach, "host_name")));
 			}
 			case "os-initialize_connection" -> {
-				VolumeInfo volume = this.api.show(context, id);
-				return ResponseEntity.ok(Map.of("connection_info",
-						this.api.initializeConnection(context, volume.id(), connector(body, action))));
+				return ResponseEntity
+					.ok(Map.of("connection_info", this.api.initializeConnection(context, id, connector(body, action))));
 			}
 			case "os-terminate_connection" -> this.api.terminateConnection(context, id, connector(body, action));
 			default -> throw new InvalidInputException("There is no such action: " + action);
