@@ -1,11 +1,11 @@
 package dev.novaboot.volume.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
+import dev.novaboot.service.rpc.api.SnapshotInfo;
 import dev.novaboot.volume.manager.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
@@ -53,14 +53,15 @@ class SnapshotsController {
 	}
 
 	@GetMapping({ "", "/detail" })
-	Map<String, List<SnapshotView>> list(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> list(RequestContext context, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status,
-			@RequestParam(name = "volume_id", required = false) String volumeId) {
+			@RequestParam(name = "volume_id", required = false) String volumeId,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
 		boolean all = allTenants != null && (allTenants.equals("1") || allTenants.equalsIgnoreCase("true"));
-		return Map.of("snapshots",
-				this.api.listSnapshots(context, all, status, volumeId).stream().map(SnapshotView::of).toList());
+		return Pagination.page("snapshots", this.api.listSnapshots(context, all, status, volumeId), SnapshotInfo::id,
+				SnapshotView::of, limit, marker);
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package dev.novaboot.volume.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +7,7 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
+import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.volume.manager.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
@@ -70,25 +70,23 @@ class VolumesController {
 	}
 
 	@GetMapping
-	Map<String, List<VolumeView.Summary>> list(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> list(RequestContext context, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String name) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
-		return Map.of("volumes", this.api.list(context, isTrue(allTenants), status, name)
-			.stream()
-			.map(VolumeView.Summary::of)
-			.toList());
+		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
+				VolumeView.Summary::of, limit, marker);
 	}
 
 	@GetMapping("/detail")
-	Map<String, List<VolumeView>> detail(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> detail(RequestContext context, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String name) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
-		return Map.of("volumes", this.api.list(context, isTrue(allTenants), status, name)
-			.stream()
-			.map((volume) -> VolumeView.of(volume, context))
-			.toList());
+		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
+				(volume) -> VolumeView.of(volume, context), limit, marker);
 	}
 
 	@GetMapping("/{id}")

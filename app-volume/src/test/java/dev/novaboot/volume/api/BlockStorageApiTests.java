@@ -280,6 +280,32 @@ class BlockStorageApiTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void listsArePagedWithLimitAndMarker() {
+		BlockStorageClient pager = new BlockStorageClient(this.http, "project-pages", "pat", "member");
+		for (int i = 0; i < 5; i++) {
+			pager.createVolume(1);
+		}
+		List<String> all = pager.list("/volumes", "volumes").stream().map((v) -> (String) v.get("id")).toList();
+		assertThat(all).hasSize(5);
+
+		ResponseEntity<Map<String, Object>> first = pager.get("/volumes/detail?limit=2");
+		assertThat((List<Map<String, Object>>) first.getBody().get("volumes")).extracting((v) -> v.get("id"))
+			.containsExactly(all.get(0), all.get(1));
+		Map<String, Object> next = ((List<Map<String, Object>>) first.getBody().get("volumes_links")).get(0);
+		assertThat(next).containsEntry("rel", "next");
+		assertThat((String) next.get("href")).contains("limit=2").contains("marker=" + all.get(1));
+
+		ResponseEntity<Map<String, Object>> last = pager.get("/volumes?limit=2&marker=" + all.get(3));
+		assertThat((List<Map<String, Object>>) last.getBody().get("volumes")).extracting((v) -> v.get("id"))
+			.containsExactly(all.get(4));
+		assertThat(last.getBody()).doesNotContainKey("volumes_links");
+
+		assertFault(pager.get("/volumes?limit=-1"), 400, "badRequest", "limit");
+		assertFault(pager.get("/volumes?marker=" + UUID.randomUUID()), 400, "badRequest", "marker");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void versionDocumentsAtTheRootAndAtV3() {
 		ResponseEntity<Map<String, Object>> root = this.alice.get("/");
 		assertThat(root.getStatusCode().value()).isEqualTo(300);
