@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import dev.novaboot.volume.VolumeApplication;
+import dev.novaboot.volume.driver.FileVolumeDriver;
+import dev.novaboot.volume.driver.VolumeDriver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,12 +76,16 @@ class VolumeThroughputBenchmark {
 			throws Exception {
 		Path volumes = Files.createTempDirectory(this.directory, driver);
 		String host = "bench-" + driver + "-" + clients;
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VolumeApplication.class)
-			.properties(Map.of("server.port", "0", "nova.host", host, "nova.volume.driver", driver,
-					"nova.volume.file.directory", volumes.toString(), "spring.datasource.url", url,
-					"spring.datasource.username", (postgres != null) ? "postgres" : "sa", "spring.datasource.password",
-					"", "logging.level.root", "warn"))
-			.run()) {
+		// command-line arguments: they outrank the tests' application.properties (fake driver, H2)
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VolumeApplication.class).run(
+				"--server.port=0", "--nova.host=" + host, "--nova.volume.driver=" + driver,
+				"--nova.volume.file.directory=" + volumes, "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + ((postgres != null) ? "postgres" : "sa"),
+				"--spring.datasource.password=", "--logging.level.root=warn")) {
+			assertThat(app.getBean(VolumeDriver.class).name()).isEqualTo(driver);
+			try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+				assertThat(connection.getMetaData().getDatabaseProductName()).isEqualToIgnoringCase(database);
+			}
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			String base = "http://localhost:" + port + "/v3/bench/volumes";
 			pairs(base, WARMUP, clients);
@@ -87,6 +94,9 @@ class VolumeThroughputBenchmark {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			try (var files = Files.list(volumes)) {
 				assertThat(files.count()).as("files left behind").isZero();
+			}
+			if (driver.equals("file")) {
+				assertThat(app.getBean(FileVolumeDriver.class).directory()).isEqualTo(volumes.toAbsolutePath());
 			}
 			return String.format("| %s | %s | %d | %d | %.0f | %.2f |", driver, database, clients, OPERATIONS,
 					OPERATIONS / seconds, seconds * 1000 * clients / OPERATIONS);
