@@ -236,10 +236,6 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		return this.identity.host();
 	}
 
-	VolumeDriver driver() {
-		return this.driver;
-	}
-
 	private void onThisHost(Volume volume) {
 		if (volume.getHost() != null && !volume.getHost().equals(this.identity.host())) {
 			throw new WrongVolumeHostException("Volume " + volume.getId() + " is on volume host " + volume.getHost()

@@ -22,11 +22,6 @@ public enum VolumeStatus {
 		return this.value;
 	}
 
-	/** Whether the volume is in the middle of an operation that the manager must finish. */
-	public boolean isTransitional() {
-		return this == CREATING || this == ATTACHING || this == DETACHING || this == EXTENDING || this == DELETING;
-	}
-
 	public static VolumeStatus of(String value) {
 		return Arrays.stream(values())
 			.filter((status) -> status.value.equals(value))
