@@ -4,24 +4,18 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.novaboot.service.command.CommandRunner;
-import dev.novaboot.volume.VolumeApplication;
 import dev.novaboot.volume.VolumeProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
-import static dev.novaboot.service.testsupport.StartupFailures.assertStartupFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code nova.volume.driver} picks exactly one volume driver; {@code file} by default.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class VolumeDriverSelectionTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -45,12 +39,6 @@ class VolumeDriverSelectionTests {
 			.run((context) -> assertThat(context).getBean(VolumeDriver.class).isInstanceOf(FileVolumeDriver.class));
 	}
 
-	@Test
-	void bogusDriverStopsStartUpNamingPropertyValueAndChoices(CapturedOutput output) {
-		assertStartupFails(VolumeApplication.class, "--nova.volume.driver=bogus");
-		assertThat(output).contains(
-				"Property 'nova.volume.driver' has the value 'bogus', which names no VolumeDriver. Valid values: file, lvm, fake.");
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(VolumeProperties.class)

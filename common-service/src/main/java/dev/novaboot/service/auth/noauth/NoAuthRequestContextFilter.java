@@ -2,6 +2,7 @@ package dev.novaboot.service.auth.noauth;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,6 +36,13 @@ public class NoAuthRequestContextFilter extends OncePerRequestFilter {
 			.collect(Collectors.toSet());
 		request.setAttribute(RequestContext.ATTRIBUTE,
 				new RequestContext(RequestIdFilter.requestId(request), user, project, roles));
+		// the claimed roles count wherever Spring Security looks too (health details, role
+		// checks), as a token's roles do in the token strategy
+		List<SimpleGrantedAuthority> authorities = roles.stream()
+			.map((role) -> new SimpleGrantedAuthority("ROLE_" + role))
+			.toList();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		chain.doFilter(request, response);
 	}
 
