@@ -74,6 +74,11 @@ class IdentityAdminController {
 		return list("roles", this.administration.roles(name).stream().map(RoleView::of).toList());
 	}
 
+	@GetMapping("/roles/{id}")
+	Map<String, RoleView> role(@PathVariable String id) {
+		return Map.of("role", RoleView.of(this.administration.roleById(id)));
+	}
+
 	@GetMapping("/projects/{projectId}/users/{userId}/roles")
 	Map<String, Object> assignedRoles(@PathVariable String projectId, @PathVariable String userId) {
 		return list("roles", this.administration.assignedRoles(projectId, userId).stream().map(RoleView::of).toList());

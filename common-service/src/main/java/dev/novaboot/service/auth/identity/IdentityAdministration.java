@@ -139,7 +139,8 @@ public class IdentityAdministration {
 		return this.roles.findByName(name).orElseThrow(() -> IdentityException.notFound("Could not find role: " + name + "."));
 	}
 
-	private Role roleById(String id) {
+	@Transactional(readOnly = true)
+	public Role roleById(String id) {
 		return this.roles.findById(id).orElseThrow(() -> IdentityException.notFound("Could not find role: " + id + "."));
 	}
 
