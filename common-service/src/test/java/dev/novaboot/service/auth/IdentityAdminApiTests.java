@@ -78,6 +78,16 @@ class IdentityAdminApiTests {
 			.getBody()
 			.get("roles")).extracting((role) -> role.get("name")).containsExactly("reader");
 
+		assertThat((List<Map<String, Object>>) get("/identity/v3/role_assignments?scope.project.id=" + projectId
+				+ "&user.id=" + userId + "&include_names").getBody().get("role_assignments"))
+			.singleElement()
+			.satisfies((assignment) -> {
+				assertThat((Map<String, Object>) assignment.get("role")).containsEntry("name", "reader");
+				assertThat((Map<String, Object>) assignment.get("user")).containsEntry("id", userId);
+				assertThat((Map<String, Object>) ((Map<String, Object>) assignment.get("scope")).get("project"))
+					.containsEntry("id", projectId)
+					.containsEntry("name", name);
+			});
 		assertThat(AuthTestSupport.token(this.http, name, "pw-" + name, name)).isNotBlank();
 		assertThat((List<Map<String, Object>>) get("/identity/v3/projects?name=" + name).getBody().get("projects"))
 			.singleElement()
