@@ -74,9 +74,22 @@ class IdentityAdminController {
 		return list("roles", this.administration.roles(name).stream().map(RoleView::of).toList());
 	}
 
+	@GetMapping("/roles/{id}")
+	Map<String, RoleView> role(@PathVariable String id) {
+		return Map.of("role", RoleView.of(this.administration.roleById(id)));
+	}
+
 	@GetMapping("/projects/{projectId}/users/{userId}/roles")
 	Map<String, Object> assignedRoles(@PathVariable String projectId, @PathVariable String userId) {
 		return list("roles", this.administration.assignedRoles(projectId, userId).stream().map(RoleView::of).toList());
+	}
+
+	@GetMapping("/role_assignments")
+	Map<String, Object> roleAssignments(@RequestParam(name = "scope.project.id", required = false) String projectId,
+			@RequestParam(name = "user.id", required = false) String userId,
+			@RequestParam(name = "role.id", required = false) String roleId) {
+		return list("role_assignments",
+				this.administration.assignments(projectId, userId, roleId).stream().map(AssignmentView::of).toList());
 	}
 
 	@PutMapping("/projects/{projectId}/users/{userId}/roles/{roleId}")
@@ -148,6 +161,28 @@ class IdentityAdminController {
 					user.getDefaultProjectId(), null, new SelfLink(self("users/" + user.getId())));
 		}
 
+	}
+
+	/** Keystone's assignment, with the names that {@code include_names} asks for. */
+	record AssignmentView(NamedRef role, NamedRef user, Map<String, NamedRef> scope, Map<String, String> links) {
+
+		static AssignmentView of(IdentityAdministration.Assignment assignment) {
+			Project project = assignment.project();
+			User user = assignment.user();
+			Role role = assignment.role();
+			return new AssignmentView(new NamedRef(role.getId(), role.getName(), null),
+					new NamedRef(user.getId(), user.getName(),
+							Map.of("id", user.getDomainId(), "name", assignment.userDomainName())),
+					Map.of("project", new NamedRef(project.getId(), project.getName(),
+							Map.of("id", project.getDomainId(), "name", assignment.projectDomainName()))),
+					Map.of("assignment", self("projects/" + project.getId() + "/users/" + user.getId() + "/roles/"
+							+ role.getId())));
+		}
+
+	}
+
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	record NamedRef(String id, String name, Map<String, String> domain) {
 	}
 
 	record RoleView(String id, String name, @JsonProperty("domain_id") String domainId, SelfLink links) {

@@ -109,6 +109,31 @@ public class IdentityAdministration {
 		return this.roles.findAssigned(user(userId).getId(), project(projectId).getId());
 	}
 
+	/** Role assignments on projects, each filter ignored when {@code null}. */
+	@Transactional(readOnly = true)
+	public List<Assignment> assignments(String projectId, String userId, String roleId) {
+		return this.assignments.findAll()
+			.stream()
+			.map(RoleAssignment::getKey)
+			.filter((key) -> projectId == null || projectId.equals(key.projectId()))
+			.filter((key) -> userId == null || userId.equals(key.userId()))
+			.filter((key) -> roleId == null || roleId.equals(key.roleId()))
+			.map((key) -> assignment(project(key.projectId()), user(key.userId()), roleById(key.roleId())))
+			.toList();
+	}
+
+	private Assignment assignment(Project project, User user, Role role) {
+		return new Assignment(project, domainName(project.getDomainId()), user, domainName(user.getDomainId()), role);
+	}
+
+	private String domainName(String id) {
+		return this.domains.findById(id).map(Domain::getName).orElse(id);
+	}
+
+	/** A role a user holds on a project, with the names of the domains involved. */
+	public record Assignment(Project project, String projectDomainName, User user, String userDomainName, Role role) {
+	}
+
 	@Transactional(readOnly = true)
 	public List<Project> projects(String name) {
 		return (name != null) ? this.projects.findByNameOrderByName(name) : this.projects.findAllByOrderByName();
@@ -139,7 +164,8 @@ public class IdentityAdministration {
 		return this.roles.findByName(name).orElseThrow(() -> IdentityException.notFound("Could not find role: " + name + "."));
 	}
 
-	private Role roleById(String id) {
+	@Transactional(readOnly = true)
+	public Role roleById(String id) {
 		return this.roles.findById(id).orElseThrow(() -> IdentityException.notFound("Could not find role: " + id + "."));
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import dev.novaboot.sample.SampleServiceApplication;
 import dev.novaboot.service.auth.token.TokenSubject.Ref;
