@@ -85,8 +85,8 @@ public class AmqpRpcTransport implements RpcTransport {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
-		// a request nobody took in time is dropped by the broker, not run after the caller gave up
-		properties.setExpiration(Long.toString(timeout.toMillis()));
+		// no per-message expiration: RabbitMQ reads it as a relative TTL, Qpid Broker-J (AMQP 0-9-1) as an
+		// absolute time, so a request may still run after its caller gave up (as in Nova)
 		RabbitMessageFuture future;
 		try {
 			declare(routingKey);
