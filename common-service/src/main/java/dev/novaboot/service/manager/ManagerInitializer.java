@@ -24,6 +24,8 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean initialized;
+
 	public ManagerInitializer(Manager manager, String host) {
 		this.manager = manager;
 		this.host = host;
@@ -31,6 +33,11 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.initialized) {
+			// a context stopped and started again (or a paused test context) keeps its prepared host
+			this.running = true;
+			return;
+		}
 		String name = AopUtils.getTargetClass(this.manager).getSimpleName();
 		long started = System.nanoTime();
 		try {
@@ -41,6 +48,7 @@ public class ManagerInitializer implements SmartLifecycle {
 		}
 		logger.info(name + ".initHost() finished on " + this.host + " in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
+		this.initialized = true;
 		this.running = true;
 	}
 
