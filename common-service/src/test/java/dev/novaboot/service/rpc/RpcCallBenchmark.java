@@ -50,6 +50,9 @@ class RpcCallBenchmark {
 				+ " calls; JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
 				+ " cores");
 		measure("http", new SampleHosts("bench-http"));
+		if (Boolean.getBoolean("rpc.benchmark.http-only")) {
+			return;
+		}
 		try (EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start()) {
 			measure("amqp (embedded Qpid Broker-J 10.1.0)", amqpHosts("bench-qpid", broker.port()));
 		}

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 /**
  * No secret in the repository: a service with the {@code http} transport and no usable
@@ -22,7 +21,7 @@ class RpcSecretTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(HttpTransportOnly.class)
-		.withBean(RpcTargets.class, () -> mock(RpcTargets.class))
+		.withBean(RpcTargets.class, () -> new RpcTargets(null, null, null, null))
 		.withBean(RpcCodec.class);
 
 	@Test
