@@ -67,9 +67,11 @@ public class AmqpRpcConfiguration {
 
 	@Bean
 	RpcTransport amqpRpcTransport(AsyncRabbitTemplate rpcRequestTemplate, ObjectProvider<AmqpAdmin> admin,
-			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets, RpcCodec codec) {
+			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets, RpcCodec codec,
+			RpcProperties properties) {
 		return new AmqpRpcTransport(rpcRequestTemplate.getRabbitTemplate(), rpcRequestTemplate,
-				admin.getIfAvailable(() -> new RabbitAdmin(connectionFactory)), amqpTopology, targets, codec);
+				admin.getIfAvailable(() -> new RabbitAdmin(connectionFactory)), amqpTopology, targets, codec,
+				properties.callTimeout());
 	}
 
 	/** The queues this service consumes: per served topic, shared, its host's and a fanout one. */

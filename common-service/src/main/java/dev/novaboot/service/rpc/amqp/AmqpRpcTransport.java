@@ -54,16 +54,23 @@ public class AmqpRpcTransport implements RpcTransport {
 
 	private final RpcCodec codec;
 
+	private final Duration confirmTimeout;
+
 	private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * @param confirmTimeout how long a cast waits for the broker's confirm, when the
+	 * connection has publisher confirms ({@code spring.rabbitmq.publisher-confirm-type=simple})
+	 */
 	public AmqpRpcTransport(RabbitTemplate template, AsyncRabbitTemplate requests, AmqpAdmin admin,
-			AmqpTopology topology, RpcTargets targets, RpcCodec codec) {
+			AmqpTopology topology, RpcTargets targets, RpcCodec codec, Duration confirmTimeout) {
 		this.template = template;
 		this.requests = requests;
 		this.admin = admin;
 		this.topology = topology;
 		this.targets = targets;
 		this.codec = codec;
+		this.confirmTimeout = confirmTimeout;
 		// a broker that restarted forgot what was declared (transient objects at least)
 		template.getConnectionFactory().addConnectionListener((connection) -> this.declared.clear());
 	}
@@ -125,9 +132,20 @@ public class AmqpRpcTransport implements RpcTransport {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		Message cast = new Message(this.codec.write(message), properties);
 		try {
 			declare(routingKey);
-			this.template.send(this.topology.exchange(), routingKey, new Message(this.codec.write(message), properties));
+			if (this.template.getConnectionFactory().isSimplePublisherConfirms()) {
+				// spring.rabbitmq.publisher-confirm-type=simple: return once the broker has taken the cast
+				this.template.invoke((operations) -> {
+					operations.send(this.topology.exchange(), routingKey, cast);
+					operations.waitForConfirmsOrDie(this.confirmTimeout.toMillis());
+					return null;
+				});
+			}
+			else {
+				this.template.send(this.topology.exchange(), routingKey, cast);
+			}
 		}
 		catch (AmqpException ex) {
 			throw brokerFailure(address, message, ex);
