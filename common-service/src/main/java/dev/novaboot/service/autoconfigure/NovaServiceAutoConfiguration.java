@@ -134,8 +134,10 @@ public final class NovaServiceAutoConfiguration {
 		}
 
 		private static Supplier<String> rpcEndpoint(ServiceIdentity identity, ApplicationContext context) {
+			// nova.rpc.http.advertised-host: the address others reach this host by, when nova.host does not resolve
+			String host = context.getEnvironment().getProperty("nova.rpc.http.advertised-host", identity.host());
 			return () -> (context instanceof WebServerApplicationContext web && web.getWebServer() != null)
-					? "http://" + identity.host() + ":" + web.getWebServer().getPort() : null;
+					? "http://" + host + ":" + web.getWebServer().getPort() : null;
 		}
 
 		@Bean

@@ -1,0 +1,85 @@
+package dev.novaboot.service.rpc.http;
+
+import java.time.Clock;
+
+import dev.novaboot.service.rpc.RpcCodec;
+import dev.novaboot.service.rpc.RpcDispatcher;
+import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.rpc.RpcTargets;
+import dev.novaboot.service.rpc.RpcTransport;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The {@code http} transport ({@code nova.rpc.transport=http}, the default): the client
+ * everywhere, and the signed {@code /rpc/**} endpoint in web apps.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "nova.rpc.transport", havingValue = "http", matchIfMissing = true)
+public class HttpRpcConfiguration {
+
+	@Bean
+	RpcSigner rpcSigner(RpcProperties properties) {
+		String secret = properties.secret();
+		if (secret == null || secret.isBlank()) {
+			throw new MissingRpcSecretException("is not set");
+		}
+		if (secret.strip().length() < MissingRpcSecretException.MINIMUM_LENGTH) {
+			throw new MissingRpcSecretException("is shorter than " + MissingRpcSecretException.MINIMUM_LENGTH
+					+ " characters");
+		}
+		return new RpcSigner(secret.strip(), properties.http().replayWindow(), Clock.systemUTC());
+	}
+
+	@Bean
+	RpcTransport httpRpcTransport(ObjectProvider<RestClient.Builder> builder, RpcProperties properties,
+			RpcTargets targets, RpcSigner signer, RpcCodec codec) {
+		return new HttpRpcTransport(builder.getIfAvailable(RestClient::builder), properties.http().connectTimeout(),
+				properties.callTimeout(), targets, signer, codec);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class Endpoint {
+
+		@Bean
+		FilterRegistrationBean<RpcSignatureFilter> rpcSignatureFilter(RpcSigner signer, RpcProperties properties) {
+			FilterRegistrationBean<RpcSignatureFilter> registration = new FilterRegistrationBean<>(
+					new RpcSignatureFilter(signer, properties.http().maxMessageSize().toBytes()));
+			registration.addUrlPatterns("/rpc/*");
+			registration.setOrder(RpcSignatureFilter.ORDER);
+			return registration;
+		}
+
+		@Bean
+		HttpRpcEndpoint httpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, RpcProperties properties) {
+			return new HttpRpcEndpoint(dispatcher, codec, castExecutor(properties));
+		}
+
+		/**
+		 * Not a bean: an {@code Executor} bean would make Spring Boot drop the app's own
+		 * {@code applicationTaskExecutor}. The endpoint shuts it down.
+		 */
+		private static ThreadPoolTaskExecutor castExecutor(RpcProperties properties) {
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setCorePoolSize(properties.server().threads());
+			executor.setMaxPoolSize(properties.server().threads());
+			executor.setQueueCapacity(properties.server().queueCapacity());
+			executor.setThreadNamePrefix("nova-rpc-");
+			// casts accepted before shutdown still run: the sender was told they would
+			executor.setWaitForTasksToCompleteOnShutdown(true);
+			executor.setAwaitTerminationSeconds(10);
+			executor.initialize();
+			return executor;
+		}
+
+	}
+
+}

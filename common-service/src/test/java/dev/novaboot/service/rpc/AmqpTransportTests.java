@@ -1,0 +1,98 @@
+package dev.novaboot.service.rpc;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.novaboot.sample.SampleRpcApi;
+import dev.novaboot.service.testsupport.EmbeddedAmqpBroker;
+import dev.novaboot.service.testsupport.SampleHosts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code amqp} transport between two real hosts through a real AMQP 0-9-1 broker
+ * (Qpid Broker-J, embedded), plus what only it does: casts wait in the broker for a
+ * receiver that is not running. Set {@code NOVA_TEST_RABBITMQ_PORT} to run against a
+ * RabbitMQ on 127.0.0.1 (guest/guest) instead.
+ */
+class AmqpTransportTests extends RpcTransportContract {
+
+	static EmbeddedAmqpBroker broker;
+
+	static SampleHosts hosts;
+
+	static ConfigurableApplicationContext hostA;
+
+	static ConfigurableApplicationContext hostB;
+
+	@BeforeAll
+	static void startHosts() {
+		String rabbitPort = System.getenv("NOVA_TEST_RABBITMQ_PORT");
+		int port;
+		if (rabbitPort != null && !rabbitPort.isBlank()) {
+			port = Integer.parseInt(rabbitPort.trim());
+		}
+		else {
+			broker = EmbeddedAmqpBroker.start();
+			port = broker.port();
+		}
+		hosts = new SampleHosts("rpc-amqp", "--nova.rpc.transport=amqp", "--spring.rabbitmq.host=127.0.0.1",
+				"--spring.rabbitmq.port=" + port, "--spring.rabbitmq.username=guest",
+				"--spring.rabbitmq.password=guest", "--nova.rpc.amqp.exchange=nova-test-" + UUID.randomUUID());
+		hostA = hosts.start("host-a");
+		hostB = hosts.start("host-b");
+	}
+
+	@AfterAll
+	static void stopHosts() {
+		hosts.close();
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	@Override
+	ConfigurableApplicationContext hostA() {
+		return hostA;
+	}
+
+	@Override
+	ConfigurableApplicationContext hostB() {
+		return hostB;
+	}
+
+	@Test
+	void castSentWhileTheReceiverIsStoppedRunsWhenItStarts() {
+		// the suite's default: a cast returns once the broker confirmed it
+		assertThat(hostA.getBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class)
+			.isSimplePublisherConfirms()).isTrue();
+		// host-c has run before: its queue and its row exist, then it stops
+		hosts.start("host-c").close();
+		String note = "while-stopped-" + UUID.randomUUID();
+		rpc().cast(SampleRpcApi.class, "host-c").note(context(), note);
+		ConfigurableApplicationContext hostC = hosts.start("host-c");
+		await().atMost(Duration.ofSeconds(20)).until(() -> manager(hostC).notes().contains(note));
+		assertThat(manager(hostA).notes()).doesNotContain(note);
+		assertThat(manager(hostB).notes()).doesNotContain(note);
+		hostC.close();
+	}
+
+	@Test
+	void healthReportsTheBroker() {
+		// read through the endpoint bean: health details over HTTP are for admins only
+		HealthDescriptor rabbit = hostA.getBean(HealthEndpoint.class).healthForPath("rabbit");
+		assertThat(rabbit).isNotNull();
+		assertThat(rabbit.getStatus()).isEqualTo(Status.UP);
+	}
+
+}
