@@ -14,7 +14,9 @@ import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static dev.novaboot.network.manager.ManagerTestSupport.ADMIN;
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * may use, skipping network, gateway and broadcast addresses; floating IPs come from an
  * external network.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
 class FlatManagerTests {
 
 	@Autowired
