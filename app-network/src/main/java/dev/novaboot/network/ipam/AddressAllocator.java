@@ -88,13 +88,26 @@ public class AddressAllocator {
 							+ "AND reserved = FALSE ORDER BY address_value LIMIT 1 FOR UPDATE SKIP LOCKED",
 					(rs, row) -> new Allocation(rs.getLong(1), rs.getLong(2), rs.getString(3)), subnetId);
 			if (free.isEmpty()) {
-				return Optional.empty();
+				// Nothing unlocked was found; but H2 applies LIMIT before SKIP LOCKED, so rows that
+				// other allocators hold (and may yet roll back) can hide free ones: only a subnet
+				// without any free-looking row is full
+				if (freeRows(subnetId) == 0) {
+					return Optional.empty();
+				}
+				Thread.onSpinWait();
+				continue;
 			}
 			if (mark(free.get(0).id(), holder)) {
 				return Optional.of(free.get(0));
 			}
 			// taken between the select and the update by an allocator that bypassed the lock: next one
 		}
+	}
+
+	private int freeRows(long subnetId) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM fixed_ips WHERE subnet_id = ? AND allocated = FALSE AND reserved = FALSE",
+				Integer.class, subnetId);
 	}
 
 	/**
