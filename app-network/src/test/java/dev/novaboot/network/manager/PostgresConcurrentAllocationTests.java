@@ -2,9 +2,7 @@ package dev.novaboot.network.manager;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,10 +158,6 @@ class PostgresConcurrentAllocationTests {
 		final AtomicInteger full = new AtomicInteger();
 
 		final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-
-		Set<String> distinct() {
-			return new HashSet<>(this.addresses);
-		}
 
 	}
 
