@@ -101,10 +101,13 @@ public class FloatingIpService {
 			}
 			return external.get(0);
 		}
-		return this.networks.findByUuid(ref)
-			.or(() -> external.stream().filter((network) -> network.getName().equals(ref)).findFirst())
-			.filter(Network::isExternal)
-			.orElseThrow(() -> NetworkFault.notFound("External network", ref));
+		Network network = this.networks.findByUuid(ref)
+			.or(() -> external.stream().filter((candidate) -> candidate.getName().equals(ref)).findFirst())
+			.orElseThrow(() -> NetworkFault.notFound("Network", ref));
+		if (!network.isExternal()) {
+			throw badFloatingIpRequest("Network " + ref + " is not a valid external network.");
+		}
+		return network;
 	}
 
 	public FloatingIp find(RequestContext context, String uuid) {
@@ -176,19 +179,19 @@ public class FloatingIpService {
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkFault.notFound("Port", portId));
 		if (!port.getProjectId().equals(floating.getProjectId())) {
-			throw NetworkFault.badRequest("Bad floatingip request: port " + portId
+			throw badFloatingIpRequest("port " + portId
 					+ " belongs to another project than floating IP " + floating.getUuid() + ".");
 		}
 		List<FixedIp> addresses = this.fixedIps.findByPortIdOrderById(port.getId());
 		FixedIp fixed = addresses.stream()
 			.filter((candidate) -> fixedAddress == null || candidate.getAddress().equals(fixedAddress))
 			.findFirst()
-			.orElseThrow(() -> NetworkFault.badRequest("Bad floatingip request: "
+			.orElseThrow(() -> badFloatingIpRequest(""
 					+ ((fixedAddress == null) ? "port " + portId + " has no fixed IP."
 							: "port " + portId + " does not have fixed IP " + fixedAddress + ".")));
 		Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
 		if (network.isExternal()) {
-			throw NetworkFault.badRequest("Bad floatingip request: port " + portId + " is on an external network.");
+			throw badFloatingIpRequest("port " + portId + " is on an external network.");
 		}
 		for (FloatingIp other : this.floatingIps.findByPortId(port.getId())) {
 			if (!other.getId().equals(floating.getId()) && fixed.getAddress().equals(other.getFixedAddress())) {
@@ -243,6 +246,12 @@ public class FloatingIpService {
 
 	public List<FloatingIp> boundOn(String host) {
 		return this.floatingIps.findByHostOrderById(host);
+	}
+
+	/** Neutron's {@code BadRequest} for floating IPs: "Bad floatingip request: ...". */
+	private static NetworkFault badFloatingIpRequest(String reason) {
+		return new NetworkFault(org.springframework.http.HttpStatus.BAD_REQUEST, "BadRequest",
+				"Bad floatingip request: " + reason);
 	}
 
 	private static Binding binding(FloatingIp floating) {

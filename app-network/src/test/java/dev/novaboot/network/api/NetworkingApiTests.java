@@ -236,7 +236,7 @@ class NetworkingApiTests {
 		assertThat(disassociated).containsEntry("port_id", null).containsEntry("fixed_ip_address", null);
 		// a tenant network is no pool of floating IPs
 		assertError(call("api-f", "member", HttpMethod.POST, "/v2.0/floatingips",
-				"{\"floatingip\": {\"floating_network_id\": \"" + networkId + "\"}}"), 404, "ExternalnetworkNotFound");
+				"{\"floatingip\": {\"floating_network_id\": \"" + networkId + "\"}}"), 400, "BadRequest");
 		assertError(call("api-g", "member", HttpMethod.PUT, "/v2.0/floatingips/" + floating.get("id"),
 				"{\"floatingip\": {\"port_id\": null}}"), 404, "FloatingIPNotFound");
 		assertThat(call("api-f", "member", HttpMethod.DELETE, "/v2.0/floatingips/" + floating.get("id"), null)
