@@ -101,8 +101,7 @@ class SubnetsController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
-		String network = this.subnets.delete(context, id);
-		this.manager.networkChanged(network);
+		this.manager.subnetRemoved(this.subnets.delete(context, id));
 	}
 
 }

@@ -113,6 +113,13 @@ public class LinuxNetworkDriver implements NetworkDriver {
 	}
 
 	@Override
+	public void removeGateway(String bridge, String gatewayCidr) {
+		if (linkExists(checkInterface(bridge))) {
+			removeAddress(bridge, gatewayCidr);
+		}
+	}
+
+	@Override
 	public void updateDhcp(DhcpConfig config) {
 		checkInterface(config.bridge());
 		this.dnsmasq.update(config);

@@ -27,6 +27,9 @@ public interface NetworkDriver extends Driver {
 	 */
 	void unplug(BridgeSetup setup);
 
+	/** Removes one gateway address from a bridge that stays (a subnet of the network was deleted). */
+	void removeGateway(String bridge, String gatewayCidr);
+
 	/** Serves DHCP on the network with exactly these host entries; starts or reloads the server. */
 	void updateDhcp(DhcpConfig config);
 

@@ -35,6 +35,10 @@ public class NoopNetworkDriver implements NetworkDriver {
 	}
 
 	@Override
+	public void removeGateway(String bridge, String gatewayCidr) {
+	}
+
+	@Override
 	public void updateDhcp(DhcpConfig config) {
 	}
 

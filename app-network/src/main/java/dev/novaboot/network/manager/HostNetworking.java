@@ -138,6 +138,16 @@ public class HostNetworking {
 			.map((mac) -> new DhcpHost(mac, fixed.getAddress(), "host-" + fixed.getAddress().replace('.', '-')));
 	}
 
+	/** Removes a deleted subnet's gateway address from the bridge of the network, if this host carries it. */
+	public void removeGateway(SubnetService.RemovedSubnet removed) {
+		if (removed.gatewayCidr() == null) {
+			return;
+		}
+		this.networks.findByUuid(removed.networkUuid())
+			.filter((network) -> this.host.equals(network.getHost()))
+			.ifPresent((network) -> this.driver.removeGateway(network.getBridge(), removed.gatewayCidr()));
+	}
+
 	/** Takes a deleted network off this host, if it carried it. */
 	public void tearDown(RemovedNetwork removed) {
 		if (!this.host.equals(removed.host())) {

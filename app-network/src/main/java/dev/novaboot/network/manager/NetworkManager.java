@@ -83,6 +83,12 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().host().setUp(networkUuid, runsDhcp());
 	}
 
+	/** Takes a deleted subnet's gateway off the host and updates DHCP. */
+	default void subnetRemoved(SubnetService.RemovedSubnet removed) {
+		operations().host().removeGateway(removed);
+		operations().host().setUp(removed.networkUuid(), runsDhcp());
+	}
+
 	/** Takes a deleted network off the host. */
 	default void networkRemoved(RemovedNetwork removed) {
 		operations().host().tearDown(removed);

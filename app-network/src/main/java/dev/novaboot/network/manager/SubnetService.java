@@ -245,8 +245,8 @@ public class SubnetService {
 		});
 	}
 
-	/** Deletes a subnet none of whose addresses is allocated; returns its network's uuid. */
-	public String delete(RequestContext context, String uuid) {
+	/** Deletes a subnet none of whose addresses is allocated. */
+	public RemovedSubnet delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
 		return this.tx.execute((status) -> {
 			Subnet subnet = find(context, uuid);
@@ -258,7 +258,8 @@ public class SubnetService {
 						+ ": One or more ports have an IP allocation from this subnet.");
 			}
 			remove(subnet);
-			return this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
+			String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
+			return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
 		});
 	}
 
@@ -267,6 +268,10 @@ public class SubnetService {
 		this.pools.deleteBySubnetId(subnet.getId());
 		this.subnets.delete(subnet);
 		this.subnets.flush();
+	}
+
+	/** A deleted subnet: its network, and the gateway address the host may still hold. */
+	public record RemovedSubnet(String networkUuid, String gatewayCidr) {
 	}
 
 	static String gatewayCidr(Subnet subnet) {

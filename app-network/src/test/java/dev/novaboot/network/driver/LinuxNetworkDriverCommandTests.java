@@ -95,6 +95,13 @@ class LinuxNetworkDriverCommandTests {
 	}
 
 	@Test
+	void removesTheGatewayOfADeletedSubnetOnly() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), SET_UP_HOST);
+		driver(runner).removeGateway("br101", "10.1.0.1/24");
+		assertThat(runner.changes()).containsExactly(PREFIX + "ip addr del 10.1.0.1/24 dev br101");
+	}
+
+	@Test
 	void keepsABridgeThatOtherInterfacesUse() {
 		Function<String, String> operatorsBridge = (command) -> command.contains("-o link show master br100")
 				? "2: eth0: <BROADCAST,MULTICAST,UP> mtu 1500 master br100 state UP\\n" : "";

@@ -86,6 +86,13 @@ class FlatDhcpManagerTests {
 		assertThat(this.driver.plugged).contains(new BridgeSetup("br100", null, null, "10.30.0.1/24"));
 		assertThat(this.driver.dhcp.get(network.getUuid()).hosts())
 			.containsExactly(new DhcpHost(two.macAddress(), "10.30.0.3", "host-10-30-0-3"));
+
+		// once the last address is released and the subnet deleted, its gateway and DHCP go
+		this.manager.deallocateForInstance(context("dhcp-a"), second, "c");
+		this.manager.subnetRemoved(this.subnets.delete(context("dhcp-a"),
+				ManagerTestSupport.onlySubnet(this.subnets, network).getUuid()));
+		assertThat(this.driver.unplugged).contains(new BridgeSetup("br100", null, null, "10.30.0.1/24"));
+		assertThat(this.driver.dhcp).doesNotContainKey(network.getUuid());
 	}
 
 	@Test

@@ -58,6 +58,11 @@ class RecordingNetworkDriver implements NetworkDriver {
 	}
 
 	@Override
+	public void removeGateway(String bridge, String gatewayCidr) {
+		this.unplugged.add(new BridgeSetup(bridge, null, null, gatewayCidr));
+	}
+
+	@Override
 	public void updateDhcp(DhcpConfig config) {
 		this.dhcp.put(config.networkId(), config);
 	}
