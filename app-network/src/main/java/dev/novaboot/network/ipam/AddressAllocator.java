@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * threads on any number of network hosts sharing the database.
  * <p>
  * Every usable address of a subnet is a pre-created {@code fixed_ips} row (as in Nova). An
- * allocation locks the lowest free row with {@code SELECT ... FOR UPDATE SKIP LOCKED}
+ * allocation reads the lowest free rows without locking, then locks one of them with
+ * {@code SELECT ... WHERE id = ? AND allocated = FALSE FOR UPDATE SKIP LOCKED}
  * (concurrent allocators skip each other's locked rows instead of queueing on them) and
  * marks it with a guarded {@code UPDATE ... WHERE allocated = FALSE}; the unique key
  * (network_id, address) keeps one row per address. Both H2 and PostgreSQL support this,
@@ -24,6 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AddressAllocator {
 
 	private static final int BATCH = 1000;
+
+	/** How many of the lowest free addresses an allocator tries to lock before looking again. */
+	private static final int CANDIDATES = 16;
 
 	/** A subnet larger than this would need too many address rows; Nova's limit was similar. */
 	public static final int MIN_PREFIX_LENGTH = 16;
@@ -83,31 +87,32 @@ public class AddressAllocator {
 
 	private Optional<Allocation> allocateFrom(long subnetId, Holder holder) {
 		while (true) {
-			List<Allocation> free = this.jdbc.query(
+			List<Allocation> candidates = this.jdbc.query(
 					"SELECT id, subnet_id, address FROM fixed_ips WHERE subnet_id = ? AND allocated = FALSE "
-							+ "AND reserved = FALSE ORDER BY address_value LIMIT 1 FOR UPDATE SKIP LOCKED",
+							+ "AND reserved = FALSE ORDER BY address_value LIMIT " + CANDIDATES,
 					(rs, row) -> new Allocation(rs.getLong(1), rs.getLong(2), rs.getString(3)), subnetId);
-			if (free.isEmpty()) {
-				// Nothing unlocked was found; but H2 applies LIMIT before SKIP LOCKED, so rows that
-				// other allocators hold (and may yet roll back) can hide free ones: only a subnet
-				// without any free-looking row is full
-				if (freeRows(subnetId) == 0) {
-					return Optional.empty();
+			if (candidates.isEmpty()) {
+				return Optional.empty();
+			}
+			for (Allocation candidate : candidates) {
+				if (lock(candidate.id()) && mark(candidate.id(), holder)) {
+					return Optional.of(candidate);
 				}
-				Thread.onSpinWait();
-				continue;
 			}
-			if (mark(free.get(0).id(), holder)) {
-				return Optional.of(free.get(0));
-			}
-			// taken between the select and the update by an allocator that bypassed the lock: next one
+			// every candidate is held by an allocator whose transaction has not ended: look again
+			Thread.onSpinWait();
 		}
 	}
 
-	private int freeRows(long subnetId) {
-		return this.jdbc.queryForObject(
-				"SELECT count(*) FROM fixed_ips WHERE subnet_id = ? AND allocated = FALSE AND reserved = FALSE",
-				Integer.class, subnetId);
+	/**
+	 * Locks one free address row, unless another allocator holds it. One row at a time:
+	 * H2 would lock every row a {@code FOR UPDATE} query reads before its {@code LIMIT}.
+	 */
+	private boolean lock(long id) {
+		return !this.jdbc
+			.queryForList("SELECT id FROM fixed_ips WHERE id = ? AND allocated = FALSE FOR UPDATE SKIP LOCKED",
+					Long.class, id)
+			.isEmpty();
 	}
 
 	/**
