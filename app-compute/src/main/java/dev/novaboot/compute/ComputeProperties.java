@@ -42,9 +42,12 @@ public record ComputeProperties(@DefaultValue("fake") String driver, List<Flavor
 	 * @param memoryMb its memory
 	 * @param localGb its disk
 	 * @param images the names of the images it can boot
+	 * @param spawnDelay how long a spawn takes, to demonstrate (and test) what happens
+	 * when the service stops mid-build
 	 */
 	public record Fake(@DefaultValue("1000") int vcpus, @DefaultValue("800000") int memoryMb,
-			@DefaultValue("600000") int localGb, @DefaultValue("cirros-0.6.2-x86_64-disk") List<String> images) {
+			@DefaultValue("600000") int localGb, @DefaultValue("cirros-0.6.2-x86_64-disk") List<String> images,
+			@DefaultValue("0s") Duration spawnDelay) {
 	}
 
 	/**

@@ -28,7 +28,7 @@ public class ComputeDriverConfiguration {
 		@Bean
 		FakeComputeDriver fakeComputeDriver(ComputeProperties properties) {
 			ComputeProperties.Fake fake = properties.fake();
-			return new FakeComputeDriver(fake.vcpus(), fake.memoryMb(), fake.localGb());
+			return new FakeComputeDriver(fake.vcpus(), fake.memoryMb(), fake.localGb(), fake.spawnDelay());
 		}
 
 		@Bean

@@ -1,5 +1,6 @@
 package dev.novaboot.compute.driver;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,11 @@ public class FakeComputeDriver implements ComputeDriver {
 
 	private final HostResources resources;
 
-	public FakeComputeDriver(int vcpus, int memoryMb, int localGb) {
+	private final Duration spawnDelay;
+
+	public FakeComputeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay) {
 		this.resources = new HostResources(vcpus, memoryMb, localGb, "fake", "1.0");
+		this.spawnDelay = spawnDelay;
 	}
 
 	@Override
@@ -36,6 +40,15 @@ public class FakeComputeDriver implements ComputeDriver {
 
 	@Override
 	public void spawn(GuestSpec guest) {
+		if (!this.spawnDelay.isZero()) {
+			try {
+				Thread.sleep(this.spawnDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Spawn of " + guest.uuid() + " interrupted", ex);
+			}
+		}
 		FakeGuest fake = new FakeGuest();
 		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
 		fake.power = PowerState.RUNNING;
