@@ -1,8 +1,7 @@
 package dev.novaboot.compute;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.ComputeDriver.RebootType;
@@ -220,7 +219,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	 * Runs a task the API began and ends it: in {@code success} when the driver did it,
 	 * back in the state before the task (power state as the driver sees it) when not.
 	 */
-	private void runTask(String uuid, TaskState task, VmState success, java.util.function.Consumer<Instance> work) {
+	private void runTask(String uuid, TaskState task, VmState success, Consumer<Instance> work) {
 		this.locks.withLock(uuid, () -> {
 			Instance instance = instance(uuid);
 			if (instance.getTaskState() != task) {
@@ -279,13 +278,6 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
 				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
 				networkInfo.macAddresses(), volumes);
-	}
-
-	/** Guests on this host that no live instance of this host owns. */
-	Set<String> orphanGuests() {
-		Set<String> guests = new HashSet<>(this.driver.listInstances());
-		this.instances.findLiveByHost(this.identity.host()).forEach((instance) -> guests.remove(instance.getUuid()));
-		return guests;
 	}
 
 }

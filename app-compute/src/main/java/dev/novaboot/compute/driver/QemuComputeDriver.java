@@ -3,18 +3,20 @@ package dev.novaboot.compute.driver;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -375,7 +377,7 @@ public class QemuComputeDriver implements ComputeDriver {
 	/** The block devices QEMU shows for the guest ({@code query-block}): device id to file. */
 	public Map<String, String> queryBlock(String uuid) {
 		try (QmpClient qmp = qmp(uuid)) {
-			Map<String, String> devices = new java.util.LinkedHashMap<>();
+			Map<String, String> devices = new LinkedHashMap<>();
 			for (JsonNode block : qmp.execute("query-block", Map.of())) {
 				String qdev = block.path("qdev").asString();
 				String id = qdev.substring(qdev.lastIndexOf('/') + 1);
@@ -521,7 +523,7 @@ public class QemuComputeDriver implements ComputeDriver {
 	private String version() {
 		try {
 			String line = this.commands.run(this.properties.binary(), "--version").stdout().lines().findFirst().orElse("");
-			java.util.regex.Matcher matcher = Pattern.compile("version (\\d+\\.\\d+\\.\\d+)").matcher(line);
+			Matcher matcher = Pattern.compile("version (\\d+\\.\\d+\\.\\d+)").matcher(line);
 			return matcher.find() ? matcher.group(1) : line;
 		}
 		catch (CommandFailedException ex) {

@@ -7,6 +7,7 @@ import dev.novaboot.compute.instance.Instance;
 import dev.novaboot.compute.instance.InstanceStates;
 import dev.novaboot.compute.node.ComputeNode;
 import dev.novaboot.compute.node.ComputeNodeRepository;
+import dev.novaboot.compute.node.Usage;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
@@ -56,10 +57,10 @@ public class Scheduler {
 					.toList();
 		for (ComputeNode candidate : candidates) {
 			ComputeNode node = this.nodes.lockByHost(candidate.getHost()).orElseThrow();
-			var usage = this.nodes.usage(node.getHost());
+			Usage usage = this.nodes.usage(node.getHost());
 			if (node.fits(usage, instance.getVcpus(), instance.getMemoryMb(), instance.getRootGb())) {
 				this.states.scheduled(instance.getUuid(), node.getHost());
-				node.setUsage(new dev.novaboot.compute.node.Usage(usage.vcpus() + instance.getVcpus(),
+				node.setUsage(new Usage(usage.vcpus() + instance.getVcpus(),
 						usage.memoryMb() + instance.getMemoryMb(), usage.localGb() + instance.getRootGb(),
 						usage.instances() + 1), this.clock.now());
 				return node.getHost();
