@@ -102,7 +102,7 @@ class FakeBootBenchmark {
 				if ("ERROR".equals(server.get("status"))) {
 					throw new IllegalStateException("Server went to ERROR: " + server.get("fault"));
 				}
-				Thread.sleep(2);
+				Thread.sleep(20);
 			}
 		}
 		return ids.size();
