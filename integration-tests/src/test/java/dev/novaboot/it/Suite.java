@@ -26,6 +26,10 @@ final class Suite implements AutoCloseable {
 
 	private final Map<String, SuiteProcess> apps = new LinkedHashMap<>();
 
+	private final List<String> common = new ArrayList<>();
+
+	private Path workDir;
+
 	private Suite(EmbeddedPostgres postgres) {
 		this.postgres = postgres;
 	}
@@ -34,14 +38,15 @@ final class Suite implements AutoCloseable {
 	static Suite start(Path workDir, Map<String, List<String>> extraArgs) throws Exception {
 		Suite suite = new Suite(EmbeddedPostgres.builder().start());
 		try {
+			suite.workDir = workDir;
 			String url = suite.postgres.getJdbcUrl("postgres", "postgres");
-			List<String> common = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+			suite.common.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 					"--nova.service.report-interval=1s", "--nova.auth.token-key=it-token-key-" + UUID.randomUUID(),
 					"--nova.rpc.secret=it-rpc-secret-" + UUID.randomUUID(),
-					"--nova.auth.bootstrap-password=" + ADMIN_PASSWORD);
+					"--nova.auth.bootstrap-password=" + ADMIN_PASSWORD));
 			Map<String, String> hosts = Map.of("volume", "127.0.0.11", "network", "127.0.0.12", "compute", "127.0.0.13");
 			for (String app : List.of("volume", "network", "compute")) {
-				List<String> args = new ArrayList<>(common);
+				List<String> args = new ArrayList<>(suite.common);
 				args.add("--nova.host=" + hosts.get(app));
 				args.addAll(extraArgs.getOrDefault(app, List.of()));
 				suite.apps.put(app, SuiteProcess.start(app, workDir.resolve(app), args));
@@ -55,6 +60,20 @@ final class Suite implements AutoCloseable {
 			suite.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Starts one more service of the suite, such as a second compute host, as
+	 * {@code name} on host {@code host}, and waits until it is ready.
+	 */
+	SuiteProcess startMore(String app, String name, String host, List<String> extraArgs) {
+		List<String> args = new ArrayList<>(this.common);
+		args.add("--nova.host=" + host);
+		args.addAll(extraArgs);
+		SuiteProcess process = SuiteProcess.start(app, this.workDir.resolve(name), args);
+		this.apps.put(name, process);
+		process.awaitReady(Duration.ofMinutes(3));
+		return process;
 	}
 
 	SuiteProcess app(String name) {
