@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.NetworkSpec;
@@ -34,7 +35,7 @@ class NetworksController {
 
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
-			"provider:segmentation_id", "mtu", "port_security_enabled", "availability_zone_hints");
+			"provider:segmentation_id", "mtu", "port_security_enabled", "availability_zone_hints", "is_default");
 
 	private static final Set<String> UPDATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id");
@@ -55,6 +56,12 @@ class NetworksController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
 		Body network = Body.of(body, "network", CREATE);
+		// clients such as openstack4j always send is_default (auto-allocated topology's
+		// default external network); false is what every network here is
+		if (Boolean.TRUE.equals(network.bool("is_default"))) {
+			throw NetworkFault.invalidInput("Invalid input for is_default. Reason: a default network for "
+					+ "auto-allocated topologies is not supported.");
+		}
 		String project = (network.string("project_id") != null) ? network.string("project_id") : network.string("tenant_id");
 		Network created = this.networks.create(context,
 				new NetworkSpec(project, network.string("name"), network.string("description"),

@@ -199,6 +199,11 @@ class NetworkingApiTests {
 				"HTTPBadRequest");
 		assertError(call("api-e", "member", HttpMethod.POST, "/v2.0/networks", "{\"network\": {\"name\": 42}}"), 400,
 				"InvalidInput");
+		// is_default (auto-allocated topology) is accepted as false, as SDKs send it, and refused as true
+		assertError(call("api-e", "member", HttpMethod.POST, "/v2.0/networks", "{\"network\": {\"is_default\": true}}"),
+				400, "InvalidInput");
+		created(call("api-e", "member", HttpMethod.POST, "/v2.0/networks",
+				"{\"network\": {\"name\": \"e\", \"is_default\": false}}"), "network");
 		assertError(call("api-e", "member", HttpMethod.POST, "/v2.0/ports", "{\"port\": {}}"), 400, "HTTPBadRequest");
 		assertError(call("api-e", "member", HttpMethod.POST, "/v2.0/ports",
 				"{\"port\": {\"network_id\": \"nope\", \"mac_address\": \"zz:zz\"}}"), 400, "InvalidInput");

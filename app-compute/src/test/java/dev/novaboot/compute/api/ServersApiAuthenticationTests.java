@@ -1,0 +1,152 @@
+package dev.novaboot.compute.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.compute.ComputeApplication;
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.OpenStackClients;
+import org.junit.jupiter.api.Test;
+import org.openstack4j.api.Builders;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.image.v2.Image;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static dev.novaboot.service.testsupport.AuthTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Compute API behind the suite's token authentication, as a deployed cloud runs it:
+ * no token, no servers; members see their own project's servers only; readers boot
+ * nothing; and a real OpenStack client (openstack4j) finds the Compute and Image APIs in
+ * the token's catalog, lists flavors and images, and boots, shows, lists and deletes a
+ * server (fake driver, in-process network and volumes).
+ */
+@SpringBootTest(classes = ComputeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1", "nova.compute.driver=fake",
+				"nova.compute.standalone=true",
+				"spring.datasource.url=jdbc:h2:mem:nova-compute-token;DB_CLOSE_DELAY=-1" })
+@AutoConfigureTestRestTemplate
+class ServersApiAuthenticationTests {
+
+	private static final String IMAGE_NAME = "cirros-0.6.2-x86_64-disk";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void withoutATokenTheApiAnswers401() {
+		ResponseEntity<String> response = this.http.getForEntity("/v2.1/servers", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void membersSeeOnlyTheirOwnProjectsServersAndReadersBootNothing() {
+		AuthTestSupport.createUser(this.http, "cmp-alice", "alice-password", "member", "cmp-a");
+		AuthTestSupport.createUser(this.http, "cmp-bob", "bob-password", "member", "cmp-b");
+		AuthTestSupport.createUser(this.http, "cmp-carol", "carol-password", "reader", "cmp-b");
+		String aliceToken = AuthTestSupport.token(this.http, "cmp-alice", "alice-password", "cmp-a");
+		String bobToken = AuthTestSupport.token(this.http, "cmp-bob", "bob-password", "cmp-b");
+		String carolToken = AuthTestSupport.token(this.http, "cmp-carol", "carol-password", "cmp-b");
+		String image = imageId(aliceToken);
+		String bootRequest = "{\"server\": {\"name\": \"%s\", \"flavorRef\": \"1\", \"imageRef\": \"" + image
+				+ "\", \"networks\": \"auto\"}}";
+
+		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
+				json(bootRequest.formatted("alice-vm"), aliceToken), Map.class);
+		assertThat(booted.getStatusCode()).as("%s", booted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		String serverId = (String) ((Map<String, Object>) booted.getBody().get("server")).get("id");
+		assertThat(this.http.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", aliceToken), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<Map> bobsView = this.http.exchange("/v2.1/servers/" + serverId, HttpMethod.GET,
+				json("", bobToken), Map.class);
+		assertThat(bobsView.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(bobsView.getBody()).containsKey("itemNotFound");
+		for (String list : List.of("/v2.1/servers", "/v2.1/servers/detail")) {
+			Map<String, Object> bobsList = this.http.exchange(list, HttpMethod.GET, json("", bobToken), Map.class)
+				.getBody();
+			assertThat((List<Map<String, Object>>) bobsList.get("servers"))
+				.noneSatisfy((server) -> assertThat(server.get("id")).isEqualTo(serverId));
+		}
+		assertThat(this.http.exchange("/v2.1/servers/" + serverId, HttpMethod.DELETE, json("", bobToken), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		assertThat(this.http.exchange("/v2.1/servers", HttpMethod.POST, json(bootRequest.formatted("carol-vm"),
+				carolToken), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange("/v2.1/servers", HttpMethod.GET, json("", carolToken), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		assertThat(this.http.exchange("/v2.1/servers/" + serverId, HttpMethod.DELETE, json("", aliceToken),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void anOpenStackClientListsFlavorsAndImagesAndBootsShowsListsAndDeletesAServer() {
+		// openstack4j keeps its session per thread: every poll stays on this one
+		OSClientV3 os = OpenStackClients.admin(this.port);
+
+		List<? extends Flavor> flavors = os.compute().flavors().list();
+		assertThat(flavors).extracting(Flavor::getName).contains("m1.tiny", "m1.small");
+		Flavor tiny = flavors.stream().filter((flavor) -> flavor.getName().equals("m1.tiny")).findFirst().orElseThrow();
+		assertThat(tiny.getId()).isEqualTo("1");
+		assertThat(tiny.getVcpus()).isPositive();
+
+		List<? extends Image> images = os.imagesV2().list();
+		Image cirros = images.stream()
+			.filter((image) -> IMAGE_NAME.equals(image.getName()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + IMAGE_NAME + " in " + images));
+		assertThat(cirros.getStatus()).isEqualTo(Image.ImageStatus.ACTIVE);
+
+		Server booted = os.compute()
+			.servers()
+			.boot(Builders.server().name("sdk-vm").flavor(tiny.getId()).image(cirros.getId()).build());
+		assertThat(booted.getId()).isNotBlank();
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(booted.getId()).getStatus() == Server.Status.ACTIVE);
+		Server shown = os.compute().servers().get(booted.getId());
+		assertThat(shown.getName()).isEqualTo("sdk-vm");
+		assertThat(shown.getFlavorId()).isEqualTo(tiny.getId());
+		assertThat(shown.getImageId()).isEqualTo(cirros.getId());
+		assertThat(shown.getAddresses().getAddresses()).isNotEmpty();
+		assertThat(os.compute().servers().list()).extracting(Server::getId).contains(booted.getId());
+
+		assertThat(os.compute().servers().delete(booted.getId()).isSuccess()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(booted.getId()) == null);
+		assertThat(os.compute().servers().list()).extracting(Server::getId).doesNotContain(booted.getId());
+	}
+
+	@SuppressWarnings("unchecked")
+	private String imageId(String token) {
+		Map<String, Object> body = this.http
+			.exchange("/image/v2/images?name=" + IMAGE_NAME, HttpMethod.GET, json("", token), Map.class)
+			.getBody();
+		List<Map<String, Object>> images = (List<Map<String, Object>>) body.get("images");
+		assertThat(images).hasSize(1);
+		return (String) images.get(0).get("id");
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.novaboot.network.api;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.network.NetworkApplication;
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.AuthTestSupport.ProjectUser;
+import dev.novaboot.service.testsupport.OpenStackClients;
+import org.junit.jupiter.api.Test;
+import org.openstack4j.api.Builders;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.network.IPVersionType;
+import org.openstack4j.model.network.Network;
+import org.openstack4j.model.network.Port;
+import org.openstack4j.model.network.Subnet;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static dev.novaboot.service.testsupport.AuthTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Networking API behind the suite's token authentication, as a deployed cloud runs
+ * it: no token, no networks; members see their own project only; readers change nothing;
+ * and a real OpenStack client (openstack4j) finds the API in the token's catalog and
+ * manages networks, subnets and ports through it.
+ */
+@SpringBootTest(classes = NetworkApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1",
+				"spring.datasource.url=jdbc:h2:mem:nova-network-token;DB_CLOSE_DELAY=-1" })
+@AutoConfigureTestRestTemplate
+class NetworkingApiAuthenticationTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void withoutATokenTheApiAnswers401() {
+		ResponseEntity<String> response = this.http.getForEntity("/v2.0/networks", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void membersSeeOnlyTheirOwnProjectsNetworksAndReadersChangeNothing() {
+		AuthTestSupport.createUser(this.http, "net-alice", "alice-password", "member", "net-a");
+		AuthTestSupport.createUser(this.http, "net-bob", "bob-password", "member", "net-b");
+		ProjectUser carol = AuthTestSupport.createUser(this.http, "net-carol", "carol-password", "reader", "net-b");
+		String aliceToken = AuthTestSupport.token(this.http, "net-alice", "alice-password", "net-a");
+		String bobToken = AuthTestSupport.token(this.http, "net-bob", "bob-password", "net-b");
+		String carolToken = AuthTestSupport.token(this.http, "net-carol", "carol-password", "net-b");
+
+		ResponseEntity<Map> created = this.http.exchange("/v2.0/networks", HttpMethod.POST,
+				json("{\"network\": {\"name\": \"alice-net\"}}", aliceToken), Map.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String networkId = (String) ((Map<String, Object>) created.getBody().get("network")).get("id");
+		assertThat(this.http.exchange("/v2.0/networks/" + networkId, HttpMethod.GET, json("", aliceToken), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<Map> bobsView = this.http.exchange("/v2.0/networks/" + networkId, HttpMethod.GET,
+				json("", bobToken), Map.class);
+		assertThat(bobsView.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat((Map<String, Object>) bobsView.getBody().get("NeutronError")).containsEntry("type",
+				"NetworkNotFound");
+		Map<String, Object> bobsList = this.http.exchange("/v2.0/networks", HttpMethod.GET, json("", bobToken),
+				Map.class).getBody();
+		assertThat((List<Map<String, Object>>) bobsList.get("networks"))
+			.noneSatisfy((network) -> assertThat(network.get("id")).isEqualTo(networkId));
+		assertThat(this.http.exchange("/v2.0/networks/" + networkId, HttpMethod.DELETE, json("", bobToken),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		ResponseEntity<Map> readerCreate = this.http.exchange("/v2.0/networks", HttpMethod.POST,
+				json("{\"network\": {\"name\": \"carol-net\"}}", carolToken), Map.class);
+		assertThat(readerCreate.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange("/v2.0/networks", HttpMethod.GET, json("", carolToken), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(carol.projectId()).isNotBlank();
+	}
+
+	@Test
+	void anOpenStackClientCreatesListsShowsAndDeletesNetworksSubnetsAndPorts() {
+		OSClientV3 os = OpenStackClients.admin(this.port);
+
+		Network network = os.networking().network().create(Builders.network().name("sdk-net").adminStateUp(true).build());
+		assertThat(network.getId()).isNotBlank();
+		assertThat(network.getName()).isEqualTo("sdk-net");
+
+		Subnet subnet = os.networking()
+			.subnet()
+			.create(Builders.subnet()
+				.name("sdk-subnet")
+				.networkId(network.getId())
+				.ipVersion(IPVersionType.V4)
+				.cidr("10.77.0.0/24")
+				.addPool("10.77.0.10", "10.77.0.50")
+				.build());
+		assertThat(subnet.getId()).isNotBlank();
+		assertThat(subnet.getCidr()).isEqualTo("10.77.0.0/24");
+		assertThat(subnet.getGateway()).isEqualTo("10.77.0.1");
+		assertThat(subnet.getNetworkId()).isEqualTo(network.getId());
+
+		Port port = os.networking()
+			.port()
+			.create(Builders.port().name("sdk-port").networkId(network.getId()).deviceId("sdk-device").build());
+		assertThat(port.getId()).isNotBlank();
+		assertThat(port.getMacAddress()).startsWith("fa:16:3e:");
+		assertThat(port.getFixedIps()).singleElement().satisfies((ip) -> {
+			assertThat(ip.getSubnetId()).isEqualTo(subnet.getId());
+			assertThat(ip.getIpAddress()).isEqualTo("10.77.0.10");
+		});
+
+		Network shown = os.networking().network().get(network.getId());
+		assertThat(shown.getName()).isEqualTo("sdk-net");
+		assertThat(shown.getSubnets()).containsExactly(subnet.getId());
+		assertThat(os.networking().network().list()).extracting(Network::getId).contains(network.getId());
+		assertThat(os.networking().subnet().get(subnet.getId()).getName()).isEqualTo("sdk-subnet");
+		assertThat(os.networking().subnet().list()).extracting(Subnet::getId).contains(subnet.getId());
+		assertThat(os.networking().port().get(port.getId()).getDeviceId()).isEqualTo("sdk-device");
+		assertThat(os.networking().port().list()).extracting(Port::getId).contains(port.getId());
+
+		assertThat(os.networking().port().delete(port.getId()).isSuccess()).isTrue();
+		assertThat(os.networking().port().get(port.getId())).isNull();
+		assertThat(os.networking().subnet().delete(subnet.getId()).isSuccess()).isTrue();
+		assertThat(os.networking().subnet().get(subnet.getId())).isNull();
+		assertThat(os.networking().network().delete(network.getId()).isSuccess()).isTrue();
+		assertThat(os.networking().network().get(network.getId())).isNull();
+		assertThat(os.networking().network().list()).extracting(Network::getId).doesNotContain(network.getId());
+	}
+
+}
