@@ -50,7 +50,7 @@ class HttpTransportTests extends RpcTransportContract {
 
 	@BeforeAll
 	static void startHosts() {
-		hosts = new SampleHosts("rpc-http");
+		hosts = new SampleHosts("rpc-http", "--logging.level.dev.novaboot.service.rpc.RpcObserver=debug");
 		hostA = hosts.start("host-a");
 		hostB = hosts.start("host-b");
 	}
