@@ -1,6 +1,7 @@
 package dev.novaboot.volume;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nova-volume's settings.
  *
  * @param driver the volume driver: {@code file}, {@code lvm} or {@code fake}
+ * @param capacityReportInterval how often this host reports its capacity to the scheduler
  * @param file settings of the {@code file} driver
  * @param lvm settings of the {@code lvm} driver
+ * @param fake settings of the {@code fake} driver
  */
 @ConfigurationProperties("nova.volume")
-public record VolumeProperties(@DefaultValue("file") String driver, @DefaultValue File file, @DefaultValue Lvm lvm) {
+public record VolumeProperties(@DefaultValue("file") String driver,
+		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
+		@DefaultValue Fake fake) {
 
 	/**
 	 * @param directory where the sparse volume files live
@@ -25,6 +30,12 @@ public record VolumeProperties(@DefaultValue("file") String driver, @DefaultValu
 	 * @param volumeGroup the LVM volume group that holds the volumes
 	 */
 	public record Lvm(@DefaultValue("nova-volumes") String volumeGroup) {
+	}
+
+	/**
+	 * @param totalGb the capacity the fake driver pretends to have
+	 */
+	public record Fake(@DefaultValue("1000") long totalGb) {
 	}
 
 }

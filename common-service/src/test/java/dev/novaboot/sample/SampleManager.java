@@ -34,6 +34,8 @@ public class SampleManager implements Manager, SampleRpcApi {
 
 	private volatile Boolean registeredBeforeInitHost;
 
+	private final AtomicInteger initHostRuns = new AtomicInteger();
+
 	private final AtomicInteger failingRuns = new AtomicInteger();
 
 	private final AtomicInteger workingRuns = new AtomicInteger();
@@ -50,6 +52,7 @@ public class SampleManager implements Manager, SampleRpcApi {
 		if (this.failInitHost) {
 			throw new IllegalStateException("volume group 'nova-volumes' not found");
 		}
+		this.initHostRuns.incrementAndGet();
 		this.registeredBeforeInitHost = this.heartbeat.status().serviceUuid() != null;
 	}
 
@@ -66,6 +69,10 @@ public class SampleManager implements Manager, SampleRpcApi {
 
 	public Boolean registeredBeforeInitHost() {
 		return this.registeredBeforeInitHost;
+	}
+
+	public int initHostRuns() {
+		return this.initHostRuns.get();
 	}
 
 	public int failingRuns() {

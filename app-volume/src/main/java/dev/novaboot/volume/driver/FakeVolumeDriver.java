@@ -1,11 +1,36 @@
 package dev.novaboot.volume.driver;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Volumes kept in memory only: for tests and demos.
+ * Volumes kept in memory only, for tests and demos: it remembers which volumes and
+ * snapshots exist and their sizes, and can be told to fail an operation, so that tests
+ * see what the manager does with a broken backend.
  */
 public class FakeVolumeDriver implements VolumeDriver {
+
+	/** The operations a test can make fail. */
+	public enum Operation {
+
+		CREATE, CREATE_FROM_SNAPSHOT, EXTEND, DELETE, SNAPSHOT, DELETE_SNAPSHOT, ENSURE_EXPORT
+
+	}
+
+	private final long totalGb;
+
+	private final Map<String, Integer> volumes = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> snapshots = new ConcurrentHashMap<>();
+
+	private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
+
+	public FakeVolumeDriver(long totalGb) {
+		this.totalGb = totalGb;
+	}
 
 	@Override
 	public String name() {
@@ -13,8 +38,105 @@ public class FakeVolumeDriver implements VolumeDriver {
 	}
 
 	@Override
+	public void createVolume(String name, int sizeGb) {
+		check(Operation.CREATE, name);
+		this.volumes.put(BackingName.check(name), sizeGb);
+	}
+
+	@Override
+	public void createVolumeFromSnapshot(String name, int sizeGb, String snapshotName, int snapshotSizeGb) {
+		check(Operation.CREATE_FROM_SNAPSHOT, name);
+		if (!this.snapshots.containsKey(snapshotName)) {
+			throw new VolumeBackingMissingException("Snapshot " + snapshotName + " does not exist");
+		}
+		this.volumes.put(BackingName.check(name), sizeGb);
+	}
+
+	@Override
+	public void extendVolume(String name, int newSizeGb) {
+		check(Operation.EXTEND, name);
+		if (this.volumes.replace(name, newSizeGb) == null) {
+			throw new VolumeBackingMissingException("Volume " + name + " does not exist");
+		}
+	}
+
+	@Override
+	public void deleteVolume(String name) {
+		check(Operation.DELETE, name);
+		this.volumes.remove(name);
+	}
+
+	@Override
+	public void createSnapshot(String snapshotName, String volumeName, int sizeGb) {
+		check(Operation.SNAPSHOT, snapshotName);
+		if (!this.volumes.containsKey(volumeName)) {
+			throw new VolumeBackingMissingException("Volume " + volumeName + " does not exist");
+		}
+		this.snapshots.put(BackingName.check(snapshotName), sizeGb);
+	}
+
+	@Override
+	public void deleteSnapshot(String snapshotName) {
+		check(Operation.DELETE_SNAPSHOT, snapshotName);
+		this.snapshots.remove(snapshotName);
+	}
+
+	@Override
+	public void ensureExport(String name) {
+		check(Operation.ENSURE_EXPORT, name);
+		if (!this.volumes.containsKey(name)) {
+			throw new VolumeBackingMissingException("Volume " + name + " does not exist");
+		}
+	}
+
+	@Override
+	public Connection initializeConnection(String name) {
+		ensureExport(name);
+		return new Connection("fake", "fake:" + name);
+	}
+
+	@Override
+	public Capacity capacity() {
+		long used = this.volumes.values().stream().mapToLong(Integer::longValue).sum()
+				+ this.snapshots.values().stream().mapToLong(Integer::longValue).sum();
+		return new Capacity(this.totalGb, Math.max(0, this.totalGb - used));
+	}
+
+	@Override
 	public Health health() {
-		return Health.up().build();
+		return Health.up().withDetail("volumes", this.volumes.size()).withDetail("snapshots", this.snapshots.size()).build();
+	}
+
+	/** Makes every later {@code operation} fail until {@link #heal()}. */
+	public void fail(Operation operation) {
+		this.failing.add(operation);
+	}
+
+	public void heal() {
+		this.failing.clear();
+	}
+
+	public boolean hasVolume(String name) {
+		return this.volumes.containsKey(name);
+	}
+
+	public Integer volumeSize(String name) {
+		return this.volumes.get(name);
+	}
+
+	public boolean hasSnapshot(String name) {
+		return this.snapshots.containsKey(name);
+	}
+
+	/** Forgets a volume, as if its storage had been lost. */
+	public void lose(String name) {
+		this.volumes.remove(name);
+	}
+
+	private void check(Operation operation, String name) {
+		if (this.failing.contains(operation)) {
+			throw new VolumeDriverException("Fake driver told to fail " + operation + " (" + name + ")");
+		}
 	}
 
 }

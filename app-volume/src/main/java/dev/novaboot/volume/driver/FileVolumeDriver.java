@@ -1,19 +1,33 @@
 package dev.novaboot.volume.driver;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import dev.novaboot.service.command.CommandFailedException;
+import dev.novaboot.service.command.CommandRunner;
 
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Volumes as sparse files in a directory of this host.
+ * Volumes as sparse files in a directory of this host ({@code nova.volume.file.directory}):
+ * {@code truncate} creates and grows them without writing data, snapshots are real copies
+ * by {@code cp --reflink=auto --sparse=always} (a copy-on-write clone where the file
+ * system offers it, a sparse copy elsewhere). A compute host on the same machine attaches
+ * the file itself.
  */
 public class FileVolumeDriver implements VolumeDriver {
 
+	private static final long GIB = 1024L * 1024 * 1024;
+
+	private final CommandRunner commands;
+
 	private final Path directory;
 
-	public FileVolumeDriver(Path directory) {
+	public FileVolumeDriver(CommandRunner commands, Path directory) {
+		this.commands = commands;
 		this.directory = directory.toAbsolutePath().normalize();
 	}
 
@@ -28,10 +42,97 @@ public class FileVolumeDriver implements VolumeDriver {
 			Files.createDirectories(this.directory);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot create the volume directory " + this.directory + " (nova.volume.file.directory)", ex);
+			throw new IllegalStateException(
+					"Cannot create the volume directory " + this.directory + " (nova.volume.file.directory)", ex);
 		}
 		if (!Files.isWritable(this.directory)) {
-			throw new IllegalStateException("The volume directory " + this.directory + " is not writable (nova.volume.file.directory)");
+			throw new IllegalStateException(
+					"The volume directory " + this.directory + " is not writable (nova.volume.file.directory)");
+		}
+	}
+
+	@Override
+	public void createVolume(String name, int sizeGb) {
+		Path file = path(name);
+		try {
+			run("create volume " + name, "truncate", "--size=" + sizeGb + "G", file.toString());
+		}
+		catch (VolumeDriverException ex) {
+			deleteQuietly(file);
+			throw ex;
+		}
+	}
+
+	@Override
+	public void createVolumeFromSnapshot(String name, int sizeGb, String snapshotName, int snapshotSizeGb) {
+		Path source = path(snapshotName);
+		if (!Files.isRegularFile(source)) {
+			throw new VolumeBackingMissingException("The file of snapshot " + snapshotName + " is missing: " + source);
+		}
+		Path file = path(name);
+		try {
+			copy(source, file);
+			if (sizeGb > snapshotSizeGb) {
+				run("grow volume " + name, "truncate", "--size=" + sizeGb + "G", file.toString());
+			}
+		}
+		catch (VolumeDriverException ex) {
+			deleteQuietly(file);
+			throw ex;
+		}
+	}
+
+	@Override
+	public void extendVolume(String name, int newSizeGb) {
+		Path file = path(name);
+		if (!Files.isRegularFile(file)) {
+			throw new VolumeBackingMissingException("The file of volume " + name + " is missing: " + file);
+		}
+		// truncate grows the file's length only: the new space reads as zeros and takes no blocks
+		run("extend volume " + name, "truncate", "--size=" + newSizeGb + "G", file.toString());
+	}
+
+	@Override
+	public void deleteVolume(String name) {
+		delete(path(name));
+	}
+
+	@Override
+	public void createSnapshot(String snapshotName, String volumeName, int sizeGb) {
+		Path source = path(volumeName);
+		if (!Files.isRegularFile(source)) {
+			throw new VolumeBackingMissingException("The file of volume " + volumeName + " is missing: " + source);
+		}
+		copy(source, path(snapshotName));
+	}
+
+	@Override
+	public void deleteSnapshot(String snapshotName) {
+		delete(path(snapshotName));
+	}
+
+	@Override
+	public void ensureExport(String name) {
+		Path file = path(name);
+		if (!Files.isRegularFile(file)) {
+			throw new VolumeBackingMissingException("The file of volume " + name + " is missing: " + file);
+		}
+	}
+
+	@Override
+	public Connection initializeConnection(String name) {
+		ensureExport(name);
+		return new Connection("local", path(name).toString());
+	}
+
+	@Override
+	public Capacity capacity() {
+		try {
+			FileStore store = Files.getFileStore(this.directory);
+			return new Capacity(store.getTotalSpace() / GIB, store.getUsableSpace() / GIB);
+		}
+		catch (IOException ex) {
+			throw new VolumeDriverException("Cannot read the capacity of " + this.directory + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -45,6 +146,55 @@ public class FileVolumeDriver implements VolumeDriver {
 
 	public Path directory() {
 		return this.directory;
+	}
+
+	/** The file of a volume or snapshot; the name is checked before it becomes a path. */
+	public Path path(String name) {
+		return this.directory.resolve(BackingName.check(name));
+	}
+
+	// copied under a temporary name and renamed, so that a crash never leaves a half copy
+	// under the real name
+	private void copy(Path source, Path target) {
+		Path partial = target.resolveSibling(target.getFileName() + ".part");
+		try {
+			run("copy " + source.getFileName() + " to " + target.getFileName(), "cp", "--reflink=auto",
+					"--sparse=always", source.toString(), partial.toString());
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new VolumeDriverException("Cannot move " + partial + " to " + target + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(partial);
+		}
+	}
+
+	private void run(String what, String... command) {
+		try {
+			this.commands.run(command);
+		}
+		catch (CommandFailedException ex) {
+			throw new VolumeDriverException("Cannot " + what + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new VolumeDriverException("Cannot delete " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// the original failure is what the caller needs to see
+		}
 	}
 
 }

@@ -4,16 +4,75 @@ import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedBy;
 
 /**
- * How volumes are stored on this host (the seed's {@code VolumeDriver}).
+ * How volumes are stored on this host (the seed's {@code VolumeDriver}). Drivers get
+ * plain values (backing names chosen by the manager, sizes in GiB), never entities, and
+ * keep no record of their own: the manager's rows are the truth, the driver's storage
+ * follows them.
+ * <p>
+ * Names are {@link BackingName validated} before any of them reaches a command line.
  */
 @SelectedBy(property = "nova.volume.driver", choices = { "file", "lvm", "fake" })
 public interface VolumeDriver extends Driver {
 
 	/**
-	 * Prepares this host for the driver (Nova's {@code do_setup} and
-	 * {@code check_for_setup_error}); an exception means the host cannot serve volumes.
+	 * Prepares this host for the driver and checks it is usable (Nova's {@code do_setup}
+	 * and {@code check_for_setup_error}); an exception means the host cannot serve
+	 * volumes.
 	 */
 	default void doSetup() {
+	}
+
+	/** Creates an empty volume of {@code sizeGb} GiB. */
+	void createVolume(String name, int sizeGb);
+
+	/** Creates a volume of {@code sizeGb} GiB holding the data of a snapshot of this host. */
+	void createVolumeFromSnapshot(String name, int sizeGb, String snapshotName, int snapshotSizeGb);
+
+	/** Grows a volume to {@code newSizeGb} GiB, keeping its data. */
+	void extendVolume(String name, int newSizeGb);
+
+	/** Removes a volume; a volume that does not exist (any more) is not an error. */
+	void deleteVolume(String name);
+
+	/** Takes an independent point-in-time copy of a volume of {@code sizeGb} GiB. */
+	void createSnapshot(String snapshotName, String volumeName, int sizeGb);
+
+	/** Removes a snapshot; one that does not exist (any more) is not an error. */
+	void deleteSnapshot(String snapshotName);
+
+	/**
+	 * Makes an existing volume reachable again after a restart (Cinder's
+	 * {@code ensure_export}); throws {@link VolumeBackingMissingException} when its
+	 * storage is gone.
+	 */
+	void ensureExport(String name);
+
+	/** What a compute host needs to attach the volume. */
+	Connection initializeConnection(String name);
+
+	/** Withdraws what {@link #initializeConnection} set up. */
+	default void terminateConnection(String name) {
+	}
+
+	/** This host's total and free space for volumes. */
+	Capacity capacity();
+
+	/**
+	 * Where a volume's data is, for a compute host.
+	 *
+	 * @param driverVolumeType how to reach it, such as {@code local}
+	 * @param devicePath the file or block device
+	 */
+	record Connection(String driverVolumeType, String devicePath) {
+	}
+
+	/**
+	 * Space for volumes, in whole GiB (rounded down).
+	 *
+	 * @param totalGb the storage's size
+	 * @param freeGb what is left for new volumes
+	 */
+	record Capacity(long totalGb, long freeGb) {
 	}
 
 }

@@ -18,8 +18,8 @@ public class VolumeDriverConfiguration {
 	static class File {
 
 		@Bean
-		FileVolumeDriver fileVolumeDriver(VolumeProperties properties) {
-			return new FileVolumeDriver(properties.file().directory());
+		FileVolumeDriver fileVolumeDriver(CommandRunner commandRunner, VolumeProperties properties) {
+			return new FileVolumeDriver(commandRunner, properties.file().directory());
 		}
 
 	}
@@ -40,8 +40,8 @@ public class VolumeDriverConfiguration {
 	static class Fake {
 
 		@Bean
-		FakeVolumeDriver fakeVolumeDriver() {
-			return new FakeVolumeDriver();
+		FakeVolumeDriver fakeVolumeDriver(VolumeProperties properties) {
+			return new FakeVolumeDriver(properties.fake().totalGb());
 		}
 
 	}

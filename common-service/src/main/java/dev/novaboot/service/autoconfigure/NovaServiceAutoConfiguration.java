@@ -15,7 +15,6 @@ import dev.novaboot.service.actuate.ServiceInfoContributor;
 import dev.novaboot.service.actuate.ServiceStateHealthIndicator;
 import dev.novaboot.service.api.ServicesApiConfiguration;
 import dev.novaboot.service.command.CommandRunner;
-import dev.novaboot.service.context.NoAuthRequestContextFilter;
 import dev.novaboot.service.context.RequestContextArgumentResolver;
 import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedByValidator;
@@ -44,7 +43,6 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -178,11 +176,6 @@ public final class NovaServiceAutoConfiguration {
 		@Override
 		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 			resolvers.add(new RequestContextArgumentResolver());
-		}
-
-		@Bean
-		FilterRegistrationBean<NoAuthRequestContextFilter> novaRequestContextFilter() {
-			return new FilterRegistrationBean<>(new NoAuthRequestContextFilter());
 		}
 
 	}

@@ -24,7 +24,7 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile boolean initialized;
+	private volatile boolean hostInitialized;
 
 	public ManagerInitializer(Manager manager, String host) {
 		this.manager = manager;
@@ -33,11 +33,16 @@ public class ManagerInitializer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (this.initialized) {
-			// a context stopped and started again (or a paused test context) keeps its prepared host
-			this.running = true;
-			return;
+		// a stopped context may be started again (a paused test context, a restored
+		// checkpoint): the host was prepared once for this process, and stays prepared
+		if (!this.hostInitialized) {
+			initHost();
+			this.hostInitialized = true;
 		}
+		this.running = true;
+	}
+
+	private void initHost() {
 		String name = AopUtils.getTargetClass(this.manager).getSimpleName();
 		long started = System.nanoTime();
 		try {
@@ -48,8 +53,6 @@ public class ManagerInitializer implements SmartLifecycle {
 		}
 		logger.info(name + ".initHost() finished on " + this.host + " in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
-		this.initialized = true;
-		this.running = true;
 	}
 
 	@Override

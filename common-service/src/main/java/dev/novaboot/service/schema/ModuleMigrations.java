@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -30,12 +31,46 @@ public class ModuleMigrations implements InitializingBean {
 		this.modules = modules;
 	}
 
+	/** How often a module's migration is retried after losing a race to another app. */
+	static final int ATTEMPTS = 5;
+
 	@Override
 	public void afterPropertiesSet() {
 		for (SchemaModule module : this.modules) {
-			MigrateResult result = flyway(module).migrate();
-			logger.info("Schema module '" + module.name() + "' at version " + result.targetSchemaVersion + " ("
-					+ result.migrationsExecuted + " migrations applied now)");
+			MigrateResult result = migrate(module);
+			String version = (result.targetSchemaVersion != null) ? result.targetSchemaVersion
+					: result.initialSchemaVersion;
+			logger.info("Schema module '" + module.name() + "' at version " + version + " (" + result.migrationsExecuted
+					+ " migrations applied now)");
+		}
+	}
+
+	private MigrateResult migrate(SchemaModule module) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return flyway(module).migrate();
+			}
+			catch (FlywayException ex) {
+				// Two apps that start together can both find no history table for a module; the
+				// one that loses the race to create it fails before changing anything, and finds
+				// the winner's history (and its lock) when it tries again.
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+				logger.info("Schema module '" + module.name() + "' is being migrated by another service; retrying ("
+						+ ex.getMessage().lines().findFirst().orElse("") + ")");
+				pause(attempt);
+			}
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(200L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to migrate", ex);
 		}
 	}
 

@@ -10,6 +10,7 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.record.ServiceRegistrar;
+import dev.novaboot.service.testsupport.AuthTestSupport;
 import dev.novaboot.service.testsupport.ServiceRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class ServicesApiTests {
 	@BeforeEach
 	void rows() {
 		this.rows = new ServiceRows(this.repository, this.clock, this.jdbc);
+		// os-services is admin-only
+		this.http = AuthTestSupport.asAdmin(this.http);
 	}
 
 	@Test

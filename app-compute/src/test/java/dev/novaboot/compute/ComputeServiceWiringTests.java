@@ -1,0 +1,53 @@
+package dev.novaboot.compute;
+
+import java.util.Map;
+
+import dev.novaboot.service.record.ServiceRecordRepository;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static dev.novaboot.service.testsupport.ServiceWiring.assertHealthy;
+import static dev.novaboot.service.testsupport.ServiceWiring.assertRegistered;
+import static dev.novaboot.service.testsupport.ServiceWiring.driversInfo;
+import static dev.novaboot.service.testsupport.ServiceWiring.serviceInfo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * nova-compute wired as it runs: registered as {@code nova-compute} on topic
+ * {@code compute}, with the fake driver by default.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ComputeServiceWiringTests {
+
+	@Autowired
+	ServiceRecordRepository services;
+
+	@Autowired
+	HealthEndpoint health;
+
+	@Autowired
+	InfoEndpoint info;
+
+	@Test
+	void registersAsNovaComputeOnTopicCompute() {
+		assertRegistered(this.services, "test-host", "nova-compute", "compute");
+	}
+
+	@Test
+	void healthyWithDatabaseServiceStateAndDriver() {
+		assertHealthy(this.health);
+	}
+
+	@Test
+	void infoNamesManagerAndDriver() {
+		Map<String, Object> service = serviceInfo(this.info);
+		assertThat(service).containsEntry("binary", "nova-compute").containsEntry("manager", ComputeManager.class.getName());
+		assertThat(driversInfo(this.info)).containsEntry("FakeComputeDriver", "fake");
+	}
+
+}

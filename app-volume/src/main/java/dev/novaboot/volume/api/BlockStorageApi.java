@@ -1,0 +1,167 @@
+package dev.novaboot.volume.api;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.ConnectionInfo;
+import dev.novaboot.service.rpc.api.SnapshotCreate;
+import dev.novaboot.service.rpc.api.SnapshotInfo;
+import dev.novaboot.service.rpc.api.VolumeAttach;
+import dev.novaboot.service.rpc.api.VolumeConnector;
+import dev.novaboot.service.rpc.api.VolumeCreate;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.Snapshot;
+import dev.novaboot.volume.manager.SnapshotRepository;
+import dev.novaboot.volume.manager.Volume;
+import dev.novaboot.volume.manager.VolumeInfos;
+import dev.novaboot.volume.manager.VolumeManager;
+import dev.novaboot.volume.manager.VolumeNotFoundException;
+import dev.novaboot.volume.manager.VolumeRepository;
+import dev.novaboot.volume.scheduler.VolumeScheduler;
+import dev.novaboot.volume.scheduler.VolumeScheduler.NoValidHostException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the Block Storage API does behind the HTTP layer (Cinder's {@code volume/api.py}):
+ * reads volumes and snapshots the caller may see straight from the database, and sends
+ * every change to the manager of the volume's host, picked by the scheduler for a new
+ * volume.
+ */
+@Component
+class BlockStorageApi {
+
+	private final VolumeRepository volumes;
+
+	private final SnapshotRepository snapshots;
+
+	private final VolumeScheduler scheduler;
+
+	private final VolumeHostDispatcher dispatcher;
+
+	private final VolumeManager localManager;
+
+	BlockStorageApi(VolumeRepository volumes, SnapshotRepository snapshots, VolumeScheduler scheduler,
+			VolumeHostDispatcher dispatcher, VolumeManager localManager) {
+		this.volumes = volumes;
+		this.snapshots = snapshots;
+		this.scheduler = scheduler;
+		this.dispatcher = dispatcher;
+		this.localManager = localManager;
+	}
+
+	VolumeInfo create(RequestContext context, VolumeCreate request) {
+		if (request.snapshotId() != null) {
+			// the snapshot's data is on its host: the new volume must be made there
+			Snapshot source = visibleSnapshot(context, request.snapshotId());
+			return this.dispatcher.host(source.getHost()).createVolume(context, request);
+		}
+		if (request.availabilityZone() != null && !this.scheduler.isKnownZone(request.availabilityZone())) {
+			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
+		}
+		String host;
+		try {
+			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone());
+		}
+		catch (NoValidHostException ex) {
+			return this.localManager.recordUnscheduled(context, request, ex.getMessage());
+		}
+		return this.dispatcher.host(host).createVolume(context, request);
+	}
+
+	List<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name) {
+		List<Volume> rows = (allTenants && context.isAdmin()) ? this.volumes.findAllLive()
+				: this.volumes.findLiveByProject(context.projectId());
+		return rows.stream()
+			.filter((volume) -> status == null || status.equals(volume.getStatus().value()))
+			.filter((volume) -> name == null || name.equals(volume.getName()))
+			.map(VolumeInfos::of)
+			.toList();
+	}
+
+	VolumeInfo show(RequestContext context, String id) {
+		return VolumeInfos.of(visibleVolume(context, id));
+	}
+
+	void delete(RequestContext context, String id) {
+		managerOf(context, id).deleteVolume(context, id);
+	}
+
+	VolumeInfo extend(RequestContext context, String id, int newSizeGb) {
+		return managerOf(context, id).extendVolume(context, id, newSizeGb);
+	}
+
+	VolumeInfo reserve(RequestContext context, String id) {
+		return managerOf(context, id).reserveVolume(context, id);
+	}
+
+	VolumeInfo unreserve(RequestContext context, String id) {
+		return managerOf(context, id).unreserveVolume(context, id);
+	}
+
+	VolumeInfo attach(RequestContext context, String id, VolumeAttach attachment) {
+		return managerOf(context, id).attachVolume(context, id, attachment);
+	}
+
+	VolumeInfo beginDetaching(RequestContext context, String id) {
+		return managerOf(context, id).beginDetaching(context, id);
+	}
+
+	VolumeInfo rollDetaching(RequestContext context, String id) {
+		return managerOf(context, id).rollDetaching(context, id);
+	}
+
+	VolumeInfo detach(RequestContext context, String id) {
+		return managerOf(context, id).detachVolume(context, id);
+	}
+
+	ConnectionInfo initializeConnection(RequestContext context, String id, VolumeConnector connector) {
+		return managerOf(context, id).initializeConnection(context, id, connector);
+	}
+
+	void terminateConnection(RequestContext context, String id, VolumeConnector connector) {
+		managerOf(context, id).terminateConnection(context, id, connector);
+	}
+
+	SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
+		return managerOf(context, request.volumeId()).createSnapshot(context, request);
+	}
+
+	List<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId) {
+		List<Snapshot> rows = (allTenants && context.isAdmin()) ? this.snapshots.findAllLive()
+				: this.snapshots.findLiveByProject(context.projectId());
+		Stream<Snapshot> matching = rows.stream()
+			.filter((snapshot) -> status == null || status.equals(snapshot.getStatus().value()))
+			.filter((snapshot) -> volumeId == null || volumeId.equals(snapshot.getVolumeId()));
+		return matching.map(VolumeInfos::of).toList();
+	}
+
+	SnapshotInfo showSnapshot(RequestContext context, String id) {
+		return VolumeInfos.of(visibleSnapshot(context, id));
+	}
+
+	void deleteSnapshot(RequestContext context, String id) {
+		Snapshot snapshot = visibleSnapshot(context, id);
+		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, id);
+	}
+
+	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {
+		return this.dispatcher.host(visibleVolume(context, volumeId).getHost());
+	}
+
+	private Volume visibleVolume(RequestContext context, String id) {
+		return this.volumes.findLive(id)
+			.filter((volume) -> context.isAdmin() || volume.getProjectId().equals(context.projectId()))
+			.orElseThrow(() -> new VolumeNotFoundException("Volume " + id + " could not be found."));
+	}
+
+	private Snapshot visibleSnapshot(RequestContext context, String id) {
+		return this.snapshots.findLive(id)
+			.filter((snapshot) -> context.isAdmin() || snapshot.getProjectId().equals(context.projectId()))
+			.orElseThrow(() -> new VolumeNotFoundException("Snapshot " + id + " could not be found."));
+	}
+
+}

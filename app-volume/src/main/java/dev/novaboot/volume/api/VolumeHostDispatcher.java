@@ -1,0 +1,18 @@
+package dev.novaboot.volume.api;
+
+import dev.novaboot.service.rpc.api.VolumeRpcApi;
+
+/**
+ * How the API reaches the manager of the volume host that holds a volume (or that the
+ * scheduler chose for a new one). The local implementation serves this host only; an RPC
+ * implementation replaces it to reach the others.
+ */
+public interface VolumeHostDispatcher {
+
+	/**
+	 * The manager of {@code host}.
+	 * @throws VolumeHostUnavailableException when {@code host} cannot be reached
+	 */
+	VolumeRpcApi host(String host);
+
+}

@@ -1,0 +1,151 @@
+package dev.novaboot.volume.api;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.VolumeAttach;
+import dev.novaboot.service.rpc.api.VolumeConnector;
+import dev.novaboot.service.rpc.api.VolumeCreate;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.volume.manager.InvalidInputException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cinder's volumes API, {@code /v3/{project_id}/volumes} (microversion 3.0): create,
+ * list, show, delete, and the actions {@code os-extend} and the attach book-keeping that
+ * compute hosts use ({@code os-reserve}, {@code os-attach}, {@code os-detach}, ...).
+ */
+@RestController
+@RequestMapping("/v3/{projectId}/volumes")
+class VolumesController {
+
+	private final BlockStorageApi api;
+
+	VolumesController(BlockStorageApi api) {
+		this.api = api;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, VolumeView> create(RequestContext context, @PathVariable String projectId,
+			@RequestBody Map<String, Object> body) {
+		ProjectScope.checkWrite(context, projectId, "volume:create");
+		Map<String, Object> volume = RequestBodies.object(body, "volume");
+		RequestBodies.unsupported(volume, "imageRef", "Creating a volume from an image");
+		RequestBodies.unsupported(volume, "source_volid", "Cloning a volume");
+		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");
+		RequestBodies.unsupported(volume, "metadata", "Volume metadata");
+		if (RequestBodies.flag(volume, "multiattach")) {
+			throw new InvalidInputException("multiattach volumes are not supported by this service.");
+		}
+		String snapshotId = RequestBodies.text(volume, "snapshot_id");
+		Integer size = RequestBodies.positiveInt(volume, "size");
+		if (size == null && snapshotId == null) {
+			throw new InvalidInputException("'size' is required (a whole number of GiB greater than 0) "
+					+ "unless the volume is created from a 'snapshot_id'.");
+		}
+		if (size == null) {
+			size = this.api.showSnapshot(context, snapshotId).sizeGb();
+		}
+		String name = RequestBodies.text(volume, "name");
+		if (name == null) {
+			name = RequestBodies.text(volume, "display_name");
+		}
+		String description = RequestBodies.text(volume, "description");
+		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId,
+				RequestBodies.text(volume, "availability_zone"));
+		return Map.of("volume", VolumeView.of(this.api.create(context, request), context));
+	}
+
+	@GetMapping
+	Map<String, Object> list(RequestContext context, @PathVariable String projectId,
+			@RequestParam(name = "all_tenants", required = false) String allTenants,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+		ProjectScope.check(context, projectId);
+		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
+				VolumeView.Summary::of, limit, marker);
+	}
+
+	@GetMapping("/detail")
+	Map<String, Object> detail(RequestContext context, @PathVariable String projectId,
+			@RequestParam(name = "all_tenants", required = false) String allTenants,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+		ProjectScope.check(context, projectId);
+		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
+				(volume) -> VolumeView.of(volume, context), limit, marker);
+	}
+
+	@GetMapping("/{id}")
+	Map<String, VolumeView> show(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+		ProjectScope.check(context, projectId);
+		return Map.of("volume", VolumeView.of(this.api.show(context, id), context));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void delete(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+		ProjectScope.checkWrite(context, projectId, "volume:delete");
+		this.api.delete(context, id);
+	}
+
+	@PostMapping("/{id}/action")
+	ResponseEntity<?> action(RequestContext context, @PathVariable String projectId, @PathVariable String id,
+			@RequestBody Map<String, Object> body) {
+		if (body == null || body.size() != 1) {
+			throw new InvalidInputException("an action request must hold exactly one action, such as "
+					+ "{\"os-extend\": {\"new_size\": 2}}.");
+		}
+		String action = body.keySet().iterator().next();
+		ProjectScope.checkWrite(context, projectId, "volume:" + action);
+		switch (action) {
+			case "os-extend" -> {
+				Integer newSize = RequestBodies.positiveInt(RequestBodies.object(body, action), "new_size");
+				if (newSize == null) {
+					throw new InvalidInputException("os-extend needs 'new_size', a whole number of GiB.");
+				}
+				this.api.extend(context, id, newSize);
+			}
+			case "os-reserve" -> this.api.reserve(context, id);
+			case "os-unreserve" -> this.api.unreserve(context, id);
+			case "os-begin_detaching" -> this.api.beginDetaching(context, id);
+			case "os-roll_detaching" -> this.api.rollDetaching(context, id);
+			case "os-detach" -> this.api.detach(context, id);
+			case "os-attach" -> {
+				Map<String, Object> attach = RequestBodies.object(body, action);
+				this.api.attach(context, id, new VolumeAttach(RequestBodies.text(attach, "instance_uuid"),
+						RequestBodies.text(attach, "mountpoint"), RequestBodies.text(attach, "host_name")));
+			}
+			case "os-initialize_connection" -> {
+				return ResponseEntity
+					.ok(Map.of("connection_info", this.api.initializeConnection(context, id, connector(body, action))));
+			}
+			case "os-terminate_connection" -> this.api.terminateConnection(context, id, connector(body, action));
+			default -> throw new InvalidInputException("There is no such action: " + action);
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	private static VolumeConnector connector(Map<String, Object> body, String action) {
+		Map<String, Object> connector = RequestBodies.object(RequestBodies.object(body, action), "connector");
+		return new VolumeConnector(RequestBodies.text(connector, "host"), RequestBodies.text(connector, "ip"));
+	}
+
+	private static boolean isTrue(String value) {
+		return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.novaboot.volume.manager;
+
+import dev.novaboot.volume.driver.BackingName;
+import dev.novaboot.volume.driver.VolumeDriver;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The second half of every operation that needs the driver: runs the driver on a volume
+ * or snapshot already in its transitional status and records how it ended. It never
+ * throws for a driver failure: the failure becomes an error status with the driver's
+ * message as the reason, so that nothing stays transitional.
+ */
+@Component
+class DriverTasks {
+
+	private static final Log logger = LogFactory.getLog(DriverTasks.class);
+
+	private static final int MAX_REASON = 1000;
+
+	private final VolumeDriver driver;
+
+	private final VolumeStore store;
+
+	DriverTasks(VolumeDriver driver, VolumeStore store) {
+		this.driver = driver;
+		this.store = store;
+	}
+
+	Volume create(Volume volume, Snapshot source) {
+		String name = BackingName.volume(volume.getId());
+		try {
+			if (source == null) {
+				this.driver.createVolume(name, volume.getSizeGb());
+			}
+			else {
+				this.driver.createVolumeFromSnapshot(name, volume.getSizeGb(), BackingName.snapshot(source.getId()),
+						source.getSizeGb());
+			}
+			return this.store.finish(volume.getId(), VolumeStatus.AVAILABLE, null, (v) -> {
+			});
+		}
+		catch (RuntimeException ex) {
+			return failed(volume, VolumeStatus.ERROR, "create", ex);
+		}
+	}
+
+	Volume delete(Volume volume) {
+		try {
+			// a volume that failed before reaching a host has no storage to remove
+			if (volume.getHost() != null) {
+				this.driver.deleteVolume(BackingName.volume(volume.getId()));
+			}
+			return this.store.finish(volume.getId(), VolumeStatus.DELETED, null, (v) -> {
+			});
+		}
+		catch (RuntimeException ex) {
+			return failed(volume, VolumeStatus.ERROR_DELETING, "delete", ex);
+		}
+	}
+
+	Volume extend(Volume volume, int newSizeGb) {
+		try {
+			this.driver.extendVolume(BackingName.volume(volume.getId()), newSizeGb);
+			return this.store.finish(volume.getId(), VolumeStatus.AVAILABLE, null, (v) -> v.setSizeGb(newSizeGb));
+		}
+		catch (RuntimeException ex) {
+			return failed(volume, VolumeStatus.ERROR_EXTENDING, "extend", ex);
+		}
+	}
+
+	Snapshot snapshot(Snapshot snapshot) {
+		try {
+			this.driver.createSnapshot(BackingName.snapshot(snapshot.getId()), BackingName.volume(snapshot.getVolumeId()),
+					snapshot.getSizeGb());
+			return this.store.finishSnapshot(snapshot.getId(), SnapshotStatus.AVAILABLE, null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Snapshot " + snapshot.getId() + " failed: " + ex.getMessage(), ex);
+			return this.store.finishSnapshot(snapshot.getId(), SnapshotStatus.ERROR, reason("create snapshot", ex));
+		}
+	}
+
+	Snapshot deleteSnapshot(Snapshot snapshot) {
+		try {
+			this.driver.deleteSnapshot(BackingName.snapshot(snapshot.getId()));
+			return this.store.finishSnapshot(snapshot.getId(), SnapshotStatus.DELETED, null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Deleting snapshot " + snapshot.getId() + " failed: " + ex.getMessage(), ex);
+			return this.store.finishSnapshot(snapshot.getId(), SnapshotStatus.ERROR_DELETING,
+					reason("delete snapshot", ex));
+		}
+	}
+
+	private Volume failed(Volume volume, VolumeStatus status, String what, RuntimeException ex) {
+		logger.warn("Volume " + volume.getId() + ": " + what + " failed: " + ex.getMessage(), ex);
+		return this.store.finish(volume.getId(), status, reason(what, ex), (v) -> {
+		});
+	}
+
+	static String reason(String what, Throwable ex) {
+		String reason = "Failed to " + what + ": " + ex.getMessage();
+		return (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason;
+	}
+
+}

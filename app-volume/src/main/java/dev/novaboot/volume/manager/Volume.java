@@ -1,0 +1,207 @@
+package dev.novaboot.volume.manager;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One row of the {@code volumes} table. Plain data: the {@link VolumeManager} of the
+ * volume's host is its only writer.
+ */
+@Entity
+@Table(name = "volumes")
+public class Volume {
+
+	@Id
+	@Column(length = 36)
+	private String id;
+
+	@Column(name = "project_id", nullable = false, updatable = false)
+	private String projectId;
+
+	@Column(name = "user_id", nullable = false, updatable = false)
+	private String userId;
+
+	private String host;
+
+	@Column(name = "availability_zone", nullable = false)
+	private String availabilityZone;
+
+	@Column(name = "size_gb", nullable = false)
+	private int sizeGb;
+
+	@Column(nullable = false, length = 32)
+	private String status;
+
+	@Column(name = "status_reason", length = 1024)
+	private String statusReason;
+
+	@Column(name = "display_name")
+	private String name;
+
+	private String description;
+
+	@Column(name = "snapshot_id", length = 36)
+	private String snapshotId;
+
+	@Column(name = "attachment_id", length = 36)
+	private String attachmentId;
+
+	@Column(name = "attached_server", length = 36)
+	private String attachedServer;
+
+	@Column(name = "attached_host")
+	private String attachedHost;
+
+	@Column(name = "attached_device")
+	private String attachedDevice;
+
+	@Column(name = "attached_at")
+	private Instant attachedAt;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
+	@Column(nullable = false)
+	private boolean deleted;
+
+	@Version
+	@Column(name = "lock_version", nullable = false)
+	private long lockVersion;
+
+	protected Volume() {
+	}
+
+	Volume(String id, String projectId, String userId, String host, String availabilityZone, int sizeGb,
+			String name, String description, String snapshotId, Instant createdAt) {
+		this.id = id;
+		this.projectId = projectId;
+		this.userId = userId;
+		this.host = host;
+		this.availabilityZone = availabilityZone;
+		this.sizeGb = sizeGb;
+		this.name = name;
+		this.description = description;
+		this.snapshotId = snapshotId;
+		this.status = VolumeStatus.CREATING.value();
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getProjectId() {
+		return this.projectId;
+	}
+
+	public String getUserId() {
+		return this.userId;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public String getAvailabilityZone() {
+		return this.availabilityZone;
+	}
+
+	public int getSizeGb() {
+		return this.sizeGb;
+	}
+
+	public VolumeStatus getStatus() {
+		return VolumeStatus.of(this.status);
+	}
+
+	public String getStatusReason() {
+		return this.statusReason;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public String getSnapshotId() {
+		return this.snapshotId;
+	}
+
+	public String getAttachmentId() {
+		return this.attachmentId;
+	}
+
+	public String getAttachedServer() {
+		return this.attachedServer;
+	}
+
+	public String getAttachedHost() {
+		return this.attachedHost;
+	}
+
+	public String getAttachedDevice() {
+		return this.attachedDevice;
+	}
+
+	public Instant getAttachedAt() {
+		return this.attachedAt;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public Instant getDeletedAt() {
+		return this.deletedAt;
+	}
+
+	public boolean isDeleted() {
+		return this.deleted;
+	}
+
+	void setStatus(VolumeStatus status, String reason, Instant now) {
+		this.status = status.value();
+		this.statusReason = reason;
+		this.updatedAt = now;
+		if (status == VolumeStatus.DELETED) {
+			this.deleted = true;
+			this.deletedAt = now;
+		}
+	}
+
+	void setSizeGb(int sizeGb) {
+		this.sizeGb = sizeGb;
+	}
+
+	void attach(String attachmentId, String server, String host, String device, Instant at) {
+		this.attachmentId = attachmentId;
+		this.attachedServer = server;
+		this.attachedHost = host;
+		this.attachedDevice = device;
+		this.attachedAt = at;
+	}
+
+	void detach() {
+		attach(null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.novaboot.volume.manager;
+
+import dev.novaboot.service.rpc.api.SnapshotInfo;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeInfo.VolumeAttachment;
+
+/**
+ * Rows as the RPC contract's records.
+ */
+public final class VolumeInfos {
+
+	private VolumeInfos() {
+	}
+
+	public static VolumeInfo of(Volume volume) {
+		VolumeAttachment attachment = (volume.getAttachmentId() != null)
+				? new VolumeAttachment(volume.getAttachmentId(), volume.getAttachedServer(), volume.getAttachedHost(),
+						volume.getAttachedDevice(), volume.getAttachedAt())
+				: null;
+		return new VolumeInfo(volume.getId(), volume.getProjectId(), volume.getUserId(), volume.getHost(),
+				volume.getAvailabilityZone(), volume.getSizeGb(), volume.getStatus().value(), volume.getStatusReason(),
+				volume.getName(), volume.getDescription(), volume.getSnapshotId(), attachment, volume.getCreatedAt(),
+				volume.getUpdatedAt());
+	}
+
+	public static SnapshotInfo of(Snapshot snapshot) {
+		return new SnapshotInfo(snapshot.getId(), snapshot.getProjectId(), snapshot.getVolumeId(),
+				snapshot.getSizeGb(), snapshot.getStatus().value(), snapshot.getStatusReason(), snapshot.getName(),
+				snapshot.getDescription(), snapshot.getCreatedAt(), snapshot.getUpdatedAt());
+	}
+
+}

@@ -1,0 +1,252 @@
+package dev.novaboot.volume.manager;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.manager.Manager;
+import dev.novaboot.service.rpc.api.ConnectionInfo;
+import dev.novaboot.service.rpc.api.SnapshotCreate;
+import dev.novaboot.service.rpc.api.SnapshotInfo;
+import dev.novaboot.service.rpc.api.VolumeAttach;
+import dev.novaboot.service.rpc.api.VolumeConnector;
+import dev.novaboot.service.rpc.api.VolumeCreate;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.volume.driver.BackingName;
+import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.scheduler.CapacityReporter;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Owns the volumes of this host: other components deal with volumes by calling the
+ * VolumeManager (locally or over RPC through {@link VolumeRpcApi}), never by changing
+ * volume rows themselves.
+ * <p>
+ * Every operation first moves the volume into its next status in one short transaction,
+ * which refuses an action the current status does not allow and changes nothing then
+ * ({@link VolumeAction}); the driver's work follows, and {@link DriverTasks} records how
+ * it ended. Driver work runs synchronously in the caller's thread for now.
+ */
+@Service
+public class VolumeManager implements Manager, VolumeRpcApi {
+
+	private static final Pattern UUID_PATTERN = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private final VolumeDriver driver;
+
+	private final VolumeStore store;
+
+	private final DriverTasks tasks;
+
+	private final HostRecovery recovery;
+
+	private final CapacityReporter capacity;
+
+	private final ServiceIdentity identity;
+
+	VolumeManager(VolumeDriver driver, VolumeStore store, DriverTasks tasks, HostRecovery recovery,
+			CapacityReporter capacity, ServiceIdentity identity) {
+		this.driver = driver;
+		this.store = store;
+		this.tasks = tasks;
+		this.recovery = recovery;
+		this.capacity = capacity;
+		this.identity = identity;
+	}
+
+	@Override
+	public void initHost() {
+		this.driver.doSetup();
+		this.recovery.recover(this.identity.host());
+		this.capacity.report();
+	}
+
+	@Override
+	public VolumeInfo createVolume(RequestContext context, VolumeCreate request) {
+		requireUuid("volume id", request.id());
+		if (request.sizeGb() < 1) {
+			throw new InvalidInputException("size must be a whole number of GiB greater than 0, not " + request.sizeGb());
+		}
+		if (request.availabilityZone() != null && !request.availabilityZone().equals(this.identity.zone())) {
+			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
+		}
+		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
+		Volume volume = this.store.insert(new Volume(request.id(), context.projectId(), context.userId(),
+				this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(), request.description(),
+				request.snapshotId(), Instant.now()));
+		return VolumeInfos.of(this.tasks.create(volume, source));
+	}
+
+	private Snapshot sourceSnapshot(RequestContext context, VolumeCreate request) {
+		Snapshot source = this.store.visibleSnapshot(context, request.snapshotId());
+		if (source.getStatus() != SnapshotStatus.AVAILABLE) {
+			throw new InvalidVolumeException("Invalid snapshot: snapshot " + source.getId() + " must be available, not "
+					+ source.getStatus().value() + ".");
+		}
+		if (!source.getHost().equals(this.identity.host())) {
+			throw new WrongVolumeHostException("Snapshot " + source.getId() + " is on volume host " + source.getHost()
+					+ ", not " + this.identity.host() + "; a volume from it must be created there.");
+		}
+		if (request.sizeGb() < source.getSizeGb()) {
+			throw new InvalidInputException("volume size " + request.sizeGb() + " GiB is smaller than the snapshot's "
+					+ source.getSizeGb() + " GiB.");
+		}
+		return source;
+	}
+
+	/**
+	 * Records a volume that no host could take (the scheduler found none), as Cinder does:
+	 * the volume exists in {@code error} with the reason, and can be deleted.
+	 */
+	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
+		requireUuid("volume id", request.id());
+		Volume volume = this.store.insert(new Volume(request.id(), context.projectId(), context.userId(), null,
+				(request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone(),
+				Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(),
+				Instant.now()));
+		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
+		}));
+	}
+
+	@Override
+	public VolumeInfo getVolume(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.visibleVolume(context, volumeId));
+	}
+
+	@Override
+	public void deleteVolume(RequestContext context, String volumeId) {
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.DELETE, (v) -> {
+			onThisHost(v);
+			long snapshots = this.store.dependentSnapshots(v.getId());
+			if (snapshots > 0) {
+				throw new InvalidVolumeException("Invalid volume: volume " + v.getId() + " still has " + snapshots
+						+ " dependent snapshot(s); delete them first.");
+			}
+		}, (v) -> {
+		});
+		this.tasks.delete(volume);
+	}
+
+	@Override
+	public VolumeInfo extendVolume(RequestContext context, String volumeId, int newSizeGb) {
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.EXTEND, (v) -> {
+			onThisHost(v);
+			if (newSizeGb <= v.getSizeGb()) {
+				throw new InvalidInputException("New size for extend must be greater than current size. (current: "
+						+ v.getSizeGb() + ", extended: " + newSizeGb + ").");
+			}
+		}, (v) -> {
+		});
+		return VolumeInfos.of(this.tasks.extend(volume, newSizeGb));
+	}
+
+	@Override
+	public SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
+		requireUuid("snapshot id", request.id());
+		VolumeAction action = request.force() ? VolumeAction.SNAPSHOT_FORCED : VolumeAction.SNAPSHOT;
+		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
+				(volume) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
+						this.identity.host(), volume.getSizeGb(), request.name(), request.description(),
+						Instant.now()));
+		return VolumeInfos.of(this.tasks.snapshot(snapshot));
+	}
+
+	@Override
+	public void deleteSnapshot(RequestContext context, String snapshotId) {
+		Snapshot snapshot = this.store.beginSnapshotDelete(context, snapshotId, (s) -> {
+			if (!s.getHost().equals(this.identity.host())) {
+				throw new WrongVolumeHostException(
+						"Snapshot " + s.getId() + " is on volume host " + s.getHost() + ", not " + this.identity.host());
+			}
+		});
+		this.tasks.deleteSnapshot(snapshot);
+	}
+
+	@Override
+	public VolumeInfo reserveVolume(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.RESERVE, (v) -> {
+		}, (v) -> {
+		}));
+	}
+
+	@Override
+	public VolumeInfo unreserveVolume(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.UNRESERVE, (v) -> {
+		}, (v) -> {
+		}));
+	}
+
+	@Override
+	public ConnectionInfo initializeConnection(RequestContext context, String volumeId, VolumeConnector connector) {
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.INITIALIZE_CONNECTION, this::onThisHost,
+				(v) -> {
+				});
+		VolumeDriver.Connection connection = this.driver.initializeConnection(BackingName.volume(volume.getId()));
+		return new ConnectionInfo(connection.driverVolumeType(),
+				new ConnectionInfo.Data(volume.getId(), connection.devicePath(), "raw"));
+	}
+
+	@Override
+	public void terminateConnection(RequestContext context, String volumeId, VolumeConnector connector) {
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.TERMINATE_CONNECTION, this::onThisHost,
+				(v) -> {
+				});
+		this.driver.terminateConnection(BackingName.volume(volume.getId()));
+	}
+
+	@Override
+	public VolumeInfo attachVolume(RequestContext context, String volumeId, VolumeAttach attachment) {
+		if (attachment == null || attachment.instanceUuid() == null || attachment.instanceUuid().isBlank()) {
+			throw new InvalidInputException("attach needs the instance_uuid of the server.");
+		}
+		if (attachment.mountpoint() == null || attachment.mountpoint().isBlank()) {
+			throw new InvalidInputException("attach needs a mountpoint, such as /dev/vdb.");
+		}
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ATTACH, (v) -> {
+		}, (v) -> v.attach(UUID.randomUUID().toString(), attachment.instanceUuid(), attachment.hostName(),
+				attachment.mountpoint(), Instant.now())));
+	}
+
+	@Override
+	public VolumeInfo beginDetaching(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.BEGIN_DETACHING, (v) -> {
+		}, (v) -> {
+		}));
+	}
+
+	@Override
+	public VolumeInfo rollDetaching(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ROLL_DETACHING, (v) -> {
+		}, (v) -> {
+		}));
+	}
+
+	@Override
+	public VolumeInfo detachVolume(RequestContext context, String volumeId) {
+		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.DETACH, (v) -> {
+		}, Volume::detach));
+	}
+
+	public String host() {
+		return this.identity.host();
+	}
+
+	private void onThisHost(Volume volume) {
+		if (volume.getHost() != null && !volume.getHost().equals(this.identity.host())) {
+			throw new WrongVolumeHostException("Volume " + volume.getId() + " is on volume host " + volume.getHost()
+					+ ", not " + this.identity.host());
+		}
+	}
+
+	private static void requireUuid(String what, String value) {
+		if (value == null || !UUID_PATTERN.matcher(value).matches()) {
+			throw new InvalidInputException(what + " must be a lower-case uuid, not '" + value + "'");
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.novaboot.volume.manager;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Volumes not deleted. Anyone may read; only the {@link VolumeManager} writes.
+ */
+public interface VolumeRepository extends JpaRepository<Volume, String> {
+
+	@Query("select v from Volume v where v.id = :id and v.deleted = false")
+	Optional<Volume> findLive(@Param("id") String id);
+
+	@Query("select v from Volume v where v.projectId = :project and v.deleted = false order by v.createdAt desc, v.id")
+	List<Volume> findLiveByProject(@Param("project") String projectId);
+
+	@Query("select v from Volume v where v.deleted = false order by v.createdAt desc, v.id")
+	List<Volume> findAllLive();
+
+	@Query("select v from Volume v where v.host = :host and v.deleted = false order by v.createdAt, v.id")
+	List<Volume> findLiveByHost(@Param("host") String host);
+
+	@Query("select coalesce(sum(v.sizeGb), 0) from Volume v where v.host = :host and v.deleted = false")
+	long allocatedGb(@Param("host") String host);
+
+	@Query("select count(v) from Volume v where v.host = :host and v.deleted = false")
+	long countLiveByHost(@Param("host") String host);
+
+}

@@ -1,0 +1,75 @@
+package dev.novaboot.volume.scheduler;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One row of {@code volume_capacities}: what a volume host last reported of its space.
+ * Written by that host's {@link CapacityReporter}, read by every host's scheduler.
+ */
+@Entity
+@Table(name = "volume_capacities")
+public class VolumeCapacity {
+
+	@Id
+	private String host;
+
+	@Column(name = "total_gb", nullable = false)
+	private long totalGb;
+
+	@Column(name = "free_gb", nullable = false)
+	private long freeGb;
+
+	@Column(name = "allocated_gb", nullable = false)
+	private long allocatedGb;
+
+	@Column(name = "volume_count", nullable = false)
+	private int volumeCount;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected VolumeCapacity() {
+	}
+
+	VolumeCapacity(String host) {
+		this.host = host;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public long getTotalGb() {
+		return this.totalGb;
+	}
+
+	public long getFreeGb() {
+		return this.freeGb;
+	}
+
+	public long getAllocatedGb() {
+		return this.allocatedGb;
+	}
+
+	public int getVolumeCount() {
+		return this.volumeCount;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	void update(long totalGb, long freeGb, long allocatedGb, int volumeCount, Instant at) {
+		this.totalGb = totalGb;
+		this.freeGb = freeGb;
+		this.allocatedGb = allocatedGb;
+		this.volumeCount = volumeCount;
+		this.updatedAt = at;
+	}
+
+}

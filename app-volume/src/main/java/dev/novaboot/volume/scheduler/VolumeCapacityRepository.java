@@ -1,0 +1,10 @@
+package dev.novaboot.volume.scheduler;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * The last capacity report of every volume host.
+ */
+public interface VolumeCapacityRepository extends JpaRepository<VolumeCapacity, String> {
+
+}

@@ -1,0 +1,77 @@
+package dev.novaboot.volume.scheduler;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.record.ServiceRecord;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the volume host for a new volume (Cinder's capacity filter and weigher, in one):
+ * among the up and enabled {@code volume} services of the zone, the one whose last
+ * capacity report shows the most free space, if that is enough for the volume. A host
+ * that never reported its capacity is not considered.
+ */
+@Component
+public class VolumeScheduler {
+
+	private final ServiceGroup serviceGroup;
+
+	private final VolumeCapacityRepository capacities;
+
+	VolumeScheduler(ServiceGroup serviceGroup, VolumeCapacityRepository capacities) {
+		this.serviceGroup = serviceGroup;
+		this.capacities = capacities;
+	}
+
+	/**
+	 * @param sizeGb the new volume's size
+	 * @param zone the zone asked for, or {@code null} for any
+	 * @return the chosen host
+	 * @throws NoValidHostException when no host qualifies, saying why
+	 */
+	public String selectHost(int sizeGb, String zone) {
+		List<ServiceRecord> services = this.serviceGroup.upServices("volume")
+			.stream()
+			.filter((service) -> zone == null || zone.equals(service.getZone()))
+			.toList();
+		if (services.isEmpty()) {
+			throw new NoValidHostException("No valid host was found: no volume service is up and enabled"
+					+ ((zone != null) ? " in availability zone '" + zone + "'" : "") + ".");
+		}
+		Map<String, VolumeCapacity> reported = this.capacities
+			.findAllById(services.stream().map(ServiceRecord::getHost).toList())
+			.stream()
+			.collect(Collectors.toMap(VolumeCapacity::getHost, Function.identity()));
+		Optional<VolumeCapacity> best = reported.values()
+			.stream()
+			.filter((capacity) -> capacity.getFreeGb() >= sizeGb)
+			.max(Comparator.comparingLong(VolumeCapacity::getFreeGb).thenComparing(VolumeCapacity::getHost));
+		return best.map(VolumeCapacity::getHost)
+			.orElseThrow(() -> new NoValidHostException("No valid host was found: none of the "
+					+ services.size() + " volume host(s) reports " + sizeGb + " GiB free."));
+	}
+
+	/** Whether any volume service (up or not) serves {@code zone}. */
+	public boolean isKnownZone(String zone) {
+		return this.serviceGroup.states()
+			.stream()
+			.anyMatch((state) -> "volume".equals(state.service().getTopic()) && zone.equals(state.service().getZone()));
+	}
+
+	/** No host can take the volume. */
+	public static class NoValidHostException extends RuntimeException {
+
+		public NoValidHostException(String message) {
+			super(message);
+		}
+
+	}
+
+}

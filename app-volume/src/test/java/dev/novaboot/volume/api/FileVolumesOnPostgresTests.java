@@ -1,0 +1,132 @@
+package dev.novaboot.volume.api;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.volume.VolumeApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app as an operator runs it: the {@code file} driver on a real directory and a real
+ * PostgreSQL (whose schema {@code ddl-auto=validate} accepts). A volume made through the
+ * API is a file of the right size; extend grows it; a snapshot is an independent copy;
+ * delete removes the files.
+ */
+@SpringBootTest(classes = VolumeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nova.volume.driver=file", "nova.host=volume-file-host" })
+@AutoConfigureTestRestTemplate
+@Import(EmbeddedPostgresConfiguration.class)
+class FileVolumesOnPostgresTests {
+
+	static final long GIB = 1024L * 1024 * 1024;
+
+	@TempDir
+	static Path directory;
+
+	@DynamicPropertySource
+	static void volumeDirectory(DynamicPropertyRegistry registry) {
+		registry.add("nova.volume.file.directory", () -> directory.resolve("volumes").toString());
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	BlockStorageClient client;
+
+	@BeforeEach
+	void client() {
+		this.client = new BlockStorageClient(this.http, "project-files", "fiona", "member");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aVolumeIsAFileThatGrowsIsSnapshotAndIsDeleted() throws IOException {
+		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+		String id = (String) this.client.createVolume(1).get("id");
+		Path volume = directory.resolve("volumes").resolve("volume-" + id);
+		assertThat(volume).isRegularFile();
+		assertThat(Files.size(volume)).isEqualTo(GIB);
+
+		assertThat(this.client.post("/volumes/" + id + "/action", Map.of("os-extend", Map.of("new_size", 2)))
+			.getStatusCode()
+			.value()).isEqualTo(202);
+		assertThat(Files.size(volume)).isEqualTo(2 * GIB);
+		assertThat(this.client.volume(id)).containsEntry("size", 2).containsEntry("status", "available");
+
+		write(volume, "original");
+		Map<String, Object> snapshot = (Map<String, Object>) this.client
+			.post("/snapshots", Map.of("snapshot", Map.of("volume_id", id)))
+			.getBody()
+			.get("snapshot");
+		assertThat(snapshot).containsEntry("status", "available");
+		Path snapshotFile = directory.resolve("volumes").resolve("snapshot-" + snapshot.get("id"));
+		write(volume, "changed!");
+		assertThat(read(snapshotFile)).isEqualTo("original");
+		assertThat(Files.size(snapshotFile)).isEqualTo(2 * GIB);
+
+		Map<String, Object> copy = (Map<String, Object>) this.client
+			.post("/volumes", Map.of("volume", Map.of("snapshot_id", snapshot.get("id"), "size", 3)))
+			.getBody()
+			.get("volume");
+		Path copyFile = directory.resolve("volumes").resolve("volume-" + copy.get("id"));
+		assertThat(copy).containsEntry("status", "available").containsEntry("size", 3);
+		assertThat(Files.size(copyFile)).isEqualTo(3 * GIB);
+		assertThat(read(copyFile)).isEqualTo("original");
+
+		assertThat(this.client.delete("/snapshots/" + snapshot.get("id")).getStatusCode().value()).isEqualTo(202);
+		assertThat(snapshotFile).doesNotExist();
+		assertThat(this.client.delete("/volumes/" + id).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.client.delete("/volumes/" + copy.get("id")).getStatusCode().value()).isEqualTo(202);
+		assertThat(volume).doesNotExist();
+		assertThat(copyFile).doesNotExist();
+	}
+
+	@Test
+	void aVolumeWhoseFileVanishedIsMarkedErrorByInitHost(@Autowired dev.novaboot.volume.manager.VolumeManager manager)
+			throws IOException {
+		String id = (String) this.client.createVolume(1).get("id");
+		Files.delete(directory.resolve("volumes").resolve("volume-" + id));
+
+		manager.initHost();
+
+		assertThat(this.client.volume(id)).containsEntry("status", "error");
+		assertThat((String) this.client.volume(id).get("status_reason")).contains("is missing");
+		assertThat(this.client.delete("/volumes/" + id).getStatusCode().value()).isEqualTo(202);
+	}
+
+	private static void write(Path file, String text) throws IOException {
+		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+			raf.write(text.getBytes());
+		}
+	}
+
+	private static String read(Path file) throws IOException {
+		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+			byte[] bytes = new byte[8];
+			raf.readFully(bytes);
+			return new String(bytes);
+		}
+	}
+
+}

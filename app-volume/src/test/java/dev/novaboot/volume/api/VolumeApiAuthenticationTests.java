@@ -1,0 +1,106 @@
+package dev.novaboot.volume.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.AuthTestSupport.ProjectUser;
+import dev.novaboot.service.testsupport.OpenStackClients;
+import dev.novaboot.volume.VolumeApplication;
+import org.junit.jupiter.api.Test;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.Volume.Status;
+import org.openstack4j.api.Builders;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static dev.novaboot.service.testsupport.AuthTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Block Storage API behind the suite's token authentication, as a deployed cloud
+ * runs it: no token, no volumes; members see their own project only; readers change
+ * nothing; and a real OpenStack client (openstack4j) works through the token's catalog.
+ */
+@SpringBootTest(classes = VolumeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1",
+				"spring.datasource.url=jdbc:h2:mem:nova-volume-token;DB_CLOSE_DELAY=-1" })
+@AutoConfigureTestRestTemplate
+class VolumeApiAuthenticationTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void withoutATokenTheApiAnswers401() {
+		ResponseEntity<String> response = this.http.getForEntity("/v3/any-project/volumes", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void membersSeeOnlyTheirOwnProjectsVolumesAndReadersChangeNothing() {
+		ProjectUser alice = AuthTestSupport.createUser(this.http, "vol-alice", "alice-password", "member", "vol-a");
+		ProjectUser bob = AuthTestSupport.createUser(this.http, "vol-bob", "bob-password", "member", "vol-b");
+		ProjectUser carol = AuthTestSupport.createUser(this.http, "vol-carol", "carol-password", "reader", "vol-b");
+		String aliceToken = AuthTestSupport.token(this.http, "vol-alice", "alice-password", "vol-a");
+		String bobToken = AuthTestSupport.token(this.http, "vol-bob", "bob-password", "vol-b");
+		String carolToken = AuthTestSupport.token(this.http, "vol-carol", "carol-password", "vol-b");
+
+		ResponseEntity<Map> created = this.http.exchange("/v3/" + alice.projectId() + "/volumes", HttpMethod.POST,
+				json("{\"volume\": {\"size\": 1, \"name\": \"alice-disk\"}}", aliceToken), Map.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String volumeId = (String) ((Map<String, Object>) created.getBody().get("volume")).get("id");
+
+		assertThat(this.http.exchange("/v3/" + bob.projectId() + "/volumes/" + volumeId, HttpMethod.GET,
+				json("", bobToken), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		Map<String, Object> bobsList = this.http.exchange("/v3/" + bob.projectId() + "/volumes", HttpMethod.GET,
+				json("", bobToken), Map.class).getBody();
+		assertThat((List<Map<String, Object>>) bobsList.get("volumes"))
+			.noneSatisfy((volume) -> assertThat(volume.get("id")).isEqualTo(volumeId));
+		assertThat(this.http.exchange("/v3/" + bob.projectId() + "/volumes", HttpMethod.POST,
+				json("{\"volume\": {\"size\": 1}}", carolToken), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange("/v3/" + carol.projectId() + "/volumes", HttpMethod.GET, json("", carolToken),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void anOpenStackClientCreatesListsShowsAndDeletesVolumes() {
+		// openstack4j keeps its session per thread: every poll stays on this one
+		OSClientV3 os = OpenStackClients.admin(this.port);
+		Volume volume = os.blockStorage()
+			.volumes()
+			.create(Builders.volume().name("sdk-disk").size(2).description("made by openstack4j").build());
+		assertThat(volume.getId()).isNotBlank();
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInSameThread()
+			.until(() -> os.blockStorage().volumes().get(volume.getId()).getStatus() == Status.AVAILABLE);
+		Volume shown = os.blockStorage().volumes().get(volume.getId());
+		assertThat(shown.getName()).isEqualTo("sdk-disk");
+		assertThat(shown.getSize()).isEqualTo(2);
+		assertThat(os.blockStorage().volumes().list()).extracting(Volume::getId).contains(volume.getId());
+
+		assertThat(os.blockStorage().volumes().delete(volume.getId()).isSuccess()).isTrue();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInSameThread()
+			.until(() -> os.blockStorage().volumes().get(volume.getId()) == null);
+	}
+
+}

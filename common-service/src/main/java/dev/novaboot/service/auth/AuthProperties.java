@@ -1,0 +1,38 @@
+package dev.novaboot.service.auth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How callers of the suite's APIs are authenticated.
+ *
+ * @param strategy {@code token} (Keystone-style signed tokens, the default) or
+ * {@code noauth} (development only: trusts the caller's headers)
+ * @param tokenKey the secret that signs and checks tokens (HMAC-SHA256, at least 32
+ * bytes); every app of the suite must share it
+ * @param tokenTtl how long an issued token is valid
+ * @param bootstrapPassword the password of the {@code admin} user created on a first
+ * start; a random one is generated (and written to {@code bootstrapPasswordFile}) when unset
+ * @param bootstrapPasswordFile where a generated admin password is written, readable by
+ * the owner only
+ * @param region the region named in the service catalog
+ * @param publicUrls service catalog overrides by service type ({@code compute},
+ * {@code volumev3}, {@code network}, {@code image}, {@code identity}): the public URL to
+ * publish instead of the one derived from the services table; {@code {project_id}} is
+ * replaced with the token's project
+ */
+@ConfigurationProperties("nova.auth")
+public record AuthProperties(@DefaultValue("token") String strategy, String tokenKey,
+		@DefaultValue("1h") Duration tokenTtl, String bootstrapPassword,
+		@DefaultValue("var/admin-password") Path bootstrapPasswordFile, @DefaultValue("RegionOne") String region,
+		Map<String, String> publicUrls) {
+
+	public AuthProperties {
+		publicUrls = (publicUrls != null) ? Map.copyOf(publicUrls) : Map.of();
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.novaboot.service.auth.identity;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Errors of the identity API in Keystone's shape,
+ * {@code {"error": {"code": 404, "title": "Not Found", "message": "..."}}}.
+ */
+@RestControllerAdvice(assignableTypes = { TokensController.class, IdentityAdminController.class })
+class IdentityApiFaults {
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Error>> refused(IdentityException ex, HttpServletRequest request) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.getStatus());
+		if (ex.getStatus() == HttpStatus.UNAUTHORIZED) {
+			response.header("WWW-Authenticate", "Keystone uri=\""
+					+ ServletUriComponentsBuilder.fromContextPath(request).path("/identity/v3").toUriString() + "\"");
+		}
+		return response.body(error(ex.getStatus(), ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Error>> unreadable(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest()
+			.body(error(HttpStatus.BAD_REQUEST,
+					"Malformed request body: the body must be a JSON object of the documented shape."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Error>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.body(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json."));
+	}
+
+	private static Map<String, Error> error(HttpStatus status, String message) {
+		return Map.of("error", new Error(status.value(), status.getReasonPhrase(), message));
+	}
+
+	record Error(int code, String title, String message) {
+	}
+
+}

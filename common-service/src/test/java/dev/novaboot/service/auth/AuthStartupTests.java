@@ -1,0 +1,59 @@
+package dev.novaboot.service.auth;
+
+import dev.novaboot.sample.SampleServiceApplication;
+import dev.novaboot.service.auth.token.MissingTokenKeyException;
+import dev.novaboot.service.driver.UnknownChoiceException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What an operator sees at start-up: a clear stop without a token key or with an
+ * unknown strategy, and a loud warning in {@code noauth} mode.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AuthStartupTests {
+
+	@Test
+	void withoutATokenKeyStartUpStopsNamingTheProperty(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> start("nova.auth.token-key="))
+			.havingRootCause()
+			.isInstanceOf(MissingTokenKeyException.class);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("nova.auth.token-key is not set")
+			.contains("Set nova.auth.token-key");
+	}
+
+	@Test
+	void anUnknownStrategyStopsStartUpWithTheChoices(CapturedOutput output) {
+		assertThatExceptionOfType(UnknownChoiceException.class).isThrownBy(() -> start("nova.auth.strategy=kerberos"));
+		assertThat(output).contains("nova.auth.strategy").contains("token, noauth");
+	}
+
+	@Test
+	void noauthStartsWithoutAKeyAndWarnsLoudly(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("nova.auth.strategy=noauth", "nova.auth.token-key=")) {
+			assertThat(context.getBean(AuthStrategy.class).name()).isEqualTo("noauth");
+			assertThat(output).contains("WARN").contains("AUTHENTICATION IS OFF");
+		}
+	}
+
+	// command-line arguments, so that they override the test application.properties
+	private static ConfigurableApplicationContext start(String... properties) {
+		String[] args = new String[properties.length + 1];
+		args[0] = "--spring.datasource.url=jdbc:h2:mem:auth-startup;DB_CLOSE_DELAY=-1";
+		for (int i = 0; i < properties.length; i++) {
+			args[i + 1] = "--" + properties[i];
+		}
+		return new SpringApplicationBuilder(SampleServiceApplication.class).web(WebApplicationType.NONE).run(args);
+	}
+
+}

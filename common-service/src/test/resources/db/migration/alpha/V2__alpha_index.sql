@@ -1,0 +1,1 @@
+CREATE INDEX alpha_things_name_idx ON alpha_things (name);

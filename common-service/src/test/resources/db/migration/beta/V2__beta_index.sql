@@ -1,0 +1,1 @@
+CREATE INDEX beta_things_name_idx ON beta_things (name);

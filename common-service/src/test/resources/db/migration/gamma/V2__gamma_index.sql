@@ -1,0 +1,1 @@
+CREATE INDEX gamma_things_name_idx ON gamma_things (name);

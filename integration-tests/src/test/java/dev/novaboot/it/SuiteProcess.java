@@ -1,0 +1,156 @@
+package dev.novaboot.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One app of the suite run as an operator runs it: {@code java -jar app-<name>.jar} with
+ * command-line properties, in its own working directory, its output in a log file.
+ */
+final class SuiteProcess implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String app;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private SuiteProcess(String app, int port, Path log, Process process) {
+		this.app = app;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	/** Starts {@code app-<app>.jar} from the build, on a free port, with {@code args}. */
+	static SuiteProcess start(String app, Path workDir, List<String> args) {
+		Path jar = suiteRoot().resolve("app-" + app).resolve("target").resolve("app-" + app + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: the integration tests need the packaged apps");
+		}
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Xmx256m", "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(args);
+		Path log = workDir.resolve("nova-" + app + ".log");
+		try {
+			Files.createDirectories(workDir);
+			Process process = new ProcessBuilder(command).directory(workDir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			return new SuiteProcess(app, port, log, process);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + app, ex);
+		}
+	}
+
+	/** Waits until the app's readiness probe answers UP; fails early if the process exits. */
+	void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("nova-" + this.app + " exited during start-up:\n" + tail());
+			}
+			if (ready()) {
+				return;
+			}
+			sleep(Duration.ofMillis(250));
+		}
+		throw new IllegalStateException("nova-" + this.app + " not ready after " + timeout + ":\n" + tail());
+	}
+
+	private boolean ready() {
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	URI url(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String tail() {
+		List<String> lines = log().lines().toList();
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	/** Stops the app as {@code bin/stop-suite} does: SIGTERM, then SIGKILL after 30 s. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static Path suiteRoot() {
+		String root = System.getProperty("nova.suite.root");
+		return (root != null) ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
+	}
+
+	private static String javaBinary() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
