@@ -1,6 +1,10 @@
 package dev.novaboot.compute;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.novaboot.compute.flavor.Flavor;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,17 +13,72 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nova-compute's settings.
  *
  * @param driver the compute driver: {@code fake} or {@code qemu}
+ * @param flavors the flavors users boot with; Nova's m1.tiny to m1.xlarge when none are
+ * configured
+ * @param cpuAllocationRatio virtual CPUs the scheduler places per physical CPU (Nova's
+ * {@code cpu_allocation_ratio})
+ * @param ramAllocationRatio guest RAM per host RAM ({@code ram_allocation_ratio})
+ * @param diskAllocationRatio guest disk per host disk ({@code disk_allocation_ratio})
+ * @param buildWorkers threads that build, reboot and delete instances on this host
+ * @param deadHostGrace how long a building instance may wait on a compute service that
+ * the service group reports down before it goes to {@code error}
+ * @param fake settings of the {@code fake} driver
  * @param qemu settings of the {@code qemu} driver
+ * @param local settings of the in-process network and volume stand-ins
  */
 @ConfigurationProperties("nova.compute")
-public record ComputeProperties(@DefaultValue("fake") String driver, @DefaultValue Qemu qemu) {
+public record ComputeProperties(@DefaultValue("fake") String driver, List<Flavor> flavors,
+		@DefaultValue("16.0") double cpuAllocationRatio, @DefaultValue("1.5") double ramAllocationRatio,
+		@DefaultValue("1.0") double diskAllocationRatio, @DefaultValue("4") int buildWorkers,
+		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue Fake fake, @DefaultValue Qemu qemu,
+		@DefaultValue Local local) {
+
+	public ComputeProperties {
+		flavors = (flavors != null) ? List.copyOf(flavors) : List.of();
+	}
+
+	/**
+	 * @param vcpus CPUs the fake hypervisor reports (Nova's fake driver: 1000)
+	 * @param memoryMb its memory
+	 * @param localGb its disk
+	 * @param images the names of the images it can boot
+	 * @param spawnDelay how long a spawn takes, to demonstrate (and test) what happens
+	 * when the service stops mid-build
+	 */
+	public record Fake(@DefaultValue("1000") int vcpus, @DefaultValue("800000") int memoryMb,
+			@DefaultValue("600000") int localGb, @DefaultValue("cirros-0.6.2-x86_64-disk") List<String> images,
+			@DefaultValue("0s") Duration spawnDelay) {
+	}
 
 	/**
 	 * @param binary the QEMU system emulator to run
-	 * @param imageDirectory where the bootable disk images are
+	 * @param imgBinary the {@code qemu-img} tool that creates the guests' overlays
+	 * @param imageDirectory where the bootable disk images are (each file an image)
+	 * @param stateDirectory where each guest keeps its overlay, console log, QMP socket
+	 * and pid file
+	 * @param powerOffTimeout how long a guest gets to shut down after an ACPI power-down
+	 * before QEMU is told to quit
+	 * @param accelerator {@code auto} (KVM when {@code /dev/kvm} is usable, else TCG),
+	 * {@code kvm} or {@code tcg}
 	 */
-	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary,
-			@DefaultValue("./var/images") Path imageDirectory) {
+	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary, @DefaultValue("qemu-img") String imgBinary,
+			@DefaultValue("./var/images") Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
+			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator) {
+	}
+
+	/**
+	 * The in-process stand-ins for nova-network and nova-volume, used until the RPC
+	 * clients replace them.
+	 * @param cidr the one fixed network addresses come from
+	 * @param networkName its label
+	 * @param bridge its bridge
+	 * @param dns its DNS servers
+	 * @param volumeDirectory where volume files are, named {@code volume-<id>} as the
+	 * {@code file} volume driver names them
+	 */
+	public record Local(@DefaultValue("10.0.0.0/24") String cidr, @DefaultValue("private") String networkName,
+			@DefaultValue("br100") String bridge, @DefaultValue("8.8.8.8") List<String> dns,
+			@DefaultValue("./var/volumes") Path volumeDirectory) {
 	}
 
 }

@@ -1,14 +1,22 @@
 package dev.novaboot.compute.driver;
 
-import dev.novaboot.compute.ComputeProperties;
-import dev.novaboot.service.command.CommandRunner;
+import java.time.Instant;
 
+import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.image.ConfiguredImages;
+import dev.novaboot.compute.image.DirectoryImages;
+import dev.novaboot.service.command.CommandRunner;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One compute driver bean, chosen by {@code nova.compute.driver} ({@code fake} when unset).
+ * One compute driver bean, chosen by {@code nova.compute.driver} ({@code fake} when unset),
+ * with the images that driver can boot.
  */
 @Configuration(proxyBeanMethods = false)
 public class ComputeDriverConfiguration {
@@ -18,8 +26,14 @@ public class ComputeDriverConfiguration {
 	static class Fake {
 
 		@Bean
-		FakeComputeDriver fakeComputeDriver() {
-			return new FakeComputeDriver();
+		FakeComputeDriver fakeComputeDriver(ComputeProperties properties) {
+			ComputeProperties.Fake fake = properties.fake();
+			return new FakeComputeDriver(fake.vcpus(), fake.memoryMb(), fake.localGb(), fake.spawnDelay());
+		}
+
+		@Bean
+		ComputeImages computeImages(ComputeProperties properties) {
+			return new ConfiguredImages(properties.fake().images(), Instant.parse("2026-01-01T00:00:00Z"));
 		}
 
 	}
@@ -29,8 +43,14 @@ public class ComputeDriverConfiguration {
 	static class Qemu {
 
 		@Bean
-		QemuComputeDriver qemuComputeDriver(CommandRunner commandRunner, ComputeProperties properties) {
-			return new QemuComputeDriver(commandRunner, properties.qemu().binary());
+		QemuComputeDriver qemuComputeDriver(CommandRunner commandRunner, ObjectProvider<JsonMapper> jsonMapper,
+				ComputeProperties properties) {
+			return new QemuComputeDriver(commandRunner, jsonMapper.getIfAvailable(JsonMapper::new), properties.qemu());
+		}
+
+		@Bean
+		ComputeImages computeImages(ComputeProperties properties) {
+			return new DirectoryImages(properties.qemu().imageDirectory());
 		}
 
 	}

@@ -1,11 +1,32 @@
 package dev.novaboot.compute.driver;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.novaboot.compute.instance.PowerState;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Guests kept in memory only: for tests and demos.
+ * Guests kept in memory only: for tests and demos (Nova's {@code fake.FakeDriver}). The
+ * console records what happened to the guest, so that console output has content.
  */
 public class FakeComputeDriver implements ComputeDriver {
+
+	private final Map<String, FakeGuest> guests = new ConcurrentHashMap<>();
+
+	private final HostResources resources;
+
+	private final Duration spawnDelay;
+
+	public FakeComputeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay) {
+		this.resources = new HostResources(vcpus, memoryMb, localGb, "fake", "1.0");
+		this.spawnDelay = spawnDelay;
+	}
 
 	@Override
 	public String name() {
@@ -14,7 +35,136 @@ public class FakeComputeDriver implements ComputeDriver {
 
 	@Override
 	public Health health() {
-		return Health.up().build();
+		return Health.up().withDetail("guests", this.guests.size()).build();
+	}
+
+	@Override
+	public void spawn(GuestSpec guest) {
+		if (!this.spawnDelay.isZero()) {
+			try {
+				Thread.sleep(this.spawnDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Spawn of " + guest.uuid() + " interrupted", ex);
+			}
+		}
+		FakeGuest fake = new FakeGuest();
+		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
+		fake.power = PowerState.RUNNING;
+		fake.console.add("fake guest " + guest.uuid() + " booted with " + guest.vcpus() + " vcpus, "
+				+ guest.memoryMb() + " MB");
+		this.guests.put(guest.uuid(), fake);
+	}
+
+	@Override
+	public void destroy(String uuid) {
+		this.guests.remove(uuid);
+	}
+
+	@Override
+	public void reboot(GuestSpec guest, RebootType type) {
+		FakeGuest fake = guest(guest.uuid());
+		synchronized (fake) {
+			fake.power = PowerState.RUNNING;
+			fake.console.add(type.name().toLowerCase() + " reboot");
+		}
+	}
+
+	@Override
+	public void powerOff(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.power = PowerState.SHUTDOWN;
+			fake.console.add("powered off");
+		}
+	}
+
+	@Override
+	public void powerOn(GuestSpec guest) {
+		FakeGuest fake = guest(guest.uuid());
+		synchronized (fake) {
+			fake.power = PowerState.RUNNING;
+			fake.console.add("powered on");
+		}
+	}
+
+	@Override
+	public PowerState getInfo(String uuid) {
+		FakeGuest fake = this.guests.get(uuid);
+		return (fake != null) ? fake.power : PowerState.NOSTATE;
+	}
+
+	@Override
+	public List<String> listInstances() {
+		return List.copyOf(this.guests.keySet());
+	}
+
+	@Override
+	public String getConsoleOutput(String uuid, Integer lines) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			List<String> all = fake.console;
+			int from = (lines == null) ? 0 : Math.max(0, all.size() - lines);
+			return String.join("\n", all.subList(from, all.size())) + "\n";
+		}
+	}
+
+	@Override
+	public void attachVolume(String uuid, GuestVolume volume) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.volumes.put(volume.volumeId(), volume);
+			fake.console.add("attached " + volume.device());
+		}
+	}
+
+	@Override
+	public void detachVolume(String uuid, GuestVolume volume) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.volumes.remove(volume.volumeId());
+			fake.console.add("detached " + volume.device());
+		}
+	}
+
+	/** The volumes plugged into a guest: what tests check after attach and detach. */
+	public List<String> attachedVolumes(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			return List.copyOf(fake.volumes.keySet());
+		}
+	}
+
+	/** Makes a guest stop as if it crashed, for tests of the power-state sync. */
+	public void crash(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.power = PowerState.CRASHED;
+		}
+	}
+
+	@Override
+	public HostResources getAvailableResource() {
+		return this.resources;
+	}
+
+	private FakeGuest guest(String uuid) {
+		FakeGuest fake = this.guests.get(uuid);
+		if (fake == null) {
+			throw new GuestNotFoundException(uuid);
+		}
+		return fake;
+	}
+
+	private static final class FakeGuest {
+
+		private PowerState power = PowerState.NOSTATE;
+
+		private final List<String> console = new ArrayList<>();
+
+		private final Map<String, GuestVolume> volumes = new LinkedHashMap<>();
+
 	}
 
 }

@@ -1,22 +1,83 @@
 package dev.novaboot.compute.driver;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.driver.qemu.QmpClient;
+import dev.novaboot.compute.instance.PowerState;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Each guest a {@code qemu-system-x86_64} process, controlled over QMP.
+ * Each guest a {@code qemu-system-x86_64} process, daemonized with a pid file and
+ * controlled over QMP. A guest's state lives in {@code <state-directory>/<uuid>/}: the
+ * copy-on-write overlay of its image ({@code disk.qcow2}), its serial console
+ * ({@code console.log}), its QMP socket ({@code qmp.sock}) and {@code qemu.pid}.
+ * <p>
+ * Power states as QEMU shows them: a live process answers {@code query-status}; QEMU
+ * removes its pid file when it exits cleanly (a power-off), so a pid file without a live
+ * process means the guest died: {@code crashed}. Volumes are {@code scsi-hd} disks on a
+ * {@code virtio-scsi} controller: SCSI hot-unplug needs no cooperation from the guest,
+ * unlike PCI hot-unplug of {@code virtio-blk}, so detach works whatever the guest runs.
  */
 public class QemuComputeDriver implements ComputeDriver {
 
+	private static final Log logger = LogFactory.getLog(QemuComputeDriver.class);
+
+	private static final Pattern UUID = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private static final Pattern DEVICE = Pattern.compile("/dev/[a-z]{2,4}");
+
+	// sun_path holds 108 bytes with the terminating NUL
+	private static final int MAX_SOCKET_PATH = 107;
+
+	private static final Duration QMP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
+
 	private final CommandRunner commands;
 
-	private final String binary;
+	private final JsonMapper json;
 
-	public QemuComputeDriver(CommandRunner commands, String binary) {
+	private final ComputeProperties.Qemu properties;
+
+	private final Path stateDirectory;
+
+	public QemuComputeDriver(CommandRunner commands, JsonMapper json, ComputeProperties.Qemu properties) {
 		this.commands = commands;
-		this.binary = binary;
+		this.json = json;
+		this.properties = properties;
+		this.stateDirectory = properties.stateDirectory().toAbsolutePath().normalize();
+		if (this.stateDirectory.toString().contains(",")) {
+			// QEMU's option syntax splits on commas: a path with one would be misread
+			throw new IllegalStateException("nova.compute.qemu.state-directory must not contain a comma: "
+					+ this.stateDirectory);
+		}
 	}
 
 	@Override
@@ -27,11 +88,460 @@ public class QemuComputeDriver implements ComputeDriver {
 	@Override
 	public Health health() {
 		try {
-			String version = this.commands.run(this.binary, "--version").stdout().lines().findFirst().orElse("");
-			return Health.up().withDetail("qemu", version).build();
+			String version = this.commands.run(this.properties.binary(), "--version").stdout().lines().findFirst().orElse("");
+			return Health.up()
+				.withDetail("qemu", version)
+				.withDetail("accelerator", accelerator())
+				.withDetail("guests", listInstances().size())
+				.build();
 		}
 		catch (CommandFailedException ex) {
 			return Health.down().withDetail("error", ex.getMessage()).build();
+		}
+	}
+
+	@Override
+	public void spawn(GuestSpec guest) {
+		Path dir = directory(guest.uuid());
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (dir.resolve("qmp.sock").toString().length() > MAX_SOCKET_PATH) {
+			throw new IllegalStateException("QMP socket path " + dir.resolve("qmp.sock")
+					+ " is too long for a Unix socket: choose a shorter nova.compute.qemu.state-directory");
+		}
+		if (guest.imagePath() == null || !Files.isRegularFile(guest.imagePath())) {
+			throw new IllegalArgumentException("Image file " + guest.imagePath() + " does not exist");
+		}
+		List<String> create = new ArrayList<>(List.of(this.properties.imgBinary(), "create", "-f", "qcow2", "-b",
+				guest.imagePath().toAbsolutePath().toString(), "-F", guest.imageFormat(), disk(guest.uuid()).toString()));
+		if (guest.rootGb() > 0) {
+			create.add(guest.rootGb() + "G");
+		}
+		this.commands.run(create, LAUNCH_TIMEOUT);
+		launch(guest);
+	}
+
+	private void launch(GuestSpec guest) {
+		Path dir = directory(guest.uuid());
+		List<String> command = new ArrayList<>(List.of(this.properties.binary(), "-name", "guest=" + guest.uuid(),
+				"-uuid", guest.uuid(), "-accel", accelerator(), "-m", Integer.toString(guest.memoryMb()), "-smp",
+				Integer.toString(guest.vcpus()), "-nodefaults", "-display", "none", "-no-shutdown",
+				"-chardev", "file,id=serial0,path=" + dir.resolve("console.log"), "-serial", "chardev:serial0",
+				"-chardev", "socket,id=qmp,path=" + dir.resolve("qmp.sock") + ",server=on,wait=off",
+				"-mon", "chardev=qmp,mode=control", "-pidfile", dir.resolve("qemu.pid").toString(), "-daemonize",
+				"-blockdev", blockdev("root", "qcow2", disk(guest.uuid())),
+				"-device", "virtio-blk-pci,drive=root,id=root-disk,bootindex=0",
+				"-device", "virtio-scsi-pci,id=scsi0"));
+		for (GuestVolume volume : guest.volumes()) {
+			command.addAll(List.of("-blockdev", blockdev(nodeName(volume), volume.format(), volume.path()), "-device",
+					scsiDevice(volume)));
+		}
+		if (guest.macAddresses().isEmpty()) {
+			command.addAll(List.of("-nic", "none"));
+		}
+		else {
+			// the interfaces exist with the MACs the network service gave; wiring them to the
+			// host's bridge is the network driver's job (a tap per port), so they stay unplugged here
+			for (String mac : guest.macAddresses()) {
+				command.addAll(List.of("-nic", "none"));
+				command.addAll(List.of("-device", "virtio-net-pci,mac=" + mac));
+			}
+		}
+		this.commands.run(command, LAUNCH_TIMEOUT);
+		waitForQmp(guest.uuid());
+	}
+
+	private void waitForQmp(String uuid) {
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute("query-status", Map.of());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("QEMU of " + uuid + " started but does not answer QMP", ex);
+		}
+	}
+
+	@Override
+	public void destroy(String uuid) {
+		Path dir = directory(uuid);
+		pid(uuid).ifPresent((process) -> {
+			quit(uuid);
+			stop(process);
+		});
+		if (Files.exists(dir)) {
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not remove " + dir, ex);
+			}
+		}
+	}
+
+	@Override
+	public void reboot(GuestSpec guest, RebootType type) {
+		if (pid(guest.uuid()).isEmpty()) {
+			if (type == RebootType.SOFT) {
+				throw new IllegalStateException("Guest " + guest.uuid() + " is not running: a soft reboot needs a running guest");
+			}
+			launch(guest);
+			return;
+		}
+		try (QmpClient qmp = qmp(guest.uuid())) {
+			qmp.execute("system_reset", Map.of());
+			// a hard reboot also brings back a guest that was paused or had shut itself down
+			if (type == RebootType.HARD && !qmp.execute("query-status", Map.of()).path("running").asBoolean()) {
+				qmp.execute("cont", Map.of());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void powerOff(String uuid) {
+		Optional<ProcessHandle> process = pid(uuid);
+		if (process.isEmpty()) {
+			removePidFile(uuid);
+			return;
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			// ask the guest OS first, as pressing the power button does; with -no-shutdown
+			// QEMU stays up in status 'shutdown' once the guest has powered down
+			qmp.execute("system_powerdown", Map.of());
+			long deadline = System.nanoTime() + this.properties.powerOffTimeout().toNanos();
+			while (System.nanoTime() < deadline
+					&& !"shutdown".equals(qmp.execute("query-status", Map.of()).path("status").asString())) {
+				Thread.sleep(100);
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Power-down of " + uuid + " over QMP failed, stopping QEMU: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		quit(uuid);
+		stop(process.get());
+		removePidFile(uuid);
+	}
+
+	@Override
+	public void powerOn(GuestSpec guest) {
+		if (pid(guest.uuid()).isPresent()) {
+			try (QmpClient qmp = qmp(guest.uuid())) {
+				if (!qmp.execute("query-status", Map.of()).path("running").asBoolean()) {
+					qmp.execute("system_reset", Map.of());
+					qmp.execute("cont", Map.of());
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return;
+		}
+		if (!Files.exists(disk(guest.uuid()))) {
+			throw new GuestNotFoundException(guest.uuid());
+		}
+		removePidFile(guest.uuid());
+		launch(guest);
+	}
+
+	@Override
+	public PowerState getInfo(String uuid) {
+		Path dir = directory(uuid);
+		if (!Files.isDirectory(dir)) {
+			return PowerState.NOSTATE;
+		}
+		if (pid(uuid).isEmpty()) {
+			return Files.exists(dir.resolve("qemu.pid")) ? PowerState.CRASHED : PowerState.SHUTDOWN;
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			String status = qmp.execute("query-status", Map.of()).path("status").asString();
+			return switch (status) {
+				case "running" -> PowerState.RUNNING;
+				case "paused", "suspended", "prelaunch", "inmigrate", "postmigrate", "finish-migrate" -> PowerState.PAUSED;
+				case "shutdown" -> PowerState.SHUTDOWN;
+				case "internal-error", "io-error", "guest-panicked" -> PowerState.CRASHED;
+				default -> PowerState.NOSTATE;
+			};
+		}
+		catch (IOException ex) {
+			logger.warn("QEMU of " + uuid + " runs but does not answer QMP: " + ex.getMessage());
+			return PowerState.NOSTATE;
+		}
+	}
+
+	@Override
+	public List<String> listInstances() {
+		if (!Files.isDirectory(this.stateDirectory)) {
+			return List.of();
+		}
+		try (Stream<Path> dirs = Files.list(this.stateDirectory)) {
+			return dirs.filter(Files::isDirectory)
+				.map((dir) -> dir.getFileName().toString())
+				.filter((name) -> UUID.matcher(name).matches())
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String getConsoleOutput(String uuid, Integer lines) {
+		Path log = directory(uuid).resolve("console.log");
+		if (!Files.isDirectory(directory(uuid))) {
+			throw new GuestNotFoundException(uuid);
+		}
+		if (!Files.exists(log)) {
+			return "";
+		}
+		// a chatty guest fills the log: read its last megabyte at most
+		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+			long start = Math.max(0, file.length() - 1024 * 1024);
+			byte[] bytes = new byte[(int) (file.length() - start)];
+			file.seek(start);
+			file.readFully(bytes);
+			String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+			if (lines == null) {
+				return text;
+			}
+			List<String> all = text.lines().toList();
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()))
+					+ (all.isEmpty() ? "" : "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void attachVolume(String uuid, GuestVolume volume) {
+		checkDevice(volume);
+		if (pid(uuid).isEmpty()) {
+			return; // a stopped guest gets the volume on its command line at the next start
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute("blockdev-add", Map.of("driver", volume.format(), "node-name", nodeName(volume), "file",
+					Map.of("driver", fileDriver(volume.path()), "filename", volume.path().toString())));
+			try {
+				qmp.execute("device_add", Map.of("driver", "scsi-hd", "bus", "scsi0.0", "drive", nodeName(volume),
+						"id", volume.deviceName()));
+			}
+			catch (IOException ex) {
+				qmp.execute("blockdev-del", Map.of("node-name", nodeName(volume)));
+				throw ex;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not attach " + volume.path() + " to " + uuid, ex);
+		}
+	}
+
+	@Override
+	public void detachVolume(String uuid, GuestVolume volume) {
+		checkDevice(volume);
+		if (pid(uuid).isEmpty()) {
+			return;
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			if (attachedDevices(qmp).contains(volume.deviceName())) {
+				qmp.execute("device_del", Map.of("id", volume.deviceName()));
+				long deadline = System.nanoTime() + QMP_TIMEOUT.toNanos();
+				while (attachedDevices(qmp).contains(volume.deviceName())) {
+					if (System.nanoTime() > deadline) {
+						throw new IOException("The guest did not release " + volume.device());
+					}
+					Thread.sleep(50);
+				}
+			}
+			qmp.execute("blockdev-del", Map.of("node-name", nodeName(volume)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not detach " + volume.device() + " from " + uuid, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while detaching " + volume.device(), ex);
+		}
+	}
+
+	/** The block devices QEMU shows for the guest ({@code query-block}): device id to file. */
+	public Map<String, String> queryBlock(String uuid) {
+		try (QmpClient qmp = qmp(uuid)) {
+			Map<String, String> devices = new LinkedHashMap<>();
+			for (JsonNode block : qmp.execute("query-block", Map.of())) {
+				String qdev = block.path("qdev").asString();
+				String id = qdev.substring(qdev.lastIndexOf('/') + 1);
+				devices.put(id.equals("virtio-backend") ? qdev : id, block.path("inserted").path("file").asString());
+			}
+			return devices;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private List<String> attachedDevices(QmpClient qmp) throws IOException {
+		List<String> ids = new ArrayList<>();
+		for (JsonNode block : qmp.execute("query-block", Map.of())) {
+			String qdev = block.path("qdev").asString();
+			ids.add(qdev.substring(qdev.lastIndexOf('/') + 1));
+		}
+		return ids;
+	}
+
+	@Override
+	public HostResources getAvailableResource() {
+		int vcpus = Runtime.getRuntime().availableProcessors();
+		int memoryMb = (int) (memTotalKb() / 1024);
+		int localGb;
+		try {
+			Files.createDirectories(this.stateDirectory);
+			localGb = (int) (Files.getFileStore(this.stateDirectory).getTotalSpace() / (1024L * 1024 * 1024));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new HostResources(vcpus, memoryMb, localGb, "QEMU", version());
+	}
+
+	/** The pid of the guest's live QEMU, if one runs. */
+	public Optional<ProcessHandle> pid(String uuid) {
+		Path pidFile = directory(uuid).resolve("qemu.pid");
+		try {
+			if (!Files.exists(pidFile)) {
+				return Optional.empty();
+			}
+			String text = Files.readString(pidFile).trim();
+			if (text.isEmpty()) {
+				return Optional.empty();
+			}
+			return ProcessHandle.of(Long.parseLong(text))
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> process.info().command().map((c) -> c.contains("qemu")).orElse(true));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The accelerator a new guest gets: KVM only where {@code /dev/kvm} can be opened. */
+	String accelerator() {
+		String configured = this.properties.accelerator();
+		if (!"auto".equals(configured)) {
+			return configured;
+		}
+		try (FileChannel kvm = FileChannel.open(Path.of("/dev/kvm"), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+			return "kvm";
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return "tcg";
+		}
+	}
+
+	private void quit(String uuid) {
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute("quit", Map.of());
+		}
+		catch (IOException ex) {
+			logger.debug("quit of " + uuid + " over QMP failed: " + ex.getMessage());
+		}
+	}
+
+	private static void stop(ProcessHandle process) {
+		try {
+			process.onExit().get(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			process.destroyForcibly();
+			try {
+				process.onExit().get(5, TimeUnit.SECONDS);
+			}
+			catch (Exception ignored) {
+				logger.warn("QEMU process " + process.pid() + " did not exit after SIGKILL");
+			}
+		}
+	}
+
+	private void removePidFile(String uuid) {
+		try {
+			Files.deleteIfExists(directory(uuid).resolve("qemu.pid"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private QmpClient qmp(String uuid) throws IOException {
+		return QmpClient.connect(directory(uuid).resolve("qmp.sock"), this.json, QMP_TIMEOUT);
+	}
+
+	private Path directory(String uuid) {
+		if (!UUID.matcher(uuid).matches()) {
+			throw new IllegalArgumentException("Not an instance uuid: " + uuid);
+		}
+		return this.stateDirectory.resolve(uuid);
+	}
+
+	private Path disk(String uuid) {
+		return directory(uuid).resolve("disk.qcow2");
+	}
+
+	private String blockdev(String nodeName, String format, Path file) {
+		return this.json.writeValueAsString(Map.of("driver", format, "node-name", nodeName, "file",
+				Map.of("driver", fileDriver(file), "filename", file.toAbsolutePath().toString())));
+	}
+
+	private String scsiDevice(GuestVolume volume) {
+		return this.json.writeValueAsString(Map.of("driver", "scsi-hd", "bus", "scsi0.0", "drive", nodeName(volume),
+				"id", volume.deviceName()));
+	}
+
+	private static String fileDriver(Path path) {
+		return path.startsWith("/dev/") ? "host_device" : "file";
+	}
+
+	private static String nodeName(GuestVolume volume) {
+		return "disk-" + volume.deviceName();
+	}
+
+	private static void checkDevice(GuestVolume volume) {
+		if (!DEVICE.matcher(volume.device()).matches()) {
+			throw new IllegalArgumentException("Not a device name: " + volume.device());
+		}
+	}
+
+	private String version() {
+		try {
+			String line = this.commands.run(this.properties.binary(), "--version").stdout().lines().findFirst().orElse("");
+			Matcher matcher = Pattern.compile("version (\\d+\\.\\d+\\.\\d+)").matcher(line);
+			return matcher.find() ? matcher.group(1) : line;
+		}
+		catch (CommandFailedException ex) {
+			return "unknown";
+		}
+	}
+
+	private static long memTotalKb() {
+		try {
+			return Files.readAllLines(Path.of("/proc/meminfo"))
+				.stream()
+				.filter((line) -> line.startsWith("MemTotal:"))
+				.map((line) -> Long.parseLong(line.replaceAll("\\D", "")))
+				.findFirst()
+				.orElse(0L);
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 

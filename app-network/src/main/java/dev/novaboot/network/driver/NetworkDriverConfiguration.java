@@ -1,5 +1,6 @@
 package dev.novaboot.network.driver;
 
+import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.service.command.CommandRunner;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,8 +29,10 @@ public class NetworkDriverConfiguration {
 	static class Linux {
 
 		@Bean
-		LinuxNetworkDriver linuxNetworkDriver(CommandRunner commandRunner) {
-			return new LinuxNetworkDriver(commandRunner);
+		LinuxNetworkDriver linuxNetworkDriver(CommandRunner commandRunner, NetworkProperties properties) {
+			HostCommands commands = new HostCommands(commandRunner, properties.namespace());
+			return new LinuxNetworkDriver(commands, properties.publicInterface(),
+					new Dnsmasq(commands, properties.stateDirectory()));
 		}
 
 	}

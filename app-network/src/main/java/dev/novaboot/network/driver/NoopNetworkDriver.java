@@ -18,4 +18,40 @@ public class NoopNetworkDriver implements NetworkDriver {
 		return Health.up().build();
 	}
 
+	@Override
+	public void initHost() {
+	}
+
+	@Override
+	public void tearDownHost() {
+	}
+
+	@Override
+	public void plug(BridgeSetup setup) {
+	}
+
+	@Override
+	public void unplug(BridgeSetup setup) {
+	}
+
+	@Override
+	public void removeGateway(String bridge, String gatewayCidr) {
+	}
+
+	@Override
+	public void updateDhcp(DhcpConfig config) {
+	}
+
+	@Override
+	public void stopDhcp(String networkId) {
+	}
+
+	@Override
+	public void bindFloatingIp(String floatingAddress, String fixedAddress) {
+	}
+
+	@Override
+	public void unbindFloatingIp(String floatingAddress, String fixedAddress) {
+	}
+
 }

@@ -1,21 +1,32 @@
 package dev.novaboot.network.manager;
 
-import dev.novaboot.network.driver.NetworkDriver;
+import java.util.List;
+
+import dev.novaboot.network.NetworkProperties;
+import dev.novaboot.network.store.Network;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Instances get fixed addresses from pre-created networks bridged to an existing bridge; no DHCP server.
+ * Instances get fixed addresses from pre-created networks bridged to an existing bridge
+ * ({@code nova.network.flat-bridge}); no DHCP server, and this host is not the gateway.
  */
 @Service
 @ConditionalOnProperty(name = "nova.network.manager", havingValue = "flat", matchIfMissing = true)
 public class FlatManager implements NetworkManager {
 
-	private final NetworkDriver driver;
+	private final NetworkOperations operations;
 
-	public FlatManager(NetworkDriver driver) {
-		this.driver = driver;
+	private final NetworkService networks;
+
+	private final NetworkProperties properties;
+
+	public FlatManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
+		this.operations = operations;
+		this.networks = networks;
+		this.properties = properties;
 	}
 
 	@Override
@@ -23,8 +34,31 @@ public class FlatManager implements NetworkManager {
 		return "flat";
 	}
 
-	NetworkDriver driver() {
-		return this.driver;
+	@Override
+	public String defaultNetworkType() {
+		return Network.FLAT;
+	}
+
+	@Override
+	public boolean runsDhcp() {
+		return false;
+	}
+
+	@Override
+	public List<Network> defaultNetworks(String projectId) {
+		return this.networks.usableBy(projectId);
+	}
+
+	@Override
+	public NetworkOperations operations() {
+		return this.operations;
+	}
+
+	@Override
+	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
+			initialDelayString = "${nova.network.release.interval:60s}")
+	public List<String> releaseVanishedInstances() {
+		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }

@@ -1,16 +1,118 @@
 package dev.novaboot.network.manager;
 
+import java.util.List;
+
+import dev.novaboot.network.store.Network;
+import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.driver.SelectedBy;
 import dev.novaboot.service.manager.Manager;
+import dev.novaboot.service.rpc.api.FloatingAddress;
+import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * Owns networks and addresses. The overall strategy (flat, flat with DHCP, a VLAN per
  * project) differs at this level; how the host is configured differs at the driver level.
+ * A strategy says which networks an instance gets by default and whether this host serves
+ * DHCP; everything else is the shared {@link NetworkOperations}, which the default methods
+ * here delegate to.
  */
 @SelectedBy(property = "nova.network.manager", choices = { "flat", "flat-dhcp", "vlan" })
-public interface NetworkManager extends Manager {
+public interface NetworkManager extends Manager, NetworkRpcApi {
 
 	/** The value of {@code nova.network.manager} that selects this strategy. */
 	String strategy();
+
+	/** The type of a network created without provider attributes: {@code flat} or {@code vlan}. */
+	String defaultNetworkType();
+
+	/** Whether this host runs a DHCP server for its networks (and is their gateway). */
+	boolean runsDhcp();
+
+	/** The networks an instance of the project is put on when it asks for none. */
+	List<Network> defaultNetworks(String projectId);
+
+	/** The logic all strategies share. */
+	NetworkOperations operations();
+
+	@Override
+	default void initHost() {
+		operations().host().reapply(runsDhcp());
+	}
+
+	@Override
+	default InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
+			String host, List<RequestedNetwork> requestedNetworks) {
+		return operations().allocateForInstance(context, instanceUuid, projectId, host, requestedNetworks,
+				() -> defaultNetworks(projectId), runsDhcp());
+	}
+
+	@Override
+	default void deallocateForInstance(RequestContext context, String instanceUuid, String host) {
+		operations().deallocateForInstance(instanceUuid, runsDhcp());
+	}
+
+	@Override
+	default InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, String instanceUuid) {
+		return operations().info(instanceUuid);
+	}
+
+	@Override
+	default FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {
+		return operations().allocateFloatingIp(context, projectId, pool);
+	}
+
+	@Override
+	default FloatingAddress associateFloatingIp(RequestContext context, String floatingAddress, String fixedAddress) {
+		return operations().associateFloatingIp(context, floatingAddress, fixedAddress);
+	}
+
+	@Override
+	default FloatingAddress disassociateFloatingIp(RequestContext context, String floatingAddress) {
+		return operations().disassociateFloatingIp(context, floatingAddress);
+	}
+
+	@Override
+	default void releaseFloatingIp(RequestContext context, String floatingAddress) {
+		operations().releaseFloatingIp(context, floatingAddress);
+	}
+
+	/** Brings the host in step after a network or its subnets changed. */
+	default void networkChanged(String networkUuid) {
+		operations().host().setUp(networkUuid, runsDhcp());
+	}
+
+	/** Takes a deleted subnet's gateway off the host and updates DHCP. */
+	default void subnetRemoved(SubnetService.RemovedSubnet removed) {
+		operations().host().removeGateway(removed);
+		operations().host().setUp(removed.networkUuid(), runsDhcp());
+	}
+
+	/** Takes a deleted network off the host. */
+	default void networkRemoved(RemovedNetwork removed) {
+		operations().host().tearDown(removed);
+	}
+
+	/** Updates DHCP after a port was created through the API. */
+	default void portAdded(String networkUuid) {
+		operations().host().setUp(networkUuid, runsDhcp());
+	}
+
+	/** Undoes a deleted port's NAT bindings and DHCP entries. */
+	default void portRemoved(PortService.RemovedPort removed) {
+		operations().afterPortsRemoved(List.of(removed), runsDhcp());
+	}
+
+	/** Moves a floating IP's NAT after it was associated, disassociated or released. */
+	default void floatingIpChanged(PortService.Binding before, PortService.Binding after) {
+		operations().host().rebind(before, after);
+	}
+
+	/**
+	 * The periodic task: releases the addresses of instances that no longer exist.
+	 * @return the instances released
+	 */
+	List<String> releaseVanishedInstances();
 
 }

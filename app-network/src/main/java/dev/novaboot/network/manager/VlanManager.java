@@ -1,21 +1,36 @@
 package dev.novaboot.network.manager;
 
-import dev.novaboot.network.driver.NetworkDriver;
+import java.util.List;
+
+import dev.novaboot.network.NetworkProperties;
+import dev.novaboot.network.store.Network;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Each project gets its own network on its own VLAN.
+ * Each project gets its own network on its own VLAN: a VLAN interface {@code vlan<id>} on
+ * {@code nova.network.vlan-interface} in a bridge {@code br<id>}, created on the project's
+ * first use from the range {@code nova.network.vlan.*}; this host is its gateway and DHCP
+ * server.
  */
 @Service
 @ConditionalOnProperty(name = "nova.network.manager", havingValue = "vlan")
 public class VlanManager implements NetworkManager {
 
-	private final NetworkDriver driver;
+	private final NetworkOperations operations;
 
-	public VlanManager(NetworkDriver driver) {
-		this.driver = driver;
+	private final NetworkService networks;
+
+	private final NetworkProperties properties;
+
+	public VlanManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
+		NetworkProperties.Vlan vlan = properties.vlan();
+		NetworkOperations.checkVlanRange(vlan.fixedRange(), vlan.networkSize(), vlan.numNetworks(), vlan.start());
+		this.operations = operations;
+		this.networks = networks;
+		this.properties = properties;
 	}
 
 	@Override
@@ -23,8 +38,32 @@ public class VlanManager implements NetworkManager {
 		return "vlan";
 	}
 
-	NetworkDriver driver() {
-		return this.driver;
+	@Override
+	public String defaultNetworkType() {
+		return Network.VLAN;
+	}
+
+	@Override
+	public boolean runsDhcp() {
+		return true;
+	}
+
+	/** The project's own VLAN network, created on first use. */
+	@Override
+	public List<Network> defaultNetworks(String projectId) {
+		return List.of(this.networks.projectVlanNetwork(projectId));
+	}
+
+	@Override
+	public NetworkOperations operations() {
+		return this.operations;
+	}
+
+	@Override
+	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
+			initialDelayString = "${nova.network.release.interval:60s}")
+	public List<String> releaseVanishedInstances() {
+		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }

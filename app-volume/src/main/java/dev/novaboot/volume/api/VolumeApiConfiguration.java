@@ -1,8 +1,8 @@
 package dev.novaboot.volume.api;
 
+import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.volume.manager.VolumeManager;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class VolumeApiConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(VolumeHostDispatcher.class)
-	LocalVolumeHostDispatcher localVolumeHostDispatcher(VolumeManager manager) {
-		return new LocalVolumeHostDispatcher(manager);
+	RpcVolumeHostDispatcher volumeHostDispatcher(VolumeManager manager, Rpc rpc) {
+		return new RpcVolumeHostDispatcher(manager, rpc);
 	}
 
 	@Bean

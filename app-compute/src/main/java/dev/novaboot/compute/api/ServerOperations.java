@@ -1,0 +1,226 @@
+package dev.novaboot.compute.api;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.novaboot.compute.ComputeManager;
+import dev.novaboot.compute.dispatch.ComputeHostDispatcher;
+import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
+import dev.novaboot.compute.flavor.Flavor;
+import dev.novaboot.compute.flavor.FlavorCatalog;
+import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.instance.Instance;
+import dev.novaboot.compute.instance.InstanceAction;
+import dev.novaboot.compute.instance.InstanceNotFoundException;
+import dev.novaboot.compute.instance.InstanceRepository;
+import dev.novaboot.compute.instance.InstanceStates;
+import dev.novaboot.compute.instance.TaskState;
+import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.compute.scheduler.NoValidHostException;
+import dev.novaboot.compute.scheduler.Scheduler;
+import dev.novaboot.compute.volume.VolumeAttachmentRecord;
+import dev.novaboot.compute.volume.VolumeAttachments;
+import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the Compute API does for a request (Nova's {@code nova.compute.api.API}): checks
+ * the caller may see the instance (another project's is "not found"), checks the action
+ * against the state machine and begins its task, then casts the work to the instance's
+ * host; a new instance is recorded, scheduled and cast to its host.
+ */
+@Component
+class ServerOperations {
+
+	private final InstanceRepository instances;
+
+	private final InstanceStates states;
+
+	private final FlavorCatalog flavors;
+
+	private final ComputeImages images;
+
+	private final Scheduler scheduler;
+
+	private final ComputeHostDispatcher dispatcher;
+
+	private final ComputeManager manager;
+
+	private final VolumeAttachments volumes;
+
+	private final ServiceRecordRepository services;
+
+	private final ServiceGroup serviceGroup;
+
+	private final JsonMapper json;
+
+	ServerOperations(InstanceRepository instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
+			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
+			ServiceRecordRepository services, ServiceGroup serviceGroup, JsonMapper json) {
+		this.instances = instances;
+		this.states = states;
+		this.flavors = flavors;
+		this.images = images;
+		this.scheduler = scheduler;
+		this.dispatcher = dispatcher;
+		this.manager = manager;
+		this.volumes = volumes;
+		this.services = services;
+		this.serviceGroup = serviceGroup;
+		this.json = json;
+	}
+
+	Instance create(RequestContext context, ServerRequests.CreateServer request) {
+		Flavor flavor = this.flavors.find(request.flavorRef())
+			.orElseThrow(() -> new BadRequestException("Flavor " + request.flavorRef() + " could not be found."));
+		if (this.images.find(request.imageRef()).isEmpty()) {
+			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
+		}
+		if (request.blockDevices().stream().map(ComputeRpcApi.BlockDevice::volumeId).distinct().count() != request
+			.blockDevices()
+			.size()) {
+			throw new BadRequestException("A volume can be attached only once to an instance.");
+		}
+		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(), flavor.id(),
+				flavor.vcpus(), flavor.ram(), flavor.disk(), request.imageRef());
+		String host;
+		try {
+			host = this.scheduler.schedule(instance);
+		}
+		catch (NoValidHostException ex) {
+			this.states.fail(instance.getUuid(), ex.getMessage());
+			return instance;
+		}
+		try {
+			this.dispatcher.host(host)
+				.runInstance(context, new ComputeRpcApi.RunInstance(instance.getUuid(), request.networks(),
+						request.blockDevices()));
+		}
+		catch (ComputeHostUnreachableException ex) {
+			this.states.fail(instance.getUuid(), ex.getMessage());
+		}
+		return instance;
+	}
+
+	List<Instance> list(RequestContext context, String name, String status) {
+		Pattern namePattern = null;
+		if (name != null) {
+			try {
+				namePattern = Pattern.compile(name);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new BadRequestException("Invalid name filter: " + ex.getDescription());
+			}
+		}
+		Pattern filter = namePattern;
+		return this.instances.findLiveByProject(context.projectId())
+			.stream()
+			.filter((instance) -> filter == null || filter.matcher(instance.getName()).find())
+			.filter((instance) -> status == null || status.equalsIgnoreCase(ServerView.status(instance)))
+			.toList();
+	}
+
+	/** The instance, if the caller's project owns it (admins see every project's). */
+	Instance find(RequestContext context, String uuid) {
+		return this.instances.findLive(uuid)
+			.filter((instance) -> context.isAdmin() || instance.getProjectId().equals(context.projectId()))
+			.orElseThrow(() -> new InstanceNotFoundException(uuid));
+	}
+
+	NetworkInfo networkInfo(Instance instance) {
+		return (instance.getNetworkInfo() != null) ? this.json.readValue(instance.getNetworkInfo(), NetworkInfo.class)
+				: new NetworkInfo(List.of());
+	}
+
+	List<VolumeAttachmentRecord> attachments(Instance instance) {
+		return this.volumes.list(instance.getUuid());
+	}
+
+	void delete(RequestContext context, String uuid) {
+		Instance instance = find(context, uuid);
+		if (!this.states.begin(uuid, InstanceAction.DELETE)) {
+			return;
+		}
+		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(uuid);
+		if (instance.getHost() == null || !hostIsUp(instance.getHost())) {
+			// Nova's local delete: no compute service will ever act on this instance
+			this.manager.deleteWithoutHost(context, uuid);
+			return;
+		}
+		try {
+			this.dispatcher.host(instance.getHost()).terminateInstance(context, ref);
+		}
+		catch (ComputeHostUnreachableException ex) {
+			this.manager.deleteWithoutHost(context, uuid);
+		}
+	}
+
+	void reboot(RequestContext context, String uuid, String type) {
+		Instance instance = find(context, uuid);
+		InstanceAction action = "HARD".equals(type) ? InstanceAction.REBOOT_HARD : InstanceAction.REBOOT_SOFT;
+		begin(instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
+	}
+
+	void stop(RequestContext context, String uuid) {
+		Instance instance = find(context, uuid);
+		begin(instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+	}
+
+	void start(RequestContext context, String uuid) {
+		Instance instance = find(context, uuid);
+		begin(instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+	}
+
+	String consoleOutput(RequestContext context, String uuid, Integer length) {
+		Instance instance = find(context, uuid);
+		InstanceAction.GET_CONSOLE_OUTPUT.check(uuid, instance.getVmState(), instance.getTaskState());
+		return host(instance).getConsoleOutput(context, new ComputeRpcApi.GetConsoleOutput(uuid, length)).output();
+	}
+
+	ComputeRpcApi.VolumeAttachment attach(RequestContext context, String uuid, String volumeId, String device) {
+		Instance instance = find(context, uuid);
+		InstanceAction.ATTACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
+		return host(instance).attachVolume(context, new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
+	}
+
+	void detach(RequestContext context, String uuid, String volumeId) {
+		Instance instance = find(context, uuid);
+		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
+		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
+	}
+
+	/** Begins the action's task and casts it; an unreachable host ends the task at once. */
+	private void begin(Instance instance, InstanceAction action, Runnable cast) {
+		if (instance.getHost() == null) {
+			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
+		}
+		this.states.begin(instance.getUuid(), action);
+		try {
+			cast.run();
+		}
+		catch (ComputeHostUnreachableException ex) {
+			TaskState task = action.task();
+			this.states.finish(instance.getUuid(), task, instance.getVmState(), instance.getPowerState());
+			throw ex;
+		}
+	}
+
+	private ComputeRpcApi host(Instance instance) {
+		if (instance.getHost() == null) {
+			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
+		}
+		return this.dispatcher.host(instance.getHost());
+	}
+
+	private boolean hostIsUp(String host) {
+		return this.services.findLive(host, "nova-compute").map(this.serviceGroup::isUp).orElse(false);
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.novaboot.compute.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.compute.instance.Instance;
+import dev.novaboot.compute.instance.TaskState;
+import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.compute.volume.VolumeAttachmentRecord;
+
+/**
+ * A server as Nova's API shows it, from an instance row: {@code status} derived from
+ * vm and task state as Nova's {@code _STATE_MAP} does, the {@code OS-EXT-STS},
+ * {@code OS-EXT-SRV-ATTR} attributes, {@code addresses} from the network info, and the
+ * {@code fault} of an instance in error.
+ */
+final class ServerView {
+
+	private ServerView() {
+	}
+
+	/** Nova's status for a vm state and task state. */
+	static String status(Instance instance) {
+		TaskState task = instance.getTaskState();
+		return switch (instance.getVmState()) {
+			case BUILDING -> "BUILD";
+			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT" : "ACTIVE";
+			case STOPPED -> "SHUTOFF";
+			case ERROR -> "ERROR";
+			case DELETED -> "DELETED";
+		};
+	}
+
+	static Map<String, Object> summary(Instance instance) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", instance.getUuid());
+		view.put("name", instance.getName());
+		view.put("links", Links.of("servers", instance.getUuid()));
+		return view;
+	}
+
+	static Map<String, Object> detail(Instance instance, NetworkInfo networkInfo,
+			List<VolumeAttachmentRecord> volumes) {
+		Map<String, Object> view = summary(instance);
+		view.put("status", status(instance));
+		view.put("tenant_id", instance.getProjectId());
+		view.put("user_id", instance.getUserId());
+		view.put("metadata", Map.of());
+		view.put("hostId", hostId(instance));
+		view.put("image", Map.of("id", instance.getImageRef(), "links", imageLinks(instance.getImageRef())));
+		view.put("flavor", Map.of("id", instance.getFlavorId(), "links", Links.of("flavors", instance.getFlavorId())));
+		view.put("created", NovaTime.format(instance.getCreatedAt()));
+		view.put("updated", NovaTime.format(instance.getUpdatedAt()));
+		view.put("addresses", addresses(networkInfo));
+		view.put("accessIPv4", "");
+		view.put("accessIPv6", "");
+		view.put("progress", 0);
+		view.put("key_name", null);
+		view.put("config_drive", "");
+		view.put("security_groups", List.of(Map.of("name", "default")));
+		view.put("OS-DCF:diskConfig", "MANUAL");
+		view.put("OS-EXT-AZ:availability_zone", "nova");
+		view.put("OS-EXT-STS:vm_state", instance.getVmState().value());
+		view.put("OS-EXT-STS:task_state", (instance.getTaskState() != null) ? instance.getTaskState().value() : null);
+		view.put("OS-EXT-STS:power_state", instance.getPowerState().code());
+		view.put("OS-EXT-SRV-ATTR:host", instance.getHost());
+		view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.getHost());
+		view.put("OS-EXT-SRV-ATTR:instance_name", String.format("instance-%08x", instance.getId()));
+		view.put("OS-SRV-USG:launched_at", NovaTime.format(instance.getLaunchedAt()));
+		view.put("OS-SRV-USG:terminated_at", NovaTime.format(instance.getDeletedAt()));
+		view.put("os-extended-volumes:volumes_attached",
+				volumes.stream().map((volume) -> Map.of("id", volume.getVolumeId())).toList());
+		if (instance.getFaultMessage() != null && "ERROR".equals(status(instance))) {
+			view.put("fault", Map.of("code", instance.getFaultCode(), "message", instance.getFaultMessage(), "created",
+					NovaTime.format(instance.getFaultAt())));
+		}
+		return view;
+	}
+
+	private static Map<String, List<Map<String, Object>>> addresses(NetworkInfo networkInfo) {
+		Map<String, List<Map<String, Object>>> addresses = new LinkedHashMap<>();
+		for (NetworkInfo.Vif vif : networkInfo.vifs()) {
+			List<Map<String, Object>> list = addresses.computeIfAbsent(vif.network().label(), (label) -> new ArrayList<>());
+			for (NetworkInfo.Subnet subnet : vif.network().subnets()) {
+				for (NetworkInfo.FixedIp ip : subnet.ips()) {
+					list.add(Map.of("version", ip.version(), "addr", ip.address(), "OS-EXT-IPS:type", ip.type(),
+							"OS-EXT-IPS-MAC:mac_addr", vif.address()));
+				}
+			}
+		}
+		return addresses;
+	}
+
+	private static List<Map<String, String>> imageLinks(String imageId) {
+		return List.of(Map.of("rel", "bookmark", "href", Links.base() + "/images/" + imageId));
+	}
+
+	// Nova's hostId: an opaque per-project hash of the host, so tenants can tell co-location
+	private static String hostId(Instance instance) {
+		if (instance.getHost() == null) {
+			return "";
+		}
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-224");
+			return HexFormat.of()
+				.formatHex(sha.digest((instance.getProjectId() + instance.getHost()).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

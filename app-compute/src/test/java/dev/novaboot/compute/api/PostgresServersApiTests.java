@@ -1,0 +1,49 @@
+package dev.novaboot.compute.api;
+
+import java.util.Map;
+
+import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * nova-compute on a real PostgreSQL: its migrations pass JPA's {@code validate}, and the
+ * boot flow's conditional updates and row locks work there as on H2.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "nova.host=pg-host")
+@AutoConfigureTestRestTemplate
+@Import(EmbeddedPostgresConfiguration.class)
+class PostgresServersApiTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void bootsStopsAndDeletesOnPostgres() {
+		ComputeApiClient client = new ComputeApiClient(this.http, "project-pg", "member");
+		String id = client.boot("pg", "1", ComputeImages.idOf("cirros-0.6.2-x86_64-disk"), Map.of());
+		Map<String, Object> server = client.awaitStatus(id, "ACTIVE");
+		assertThat(server).containsEntry("OS-EXT-SRV-ATTR:host", "pg-host");
+		assertThat(ComputeApiClient.addresses(server)).hasSize(1);
+		client.post("/v2.1/servers/" + id + "/action", Map.of("os-stop", Map.of()));
+		client.awaitStatus(id, "SHUTOFF");
+		assertThat(client.post("/v2.1/servers/" + id + "/action", Map.of("os-stop", Map.of())).getStatusCode().value())
+			.isEqualTo(409);
+		String tooBig = client.boot("too-big", "5", ComputeImages.idOf("cirros-0.6.2-x86_64-disk"), Map.of());
+		assertThat(client.awaitStatus(tooBig, "ERROR")).containsKey("fault");
+		client.delete("/v2.1/servers/" + id);
+		client.delete("/v2.1/servers/" + tooBig);
+		client.awaitGone(id);
+		client.awaitGone(tooBig);
+	}
+
+}

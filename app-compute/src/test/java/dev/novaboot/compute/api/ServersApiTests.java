@@ -1,0 +1,327 @@
+package dev.novaboot.compute.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.novaboot.compute.driver.FakeComputeDriver;
+import dev.novaboot.compute.volume.LocalVolumeConnector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Compute API with the fake driver, through HTTP as a client uses it: boot to ACTIVE
+ * with an address from the in-process network allocator, the actions, console output,
+ * volume attach and detach, delete, and what bad requests get.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class ServersApiTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	FakeComputeDriver driver;
+
+	@Autowired
+	LocalVolumeConnector volumes;
+
+	ComputeApiClient alice;
+
+	ComputeApiClient bob;
+
+	String image;
+
+	@BeforeEach
+	@SuppressWarnings("unchecked")
+	void clients() {
+		this.alice = new ComputeApiClient(this.http, "project-alice", "member");
+		this.bob = new ComputeApiClient(this.http, "project-bob", "member");
+		List<Map<String, Object>> images = (List<Map<String, Object>>) this.alice
+			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
+			.getBody()
+			.get("images");
+		assertThat(images).hasSize(1);
+		this.image = (String) images.get(0).get("id");
+	}
+
+	@Test
+	void bootsToActiveWithAnAddressOfItsOwnAndDeletes() {
+		String first = this.alice.boot("web-1", "1", this.image, Map.of());
+		String second = this.alice.boot("web-2", "1", this.image, Map.of("networks", "auto"));
+		Map<String, Object> one = this.alice.awaitStatus(first, "ACTIVE");
+		Map<String, Object> two = this.alice.awaitStatus(second, "ACTIVE");
+
+		assertThat(one).containsEntry("OS-EXT-STS:vm_state", "active")
+			.containsEntry("OS-EXT-STS:power_state", 1)
+			.containsEntry("OS-EXT-SRV-ATTR:host", "test-host")
+			.containsEntry("tenant_id", "project-alice")
+			.containsEntry("user_id", "user-of-project-alice")
+			.containsEntry("name", "web-1")
+			.doesNotContainKey("fault");
+		assertThat((Map<String, Object>) one.get("flavor")).containsEntry("id", "1");
+		assertThat(ComputeApiClient.addresses(one)).hasSize(1).first().asString().startsWith("10.0.0.");
+		assertThat(ComputeApiClient.addresses(two)).hasSize(1).doesNotContainAnyElementsOf(ComputeApiClient.addresses(one));
+		assertThat(this.driver.getInfo(first).code()).isEqualTo(1);
+
+		assertThat(this.alice.delete("/v2.1/servers/" + first).getStatusCode().value()).isEqualTo(204);
+		this.alice.awaitGone(first);
+		assertThat(this.driver.listInstances()).doesNotContain(first).contains(second);
+		assertThat(serverIds(this.alice.get("/v2.1/servers"))).contains(second).doesNotContain(first);
+
+		// the freed address goes to the next server that needs one
+		String third = this.alice.boot("web-3", "1", this.image, Map.of());
+		assertThat(ComputeApiClient.addresses(this.alice.awaitStatus(third, "ACTIVE")))
+			.isEqualTo(ComputeApiClient.addresses(one));
+		deleteAndWait(second);
+		deleteAndWait(third);
+	}
+
+	@Test
+	void rebootStopStartAndConsoleOutput() {
+		String id = this.alice.boot("app", "1", this.image, Map.of());
+		this.alice.awaitStatus(id, "ACTIVE");
+
+		assertThat(action(id, Map.of("reboot", Map.of("type", "SOFT"))).getStatusCode().value()).isEqualTo(202);
+		this.alice.awaitStatus(id, "ACTIVE");
+		assertThat(action(id, Map.of("os-stop", Map.of())).getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> stopped = this.alice.awaitStatus(id, "SHUTOFF");
+		assertThat(stopped).containsEntry("OS-EXT-STS:vm_state", "stopped").containsEntry("OS-EXT-STS:power_state", 4);
+
+		ResponseEntity<Map<String, Object>> again = action(id, Map.of("os-stop", Map.of()));
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(fault(again, "conflictingRequest"))
+			.isEqualTo("Cannot 'stop' instance " + id + " while it is in vm_state stopped");
+		ResponseEntity<Map<String, Object>> softReboot = action(id, Map.of("reboot", Map.of("type", "SOFT")));
+		assertThat(softReboot.getStatusCode().value()).isEqualTo(409);
+		assertThat(this.alice.server(id)).containsEntry("status", "SHUTOFF");
+
+		assertThat(action(id, Map.of("os-start", Map.of())).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.alice.awaitStatus(id, "ACTIVE")).containsEntry("OS-EXT-STS:power_state", 1);
+
+		ResponseEntity<Map<String, Object>> console = action(id, Map.of("os-getConsoleOutput", Map.of("length", 2)));
+		assertThat(console.getStatusCode().value()).isEqualTo(200);
+		assertThat((String) console.getBody().get("output")).isEqualTo("powered off\npowered on\n");
+		deleteAndWait(id);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void attachesAndDetachesAVolume() throws IOException {
+		String volume = UUID.randomUUID().toString();
+		Path file = Path.of("target/test-volumes/volume-" + volume);
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[1024 * 1024]);
+		String id = this.alice.boot("db", "1", this.image, Map.of());
+		this.alice.awaitStatus(id, "ACTIVE");
+
+		ResponseEntity<Map<String, Object>> attached = this.alice.post("/v2.1/servers/" + id + "/os-volume_attachments",
+				Map.of("volumeAttachment", Map.of("volumeId", volume)));
+		assertThat(attached.getStatusCode().value()).isEqualTo(200);
+		assertThat((Map<String, Object>) attached.getBody().get("volumeAttachment")).containsEntry("volumeId", volume)
+			.containsEntry("serverId", id)
+			.containsEntry("device", "/dev/vdb");
+		assertThat(this.driver.attachedVolumes(id)).containsExactly(volume);
+		assertThat(this.volumes.attachedTo(volume)).isEqualTo(id);
+		assertThat((List<Map<String, Object>>) this.alice.server(id).get("os-extended-volumes:volumes_attached"))
+			.containsExactly(Map.of("id", volume));
+		assertThat((List<Object>) this.alice.get("/v2.1/servers/" + id + "/os-volume_attachments")
+			.getBody()
+			.get("volumeAttachments")).hasSize(1);
+
+		// a volume in use cannot go to a second server
+		String other = this.alice.boot("db-2", "1", this.image, Map.of());
+		this.alice.awaitStatus(other, "ACTIVE");
+		ResponseEntity<Map<String, Object>> inUse = this.alice.post("/v2.1/servers/" + other + "/os-volume_attachments",
+				Map.of("volumeAttachment", Map.of("volumeId", volume)));
+		assertThat(inUse.getStatusCode().value()).isEqualTo(400);
+		ResponseEntity<Map<String, Object>> missing = this.alice.post("/v2.1/servers/" + other + "/os-volume_attachments",
+				Map.of("volumeAttachment", Map.of("volumeId", UUID.randomUUID().toString())));
+		assertThat(missing.getStatusCode().value()).isEqualTo(404);
+
+		assertThat(this.alice.delete("/v2.1/servers/" + id + "/os-volume_attachments/" + volume).getStatusCode().value())
+			.isEqualTo(202);
+		assertThat(this.driver.attachedVolumes(id)).isEmpty();
+		assertThat(this.volumes.attachedTo(volume)).isNull();
+		assertThat(this.alice.delete("/v2.1/servers/" + id + "/os-volume_attachments/" + volume).getStatusCode().value())
+			.isEqualTo(404);
+		deleteAndWait(id);
+		deleteAndWait(other);
+	}
+
+	@Test
+	void bootWithAVolumeAndDeleteReleasesIt() throws IOException {
+		String volume = UUID.randomUUID().toString();
+		Path file = Path.of("target/test-volumes/volume-" + volume);
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[1024]);
+		String id = this.alice.boot("with-volume", "1", this.image, Map.of("block_device_mapping_v2", List.of(Map.of(
+				"uuid", volume, "source_type", "volume", "destination_type", "volume", "boot_index", -1))));
+		this.alice.awaitStatus(id, "ACTIVE");
+		assertThat(this.driver.attachedVolumes(id)).containsExactly(volume);
+		assertThat(this.volumes.attachedTo(volume)).isEqualTo(id);
+		deleteAndWait(id);
+		assertThat(this.volumes.attachedTo(volume)).isNull();
+	}
+
+	@Test
+	void aBuildThatFailsEndsInErrorWithItsFault() {
+		String id = this.alice.boot("no-such-volume", "1", this.image, Map.of("block_device_mapping_v2", List.of(Map.of(
+				"uuid", "does-not-exist", "source_type", "volume", "destination_type", "volume"))));
+		Map<String, Object> server = this.alice.awaitStatus(id, "ERROR");
+		assertThat((Map<String, Object>) server.get("fault")).containsEntry("code", 500)
+			.extractingByKey("message")
+			.asString()
+			.contains("Volume does-not-exist could not be found.");
+		assertThat(this.driver.listInstances()).doesNotContain(id);
+		deleteAndWait(id);
+	}
+
+	@Test
+	void noHostWithRoomMeansErrorNoValidHost() {
+		// m1.xlarge wants 160 GB of disk; the fake host of the tests has 100
+		String id = this.alice.boot("too-big", "5", this.image, Map.of());
+		Map<String, Object> server = this.alice.awaitStatus(id, "ERROR");
+		assertThat(server).containsEntry("OS-EXT-SRV-ATTR:host", null);
+		assertThat((Map<String, Object>) server.get("fault")).containsEntry("message",
+				"No valid host was found. There are not enough hosts available.");
+		// it never had a host: deleting it needs none
+		deleteAndWait(id);
+	}
+
+	@Test
+	void anotherProjectsServerIsNotFound() {
+		String id = this.alice.boot("private", "1", this.image, Map.of());
+		this.alice.awaitStatus(id, "ACTIVE");
+		assertThat(this.bob.get("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.bob.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.bob.post("/v2.1/servers/" + id + "/action", Map.of("os-stop", Map.of())).getStatusCode().value())
+			.isEqualTo(404);
+		assertThat(serverIds(this.bob.get("/v2.1/servers/detail"))).doesNotContain(id);
+		assertThat(this.alice.server(id)).containsEntry("status", "ACTIVE");
+		deleteAndWait(id);
+	}
+
+	@Test
+	void badRequestsAreClientErrorsInNovasShape() {
+		ResponseEntity<Map<String, Object>> noFlavor = this.alice.post("/v2.1/servers",
+				Map.of("server", Map.of("name", "x", "imageRef", this.image)));
+		assertThat(noFlavor.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(noFlavor, "badRequest")).isEqualTo("Missing flavorRef attribute.");
+
+		ResponseEntity<Map<String, Object>> badFlavor = this.alice.post("/v2.1/servers",
+				Map.of("server", Map.of("name", "x", "flavorRef", "42", "imageRef", this.image)));
+		assertThat(fault(badFlavor, "badRequest")).isEqualTo("Flavor 42 could not be found.");
+
+		ResponseEntity<Map<String, Object>> badImage = this.alice.post("/v2.1/servers",
+				Map.of("server", Map.of("name", "x", "flavorRef", "1", "imageRef", "no-such-image")));
+		assertThat(fault(badImage, "badRequest")).isEqualTo("Image no-such-image could not be found.");
+
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<Map<String, Object>> badJson = this.http.exchange("/v2.1/servers", HttpMethod.POST,
+				new HttpEntity<>("{\"server\": ", headers), ComputeApiClient.JSON);
+		assertThat(badJson.getStatusCode().value()).isEqualTo(400);
+		assertThat(badJson.getBody()).containsKey("badRequest");
+
+		String unknown = UUID.randomUUID().toString();
+		ResponseEntity<Map<String, Object>> notFound = this.alice.get("/v2.1/servers/" + unknown);
+		assertThat(notFound.getStatusCode().value()).isEqualTo(404);
+		assertThat(fault(notFound, "itemNotFound")).isEqualTo("Instance " + unknown + " could not be found.");
+
+		String id = this.alice.boot("target", "1", this.image, Map.of());
+		this.alice.awaitStatus(id, "ACTIVE");
+		ResponseEntity<Map<String, Object>> noSuchAction = action(id, Map.of("os-fly", Map.of()));
+		assertThat(noSuchAction.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(noSuchAction, "badRequest")).isEqualTo("There is no such action: os-fly");
+		assertThat(action(id, Map.of("reboot", Map.of("type", "GENTLE"))).getStatusCode().value()).isEqualTo(400);
+		assertThat(action(id, Map.of("reboot", Map.of())).getStatusCode().value()).isEqualTo(400);
+		assertThat(this.alice.post("/v2.1/servers/" + id + "/os-volume_attachments", Map.of("volumeAttachment", Map.of()))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+		assertThat(this.alice.server(id)).containsEntry("status", "ACTIVE");
+		deleteAndWait(id);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void flavorsHypervisorsImagesAndVersions() {
+		List<Map<String, Object>> flavors = (List<Map<String, Object>>) this.alice.get("/v2.1/flavors/detail")
+			.getBody()
+			.get("flavors");
+		assertThat(flavors).extracting((flavor) -> flavor.get("name"))
+			.containsExactly("m1.tiny", "m1.small", "m1.medium", "m1.large", "m1.xlarge");
+		assertThat((Map<String, Object>) this.alice.get("/v2.1/flavors/2").getBody().get("flavor"))
+			.containsEntry("ram", 2048)
+			.containsEntry("vcpus", 1)
+			.containsEntry("disk", 20);
+		assertThat(this.alice.get("/v2.1/flavors/99").getStatusCode().value()).isEqualTo(404);
+
+		List<Map<String, Object>> hypervisors = (List<Map<String, Object>>) this.alice
+			.get("/v2.1/os-hypervisors/detail")
+			.getBody()
+			.get("hypervisors");
+		assertThat(hypervisors).anySatisfy((hypervisor) -> assertThat(hypervisor)
+			.containsEntry("hypervisor_hostname", "test-host")
+			.containsEntry("hypervisor_type", "fake")
+			.containsEntry("vcpus", 8)
+			.containsEntry("memory_mb", 16384)
+			.containsEntry("state", "up")
+			.containsEntry("status", "enabled"));
+		String hypervisorId = (String) hypervisors.stream()
+			.filter((hypervisor) -> "test-host".equals(hypervisor.get("hypervisor_hostname")))
+			.findFirst()
+			.orElseThrow()
+			.get("id");
+		assertThat(this.alice.get("/v2.1/os-hypervisors/" + hypervisorId).getStatusCode().value()).isEqualTo(200);
+
+		assertThat(this.alice.get("/image/v2/images/" + this.image).getBody()).containsEntry("name",
+				"cirros-0.6.2-x86_64-disk");
+		assertThat((List<Object>) this.alice.get("/image/v2/images?name=nothing").getBody().get("images")).isEmpty();
+		assertThat(this.alice.get("/image").getBody()).containsKey("versions");
+		assertThat((Map<String, Object>) this.alice.get("/v2.1").getBody().get("version")).containsEntry("id", "v2.1");
+		assertThat(this.alice.get("/").getBody()).containsKey("versions");
+	}
+
+	private ResponseEntity<Map<String, Object>> action(String id, Map<String, Object> body) {
+		return this.alice.post("/v2.1/servers/" + id + "/action", body);
+	}
+
+	private void deleteAndWait(String id) {
+		assertThat(this.alice.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
+		this.alice.awaitGone(id);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String fault(ResponseEntity<Map<String, Object>> response, String name) {
+		Map<String, Object> fault = (Map<String, Object>) response.getBody().get(name);
+		assertThat(fault).as("fault %s in %s", name, response.getBody()).isNotNull();
+		assertThat(fault.get("code")).isEqualTo(response.getStatusCode().value());
+		return (String) fault.get("message");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> serverIds(ResponseEntity<Map<String, Object>> response) {
+		return ((List<Map<String, Object>>) response.getBody().get("servers")).stream()
+			.map((server) -> (String) server.get("id"))
+			.toList();
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.novaboot.network.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.novaboot.network.manager.FloatingIpService;
+import dev.novaboot.network.manager.FloatingIpService.Change;
+import dev.novaboot.network.manager.NetworkManager;
+import dev.novaboot.service.context.RequestContext;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v2.0/floatingips}: allocate from an external network, associate with a port by
+ * updating {@code port_id} (null disassociates), release by deleting.
+ */
+@RestController
+@RequestMapping("/v2.0/floatingips")
+class FloatingIpsController {
+
+	private static final Set<String> CREATE = Set.of("floating_network_id", "floating_ip_address", "port_id",
+			"fixed_ip_address", "tenant_id", "project_id", "description", "subnet_id");
+
+	private static final Set<String> UPDATE = Set.of("port_id", "fixed_ip_address", "description");
+
+	private final FloatingIpService floatingIps;
+
+	private final NetworkManager manager;
+
+	private final Views views;
+
+	FloatingIpsController(FloatingIpService floatingIps, NetworkManager manager, Views views) {
+		this.floatingIps = floatingIps;
+		this.manager = manager;
+		this.views = views;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
+		Body floating = Body.of(body, "floatingip", CREATE);
+		if (floating.string("floating_network_id") == null) {
+			throw dev.novaboot.network.NetworkFault
+				.badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified");
+		}
+		String project = (floating.string("project_id") != null) ? floating.string("project_id")
+				: floating.string("tenant_id");
+		Change change = this.floatingIps.create(context, floating.string("floating_network_id"), project,
+				floating.string("floating_ip_address"), floating.string("port_id"), floating.string("fixed_ip_address"),
+				floating.string("description"));
+		this.manager.floatingIpChanged(change.before(), change.after());
+		return Map.of("floatingip", this.views.floatingIp(change.floatingIp()));
+	}
+
+	@GetMapping
+	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		List<Map<String, Object>> all = this.floatingIps.list(context).stream().map(this.views::floatingIp).toList();
+		return Map.of("floatingips", Listing.apply(all, query));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> show(RequestContext context, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> query) {
+		return Map.of("floatingip", Listing.fields(this.views.floatingIp(this.floatingIps.find(context, id)), query));
+	}
+
+	@PutMapping("/{id}")
+	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Body floating = Body.of(body, "floatingip", UPDATE);
+		Change change = this.floatingIps.update(context, id, floating.has("port_id"), floating.string("port_id"),
+				floating.string("fixed_ip_address"), floating.string("description"));
+		this.manager.floatingIpChanged(change.before(), change.after());
+		return Map.of("floatingip", this.views.floatingIp(change.floatingIp()));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(RequestContext context, @PathVariable String id) {
+		this.manager.floatingIpChanged(this.floatingIps.delete(context, id), null);
+	}
+
+}

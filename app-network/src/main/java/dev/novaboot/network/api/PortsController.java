@@ -1,0 +1,101 @@
+package dev.novaboot.network.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.novaboot.network.manager.NetworkManager;
+import dev.novaboot.network.manager.PortService;
+import dev.novaboot.network.manager.PortSpec;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.service.context.RequestContext;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v2.0/ports}.
+ */
+@RestController
+@RequestMapping("/v2.0/ports")
+class PortsController {
+
+	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
+			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
+
+	private static final Set<String> UPDATE = Set.of("name", "description", "mac_address", "fixed_ips", "device_id",
+			"device_owner", "admin_state_up", "binding:host_id");
+
+	private final PortService ports;
+
+	private final NetworkManager manager;
+
+	private final Views views;
+
+	PortsController(PortService ports, NetworkManager manager, Views views) {
+		this.ports = ports;
+		this.manager = manager;
+		this.views = views;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
+		Body port = Body.of(body, "port", CREATE);
+		String project = (port.string("project_id") != null) ? port.string("project_id") : port.string("tenant_id");
+		Port created = this.ports.create(context,
+				new PortSpec(port.string("network_id"), project, port.string("name"), port.string("description"),
+						port.string("mac_address"), fixedIps(port), port.string("device_id"), port.string("device_owner"),
+						port.bool("admin_state_up"), port.string("binding:host_id")));
+		Map<String, Object> view = this.views.port(created);
+		this.manager.portAdded((String) view.get("network_id"));
+		return Map.of("port", view);
+	}
+
+	private static List<PortSpec.FixedIpRequest> fixedIps(Body port) {
+		List<Body> fixed = port.objects("fixed_ips", Set.of("subnet_id", "ip_address"));
+		return (fixed != null) ? fixed.stream()
+			.map((entry) -> new PortSpec.FixedIpRequest(entry.string("subnet_id"), entry.string("ip_address")))
+			.toList() : null;
+	}
+
+	@GetMapping
+	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		List<Map<String, Object>> all = this.ports.list(context).stream().map(this.views::port).toList();
+		return Map.of("ports", Listing.apply(all, query));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> show(RequestContext context, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> query) {
+		return Map.of("port", Listing.fields(this.views.port(this.ports.find(context, id)), query));
+	}
+
+	@PutMapping("/{id}")
+	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Body port = Body.of(body, "port", UPDATE);
+		Port updated = this.ports.update(context, id,
+				new PortSpec(null, null, port.string("name"), port.string("description"), port.string("mac_address"),
+						fixedIps(port), port.string("device_id"), port.string("device_owner"),
+						port.bool("admin_state_up"), null));
+		return Map.of("port", this.views.port(updated));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(RequestContext context, @PathVariable String id) {
+		this.manager.portRemoved(this.ports.delete(context, id));
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.novaboot.network.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.novaboot.network.manager.NetworkManager;
+import dev.novaboot.network.manager.SubnetService;
+import dev.novaboot.network.manager.SubnetSpec;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.service.context.RequestContext;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v2.0/subnets} (IPv4).
+ */
+@RestController
+@RequestMapping("/v2.0/subnets")
+class SubnetsController {
+
+	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
+			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
+
+	private static final Set<String> UPDATE = Set.of("name", "description", "gateway_ip", "allocation_pools",
+			"dns_nameservers", "enable_dhcp");
+
+	private final SubnetService subnets;
+
+	private final NetworkManager manager;
+
+	private final Views views;
+
+	SubnetsController(SubnetService subnets, NetworkManager manager, Views views) {
+		this.subnets = subnets;
+		this.manager = manager;
+		this.views = views;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
+		Body subnet = Body.of(body, "subnet", CREATE);
+		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
+		if (hostRoutes != null && !hostRoutes.isEmpty()) {
+			throw dev.novaboot.network.NetworkFault.badRequest("host_routes are not supported.");
+		}
+		String project = (subnet.string("project_id") != null) ? subnet.string("project_id") : subnet.string("tenant_id");
+		Subnet created = this.subnets.create(context,
+				new SubnetSpec(subnet.string("network_id"), project, subnet.string("name"), subnet.string("description"),
+						subnet.string("cidr"), subnet.integer("ip_version"), subnet.has("gateway_ip"),
+						subnet.string("gateway_ip"), pools(subnet), subnet.strings("dns_nameservers"),
+						subnet.bool("enable_dhcp")));
+		String network = (String) this.views.subnet(created).get("network_id");
+		this.manager.networkChanged(network);
+		return Map.of("subnet", this.views.subnet(created));
+	}
+
+	private static List<SubnetSpec.Pool> pools(Body subnet) {
+		List<Body> pools = subnet.objects("allocation_pools", Set.of("start", "end"));
+		return (pools != null) ? pools.stream().map((pool) -> new SubnetSpec.Pool(pool.string("start"), pool.string("end"))).toList()
+				: null;
+	}
+
+	@GetMapping
+	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		List<Map<String, Object>> all = this.subnets.list(context).stream().map(this.views::subnet).toList();
+		return Map.of("subnets", Listing.apply(all, query));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> show(RequestContext context, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> query) {
+		return Map.of("subnet", Listing.fields(this.views.subnet(this.subnets.find(context, id)), query));
+	}
+
+	@PutMapping("/{id}")
+	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Body subnet = Body.of(body, "subnet", UPDATE);
+		Subnet updated = this.subnets.update(context, id,
+				new SubnetSpec(null, null, subnet.string("name"), subnet.string("description"), null, null,
+						subnet.has("gateway_ip"), subnet.string("gateway_ip"), pools(subnet),
+						subnet.strings("dns_nameservers"), subnet.bool("enable_dhcp")));
+		Map<String, Object> view = this.views.subnet(updated);
+		this.manager.networkChanged((String) view.get("network_id"));
+		return Map.of("subnet", view);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(RequestContext context, @PathVariable String id) {
+		this.manager.subnetRemoved(this.subnets.delete(context, id));
+	}
+
+}

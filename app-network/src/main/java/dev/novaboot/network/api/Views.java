@@ -1,0 +1,147 @@
+package dev.novaboot.network.api;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.network.manager.FloatingIpService;
+import dev.novaboot.network.manager.PortService;
+import dev.novaboot.network.manager.SubnetService;
+import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+
+/**
+ * Resources as the Networking API v2.0 shows them (Neutron's attribute names; both
+ * {@code tenant_id} and {@code project_id}; provider attributes for admins only).
+ */
+class Views {
+
+	// Neutron's timestamps: UTC, second precision, "Z"
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final SubnetService subnetService;
+
+	private final PortService ports;
+
+	private final FloatingIpService floatingIps;
+
+	Views(NetworkRepository networks, SubnetRepository subnets, SubnetService subnetService, PortService ports,
+			FloatingIpService floatingIps) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.subnetService = subnetService;
+		this.ports = ports;
+		this.floatingIps = floatingIps;
+	}
+
+	Map<String, Object> network(Network network, RequestContext context) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", network.getUuid());
+		view.put("name", network.getName());
+		view.put("description", network.getDescription());
+		view.put("tenant_id", network.getProjectId());
+		view.put("project_id", network.getProjectId());
+		view.put("status", "ACTIVE");
+		view.put("admin_state_up", network.isAdminStateUp());
+		view.put("shared", network.isShared());
+		view.put("router:external", network.isExternal());
+		view.put("subnets", this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getUuid).toList());
+		view.put("mtu", 1500);
+		if (context.isAdmin()) {
+			view.put("provider:network_type", network.getNetworkType());
+			view.put("provider:physical_network", network.getPhysicalNetwork());
+			view.put("provider:segmentation_id", network.getSegmentationId());
+		}
+		view.put("created_at", time(network.getCreatedAt()));
+		view.put("updated_at", time(network.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> subnet(Subnet subnet) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", subnet.getUuid());
+		view.put("name", subnet.getName());
+		view.put("description", subnet.getDescription());
+		view.put("network_id", networkUuid(subnet.getNetworkId()));
+		view.put("tenant_id", subnet.getProjectId());
+		view.put("project_id", subnet.getProjectId());
+		view.put("ip_version", 4);
+		view.put("cidr", subnet.getCidr());
+		view.put("gateway_ip", subnet.getGatewayIp());
+		view.put("allocation_pools", this.subnetService.poolsOf(subnet)
+			.stream()
+			.map((pool) -> Map.of("start", pool.getFirstIp(), "end", pool.getLastIp()))
+			.toList());
+		view.put("dns_nameservers", subnet.getDnsNameservers());
+		view.put("host_routes", List.of());
+		view.put("enable_dhcp", subnet.isEnableDhcp());
+		view.put("created_at", time(subnet.getCreatedAt()));
+		view.put("updated_at", time(subnet.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> port(Port port) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", port.getUuid());
+		view.put("name", port.getName());
+		view.put("description", port.getDescription());
+		view.put("network_id", networkUuid(port.getNetworkId()));
+		view.put("tenant_id", port.getProjectId());
+		view.put("project_id", port.getProjectId());
+		view.put("mac_address", port.getMacAddress());
+		view.put("fixed_ips", this.ports.addressesOf(port)
+			.stream()
+			.map((fixed) -> Map.of("subnet_id",
+					this.subnets.findById(fixed.getSubnetId()).map(Subnet::getUuid).orElse(""), "ip_address",
+					fixed.getAddress()))
+			.toList());
+		view.put("device_id", port.getDeviceId());
+		view.put("device_owner", port.getDeviceOwner());
+		view.put("admin_state_up", port.isAdminStateUp());
+		view.put("status", port.getDeviceId().isEmpty() ? "DOWN" : "ACTIVE");
+		view.put("binding:host_id", (port.getHost() != null) ? port.getHost() : "");
+		view.put("created_at", time(port.getCreatedAt()));
+		view.put("updated_at", time(port.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> floatingIp(FloatingIp floating) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", floating.getUuid());
+		view.put("description", floating.getDescription());
+		view.put("tenant_id", floating.getProjectId());
+		view.put("project_id", floating.getProjectId());
+		view.put("floating_network_id", this.floatingIps.networkUuid(floating));
+		view.put("floating_ip_address", floating.getAddress());
+		view.put("fixed_ip_address", floating.getFixedAddress());
+		view.put("port_id", this.floatingIps.portUuid(floating));
+		view.put("router_id", null);
+		view.put("status", (floating.getFixedAddress() != null) ? "ACTIVE" : "DOWN");
+		view.put("created_at", time(floating.getCreatedAt()));
+		view.put("updated_at", time(floating.getUpdatedAt()));
+		return view;
+	}
+
+	private String networkUuid(Long id) {
+		return this.networks.findById(id).map(Network::getUuid).orElse("");
+	}
+
+	private static String time(Instant instant) {
+		return TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.novaboot.network.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.novaboot.service.command.CommandFailedException;
+import dev.novaboot.service.command.CommandResult;
+import dev.novaboot.service.command.CommandRunner;
+
+/**
+ * Runs the network driver's commands as root through the shared {@link CommandRunner}
+ * (so the root helper applies), inside a network namespace when one is configured:
+ * {@code <root helper> ip netns exec <namespace> <command>}. The namespace lets one
+ * machine host a test (or a second network host) without touching its own networking.
+ */
+public class HostCommands {
+
+	private final CommandRunner runner;
+
+	private final List<String> prefix;
+
+	/**
+	 * @param namespace the network namespace to run in, or {@code null}/blank for the host's
+	 */
+	public HostCommands(CommandRunner runner, String namespace) {
+		this.runner = runner;
+		if (namespace == null || namespace.isBlank()) {
+			this.prefix = List.of();
+		}
+		else {
+			if (!Names.isValidNamespace(namespace)) {
+				throw new IllegalArgumentException("'" + namespace + "' is not a valid network namespace name");
+			}
+			this.prefix = List.of("ip", "netns", "exec", namespace);
+		}
+	}
+
+	/** Runs the command; a non-zero exit is a {@link CommandFailedException}. */
+	public CommandResult run(String... command) {
+		List<String> full = new ArrayList<>(this.prefix);
+		full.addAll(List.of(command));
+		return this.runner.runAsRoot(full.toArray(String[]::new));
+	}
+
+	/** Runs a check: whether the command exits with 0. */
+	public boolean succeeds(String... command) {
+		try {
+			run(command);
+			return true;
+		}
+		catch (CommandFailedException ex) {
+			if (ex.getExitCode() == CommandFailedException.NOT_STARTED
+					|| ex.getExitCode() == CommandFailedException.TIMED_OUT) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,269 @@
+package dev.novaboot.network.manager;
+
+import java.util.List;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.ipam.AddressAllocator;
+import dev.novaboot.network.ipam.AddressAllocator.Holder;
+import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.manager.PortService.Binding;
+import dev.novaboot.network.store.FixedIp;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Floating IPs: addresses of an external network ({@code router:external}) held by a
+ * project and associated with one of its ports' fixed IPs. The address itself is a row of
+ * the external network taken by the same {@link AddressAllocator} as fixed IPs, so
+ * floating IPs are never handed out twice either.
+ */
+public class FloatingIpService {
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final PortRepository ports;
+
+	private final FixedIpRepository fixedIps;
+
+	private final FloatingIpRepository floatingIps;
+
+	private final AddressAllocator allocator;
+
+	private final TransactionTemplate tx;
+
+	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
+			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
+			TransactionTemplate tx) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.ports = ports;
+		this.fixedIps = fixedIps;
+		this.floatingIps = floatingIps;
+		this.allocator = allocator;
+		this.tx = tx;
+	}
+
+	/**
+	 * Allocates a floating IP to a project, associated at once when {@code portId} is given.
+	 * @param networkRef the external network's uuid or name; {@code null} for the only one
+	 */
+	public Change create(RequestContext context, String networkRef, String projectId, String address, String portId,
+			String fixedAddress, String description) {
+		Access.checkWrite(context);
+		String project = Access.owner(context, projectId);
+		if (address != null && !context.isAdmin()) {
+			throw NetworkFault.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
+		}
+		return this.tx.execute((status) -> {
+			Network network = externalNetwork(networkRef);
+			List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
+			Holder holder = new Holder(null, null, null);
+			AddressAllocator.Allocation allocation;
+			if (address != null) {
+				if (!Ipv4.isValid(address)) {
+					throw NetworkFault.invalidInput("'" + address + "' is not a valid IP address.");
+				}
+				allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
+			}
+			else {
+				allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
+			}
+			FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
+			if (description != null) {
+				floating.setDescription(NetworkService.checkLength("description", description));
+			}
+			floating = this.floatingIps.saveAndFlush(floating);
+			if (portId != null) {
+				return associate(context, floating, portId, fixedAddress);
+			}
+			return new Change(floating, null, null);
+		});
+	}
+
+	private Network externalNetwork(String ref) {
+		List<Network> external = this.networks.findAllByOrderById().stream().filter(Network::isExternal).toList();
+		if (ref == null) {
+			if (external.size() != 1) {
+				throw NetworkFault.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
+						+ "specified (" + external.size() + " external networks).");
+			}
+			return external.get(0);
+		}
+		Network network = this.networks.findByUuid(ref)
+			.or(() -> external.stream().filter((candidate) -> candidate.getName().equals(ref)).findFirst())
+			.orElseThrow(() -> NetworkFault.notFound("Network", ref));
+		if (!network.isExternal()) {
+			throw badFloatingIpRequest("Network " + ref + " is not a valid external network.");
+		}
+		return network;
+	}
+
+	public FloatingIp find(RequestContext context, String uuid) {
+		return this.floatingIps.findByUuid(uuid)
+			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Floating IP", uuid));
+	}
+
+	public FloatingIp findByAddress(RequestContext context, String address) {
+		return this.floatingIps.findByAddress(address)
+			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Floating IP", address));
+	}
+
+	public List<FloatingIp> list(RequestContext context) {
+		return this.floatingIps.findAllByOrderById()
+			.stream()
+			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
+			.toList();
+	}
+
+	/**
+	 * Associates with a port ({@code portId} given) or disassociates ({@code null}).
+	 */
+	public Change update(RequestContext context, String uuid, boolean portGiven, String portId, String fixedAddress,
+			String description) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> {
+			FloatingIp floating = find(context, uuid);
+			if (description != null) {
+				floating.setDescription(NetworkService.checkLength("description", description));
+				floating.touch();
+			}
+			if (!portGiven) {
+				return new Change(this.floatingIps.saveAndFlush(floating), null, null);
+			}
+			if (portId == null) {
+				return disassociate(floating);
+			}
+			return associate(context, floating, portId, fixedAddress);
+		});
+	}
+
+	/** Associates by addresses (the RPC form): the fixed IP's port is looked up. */
+	public Change associateAddress(RequestContext context, String floatingAddress, String fixedAddress) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> {
+			FloatingIp floating = findByAddress(context, floatingAddress);
+			FixedIp fixed = this.fixedIps.findByAddress(fixedAddress)
+				.stream()
+				.filter((candidate) -> candidate.isAllocated() && candidate.getPortId() != null)
+				.filter((candidate) -> this.ports.findById(candidate.getPortId())
+					.map((port) -> Access.canSee(context, port.getProjectId()))
+					.orElse(false))
+				.findFirst()
+				.orElseThrow(() -> NetworkFault.notFound("Fixed IP", fixedAddress));
+			Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
+			return associate(context, floating, port.getUuid(), fixedAddress);
+		});
+	}
+
+	public Change disassociateAddress(RequestContext context, String floatingAddress) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> disassociate(findByAddress(context, floatingAddress)));
+	}
+
+	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress) {
+		Port port = this.ports.findByUuid(portId)
+			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Port", portId));
+		if (!port.getProjectId().equals(floating.getProjectId())) {
+			throw badFloatingIpRequest("port " + portId
+					+ " belongs to another project than floating IP " + floating.getUuid() + ".");
+		}
+		List<FixedIp> addresses = this.fixedIps.findByPortIdOrderById(port.getId());
+		FixedIp fixed = addresses.stream()
+			.filter((candidate) -> fixedAddress == null || candidate.getAddress().equals(fixedAddress))
+			.findFirst()
+			.orElseThrow(() -> badFloatingIpRequest(""
+					+ ((fixedAddress == null) ? "port " + portId + " has no fixed IP."
+							: "port " + portId + " does not have fixed IP " + fixedAddress + ".")));
+		Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+		if (network.isExternal()) {
+			throw badFloatingIpRequest("port " + portId + " is on an external network.");
+		}
+		for (FloatingIp other : this.floatingIps.findByPortId(port.getId())) {
+			if (!other.getId().equals(floating.getId()) && fixed.getAddress().equals(other.getFixedAddress())) {
+				throw NetworkFault.conflict("FloatingIPPortAlreadyAssociated", "Cannot associate floating IP "
+						+ floating.getAddress() + " with port " + portId + " using fixed IP " + fixed.getAddress()
+						+ ", as that fixed IP already has a floating IP (" + other.getAddress() + ").");
+			}
+		}
+		Binding before = binding(floating);
+		floating.associate(port.getId(), fixed.getAddress(), network.getHost());
+		floating = this.floatingIps.saveAndFlush(floating);
+		return new Change(floating, before, binding(floating));
+	}
+
+	private Change disassociate(FloatingIp floating) {
+		Binding before = binding(floating);
+		floating.disassociate();
+		return new Change(this.floatingIps.saveAndFlush(floating), before, null);
+	}
+
+	/** Gives the address back to the external network. */
+	public Binding delete(RequestContext context, String uuid) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> remove(find(context, uuid)));
+	}
+
+	public Binding deleteByAddress(RequestContext context, String address) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> remove(findByAddress(context, address)));
+	}
+
+	private Binding remove(FloatingIp floating) {
+		Binding before = binding(floating);
+		this.floatingIps.delete(floating);
+		this.floatingIps.flush();
+		this.allocator.release(floating.getAddressId());
+		return before;
+	}
+
+	public String portUuid(FloatingIp floating) {
+		return (floating.getPortId() != null) ? this.ports.findById(floating.getPortId()).map(Port::getUuid).orElse(null)
+				: null;
+	}
+
+	public String networkUuid(FloatingIp floating) {
+		return this.networks.findById(floating.getNetworkId()).map(Network::getUuid).orElseThrow();
+	}
+
+	public List<FloatingIp> ofPort(Port port) {
+		return this.floatingIps.findByPortId(port.getId());
+	}
+
+	public List<FloatingIp> boundOn(String host) {
+		return this.floatingIps.findByHostOrderById(host);
+	}
+
+	/** Neutron's {@code BadRequest} for floating IPs: "Bad floatingip request: ...". */
+	private static NetworkFault badFloatingIpRequest(String reason) {
+		return new NetworkFault(org.springframework.http.HttpStatus.BAD_REQUEST, "BadRequest",
+				"Bad floatingip request: " + reason);
+	}
+
+	private static Binding binding(FloatingIp floating) {
+		return (floating.getFixedAddress() != null)
+				? new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost()) : null;
+	}
+
+	/**
+	 * A floating IP after a change, with its NAT binding before and after (either
+	 * {@code null} when unbound), for the host to apply.
+	 */
+	public record Change(FloatingIp floatingIp, Binding before, Binding after) {
+	}
+
+}

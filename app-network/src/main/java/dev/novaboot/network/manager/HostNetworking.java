@@ -1,0 +1,188 @@
+package dev.novaboot.network.manager;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.novaboot.network.NetworkProperties;
+import dev.novaboot.network.driver.BridgeSetup;
+import dev.novaboot.network.driver.DhcpConfig;
+import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
+import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.ipam.Ipv4Cidr;
+import dev.novaboot.network.manager.PortService.Binding;
+import dev.novaboot.network.store.FixedIp;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes this host match the database through the {@link NetworkDriver}: a network is
+ * carried by one network host (Nova's {@code networks.host}, claimed on first use), which
+ * sets up its bridge, VLAN interface, gateway and DHCP server, and NATs the floating IPs
+ * bound to its fixed IPs. Always called after the database transaction committed.
+ */
+public class HostNetworking {
+
+	private final NetworkDriver driver;
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final PortRepository ports;
+
+	private final FixedIpRepository fixedIps;
+
+	private final FloatingIpRepository floatingIps;
+
+	private final NetworkProperties properties;
+
+	private final String host;
+
+	private final TransactionTemplate tx;
+
+	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
+			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
+			NetworkProperties properties, String host, TransactionTemplate tx) {
+		this.driver = driver;
+		this.networks = networks;
+		this.subnets = subnets;
+		this.ports = ports;
+		this.fixedIps = fixedIps;
+		this.floatingIps = floatingIps;
+		this.properties = properties;
+		this.host = host;
+		this.tx = tx;
+	}
+
+	public String host() {
+		return this.host;
+	}
+
+	/**
+	 * Sets the network up on this host, claiming it first if no host carries it yet.
+	 * @param dhcp whether the strategy serves DHCP (and so is the network's gateway)
+	 */
+	public void setUp(String networkUuid, boolean dhcp) {
+		Optional<Network> network = this.networks.findByUuid(networkUuid);
+		if (network.isEmpty() || network.get().isExternal() || !claim(network.get())) {
+			return;
+		}
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.get().getId());
+		for (BridgeSetup setup : setups(network.get(), subnets, dhcp)) {
+			this.driver.plug(setup);
+		}
+		if (dhcp) {
+			refreshDhcp(network.get(), subnets);
+		}
+	}
+
+	private boolean claim(Network network) {
+		if (network.getHost() == null) {
+			this.tx.executeWithoutResult((status) -> this.networks.claimHost(network.getId(), this.host));
+			return this.networks.findById(network.getId()).map((n) -> this.host.equals(n.getHost())).orElse(false);
+		}
+		return this.host.equals(network.getHost());
+	}
+
+	private List<BridgeSetup> setups(Network network, List<Subnet> subnets, boolean gateway) {
+		Integer vlan = network.getSegmentationId();
+		String vlanInterface = network.isVlan() ? this.properties.vlanInterface() : null;
+		List<BridgeSetup> setups = subnets.stream()
+			.filter((subnet) -> gateway && subnet.getGatewayIp() != null)
+			.map((subnet) -> new BridgeSetup(network.getBridge(), vlan, vlanInterface, SubnetService.gatewayCidr(subnet)))
+			.toList();
+		return setups.isEmpty() ? List.of(new BridgeSetup(network.getBridge(), vlan, vlanInterface, null)) : setups;
+	}
+
+	/** Rewrites the network's DHCP hosts, if this host serves it. */
+	public void refreshDhcp(String networkUuid) {
+		this.networks.findByUuid(networkUuid)
+			.filter((network) -> this.host.equals(network.getHost()))
+			.ifPresent((network) -> refreshDhcp(network, this.subnets.findByNetworkIdOrderById(network.getId())));
+	}
+
+	private void refreshDhcp(Network network, List<Subnet> subnets) {
+		Optional<Subnet> served = subnets.stream()
+			.filter((subnet) -> subnet.isEnableDhcp() && subnet.getGatewayIp() != null)
+			.findFirst();
+		if (served.isEmpty()) {
+			this.driver.stopDhcp(network.getUuid());
+			return;
+		}
+		Subnet subnet = served.get();
+		Ipv4Cidr cidr = Ipv4Cidr.parse(subnet.getCidr());
+		List<DhcpHost> hosts = this.fixedIps.findAllocatedByNetwork(network.getId())
+			.stream()
+			.filter((fixed) -> fixed.getPortId() != null && fixed.getSubnetId().equals(subnet.getId()))
+			.map((fixed) -> dhcpHost(fixed))
+			.flatMap(Optional::stream)
+			.toList();
+		this.driver.updateDhcp(new DhcpConfig(network.getUuid(), network.getBridge(), subnet.getGatewayIp(),
+				Ipv4.format(cidr.network()), cidr.netmask(), subnet.getDnsNameservers(), this.properties.dhcpLeaseTime(),
+				hosts));
+	}
+
+	private Optional<DhcpHost> dhcpHost(FixedIp fixed) {
+		return this.ports.findById(fixed.getPortId())
+			.map(Port::getMacAddress)
+			.map((mac) -> new DhcpHost(mac, fixed.getAddress(), "host-" + fixed.getAddress().replace('.', '-')));
+	}
+
+	/** Removes a deleted subnet's gateway address from the bridge of the network, if this host carries it. */
+	public void removeGateway(SubnetService.RemovedSubnet removed) {
+		if (removed.gatewayCidr() == null) {
+			return;
+		}
+		this.networks.findByUuid(removed.networkUuid())
+			.filter((network) -> this.host.equals(network.getHost()))
+			.ifPresent((network) -> this.driver.removeGateway(network.getBridge(), removed.gatewayCidr()));
+	}
+
+	/** Takes a deleted network off this host, if it carried it. */
+	public void tearDown(RemovedNetwork removed) {
+		if (!this.host.equals(removed.host())) {
+			return;
+		}
+		this.driver.stopDhcp(removed.uuid());
+		String vlanInterface = (removed.vlanId() != null) ? this.properties.vlanInterface() : null;
+		List<String> gateways = removed.gatewayCidrs().isEmpty() ? java.util.Collections.singletonList(null)
+				: removed.gatewayCidrs();
+		for (String gateway : gateways) {
+			this.driver.unplug(new BridgeSetup(removed.bridge(), removed.vlanId(), vlanInterface, gateway));
+		}
+	}
+
+	/** Moves a floating IP's NAT: removes the old binding, adds the new one, where this host owns them. */
+	public void rebind(Binding before, Binding after) {
+		if (before != null && this.host.equals(before.host())) {
+			this.driver.unbindFloatingIp(before.floatingAddress(), before.fixedAddress());
+		}
+		if (after != null && this.host.equals(after.host())) {
+			this.driver.bindFloatingIp(after.floatingAddress(), after.fixedAddress());
+		}
+	}
+
+	/** {@code initHost()}: re-applies every network and floating IP this host carries. */
+	public void reapply(boolean dhcp) {
+		this.driver.initHost();
+		for (Network network : this.networks.findByHost(this.host)) {
+			setUp(network.getUuid(), dhcp);
+		}
+		for (FloatingIp floating : this.floatingIps.findByHostOrderById(this.host)) {
+			if (floating.getFixedAddress() != null) {
+				this.driver.bindFloatingIp(floating.getAddress(), floating.getFixedAddress());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,232 @@
+package dev.novaboot.network.manager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.ipam.Ipv4Cidr;
+import dev.novaboot.network.manager.FloatingIpService.Change;
+import dev.novaboot.network.manager.PortService.Binding;
+import dev.novaboot.network.manager.PortService.RemovedPort;
+import dev.novaboot.network.store.FixedIp;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.rpc.api.FloatingAddress;
+import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
+import dev.novaboot.service.rpc.api.VirtualInterface;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What every manager strategy does the same way: ports and addresses for instances,
+ * floating IPs, keeping the host in step, and releasing the addresses of vanished
+ * instances. The strategies differ only in which networks an instance gets by default
+ * and whether this host serves DHCP; they pass those in.
+ */
+public class NetworkOperations {
+
+	private static final Log logger = LogFactory.getLog(NetworkOperations.class);
+
+	/** Nova's device_owner for an instance's port. */
+	static final String COMPUTE_OWNER_PREFIX = "compute:";
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final FixedIpRepository fixedIps;
+
+	private final PortService ports;
+
+	private final FloatingIpService floatingIps;
+
+	private final HostNetworking host;
+
+	private final InstanceDirectory instances;
+
+	private final DatabaseClock clock;
+
+	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
+			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
+			DatabaseClock clock) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.fixedIps = fixedIps;
+		this.ports = ports;
+		this.floatingIps = floatingIps;
+		this.host = host;
+		this.instances = instances;
+		this.clock = clock;
+	}
+
+	public HostNetworking host() {
+		return this.host;
+	}
+
+	public InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
+			String computeHost, List<RequestedNetwork> requested, Supplier<List<Network>> defaults, boolean dhcp) {
+		checkUuid(instanceUuid);
+		if (!this.ports.ofDevice(instanceUuid).isEmpty()) {
+			return info(instanceUuid);
+		}
+		List<RequestedNetwork> wanted = (requested == null || requested.isEmpty())
+				? defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList()
+				: requested;
+		if (wanted.isEmpty()) {
+			throw NetworkFault.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
+		}
+		List<String> created = new ArrayList<>();
+		try {
+			for (RequestedNetwork network : wanted) {
+				this.host.setUp(network.networkId(), dhcp);
+				List<PortSpec.FixedIpRequest> fixed = (network.fixedIp() != null)
+						? List.of(new PortSpec.FixedIpRequest(null, network.fixedIp())) : null;
+				Port port = this.ports.create(context, new PortSpec(network.networkId(), projectId, "", "", null, fixed,
+						instanceUuid, COMPUTE_OWNER_PREFIX + "nova", true, computeHost));
+				created.add(port.getUuid());
+			}
+		}
+		catch (RuntimeException ex) {
+			// leave nothing half-allocated: the instance gets all its networks or none
+			for (String port : created) {
+				this.ports.delete(context, port);
+			}
+			throw ex;
+		}
+		if (dhcp) {
+			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
+		}
+		return info(instanceUuid);
+	}
+
+	public void deallocateForInstance(String instanceUuid, boolean dhcp) {
+		List<RemovedPort> removed = this.ports.deleteForDevice(instanceUuid);
+		afterPortsRemoved(removed, dhcp);
+	}
+
+	public void afterPortsRemoved(List<RemovedPort> removed, boolean dhcp) {
+		for (RemovedPort port : removed) {
+			port.unbound().forEach((binding) -> this.host.rebind(binding, null));
+		}
+		if (dhcp) {
+			removed.stream().map(RemovedPort::networkId).distinct().forEach(this.host::refreshDhcp);
+		}
+	}
+
+	public InstanceNetworkInfo info(String instanceUuid) {
+		List<VirtualInterface> interfaces = new ArrayList<>();
+		for (Port port : this.ports.ofDevice(instanceUuid)) {
+			Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+			List<FloatingIp> floating = this.floatingIps.ofPort(port);
+			for (FixedIp fixed : this.ports.addressesOf(port)) {
+				Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
+				interfaces.add(new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(),
+						network.getName(), network.getBridge(), network.getSegmentationId(), subnet.getCidr(),
+						fixed.getAddress(), subnet.getGatewayIp(), subnet.getDnsNameservers(), subnet.isEnableDhcp(),
+						floating.stream()
+							.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
+							.map(FloatingIp::getAddress)
+							.toList()));
+			}
+		}
+		return new InstanceNetworkInfo(instanceUuid, interfaces);
+	}
+
+	public FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {
+		Change change = this.floatingIps.create(context, pool, projectId, null, null, null, null);
+		return floatingAddress(change.floatingIp());
+	}
+
+	public FloatingAddress associateFloatingIp(RequestContext context, String floatingAddress, String fixedAddress) {
+		Change change = this.floatingIps.associateAddress(context, floatingAddress, fixedAddress);
+		this.host.rebind(change.before(), change.after());
+		return floatingAddress(change.floatingIp());
+	}
+
+	public FloatingAddress disassociateFloatingIp(RequestContext context, String floatingAddress) {
+		Change change = this.floatingIps.disassociateAddress(context, floatingAddress);
+		this.host.rebind(change.before(), change.after());
+		return floatingAddress(change.floatingIp());
+	}
+
+	public void releaseFloatingIp(RequestContext context, String floatingAddress) {
+		Binding before = this.floatingIps.deleteByAddress(context, floatingAddress);
+		this.host.rebind(before, null);
+	}
+
+	public FloatingAddress floatingAddress(FloatingIp floating) {
+		return new FloatingAddress(floating.getUuid(), floating.getAddress(), floating.getProjectId(),
+				this.floatingIps.networkUuid(floating), floating.getFixedAddress(), this.floatingIps.portUuid(floating));
+	}
+
+	/**
+	 * Releases the addresses of instances that no longer exist, once their allocation is
+	 * older than {@code gracePeriod} (so an instance being built is never mistaken for a
+	 * vanished one).
+	 * @return the instances whose addresses were released
+	 */
+	public List<String> releaseVanishedInstances(Duration gracePeriod, boolean dhcp) {
+		Instant before = this.clock.now().minus(gracePeriod);
+		List<String> released = new ArrayList<>();
+		for (String instance : this.fixedIps.findInstancesAllocatedBefore(before)) {
+			boolean exists;
+			try {
+				exists = this.instances.exists(instance);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Cannot tell whether instance " + instance + " exists; keeping its addresses: " + ex);
+				continue;
+			}
+			if (!exists) {
+				logger.info("Releasing the addresses of instance " + instance + ", which no longer exists");
+				deallocateForInstance(instance, dhcp);
+				released.add(instance);
+			}
+		}
+		return released;
+	}
+
+	/** The system's own context, for work no user asked for (periodic tasks). */
+	public static RequestContext systemContext() {
+		return new RequestContext("req-" + UUID.randomUUID(), "nova-network", "admin", Set.of("admin"));
+	}
+
+	private static void checkUuid(String instanceUuid) {
+		try {
+			UUID.fromString(instanceUuid);
+		}
+		catch (RuntimeException ex) {
+			throw NetworkFault.invalidInput("'" + instanceUuid + "' is not an instance uuid.");
+		}
+	}
+
+	static void checkVlanRange(String fixedRange, int networkSize, int numNetworks, int start) {
+		if (Integer.bitCount(networkSize) != 1 || networkSize < 4) {
+			throw new IllegalStateException("nova.network.vlan.network-size must be a power of two of at least 4, not "
+					+ networkSize);
+		}
+		Ipv4Cidr range = Ipv4Cidr.parse(fixedRange);
+		if ((long) networkSize * numNetworks > range.size()) {
+			throw new IllegalStateException("nova.network.vlan.fixed-range " + fixedRange + " cannot hold "
+					+ numNetworks + " networks of " + networkSize + " addresses");
+		}
+		if (start < 1 || start + numNetworks - 1 > 4094) {
+			throw new IllegalStateException("nova.network.vlan.start and num-networks must keep VLAN ids within 1-4094");
+		}
+	}
+
+}

@@ -1,0 +1,253 @@
+package dev.novaboot.network.manager;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.NetworkProperties;
+import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Networks: creation with provider attributes (VLAN ids from the configured range when
+ * not given), project-scoped reads, updates and deletion.
+ */
+public class NetworkService {
+
+	private static final int ATTEMPTS = 20;
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final PortRepository ports;
+
+	private final FloatingIpRepository floatingIps;
+
+	private final SubnetService subnetService;
+
+	private final NetworkProperties properties;
+
+	private final TransactionTemplate tx;
+
+	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
+			FloatingIpRepository floatingIps, SubnetService subnetService, NetworkProperties properties,
+			TransactionTemplate tx) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.ports = ports;
+		this.floatingIps = floatingIps;
+		this.subnetService = subnetService;
+		this.properties = properties;
+		this.tx = tx;
+	}
+
+	/**
+	 * Creates a network.
+	 * @param defaultType the type of a network created without provider attributes (the
+	 * strategy's: {@code flat}, or {@code vlan} with an id from the range)
+	 */
+	public Network create(RequestContext context, NetworkSpec spec, String defaultType) {
+		Access.checkWrite(context);
+		String project = Access.owner(context, spec.projectId());
+		if (!context.isAdmin() && (spec.hasProviderAttributes() || Boolean.TRUE.equals(spec.shared())
+				|| Boolean.TRUE.equals(spec.external()))) {
+			throw NetworkFault.forbidden("(rule:create_network:provider or shared or router:external) is disallowed by policy");
+		}
+		String type = (spec.networkType() != null) ? spec.networkType() : defaultType;
+		String physical = (spec.physicalNetwork() != null) ? spec.physicalNetwork() : this.properties.physicalNetwork();
+		if (!type.equals(Network.FLAT) && !type.equals(Network.VLAN)) {
+			throw NetworkFault.invalidInput("provider:network_type value '" + type + "' not supported: flat or vlan.");
+		}
+		if (!physical.equals(this.properties.physicalNetwork())) {
+			throw NetworkFault.invalidInput("provider:physical_network '" + physical + "' is unknown; this host has '"
+					+ this.properties.physicalNetwork() + "'.");
+		}
+		if (type.equals(Network.FLAT) && spec.segmentationId() != null) {
+			throw NetworkFault.invalidInput("provider:segmentation_id is not allowed for flat networks.");
+		}
+		if (spec.segmentationId() != null && (spec.segmentationId() < 1 || spec.segmentationId() > 4094)) {
+			throw NetworkFault.invalidInput("provider:segmentation_id " + spec.segmentationId()
+					+ " is not a valid VLAN id (1 to 4094).");
+		}
+		String name = (spec.name() != null) ? checkLength("name", spec.name()) : "";
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Integer vlan = type.equals(Network.VLAN)
+					? ((spec.segmentationId() != null) ? spec.segmentationId() : freeVlanId()) : null;
+			try {
+				return this.tx.execute((status) -> {
+					Network network = new Network(project, name, type, physical, vlan, bridgeFor(vlan));
+					apply(network, spec.description(), spec.adminStateUp(), spec.shared());
+					network.setExternal(Boolean.TRUE.equals(spec.external()));
+					return this.networks.saveAndFlush(network);
+				});
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (spec.segmentationId() != null) {
+					throw NetworkFault.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
+							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
+				}
+				// another host took the same free VLAN id first: pick again
+			}
+		}
+		throw noVlanAvailable();
+	}
+
+	/**
+	 * The project's own network under the vlan strategy, created on first use with the next
+	 * free VLAN id of the range and the matching slice of {@code fixed-range}. Two hosts
+	 * racing to create it end with one (unique key on {@code default_for_project}).
+	 */
+	public Network projectVlanNetwork(String projectId) {
+		NetworkProperties.Vlan vlan = this.properties.vlan();
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			var existing = this.networks.findByDefaultForProject(projectId);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+			int id = freeVlanId();
+			int index = id - vlan.start();
+			int prefix = 32 - Integer.numberOfTrailingZeros(vlan.networkSize());
+			try {
+				return this.tx.execute((status) -> {
+					Network network = new Network(projectId, "vlan" + id, Network.VLAN,
+							this.properties.physicalNetwork(), id, bridgeFor(id));
+					network.setDefaultForProject(projectId);
+					network = this.networks.saveAndFlush(network);
+					String cidr = dev.novaboot.network.ipam.Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index)
+						.toString();
+					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
+							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
+					return network;
+				});
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another host created this project's network, or took this VLAN id: look again
+			}
+		}
+		throw noVlanAvailable();
+	}
+
+	private int freeVlanId() {
+		NetworkProperties.Vlan vlan = this.properties.vlan();
+		Set<Integer> used = new HashSet<>(this.networks.findVlanIds());
+		for (int id = vlan.start(); id < vlan.start() + vlan.numNetworks(); id++) {
+			if (!used.contains(id)) {
+				return id;
+			}
+		}
+		throw noVlanAvailable();
+	}
+
+	private static NetworkFault noVlanAvailable() {
+		return new NetworkFault(HttpStatus.SERVICE_UNAVAILABLE, "NoNetworkAvailable",
+				"Unable to create the network. No tenant network is available for allocation.");
+	}
+
+	private String bridgeFor(Integer vlan) {
+		return (vlan != null) ? "br" + vlan : this.properties.flatBridge();
+	}
+
+	public Network find(RequestContext context, String uuid) {
+		return this.networks.findByUuid(uuid)
+			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Network", uuid));
+	}
+
+	/** A network the caller may change: its own, or any for an admin. */
+	public Network findOwned(RequestContext context, String uuid) {
+		Network network = find(context, uuid);
+		if (!Access.canSee(context, network.getProjectId())) {
+			throw NetworkFault.forbidden("Network " + uuid + " belongs to another project.");
+		}
+		return network;
+	}
+
+	public List<Network> list(RequestContext context) {
+		return this.networks.findAllByOrderById()
+			.stream()
+			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
+			.toList();
+	}
+
+	/** Networks an instance of the project is put on when it asks for none (flat strategies). */
+	public List<Network> usableBy(String projectId) {
+		return this.networks.findAllByOrderById()
+			.stream()
+			.filter((network) -> !network.isExternal())
+			.filter((network) -> network.isShared() || network.getProjectId().equals(projectId))
+			.toList();
+	}
+
+	public Network update(RequestContext context, String uuid, NetworkSpec update) {
+		Access.checkWrite(context);
+		if (update.hasProviderAttributes() || update.external() != null || update.projectId() != null) {
+			throw NetworkFault.badRequest("Updating provider attributes, router:external or the project of a network "
+					+ "is not supported.");
+		}
+		if (update.shared() != null && !context.isAdmin()) {
+			throw NetworkFault.forbidden("(rule:update_network:shared) is disallowed by policy");
+		}
+		return this.tx.execute((status) -> {
+			Network network = findOwned(context, uuid);
+			if (update.name() != null) {
+				network.setName(checkLength("name", update.name()));
+			}
+			apply(network, update.description(), update.adminStateUp(), update.shared());
+			network.touch();
+			return this.networks.saveAndFlush(network);
+		});
+	}
+
+	/** Deletes a network without ports or floating IPs, with its subnets and their addresses. */
+	public RemovedNetwork delete(RequestContext context, String uuid) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> {
+			Network network = findOwned(context, uuid);
+			if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
+				throw NetworkFault.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
+						+ ". There are one or more ports still in use on the network.");
+			}
+			List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+			List<String> gateways = subnets.stream()
+				.filter((subnet) -> subnet.getGatewayIp() != null)
+				.map(SubnetService::gatewayCidr)
+				.toList();
+			subnets.forEach(this.subnetService::remove);
+			this.networks.delete(network);
+			this.networks.flush();
+			return new RemovedNetwork(network.getUuid(), network.getBridge(), network.getSegmentationId(),
+					network.getHost(), gateways);
+		});
+	}
+
+	private static void apply(Network network, String description, Boolean adminStateUp, Boolean shared) {
+		if (description != null) {
+			network.setDescription(checkLength("description", description));
+		}
+		if (adminStateUp != null) {
+			network.setAdminStateUp(adminStateUp);
+		}
+		if (shared != null) {
+			network.setShared(shared);
+		}
+	}
+
+	static String checkLength(String field, String value) {
+		if (value.length() > 255) {
+			throw NetworkFault.invalidInput("'" + field + "' exceeds 255 characters.");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,249 @@
+package dev.novaboot.network.manager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.ipam.AddressAllocator;
+import dev.novaboot.network.ipam.AddressAllocator.Holder;
+import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.ipam.MacAddresses;
+import dev.novaboot.network.store.FixedIp;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ports and their fixed IPs. A port and its addresses are created in one transaction, so
+ * a full network leaves no port behind.
+ */
+public class PortService {
+
+	private static final int MAC_ATTEMPTS = 10;
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final PortRepository ports;
+
+	private final FixedIpRepository fixedIps;
+
+	private final FloatingIpRepository floatingIps;
+
+	private final AddressAllocator allocator;
+
+	private final MacAddresses macAddresses = new MacAddresses();
+
+	private final TransactionTemplate tx;
+
+	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
+			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
+			TransactionTemplate tx) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.ports = ports;
+		this.fixedIps = fixedIps;
+		this.floatingIps = floatingIps;
+		this.allocator = allocator;
+		this.tx = tx;
+	}
+
+	public Port create(RequestContext context, PortSpec spec) {
+		Access.checkWrite(context);
+		if (spec.networkId() == null) {
+			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+		}
+		String project = Access.owner(context, spec.projectId());
+		if (spec.macAddress() != null && !MacAddresses.isValid(spec.macAddress())) {
+			throw NetworkFault.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
+		}
+		for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
+			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
+			try {
+				return this.tx.execute((status) -> insert(context, spec, project, mac));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (spec.macAddress() != null) {
+					throw NetworkFault.conflict("MacAddressInUse", "Unable to complete operation for network "
+							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
+				}
+				// a random MAC address collided: draw another
+			}
+		}
+		throw NetworkFault.conflict("MacAddressGenerationFailure",
+				"Unable to generate unique mac on network " + spec.networkId() + ".");
+	}
+
+	private Port insert(RequestContext context, PortSpec spec, String project, String mac) {
+		Network network = this.networks.findByUuid(spec.networkId())
+			.filter((candidate) -> candidate.isShared() || Access.canSee(context, candidate.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Network", spec.networkId()));
+		if (network.isExternal() && !context.isAdmin()) {
+			throw NetworkFault.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
+		}
+		if (this.ports.existsByMacAddress(mac)) {
+			throw new DataIntegrityViolationException("MAC address " + mac + " in use");
+		}
+		Port port = new Port(network.getId(), project, mac, (spec.deviceId() != null) ? spec.deviceId() : "",
+				(spec.deviceOwner() != null) ? spec.deviceOwner() : "");
+		if (spec.name() != null) {
+			port.setName(NetworkService.checkLength("name", spec.name()));
+		}
+		if (spec.description() != null) {
+			port.setDescription(NetworkService.checkLength("description", spec.description()));
+		}
+		if (spec.adminStateUp() != null) {
+			port.setAdminStateUp(spec.adminStateUp());
+		}
+		port.setHost(spec.host());
+		port = this.ports.saveAndFlush(port);
+		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+		if (spec.fixedIps() == null) {
+			if (!subnets.isEmpty()) {
+				this.allocator.allocate(network.getUuid(), subnets.stream().map(Subnet::getId).toList(), holder);
+			}
+		}
+		else {
+			for (PortSpec.FixedIpRequest request : spec.fixedIps()) {
+				allocate(network, subnets, request, holder);
+			}
+		}
+		return port;
+	}
+
+	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder) {
+		if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
+			throw NetworkFault.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
+		}
+		Subnet subnet = null;
+		if (request.subnetId() != null) {
+			subnet = subnets.stream()
+				.filter((candidate) -> candidate.getUuid().equals(request.subnetId()))
+				.findFirst()
+				.orElseThrow(() -> NetworkFault.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
+						+ network.getUuid() + "."));
+		}
+		if (request.ipAddress() != null) {
+			if (!Ipv4.isValid(request.ipAddress())) {
+				throw NetworkFault.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
+			}
+			AddressAllocator.Allocation allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(),
+					request.ipAddress(), holder);
+			if (subnet != null && allocation.subnetId() != subnet.getId()) {
+				throw NetworkFault.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
+						+ request.subnetId() + ".");
+			}
+		}
+		else {
+			this.allocator.allocate(network.getUuid(), List.of(subnet.getId()), holder);
+		}
+	}
+
+	private static String instanceOf(Port port) {
+		return port.getDeviceOwner().startsWith("compute:") && !port.getDeviceId().isEmpty() ? port.getDeviceId() : null;
+	}
+
+	public Port find(RequestContext context, String uuid) {
+		return this.ports.findByUuid(uuid)
+			.filter((port) -> Access.canSee(context, port.getProjectId()))
+			.orElseThrow(() -> NetworkFault.notFound("Port", uuid));
+	}
+
+	public List<Port> list(RequestContext context) {
+		return this.ports.findAllByOrderById().stream().filter((port) -> Access.canSee(context, port.getProjectId())).toList();
+	}
+
+	public List<Port> ofDevice(String deviceId) {
+		return this.ports.findByDeviceIdOrderById(deviceId);
+	}
+
+	public List<FixedIp> addressesOf(Port port) {
+		return this.fixedIps.findByPortIdOrderById(port.getId());
+	}
+
+	public Port update(RequestContext context, String uuid, PortSpec update) {
+		Access.checkWrite(context);
+		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
+				|| update.projectId() != null) {
+			throw NetworkFault.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
+					+ "port can be updated.");
+		}
+		return this.tx.execute((status) -> {
+			Port port = find(context, uuid);
+			if (update.name() != null) {
+				port.setName(NetworkService.checkLength("name", update.name()));
+			}
+			if (update.description() != null) {
+				port.setDescription(NetworkService.checkLength("description", update.description()));
+			}
+			if (update.deviceId() != null) {
+				port.setDeviceId(NetworkService.checkLength("device_id", update.deviceId()));
+			}
+			if (update.deviceOwner() != null) {
+				port.setDeviceOwner(NetworkService.checkLength("device_owner", update.deviceOwner()));
+			}
+			if (update.adminStateUp() != null) {
+				port.setAdminStateUp(update.adminStateUp());
+			}
+			port.touch();
+			return this.ports.saveAndFlush(port);
+		});
+	}
+
+	/**
+	 * Deletes a port: its addresses go back to the pool and its floating IPs are
+	 * disassociated (they stay with the project).
+	 * @return what the host must undo: the port's network and its former NAT bindings
+	 */
+	public RemovedPort delete(RequestContext context, String uuid) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> remove(find(context, uuid)));
+	}
+
+	/** Deletes the instance's ports, in the caller's transaction. */
+	public List<RemovedPort> deleteForDevice(String deviceId) {
+		return this.tx.execute((status) -> {
+			List<RemovedPort> removed = new ArrayList<>();
+			for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
+				removed.add(remove(port));
+			}
+			return removed;
+		});
+	}
+
+	private RemovedPort remove(Port port) {
+		List<Binding> unbound = new ArrayList<>();
+		for (FloatingIp floating : this.floatingIps.findByPortId(port.getId())) {
+			unbound.add(new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost()));
+			floating.disassociate();
+			this.floatingIps.save(floating);
+		}
+		this.floatingIps.flush();
+		this.allocator.releasePort(port.getId());
+		this.ports.delete(port);
+		this.ports.flush();
+		String network = this.networks.findById(port.getNetworkId()).map(Network::getUuid).orElseThrow();
+		return new RemovedPort(port.getUuid(), network, unbound);
+	}
+
+	/** A deleted port: its network (whose DHCP hosts change) and the NAT bindings to undo. */
+	public record RemovedPort(String portId, String networkId, List<Binding> unbound) {
+	}
+
+	/** A floating IP's NAT binding on a network host. */
+	public record Binding(String floatingAddress, String fixedAddress, String host) {
+	}
+
+}

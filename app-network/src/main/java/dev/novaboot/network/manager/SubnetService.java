@@ -1,0 +1,281 @@
+package dev.novaboot.network.manager;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.ipam.AddressAllocator;
+import dev.novaboot.network.ipam.AddressAllocator.AddressRange;
+import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.ipam.Ipv4Cidr;
+import dev.novaboot.network.store.AllocationPool;
+import dev.novaboot.network.store.AllocationPoolRepository;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.context.RequestContext;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Subnets: validation of the CIDR, gateway, allocation pools and DNS servers as Neutron
+ * does it, and the address rows that allocation draws from.
+ */
+public class SubnetService {
+
+	static final int MAX_DNS_NAMESERVERS = 5;
+
+	private final NetworkRepository networks;
+
+	private final SubnetRepository subnets;
+
+	private final AllocationPoolRepository pools;
+
+	private final FixedIpRepository fixedIps;
+
+	private final AddressAllocator allocator;
+
+	private final TransactionTemplate tx;
+
+	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
+			FixedIpRepository fixedIps, AddressAllocator allocator, TransactionTemplate tx) {
+		this.networks = networks;
+		this.subnets = subnets;
+		this.pools = pools;
+		this.fixedIps = fixedIps;
+		this.allocator = allocator;
+		this.tx = tx;
+	}
+
+	public Subnet create(RequestContext context, SubnetSpec spec) {
+		Access.checkWrite(context);
+		if (spec.networkId() == null) {
+			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+		}
+		String project = Access.owner(context, spec.projectId());
+		return this.tx.execute((status) -> {
+			Network network = this.networks.findByUuid(spec.networkId())
+				.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
+				.orElseThrow(() -> NetworkFault.notFound("Network", spec.networkId()));
+			return insert(network, spec, project);
+		});
+	}
+
+	/** Validates and stores a subnet with its pools and address rows; runs in the caller's transaction. */
+	Subnet insert(Network network, SubnetSpec spec, String project) {
+		if (spec.ipVersion() != null && spec.ipVersion() != 4) {
+			throw NetworkFault.invalidInput("ip_version " + spec.ipVersion() + " is not supported: only 4.");
+		}
+		if (spec.cidr() == null) {
+			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'cidr' not specified");
+		}
+		Ipv4Cidr cidr;
+		try {
+			cidr = Ipv4Cidr.parse(spec.cidr());
+		}
+		catch (IllegalArgumentException ex) {
+			throw NetworkFault.invalidInput(ex.getMessage() + ".");
+		}
+		if (cidr.prefixLength() < AddressAllocator.MIN_PREFIX_LENGTH || cidr.prefixLength() > 30) {
+			throw NetworkFault.invalidInput("cidr " + cidr + " must have a prefix length from /"
+					+ AddressAllocator.MIN_PREFIX_LENGTH + " to /30.");
+		}
+		for (Subnet other : this.subnets.findAllByOrderById()) {
+			boolean related = other.getNetworkId().equals(network.getId()) || other.getProjectId().equals(project);
+			if (related && Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
+				throw NetworkFault.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
+						+ network.getUuid() + " overlaps with another subnet (" + other.getCidr() + " of network "
+						+ other.getNetworkId() + ").");
+			}
+		}
+		String gateway = gateway(spec, cidr);
+		List<AddressRange> ranges = allocationPools(spec, cidr, gateway);
+		List<String> dns = dnsNameservers(spec.dnsNameservers());
+		Subnet subnet = new Subnet(network.getId(), project, (spec.name() != null) ? NetworkService.checkLength("name", spec.name()) : "",
+				cidr.toString(), gateway, (spec.enableDhcp() == null) || spec.enableDhcp(), dns);
+		if (spec.description() != null) {
+			subnet.setDescription(NetworkService.checkLength("description", spec.description()));
+		}
+		subnet = this.subnets.saveAndFlush(subnet);
+		for (AddressRange range : ranges) {
+			this.pools.save(new AllocationPool(subnet.getId(), Ipv4.format(range.first()), Ipv4.format(range.last())));
+		}
+		this.pools.flush();
+		this.allocator.createAddresses(network.getId(), subnet.getId(), cidr, ranges, gateway);
+		return subnet;
+	}
+
+	private static String gateway(SubnetSpec spec, Ipv4Cidr cidr) {
+		if (!spec.gatewayGiven()) {
+			return Ipv4.format(cidr.firstHost());
+		}
+		if (spec.gatewayIp() == null) {
+			return null;
+		}
+		if (!Ipv4.isValid(spec.gatewayIp())) {
+			throw NetworkFault.invalidInput("'" + spec.gatewayIp() + "' is not a valid IP address.");
+		}
+		long gateway = Ipv4.parse(spec.gatewayIp());
+		if (gateway < cidr.firstHost() || gateway > cidr.lastHost()) {
+			throw NetworkFault.invalidInput("Gateway is not valid on subnet: " + spec.gatewayIp() + " is not a host "
+					+ "address of " + cidr + ".");
+		}
+		return spec.gatewayIp();
+	}
+
+	private static List<AddressRange> allocationPools(SubnetSpec spec, Ipv4Cidr cidr, String gateway) {
+		long gw = (gateway != null) ? Ipv4.parse(gateway) : -1;
+		List<AddressRange> ranges = new ArrayList<>();
+		if (spec.allocationPools() == null || spec.allocationPools().isEmpty()) {
+			// every host address but the gateway, as Neutron's default
+			long first = cidr.firstHost();
+			long last = cidr.lastHost();
+			if (gw < first || gw > last) {
+				ranges.add(new AddressRange(first, last));
+			}
+			else {
+				if (gw > first) {
+					ranges.add(new AddressRange(first, gw - 1));
+				}
+				if (gw < last) {
+					ranges.add(new AddressRange(gw + 1, last));
+				}
+			}
+			return ranges;
+		}
+		for (SubnetSpec.Pool pool : spec.allocationPools()) {
+			if (pool == null || !Ipv4.isValid(pool.start()) || !Ipv4.isValid(pool.end())) {
+				throw NetworkFault.invalidInput("allocation_pools need a valid 'start' and 'end' IPv4 address.");
+			}
+			AddressRange range = new AddressRange(Ipv4.parse(pool.start()), Ipv4.parse(pool.end()));
+			if (range.first() > range.last() || range.first() < cidr.firstHost() || range.last() > cidr.lastHost()) {
+				throw NetworkFault.invalidInput("The allocation pool " + pool.start() + "-" + pool.end()
+						+ " spans beyond the subnet cidr " + cidr + ".");
+			}
+			if (range.contains(gw)) {
+				throw NetworkFault.conflict("GatewayConflictWithAllocationPools",
+						"Gateway ip " + gateway + " conflicts with allocation pool " + pool.start() + "-" + pool.end() + ".");
+			}
+			for (AddressRange other : ranges) {
+				if (other.overlaps(range)) {
+					throw NetworkFault.conflict("OverlappingAllocationPools",
+							"Found overlapping allocation pools: " + pool.start() + "-" + pool.end() + " and "
+									+ Ipv4.format(other.first()) + "-" + Ipv4.format(other.last()) + ".");
+				}
+			}
+			ranges.add(range);
+		}
+		ranges.sort(Comparator.comparingLong(AddressRange::first));
+		return ranges;
+	}
+
+	static List<String> dnsNameservers(List<String> requested) {
+		if (requested == null) {
+			return List.of();
+		}
+		if (requested.size() > MAX_DNS_NAMESERVERS) {
+			throw NetworkFault.badRequest("Unable to complete operation for the subnet. The number of DNS nameservers "
+					+ "exceeds the limit " + MAX_DNS_NAMESERVERS + ".");
+		}
+		for (String dns : requested) {
+			if (!Ipv4.isValid(dns)) {
+				throw NetworkFault.invalidInput("'" + dns + "' is not a valid nameserver.");
+			}
+		}
+		if (new HashSet<>(requested).size() != requested.size()) {
+			throw NetworkFault.invalidInput("Duplicate nameserver in " + requested + ".");
+		}
+		return List.copyOf(requested);
+	}
+
+	public Subnet find(RequestContext context, String uuid) {
+		return this.subnets.findByUuid(uuid)
+			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
+					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
+			.orElseThrow(() -> NetworkFault.notFound("Subnet", uuid));
+	}
+
+	public List<Subnet> list(RequestContext context) {
+		return this.subnets.findAllByOrderById()
+			.stream()
+			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
+					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
+			.toList();
+	}
+
+	public List<Subnet> ofNetwork(Network network) {
+		return this.subnets.findByNetworkIdOrderById(network.getId());
+	}
+
+	public List<AllocationPool> poolsOf(Subnet subnet) {
+		return this.pools.findBySubnetIdOrderById(subnet.getId());
+	}
+
+	/** Name, description, DNS servers and DHCP can change; the addressing cannot. */
+	public Subnet update(RequestContext context, String uuid, SubnetSpec update) {
+		Access.checkWrite(context);
+		if (update.cidr() != null || update.gatewayGiven() || update.allocationPools() != null
+				|| update.ipVersion() != null || update.networkId() != null) {
+			throw NetworkFault.badRequest("Only name, description, dns_nameservers and enable_dhcp of a subnet can be "
+					+ "updated.");
+		}
+		return this.tx.execute((status) -> {
+			Subnet subnet = find(context, uuid);
+			if (!Access.canSee(context, subnet.getProjectId())) {
+				throw NetworkFault.forbidden("Subnet " + uuid + " belongs to another project.");
+			}
+			if (update.name() != null) {
+				subnet.setName(NetworkService.checkLength("name", update.name()));
+			}
+			if (update.description() != null) {
+				subnet.setDescription(NetworkService.checkLength("description", update.description()));
+			}
+			if (update.dnsNameservers() != null) {
+				subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
+			}
+			if (update.enableDhcp() != null) {
+				subnet.setEnableDhcp(update.enableDhcp());
+			}
+			subnet.touch();
+			return this.subnets.saveAndFlush(subnet);
+		});
+	}
+
+	/** Deletes a subnet none of whose addresses is allocated. */
+	public RemovedSubnet delete(RequestContext context, String uuid) {
+		Access.checkWrite(context);
+		return this.tx.execute((status) -> {
+			Subnet subnet = find(context, uuid);
+			if (!Access.canSee(context, subnet.getProjectId())) {
+				throw NetworkFault.forbidden("Subnet " + uuid + " belongs to another project.");
+			}
+			if (this.fixedIps.countAllocatedBySubnet(subnet.getId()) > 0) {
+				throw NetworkFault.conflict("SubnetInUse", "Unable to complete operation on subnet " + uuid
+						+ ": One or more ports have an IP allocation from this subnet.");
+			}
+			remove(subnet);
+			String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
+			return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
+		});
+	}
+
+	void remove(Subnet subnet) {
+		this.allocator.deleteAddresses(subnet.getId());
+		this.pools.deleteBySubnetId(subnet.getId());
+		this.subnets.delete(subnet);
+		this.subnets.flush();
+	}
+
+	/** A deleted subnet: its network, and the gateway address the host may still hold. */
+	public record RemovedSubnet(String networkUuid, String gatewayCidr) {
+	}
+
+	static String gatewayCidr(Subnet subnet) {
+		return subnet.getGatewayIp() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength();
+	}
+
+}

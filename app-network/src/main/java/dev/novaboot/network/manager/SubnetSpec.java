@@ -1,0 +1,17 @@
+package dev.novaboot.network.manager;
+
+import java.util.List;
+
+/**
+ * What a caller asks for when creating a subnet; {@code null} means "not given", except
+ * that {@code gatewayGiven} tells an explicit {@code "gateway_ip": null} (no gateway) from
+ * an absent one (the first host address).
+ */
+public record SubnetSpec(String networkId, String projectId, String name, String description, String cidr,
+		Integer ipVersion, boolean gatewayGiven, String gatewayIp, List<Pool> allocationPools,
+		List<String> dnsNameservers, Boolean enableDhcp) {
+
+	public record Pool(String start, String end) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.novaboot.network.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface FixedIpRepository extends JpaRepository<FixedIp, Long> {
+
+	List<FixedIp> findByPortIdOrderById(Long portId);
+
+	@Query("select f from FixedIp f where f.portId in :portIds order by f.id")
+	List<FixedIp> findByPortIds(@Param("portIds") List<Long> portIds);
+
+	@Query("select f from FixedIp f where f.networkId = :networkId and f.allocated = true order by f.addressValue")
+	List<FixedIp> findAllocatedByNetwork(@Param("networkId") Long networkId);
+
+	Optional<FixedIp> findByNetworkIdAndAddress(Long networkId, String address);
+
+	List<FixedIp> findByAddress(String address);
+
+	@Query("select count(f) from FixedIp f where f.subnetId = :subnetId and f.allocated = true")
+	long countAllocatedBySubnet(@Param("subnetId") Long subnetId);
+
+	/** Instances holding addresses whose allocation is older than {@code before}. */
+	@Query("select distinct f.instanceUuid from FixedIp f where f.allocated = true and f.instanceUuid is not null "
+			+ "and f.updatedAt < :before")
+	List<String> findInstancesAllocatedBefore(@Param("before") Instant before);
+
+}

@@ -1,0 +1,30 @@
+package dev.novaboot.network.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface NetworkRepository extends JpaRepository<Network, Long> {
+
+	Optional<Network> findByUuid(String uuid);
+
+	List<Network> findAllByOrderById();
+
+	Optional<Network> findByDefaultForProject(String projectId);
+
+	@Query("select n.segmentationId from Network n where n.networkType = 'vlan' and n.segmentationId is not null")
+	List<Integer> findVlanIds();
+
+	@Query("select n from Network n where n.host = :host order by n.id")
+	List<Network> findByHost(@Param("host") String host);
+
+	/** Takes the network for {@code host} unless another host already carries it. */
+	@Modifying
+	@Query("update Network n set n.host = :host where n.id = :id and n.host is null")
+	int claimHost(@Param("id") long id, @Param("host") String host);
+
+}

@@ -1,0 +1,145 @@
+package dev.novaboot.network.store;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An IPv4 address range of a network, with its gateway and DNS servers.
+ */
+@Entity
+@Table(name = "subnets")
+public class Subnet {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String uuid;
+
+	@Column(name = "network_id", nullable = false, updatable = false)
+	private Long networkId;
+
+	@Column(name = "project_id", nullable = false)
+	private String projectId;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(nullable = false)
+	private String description;
+
+	@Column(nullable = false, updatable = false)
+	private String cidr;
+
+	@Column(name = "gateway_ip")
+	private String gatewayIp;
+
+	@Column(name = "enable_dhcp", nullable = false)
+	private boolean enableDhcp;
+
+	@Column(name = "dns_nameservers", nullable = false)
+	private String dnsNameservers;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected Subnet() {
+	}
+
+	public Subnet(Long networkId, String projectId, String name, String cidr, String gatewayIp, boolean enableDhcp,
+			List<String> dnsNameservers) {
+		this.uuid = UUID.randomUUID().toString();
+		this.networkId = networkId;
+		this.projectId = projectId;
+		this.name = name;
+		this.description = "";
+		this.cidr = cidr;
+		this.gatewayIp = gatewayIp;
+		this.enableDhcp = enableDhcp;
+		setDnsNameservers(dnsNameservers);
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getUuid() {
+		return this.uuid;
+	}
+
+	public Long getNetworkId() {
+		return this.networkId;
+	}
+
+	public String getProjectId() {
+		return this.projectId;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public String getCidr() {
+		return this.cidr;
+	}
+
+	public String getGatewayIp() {
+		return this.gatewayIp;
+	}
+
+	public boolean isEnableDhcp() {
+		return this.enableDhcp;
+	}
+
+	public void setEnableDhcp(boolean enableDhcp) {
+		this.enableDhcp = enableDhcp;
+	}
+
+	public List<String> getDnsNameservers() {
+		return this.dnsNameservers.isEmpty() ? List.of() : Arrays.asList(this.dnsNameservers.split(","));
+	}
+
+	public void setDnsNameservers(List<String> dnsNameservers) {
+		this.dnsNameservers = String.join(",", dnsNameservers);
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public void touch() {
+		this.updatedAt = Instant.now();
+	}
+
+}

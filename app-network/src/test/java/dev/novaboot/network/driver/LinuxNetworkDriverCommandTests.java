@@ -1,0 +1,125 @@
+package dev.novaboot.network.driver;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The linux driver's commands, checked without running them, so the driver is tested
+ * where network namespaces are unavailable: what it runs on an empty host, that it changes
+ * nothing on a host already set up, and that bad names never reach a command line.
+ */
+class LinuxNetworkDriverCommandTests {
+
+	private static final String PREFIX = "sudo ip netns exec nova-test ";
+
+	@TempDir
+	Path state;
+
+	/** A host with nothing on it: every check fails, every change succeeds. */
+	private static final Function<String, String> EMPTY_HOST = (command) -> command.contains(" ip link show dev ")
+			|| command.contains(" -C ") || command.contains(" -S ") ? null : "";
+
+	/** A host already set up: every check succeeds and shows what the driver wants. */
+	private static final Function<String, String> SET_UP_HOST = (command) -> {
+		if (command.contains("-o -4 addr show dev br101")) {
+			return "7: br101    inet 10.1.0.1/24 brd 10.1.0.255 scope global br101\\n";
+		}
+		if (command.contains("-o -4 addr show dev eth9")) {
+			return "3: eth9    inet 203.0.113.5/32 scope global eth9\\n";
+		}
+		if (command.contains("-o link show dev vlan101")) {
+			return "8: vlan101@eth1: <BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue master br101 state UP\\n";
+		}
+		return "";
+	};
+
+	private LinuxNetworkDriver driver(RecordingCommandRunner runner) {
+		HostCommands commands = new HostCommands(runner, "nova-test");
+		return new LinuxNetworkDriver(commands, "eth9", new Dnsmasq(commands, this.state));
+	}
+
+	@Test
+	void plugsAVlanNetworkOnAnEmptyHost() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), EMPTY_HOST);
+		driver(runner).plug(new BridgeSetup("br101", 101, "eth1", "10.1.0.1/24"));
+		assertThat(runner.changes()).containsExactly(PREFIX + "ip link add name br101 type bridge",
+				PREFIX + "ip link set dev br101 up", PREFIX + "ip link add link eth1 name vlan101 type vlan id 101",
+				PREFIX + "ip link set dev vlan101 master br101", PREFIX + "ip link set dev vlan101 up",
+				PREFIX + "ip addr add 10.1.0.1/24 brd + dev br101");
+	}
+
+	@Test
+	void changesNothingOnAHostAlreadySetUp() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), SET_UP_HOST);
+		LinuxNetworkDriver driver = driver(runner);
+		driver.initHost();
+		driver.plug(new BridgeSetup("br101", 101, "eth1", "10.1.0.1/24"));
+		driver.bindFloatingIp("203.0.113.5", "10.1.0.2");
+		// "set up" of a link that is up is the only command that is not a check, and it changes nothing
+		assertThat(runner.changes()).containsExactly(PREFIX + "ip link set dev br101 up",
+				PREFIX + "ip link set dev vlan101 up");
+	}
+
+	@Test
+	void natChainsAndFloatingIpRules() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of(), EMPTY_HOST);
+		LinuxNetworkDriver driver = driver(runner);
+		driver.initHost();
+		driver.bindFloatingIp("203.0.113.5", "10.1.0.2");
+		String ns = "ip netns exec nova-test ";
+		assertThat(runner.changes()).containsExactly(ns + "iptables -w -t nat -N nova-network-PREROUTING",
+				ns + "iptables -w -t nat -A PREROUTING -j nova-network-PREROUTING",
+				ns + "iptables -w -t nat -N nova-network-OUTPUT",
+				ns + "iptables -w -t nat -A OUTPUT -j nova-network-OUTPUT",
+				ns + "iptables -w -t nat -N nova-network-POSTROUTING",
+				ns + "iptables -w -t nat -A POSTROUTING -j nova-network-POSTROUTING",
+				ns + "ip addr add 203.0.113.5/32 dev eth9",
+				ns + "iptables -w -t nat -A nova-network-PREROUTING -d 203.0.113.5/32 -j DNAT --to-destination 10.1.0.2",
+				ns + "iptables -w -t nat -A nova-network-OUTPUT -d 203.0.113.5/32 -j DNAT --to-destination 10.1.0.2",
+				ns + "iptables -w -t nat -A nova-network-POSTROUTING -s 10.1.0.2/32 -j SNAT --to-source 203.0.113.5");
+	}
+
+	@Test
+	void unplugRemovesWhatPlugAdded() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), SET_UP_HOST);
+		driver(runner).unplug(new BridgeSetup("br101", 101, "eth1", "10.1.0.1/24"));
+		assertThat(runner.changes()).containsExactly(PREFIX + "ip addr del 10.1.0.1/24 dev br101",
+				PREFIX + "ip link delete dev vlan101", PREFIX + "ip link delete dev br101 type bridge");
+	}
+
+	@Test
+	void removesTheGatewayOfADeletedSubnetOnly() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), SET_UP_HOST);
+		driver(runner).removeGateway("br101", "10.1.0.1/24");
+		assertThat(runner.changes()).containsExactly(PREFIX + "ip addr del 10.1.0.1/24 dev br101");
+	}
+
+	@Test
+	void keepsABridgeThatOtherInterfacesUse() {
+		Function<String, String> operatorsBridge = (command) -> command.contains("-o link show master br100")
+				? "2: eth0: <BROADCAST,MULTICAST,UP> mtu 1500 master br100 state UP\\n" : "";
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of(), operatorsBridge);
+		driver(runner).unplug(new BridgeSetup("br100", null, null, null));
+		assertThat(runner.changes()).isEmpty();
+	}
+
+	@Test
+	void badNamesNeverReachACommandLine() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of(), EMPTY_HOST);
+		LinuxNetworkDriver driver = driver(runner);
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.plug(new BridgeSetup("br0;reboot", null, null, null)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> driver.plug(new BridgeSetup("a-name-longer-than-15", null, null, null)));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.bindFloatingIp("203.0.113.5 -j ACCEPT", "10.0.0.2"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HostCommands(runner, "ns; rm -rf /"));
+		assertThat(runner.commands).isEmpty();
+	}
+
+}

@@ -1,0 +1,185 @@
+package dev.novaboot.network.manager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.ipam.NoMoreAddressesException;
+import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.Network;
+import dev.novaboot.service.rpc.api.FloatingAddress;
+import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
+import dev.novaboot.service.rpc.api.VirtualInterface;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static dev.novaboot.network.manager.ManagerTestSupport.ADMIN;
+import static dev.novaboot.network.manager.ManagerTestSupport.context;
+import static dev.novaboot.network.manager.ManagerTestSupport.instance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The flat strategy (the default): instances get addresses on the networks their project
+ * may use, skipping network, gateway and broadcast addresses; floating IPs come from an
+ * external network.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class FlatManagerTests {
+
+	@Autowired
+	NetworkManager manager;
+
+	@Autowired
+	NetworkService networks;
+
+	@Autowired
+	SubnetService subnets;
+
+	@Autowired
+	FixedIpRepository fixedIps;
+
+	@Test
+	void isTheDefaultStrategy() {
+		assertThat(this.manager).isInstanceOf(FlatManager.class);
+		assertThat(this.manager.runsDhcp()).isFalse();
+	}
+
+	@Test
+	void allocatesHostAddressesSkippingNetworkGatewayAndBroadcast() {
+		// a /29 has 6 host addresses; .1 is the gateway, so 5 are for instances
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-small"), "small",
+				"10.20.0.0/29", false);
+		List<String> addresses = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-small"), instance(), "p-small",
+					"compute-1", List.of(new RequestedNetwork(network.getUuid(), null)));
+			addresses.add(info.interfaces().get(0).address());
+		}
+		assertThat(addresses).containsExactly("10.20.0.2", "10.20.0.3", "10.20.0.4", "10.20.0.5", "10.20.0.6");
+		assertThatExceptionOfType(NoMoreAddressesException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-small"), instance(), "p-small", "compute-1",
+					List.of(new RequestedNetwork(network.getUuid(), null))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("IpAddressGenerationFailure"))
+			.withMessageContaining("No more IP addresses available on network " + network.getUuid());
+	}
+
+	@Test
+	void networkInfoCarriesWhatComputeNeeds() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-info"), "info",
+				"10.21.0.0/24", false);
+		String instance = instance();
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-info"), instance, "p-info", "compute-1",
+				List.of());
+		assertThat(info.instanceUuid()).isEqualTo(instance);
+		assertThat(info.interfaces()).hasSize(1);
+		VirtualInterface vif = info.interfaces().get(0);
+		assertThat(vif.networkId()).isEqualTo(network.getUuid());
+		assertThat(vif.bridge()).isEqualTo("br100");
+		assertThat(vif.vlan()).isNull();
+		assertThat(vif.address()).isEqualTo("10.21.0.2");
+		assertThat(vif.gateway()).isEqualTo("10.21.0.1");
+		assertThat(vif.cidr()).isEqualTo("10.21.0.0/24");
+		assertThat(vif.dns()).containsExactly("192.0.2.53");
+		assertThat(vif.macAddress()).matches("fa:16:3e(:[0-9a-f]{2}){3}");
+		// asking again returns the same allocation instead of a second one
+		assertThat(this.manager.allocateForInstance(context("p-info"), instance, "p-info", "compute-1", List.of()))
+			.isEqualTo(info);
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance)).isEqualTo(info);
+	}
+
+	@Test
+	void deallocationReturnsAddressesToThePool() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-dealloc"), "dealloc",
+				"10.22.0.0/30", false);
+		// a /30 has one address for instances (.2; .1 is the gateway)
+		String first = instance();
+		assertThat(this.manager.allocateForInstance(context("p-dealloc"), first, "p-dealloc", "c", List.of())
+			.interfaces()
+			.get(0)
+			.address()).isEqualTo("10.22.0.2");
+		this.manager.deallocateForInstance(context("p-dealloc"), first, "c");
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, first).interfaces()).isEmpty();
+		assertThat(this.manager.allocateForInstance(context("p-dealloc"), instance(), "p-dealloc", "c", List.of())
+			.interfaces()
+			.get(0)
+			.address()).isEqualTo("10.22.0.2");
+		assertThat(this.fixedIps.findAllocatedByNetwork(network.getId())).hasSize(1);
+	}
+
+	@Test
+	void aRequestedFixedIpIsGivenOrRefused() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-fixed"), "fixed",
+				"10.23.0.0/24", false);
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
+				List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77")));
+		assertThat(info.interfaces().get(0).address()).isEqualTo("10.23.0.77");
+		assertThatExceptionOfType(NetworkFault.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
+					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77"))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("IpAddressAlreadyAllocated"));
+		assertThatExceptionOfType(NetworkFault.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
+					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.1"))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("InvalidInput"));
+	}
+
+	@Test
+	void anotherProjectsNetworkIsNotFound() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-owner"), "private",
+				"10.24.0.0/24", false);
+		assertThatExceptionOfType(NetworkFault.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-other"), instance(), "p-other", "c",
+					List.of(new RequestedNetwork(network.getUuid(), null))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkNotFound"));
+	}
+
+	@Test
+	void aFailedAllocationLeavesNothingBehind() {
+		Network roomy = ManagerTestSupport.network(this.networks, this.subnets, context("p-atomic"), "roomy",
+				"10.25.0.0/24", false);
+		Network full = ManagerTestSupport.network(this.networks, this.subnets, context("p-atomic"), "full",
+				"10.25.1.0/30", false);
+		this.manager.allocateForInstance(context("p-atomic"), instance(), "p-atomic", "c",
+				List.of(new RequestedNetwork(full.getUuid(), null)));
+		String instance = instance();
+		assertThatExceptionOfType(NoMoreAddressesException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-atomic"), instance, "p-atomic", "c",
+					List.of(new RequestedNetwork(roomy.getUuid(), null), new RequestedNetwork(full.getUuid(), null))));
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance).interfaces()).isEmpty();
+		assertThat(this.fixedIps.findAllocatedByNetwork(roomy.getId())).isEmpty();
+	}
+
+	@Test
+	void floatingIpsAreAllocatedAssociatedAndReleased() {
+		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.0/29");
+		ManagerTestSupport.network(this.networks, this.subnets, context("p-float"), "float", "10.26.0.0/24", false);
+		String instance = instance();
+		String fixed = this.manager.allocateForInstance(context("p-float"), instance, "p-float", "c", List.of())
+			.interfaces()
+			.get(0)
+			.address();
+		FloatingAddress floating = this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29");
+		assertThat(floating.address()).isEqualTo("203.0.113.2");
+		assertThat(floating.fixedAddress()).isNull();
+		FloatingAddress associated = this.manager.associateFloatingIp(context("p-float"), floating.address(), fixed);
+		assertThat(associated.fixedAddress()).isEqualTo(fixed);
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance).interfaces().get(0).floatingAddresses())
+			.containsExactly("203.0.113.2");
+		// another project can neither see nor use it
+		assertThatExceptionOfType(NetworkFault.class)
+			.isThrownBy(() -> this.manager.disassociateFloatingIp(context("p-thief"), floating.address()))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
+		assertThat(this.manager.disassociateFloatingIp(context("p-float"), floating.address()).fixedAddress()).isNull();
+		this.manager.releaseFloatingIp(context("p-float"), floating.address());
+		assertThat(this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29").address())
+			.isEqualTo("203.0.113.2");
+	}
+
+}

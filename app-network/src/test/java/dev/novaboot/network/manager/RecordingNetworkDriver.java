@@ -1,0 +1,93 @@
+package dev.novaboot.network.manager;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.novaboot.network.driver.BridgeSetup;
+import dev.novaboot.network.driver.DhcpConfig;
+import dev.novaboot.network.driver.NetworkDriver;
+
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * A network driver that records what the manager asks of the host.
+ */
+class RecordingNetworkDriver implements NetworkDriver {
+
+	final List<BridgeSetup> plugged = new CopyOnWriteArrayList<>();
+
+	final List<BridgeSetup> unplugged = new CopyOnWriteArrayList<>();
+
+	/** The last DHCP configuration per network uuid; a stopped server is removed. */
+	final Map<String, DhcpConfig> dhcp = new ConcurrentHashMap<>();
+
+	/** floating address to fixed address. */
+	final Map<String, String> bound = new ConcurrentHashMap<>();
+
+	volatile int initHosts;
+
+	@Override
+	public String name() {
+		return "recording";
+	}
+
+	@Override
+	public Health health() {
+		return Health.up().build();
+	}
+
+	@Override
+	public void initHost() {
+		this.initHosts++;
+	}
+
+	@Override
+	public void tearDownHost() {
+	}
+
+	@Override
+	public void plug(BridgeSetup setup) {
+		this.plugged.add(setup);
+	}
+
+	@Override
+	public void unplug(BridgeSetup setup) {
+		this.unplugged.add(setup);
+	}
+
+	@Override
+	public void removeGateway(String bridge, String gatewayCidr) {
+		this.unplugged.add(new BridgeSetup(bridge, null, null, gatewayCidr));
+	}
+
+	@Override
+	public void updateDhcp(DhcpConfig config) {
+		this.dhcp.put(config.networkId(), config);
+	}
+
+	@Override
+	public void stopDhcp(String networkId) {
+		this.dhcp.remove(networkId);
+	}
+
+	@Override
+	public void bindFloatingIp(String floatingAddress, String fixedAddress) {
+		this.bound.put(floatingAddress, fixedAddress);
+	}
+
+	@Override
+	public void unbindFloatingIp(String floatingAddress, String fixedAddress) {
+		this.bound.remove(floatingAddress, fixedAddress);
+	}
+
+	void reset() {
+		this.plugged.clear();
+		this.unplugged.clear();
+		this.dhcp.clear();
+		this.bound.clear();
+		this.initHosts = 0;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.novaboot.service.rpc.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.RpcApi;
+
+/**
+ * What other services may ask of a compute host's manager (Nova's
+ * {@code nova.compute.rpcapi.ComputeAPI}), addressed to {@code compute.<host>}: the
+ * instance must live on that host. Casts ({@code void}) return at once and the manager
+ * records the outcome in the instance's states; calls return a result.
+ */
+@RpcApi(topic = "compute", version = "1.0")
+public interface ComputeRpcApi {
+
+	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
+	void runInstance(RequestContext context, RunInstance request);
+
+	/** Destroys the guest, releases its addresses and volumes, marks it deleted (a cast). */
+	void terminateInstance(RequestContext context, InstanceRef instance);
+
+	/** Reboots the guest, {@code SOFT} or {@code HARD} (a cast). */
+	void rebootInstance(RequestContext context, RebootInstance request);
+
+	/** Powers the guest off (a cast). */
+	void stopInstance(RequestContext context, InstanceRef instance);
+
+	/** Powers the guest on (a cast). */
+	void startInstance(RequestContext context, InstanceRef instance);
+
+	/** Connects the volume and hot-plugs it into the guest (a call: the device comes back). */
+	VolumeAttachment attachVolume(RequestContext context, AttachVolume request);
+
+	/** Unplugs the volume from the guest and disconnects it (a call). */
+	void detachVolume(RequestContext context, DetachVolume request);
+
+	/** The last lines of the guest's serial console (a call). */
+	ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request);
+
+	/** An instance by uuid. */
+	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
+	}
+
+	/**
+	 * @param instanceUuid the instance, already recorded and scheduled to the receiving host
+	 * @param requestedNetworks the networks asked for; empty means "whatever the network
+	 * service gives by default"
+	 * @param blockDevices existing volumes to attach at boot
+	 */
+	record RunInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("requested_networks") List<RequestedNetwork> requestedNetworks,
+			@JsonProperty("block_devices") List<BlockDevice> blockDevices) {
+
+		public RunInstance {
+			requestedNetworks = (requestedNetworks != null) ? List.copyOf(requestedNetworks) : List.of();
+			blockDevices = (blockDevices != null) ? List.copyOf(blockDevices) : List.of();
+		}
+
+	}
+
+	/** A network asked for at boot (Nova's {@code NetworkRequest}); either field may be null. */
+	record RequestedNetwork(@JsonProperty("network_id") String networkId, @JsonProperty("fixed_ip") String fixedIp) {
+	}
+
+	/** An existing volume to attach (Nova's block device mapping, {@code source_type=volume}). */
+	record BlockDevice(@JsonProperty("volume_id") String volumeId, @JsonProperty("device_name") String deviceName) {
+	}
+
+	/** @param type {@code SOFT} or {@code HARD} */
+	record RebootInstance(@JsonProperty("instance_uuid") String instanceUuid, String type) {
+	}
+
+	/** @param device the device name asked for, or null to let the host choose */
+	record AttachVolume(@JsonProperty("instance_uuid") String instanceUuid, @JsonProperty("volume_id") String volumeId,
+			String device) {
+	}
+
+	record DetachVolume(@JsonProperty("instance_uuid") String instanceUuid, @JsonProperty("volume_id") String volumeId) {
+	}
+
+	/** A volume attached to an instance, as the {@code os-volume_attachments} API shows it. */
+	record VolumeAttachment(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("volume_id") String volumeId, String device) {
+	}
+
+	/** @param length how many lines from the end, or null for all */
+	record GetConsoleOutput(@JsonProperty("instance_uuid") String instanceUuid, Integer length) {
+	}
+
+	record ConsoleOutput(String output) {
+	}
+
+}
