@@ -28,7 +28,7 @@ import dev.novaboot.service.schema.SchemaModule;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -116,20 +116,20 @@ class ComputeConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(ComputeHostDispatcher.class)
+	@ConditionalOnProperty(name = "nova.compute.standalone", havingValue = "true")
 	ComputeHostDispatcher computeHostDispatcher(ServiceIdentity identity, ObjectProvider<ComputeRpcApi> manager,
 			ThreadPoolTaskExecutor computeBuildExecutor) {
 		return new LocalComputeHostDispatcher(identity.host(), manager, computeBuildExecutor);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(NetworkAllocator.class)
+	@ConditionalOnProperty(name = "nova.compute.standalone", havingValue = "true")
 	LocalNetworkAllocator localNetworkAllocator(ComputeProperties properties) {
 		return new LocalNetworkAllocator(properties.local());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(VolumeConnector.class)
+	@ConditionalOnProperty(name = "nova.compute.standalone", havingValue = "true")
 	LocalVolumeConnector localVolumeConnector(ComputeProperties properties) {
 		return new LocalVolumeConnector(properties.local().volumeDirectory());
 	}

@@ -262,6 +262,11 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		return new ConsoleOutput(this.driver.getConsoleOutput(instance.getUuid(), request.length()));
 	}
 
+	@Override
+	public boolean instanceExists(RequestContext context, InstanceRef instance) {
+		return this.instances.findLive(instance.instanceUuid()).isPresent();
+	}
+
 	private Instance instance(String uuid) {
 		return this.instances.findLive(uuid).orElseThrow(() -> new InstanceNotFoundException(uuid));
 	}

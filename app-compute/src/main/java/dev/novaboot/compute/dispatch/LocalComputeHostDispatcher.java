@@ -98,6 +98,11 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 			return this.target.getConsoleOutput(context, request);
 		}
 
+		@Override
+		public boolean instanceExists(RequestContext context, InstanceRef instance) {
+			return this.target.instanceExists(context, instance);
+		}
+
 	}
 
 }

@@ -28,7 +28,7 @@ public class LocalVolumeConnector implements VolumeConnector {
 
 	@Override
 	public synchronized VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid,
-			String host) {
+			String host, String device) {
 		Path file = file(volumeId);
 		if (!Files.isRegularFile(file)) {
 			throw new VolumeUnavailableException("Volume " + volumeId + " could not be found.", true);

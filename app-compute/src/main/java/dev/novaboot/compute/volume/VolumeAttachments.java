@@ -60,7 +60,7 @@ public class VolumeAttachments {
 		List<GuestVolume> connected = new ArrayList<>();
 		for (BlockDevice device : devices) {
 			String name = chooseDevice(instanceUuid, device.deviceName());
-			VolumeConnectionInfo info = this.connector.connect(context, device.volumeId(), instanceUuid, this.host);
+			VolumeConnectionInfo info = this.connector.connect(context, device.volumeId(), instanceUuid, this.host, name);
 			record(instanceUuid, device.volumeId(), name, info);
 			connected.add(guestVolume(name, info));
 		}
@@ -72,7 +72,7 @@ public class VolumeAttachments {
 			throw new BadRequestException("Invalid volume: volume " + volumeId + " is already attached to instance " + instanceUuid);
 		}
 		String name = chooseDevice(instanceUuid, device);
-		VolumeConnectionInfo info = this.connector.connect(context, volumeId, instanceUuid, this.host);
+		VolumeConnectionInfo info = this.connector.connect(context, volumeId, instanceUuid, this.host, name);
 		try {
 			this.driver.attachVolume(instanceUuid, guestVolume(name, info));
 		}

@@ -13,7 +13,7 @@ public interface VolumeConnector {
 	/**
 	 * @throws VolumeUnavailableException when the volume does not exist or is in use
 	 */
-	VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid, String host);
+	VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid, String host, String device);
 
 	/** Releases the volume from the instance; a volume not connected is fine. */
 	void disconnect(RequestContext context, String volumeId, String instanceUuid, String host);

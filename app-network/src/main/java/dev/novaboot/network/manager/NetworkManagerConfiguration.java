@@ -10,11 +10,10 @@ import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.schema.SchemaModule;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class NetworkManagerConfiguration {
-
-	private static final Log logger = LogFactory.getLog(NetworkManagerConfiguration.class);
 
 	@Bean
 	SchemaModule networkSchemaModule() {
@@ -89,15 +86,11 @@ public class NetworkManagerConfiguration {
 		return new NetworkOperations(networks, subnets, fixedIps, ports, floatingIps, host, instanceDirectory, clock);
 	}
 
-	/**
-	 * Until compute answers whether an instance exists, every instance is taken to exist,
-	 * so that no address is released by mistake.
-	 */
+	/** The compute service, over RPC, says which instances still exist. */
 	@Bean
 	@ConditionalOnMissingBean
-	InstanceDirectory instanceDirectory() {
-		logger.info("No instance directory: addresses of vanished instances are not released");
-		return (instanceUuid) -> true;
+	InstanceDirectory instanceDirectory(Rpc rpc) {
+		return new RpcInstanceDirectory(rpc);
 	}
 
 }

@@ -3,9 +3,12 @@ package dev.novaboot.service.rpc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +53,7 @@ public class RpcDispatcher {
 		this.observer = observer;
 		this.host = host;
 		for (Object manager : managers) {
-			for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(AopUtils.getTargetClass(manager))) {
+			for (Class<?> type : contractCandidates(AopUtils.getTargetClass(manager))) {
 				if (type.isAnnotationPresent(RpcApi.class)) {
 					RpcApi api = RpcContracts.apiOf(type);
 					Contract previous = this.contracts.put(type.getName(),
@@ -62,6 +65,22 @@ public class RpcDispatcher {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Every interface of the manager's class, including those its interfaces extend (a
+	 * strategy interface such as {@code NetworkManager} extends the contract).
+	 */
+	private static Set<Class<?>> contractCandidates(Class<?> managerClass) {
+		Set<Class<?>> all = new LinkedHashSet<>();
+		Deque<Class<?>> pending = new ArrayDeque<>(ClassUtils.getAllInterfacesForClassAsSet(managerClass));
+		while (!pending.isEmpty()) {
+			Class<?> type = pending.pop();
+			if (all.add(type)) {
+				pending.addAll(List.of(type.getInterfaces()));
+			}
+		}
+		return all;
 	}
 
 	/** The topics of the contracts served here: where the transport listens. */

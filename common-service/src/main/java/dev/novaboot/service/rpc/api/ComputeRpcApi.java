@@ -40,6 +40,13 @@ public interface ComputeRpcApi {
 	/** The last lines of the guest's serial console (a call). */
 	ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request);
 
+	/**
+	 * Whether the instance exists and is not deleted: how other services (the network
+	 * service releasing addresses of vanished instances) ask, since they never read the
+	 * compute tables themselves.
+	 */
+	boolean instanceExists(RequestContext context, InstanceRef instance);
+
 	/** An instance by uuid. */
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
 	}

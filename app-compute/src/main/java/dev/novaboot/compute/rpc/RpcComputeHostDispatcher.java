@@ -1,0 +1,129 @@
+package dev.novaboot.compute.rpc;
+
+import dev.novaboot.compute.dispatch.ComputeHostDispatcher;
+import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.RemoteRpcException;
+import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.RpcException;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+
+/**
+ * Reaches the compute manager of a host: this host through the local dispatcher (casts
+ * on this service's own build executor), any other host over RPC to
+ * {@code compute.<host>}: the instance operations as casts, the questions with an answer
+ * (volume attach and detach, console output) as calls.
+ */
+public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
+
+	private final String thisHost;
+
+	private final ComputeHostDispatcher local;
+
+	private final Rpc rpc;
+
+	public RpcComputeHostDispatcher(String thisHost, ComputeHostDispatcher local, Rpc rpc) {
+		this.thisHost = thisHost;
+		this.local = local;
+		this.rpc = rpc;
+	}
+
+	@Override
+	public ComputeRpcApi host(String host) {
+		return this.thisHost.equals(host) ? this.local.host(host) : new RemoteHost(host);
+	}
+
+	private final class RemoteHost implements ComputeRpcApi {
+
+		private final String host;
+
+		RemoteHost(String host) {
+			this.host = host;
+		}
+
+		private ComputeRpcApi cast() {
+			return RpcComputeHostDispatcher.this.rpc.cast(ComputeRpcApi.class, this.host);
+		}
+
+		private ComputeRpcApi call() {
+			return RpcComputeHostDispatcher.this.rpc.call(ComputeRpcApi.class, this.host);
+		}
+
+		private <T> T reach(java.util.function.Supplier<T> work) {
+			try {
+				return work.get();
+			}
+			catch (RemoteRpcException ex) {
+				throw ex;
+			}
+			catch (RpcException ex) {
+				throw new ComputeHostUnreachableException(this.host);
+			}
+		}
+
+		@Override
+		public void runInstance(RequestContext context, RunInstance request) {
+			reach(() -> {
+				cast().runInstance(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void terminateInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().terminateInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void rebootInstance(RequestContext context, RebootInstance request) {
+			reach(() -> {
+				cast().rebootInstance(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void stopInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().stopInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void startInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().startInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
+			return reach(() -> call().attachVolume(context, request));
+		}
+
+		@Override
+		public void detachVolume(RequestContext context, DetachVolume request) {
+			reach(() -> {
+				call().detachVolume(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request) {
+			return reach(() -> call().getConsoleOutput(context, request));
+		}
+
+		@Override
+		public boolean instanceExists(RequestContext context, InstanceRef instance) {
+			return reach(() -> call().instanceExists(context, instance));
+		}
+
+	}
+
+}

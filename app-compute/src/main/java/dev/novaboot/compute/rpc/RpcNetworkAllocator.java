@@ -1,0 +1,72 @@
+package dev.novaboot.compute.rpc;
+
+import java.util.List;
+
+import dev.novaboot.compute.network.NetworkAllocationException;
+import dev.novaboot.compute.network.NetworkAllocator;
+import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.RemoteRpcException;
+import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.RpcException;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
+import dev.novaboot.service.rpc.api.VirtualInterface;
+
+/**
+ * Addresses from the network service: {@code allocate_for_instance} and
+ * {@code deallocate_for_instance} called on any up network service (they share the
+ * database that holds the addresses), its answer turned into the compute side's network
+ * info.
+ */
+public class RpcNetworkAllocator implements NetworkAllocator {
+
+	private final Rpc rpc;
+
+	public RpcNetworkAllocator(Rpc rpc) {
+		this.rpc = rpc;
+	}
+
+	@Override
+	public NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
+			List<ComputeRpcApi.RequestedNetwork> requested) {
+		List<RequestedNetwork> networks = requested.stream()
+			.map((network) -> new RequestedNetwork(network.networkId(), network.fixedIp()))
+			.toList();
+		try {
+			InstanceNetworkInfo info = this.rpc.call(NetworkRpcApi.class)
+				.allocateForInstance(context, instanceUuid, context.projectId(), host, networks);
+			return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
+		}
+		catch (RemoteRpcException ex) {
+			throw new NetworkAllocationException(ex.getRemoteMessage());
+		}
+		catch (RpcException ex) {
+			throw new NetworkAllocationException("The network service cannot be reached: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void deallocate(RequestContext context, String instanceUuid, String host) {
+		try {
+			this.rpc.call(NetworkRpcApi.class).deallocateForInstance(context, instanceUuid, host);
+		}
+		catch (RemoteRpcException ex) {
+			throw new NetworkAllocationException(ex.getRemoteMessage());
+		}
+		catch (RpcException ex) {
+			throw new NetworkAllocationException("The network service cannot be reached: " + ex.getMessage());
+		}
+	}
+
+	private static NetworkInfo.Vif vif(VirtualInterface vif) {
+		NetworkInfo.Subnet subnet = new NetworkInfo.Subnet(vif.cidr(), vif.gateway(), vif.dns(),
+				List.of(new NetworkInfo.FixedIp(vif.address(), "fixed", 4)));
+		NetworkInfo.Network network = new NetworkInfo.Network(vif.networkId(), vif.networkName(), vif.bridge(),
+				List.of(subnet));
+		return new NetworkInfo.Vif(vif.portId(), vif.macAddress(), network);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.novaboot.compute.rpc;
+
+import dev.novaboot.compute.volume.VolumeConnectionInfo;
+import dev.novaboot.compute.volume.VolumeConnector;
+import dev.novaboot.compute.volume.VolumeUnavailableException;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.RemoteRpcException;
+import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.RpcException;
+import dev.novaboot.service.rpc.api.ConnectionInfo;
+import dev.novaboot.service.rpc.api.VolumeAttach;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeRpcApi;
+
+/**
+ * Volumes from the volume service, in Nova's order: reserve the volume, ask its host for
+ * the connection (for the file driver: the path of the volume's file), record the
+ * attachment; and the reverse to disconnect. A failure after the reservation releases it,
+ * so the volume goes back to {@code available}.
+ */
+public class RpcVolumeConnector implements VolumeConnector {
+
+	private final Rpc rpc;
+
+	public RpcVolumeConnector(Rpc rpc) {
+		this.rpc = rpc;
+	}
+
+	@Override
+	public VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid, String host,
+			String device) {
+		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
+		reach(() -> volumeHost.reserveVolume(context, volumeId));
+		try {
+			ConnectionInfo connection = reach(() -> volumeHost.initializeConnection(context, volumeId,
+					new dev.novaboot.service.rpc.api.VolumeConnector(host, null)));
+			reach(() -> volumeHost.attachVolume(context, volumeId, new VolumeAttach(instanceUuid, device, host)));
+			return new VolumeConnectionInfo(connection.driverVolumeType(), new VolumeConnectionInfo.Data(
+					connection.data().volumeId(), connection.data().devicePath(), connection.data().format()));
+		}
+		catch (RuntimeException ex) {
+			try {
+				volumeHost.unreserveVolume(context, volumeId);
+			}
+			catch (RuntimeException unreserve) {
+				ex.addSuppressed(unreserve);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void disconnect(RequestContext context, String volumeId, String instanceUuid, String host) {
+		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
+		reach(() -> volumeHost.beginDetaching(context, volumeId));
+		reach(() -> {
+			volumeHost.terminateConnection(context, volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(host, null));
+			return null;
+		});
+		reach(() -> volumeHost.detachVolume(context, volumeId));
+	}
+
+	/** The manager of the host that holds the volume (any volume service knows which). */
+	private VolumeRpcApi volumeHost(RequestContext context, String volumeId) {
+		VolumeInfo volume = reach(() -> this.rpc.call(VolumeRpcApi.class).getVolume(context, volumeId));
+		return this.rpc.call(VolumeRpcApi.class, volume.host());
+	}
+
+	private static <T> T reach(java.util.function.Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (RemoteRpcException ex) {
+			boolean missing = ex.getRemoteType().endsWith("NotFoundException");
+			throw new VolumeUnavailableException(ex.getRemoteMessage(), missing);
+		}
+		catch (RpcException ex) {
+			throw new VolumeUnavailableException("The volume service cannot be reached: " + ex.getMessage(), false);
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.novaboot.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.novaboot.it.SuiteClient.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole suite at work: nova-compute, nova-network and nova-volume as three processes
+ * on three host names, one PostgreSQL database, talking over the HTTP RPC transport. A
+ * user boots servers with a network and a volume through the OpenStack APIs and deletes
+ * them again.
+ */
+class BootServerEndToEndTests {
+
+	@TempDir
+	static Path workDir;
+
+	static Suite suite;
+
+	static SuiteClient admin;
+
+	@BeforeAll
+	static void startSuite() throws Exception {
+		suite = Suite.start(workDir, Map.of("volume", List.of("--nova.volume.driver=file",
+				"--nova.volume.file.directory=" + workDir.resolve("volumes"))));
+		admin = SuiteClient.login(suite.app("compute"), "admin", Suite.ADMIN_PASSWORD, "admin");
+	}
+
+	@AfterAll
+	static void stopSuite() throws Exception {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@Test
+	void bootsAServerWithANetworkAndAVolumeAndDeleteGivesBothBack() throws Exception {
+		SuiteProcess compute = suite.app("compute");
+		SuiteProcess network = suite.app("network");
+		SuiteProcess volumes = suite.app("volume");
+		String project = admin.projectId();
+
+		String networkId = admin.post(network, "/v2.0/networks", "{\"network\": {\"name\": \"e2e-net\"}}")
+			.expect(201)
+			.read("$.network.id");
+		admin.post(network, "/v2.0/subnets", """
+				{"subnet": {"network_id": "%s", "cidr": "10.20.0.0/24", "ip_version": 4}}""".formatted(networkId))
+			.expect(201);
+		String volumeId = admin
+			.post(volumes, "/v3/" + project + "/volumes", "{\"volume\": {\"size\": 1, \"name\": \"e2e-vol\"}}")
+			.expect(202)
+			.read("$.volume.id");
+		awaitValue(() -> admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId).read("$.volume.status"),
+				"available");
+		String flavor = admin.get(compute, "/v2.1/flavors").expect(200).read("$.flavors[0].id");
+		String image = admin.get(compute, "/image/v2/images").expect(200).read("$.images[0].id");
+
+		String first = boot(compute, "e2e-1", flavor, image, networkId, volumeId);
+		String second = boot(compute, "e2e-2", flavor, image, networkId, null);
+		String firstAddress = addressOf(compute, first);
+		String secondAddress = addressOf(compute, second);
+
+		assertThat(firstAddress).startsWith("10.20.0.").isNotEqualTo(secondAddress);
+		assertThat(secondAddress).startsWith("10.20.0.");
+		Response port = admin.get(network, "/v2.0/ports?device_id=" + first).expect(200);
+		assertThat(port.<List<String>>read("$.ports[*].fixed_ips[*].ip_address")).containsExactly(firstAddress);
+		Response volume = admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId).expect(200);
+		assertThat(volume.<String>read("$.volume.status")).isEqualTo("in-use");
+		assertThat(volume.<List<String>>read("$.volume.attachments[*].server_id")).containsExactly(first);
+		assertThat(admin.get(compute, "/v2.1/servers/" + first + "/os-volume_attachments")
+			.expect(200)
+			.<List<String>>read("$.volumeAttachments[*].volumeId")).containsExactly(volumeId);
+		assertThat(Files.exists(workDir.resolve("volumes"))).isTrue();
+
+		admin.delete(compute, "/v2.1/servers/" + first).expect(204);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> admin.get(compute, "/v2.1/servers/" + first).status() == 404);
+		awaitValue(() -> admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId).read("$.volume.status"),
+				"available");
+		assertThat(admin.get(network, "/v2.0/ports?device_id=" + first).expect(200).<List<Object>>read("$.ports"))
+			.isEmpty();
+		assertThat(admin.get(compute, "/v2.1/servers/" + second).expect(200).<String>read("$.server.status"))
+			.isEqualTo("ACTIVE");
+	}
+
+	private static String boot(SuiteProcess compute, String name, String flavor, String image, String networkId,
+			String volumeId) throws Exception {
+		String volumes = (volumeId == null) ? "" : """
+				, "block_device_mapping_v2": [{"uuid": "%s", "source_type": "volume",
+				   "destination_type": "volume", "boot_index": -1}]""".formatted(volumeId);
+		String id = admin.post(compute, "/v2.1/servers", """
+				{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s",
+				            "networks": [{"uuid": "%s"}]%s}}""".formatted(name, flavor, image, networkId, volumes))
+			.expect(202)
+			.read("$.server.id");
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			Response server = admin.get(compute, "/v2.1/servers/" + id).expect(200);
+			String status = server.read("$.server.status");
+			if ("ERROR".equals(status)) {
+				throw new AssertionError("server " + name + " failed: " + server.body());
+			}
+			return "ACTIVE".equals(status);
+		});
+		return id;
+	}
+
+	private static String addressOf(SuiteProcess compute, String server) throws Exception {
+		List<String> addresses = admin.get(compute, "/v2.1/servers/" + server)
+			.expect(200)
+			.read("$.server.addresses['e2e-net'][*].addr");
+		assertThat(addresses).hasSize(1);
+		return addresses.get(0);
+	}
+
+	private static void awaitValue(Callable<Object> value, Object expected) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(value, expected::equals);
+	}
+
+}
