@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
@@ -25,9 +27,12 @@ public class RpcTargets {
 
 	private final RpcTargetChooser chooser;
 
-	public RpcTargets(ServiceRecordRepository repository, ServiceGroup group, DatabaseClock clock,
-			RpcTargetChooser chooser) {
+	private final EntityManager entityManager;
+
+	public RpcTargets(ServiceRecordRepository repository, EntityManager entityManager, ServiceGroup group,
+			DatabaseClock clock, RpcTargetChooser chooser) {
 		this.repository = repository;
+		this.entityManager = entityManager;
 		this.group = group;
 		this.clock = clock;
 		this.chooser = chooser;
@@ -55,9 +60,15 @@ public class RpcTargets {
 	 * @throws NoSuchHostException when the host runs no service of the topic
 	 */
 	public ServiceRecord hostService(RpcAddress address, String method) {
-		Optional<ServiceRecord> service = this.repository.findLiveByTopic(address.topic())
+		// one row, not the topic's: a compute topic may have thousands of hosts
+		Optional<ServiceRecord> service = this.entityManager
+			.createQuery("select s from ServiceRecord s where s.topic = :topic and s.host = :host and s.deleted = 0"
+					+ " order by s.id", ServiceRecord.class)
+			.setParameter("topic", address.topic())
+			.setParameter("host", address.host())
+			.setMaxResults(1)
+			.getResultList()
 			.stream()
-			.filter((candidate) -> candidate.getHost().equals(address.host()))
 			.findFirst();
 		return service.orElseThrow(() -> new NoSuchHostException(address.toString(), method, address.host()));
 	}

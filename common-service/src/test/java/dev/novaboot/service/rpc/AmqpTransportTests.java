@@ -48,7 +48,8 @@ class AmqpTransportTests extends RpcTransportContract {
 		}
 		hosts = new SampleHosts("rpc-amqp", "--nova.rpc.transport=amqp", "--spring.rabbitmq.host=127.0.0.1",
 				"--spring.rabbitmq.port=" + port, "--spring.rabbitmq.username=guest",
-				"--spring.rabbitmq.password=guest", "--nova.rpc.amqp.exchange=nova-test-" + UUID.randomUUID());
+				"--spring.rabbitmq.password=guest", "--nova.rpc.amqp.exchange=nova-test-" + UUID.randomUUID(),
+				"--logging.level.dev.novaboot.service.rpc.RpcObserver=debug");
 		hostA = hosts.start("host-a");
 		hostB = hosts.start("host-b");
 	}

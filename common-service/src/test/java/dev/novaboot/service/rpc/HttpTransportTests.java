@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import dev.novaboot.sample.SampleRpcApi;
 import dev.novaboot.sample.SampleRpcApi.Greeting;
@@ -50,7 +49,7 @@ class HttpTransportTests extends RpcTransportContract {
 
 	@BeforeAll
 	static void startHosts() {
-		hosts = new SampleHosts("rpc-http");
+		hosts = new SampleHosts("rpc-http", "--logging.level.dev.novaboot.service.rpc.RpcObserver=debug");
 		hostA = hosts.start("host-a");
 		hostB = hosts.start("host-b");
 	}

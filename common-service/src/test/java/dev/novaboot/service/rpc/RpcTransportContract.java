@@ -17,8 +17,11 @@ import dev.novaboot.service.testsupport.ServiceRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -201,6 +204,18 @@ abstract class RpcTransportContract {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(timer(hostB(), "server", "greet", "success").count()).isPositive());
 		assertThat(timer(hostB(), "server", "fail", "remote_error").count()).isPositive();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void everyRpcIsLoggedAtDebugOnBothSides(CapturedOutput output) {
+		RequestContext context = context();
+		rpc().call(SampleRpcApi.class, "host-b").greet(context, new Greeting.Request("logged"));
+		assertThat(output.getOut())
+			.containsPattern("RPC client call sample\\.greet host=host-b outcome=success duration=[0-9.]+ms request_id="
+					+ context.requestId())
+			.containsPattern("RPC server call sample\\.greet host=host-b outcome=success duration=[0-9.]+ms request_id="
+					+ context.requestId());
 	}
 
 	private static Timer timer(ConfigurableApplicationContext host, String side, String method, String outcome) {
