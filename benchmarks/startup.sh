@@ -11,7 +11,9 @@ JAVA_OPTS=${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m
 export NOVA_AUTH_TOKEN_KEY=${NOVA_AUTH_TOKEN_KEY:-benchmark-only-token-key-0123456789abcdef}
 export NOVA_RPC_SECRET=${NOVA_RPC_SECRET:-benchmark-only-rpc-secret-0123456789abcdef}
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+started=()
+# every JVM this script started goes when it ends, however it ends
+trap 'for p in "${started[@]}"; do stop "$p"; done; rm -rf "$work"' EXIT
 apps=(volume:18776 network:19696 compute:18774)
 
 now_ms() { date +%s%3N; }
@@ -23,8 +25,16 @@ start() { # app port -> pid
   echo $!
 }
 
-wait_up() { # port
-  until curl -fs "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.1; done
+wait_up() { # port pid
+  until curl -fs "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+    kill -0 "$2" 2>/dev/null || { echo "the app on port $1 exited; its log:" >&2; cat "$work"/*.log >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+stop() { # pid: SIGTERM, then wait until the JVM is gone (graceful shutdown takes a while)
+  kill "$1" 2>/dev/null || return 0
+  while kill -0 "$1" 2>/dev/null; do sleep 0.2; done
 }
 
 rss_mb() { # pid -> MB of the java process
@@ -39,17 +49,18 @@ echo "|---|---|---|"
 for entry in "${apps[@]}"; do
   app=${entry%%:*}; port=${entry##*:}
   rm -rf "$work/var"
-  t0=$(now_ms); pid=$(start "$app" "$port"); wait_up "$port"; t1=$(now_ms)
+  t0=$(now_ms); pid=$(start "$app" "$port"); started+=("$pid"); wait_up "$port" "$pid"; t1=$(now_ms)
   sleep 2
   echo "| nova-$app | $(( (t1 - t0) ))ms | $(rss_mb "$pid") MB |"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop "$pid"
 done
 
 rm -rf "$work/var"
 t0=$(now_ms)
 pids=()
 for entry in "${apps[@]}"; do pids+=("$(start "${entry%%:*}" "${entry##*:}")"); done
-for entry in "${apps[@]}"; do wait_up "${entry##*:}"; done
+started+=("${pids[@]}")
+for i in "${!apps[@]}"; do wait_up "${apps[$i]##*:}" "${pids[$i]}"; done
 t1=$(now_ms)
 sleep 2
 total=0
