@@ -81,6 +81,28 @@ class VolumeApiAuthenticationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void osServicesListsTheSuitesServicesForAdminsOnly() {
+		TestRestTemplate admin = AuthTestSupport.asAdmin(this.http);
+		Map<String, Object> projects = admin.getForObject("/identity/v3/projects?name=admin", Map.class);
+		String adminProject = (String) ((List<Map<String, Object>>) projects.get("projects")).get(0).get("id");
+		ResponseEntity<Map> services = admin.getForEntity("/v3/" + adminProject + "/os-services?binary=nova-volume",
+				Map.class);
+		assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((List<Map<String, Object>>) services.getBody().get("services")).singleElement()
+			.satisfies((service) -> assertThat(service).containsEntry("binary", "nova-volume")
+				.containsEntry("host", "127.0.0.1")
+				.containsEntry("state", "up")
+				.containsEntry("status", "enabled")
+				.containsKeys("zone", "updated_at", "disabled_reason"));
+
+		ProjectUser dave = AuthTestSupport.createUser(this.http, "vol-dave", "dave-password", "member", "vol-d");
+		String daveToken = AuthTestSupport.token(this.http, "vol-dave", "dave-password", "vol-d");
+		assertThat(this.http.exchange("/v3/" + dave.projectId() + "/os-services", HttpMethod.GET, json("", daveToken),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
 	void anOpenStackClientCreatesListsShowsAndDeletesVolumes() {
 		// openstack4j keeps its session per thread: every poll stays on this one
 		OSClientV3 os = OpenStackClients.admin(this.port);
