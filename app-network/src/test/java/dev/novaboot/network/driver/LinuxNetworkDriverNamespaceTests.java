@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.novaboot.service.testsupport.HostTools;
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
@@ -39,9 +40,9 @@ class LinuxNetworkDriverNamespaceTests {
 
 	@BeforeEach
 	void createNamespace() throws IOException {
-		assumeTrue(available("ip", "-V") && available("iptables", "--version") && available("dnsmasq", "--version"),
+		HostTools.require(available("ip", "-V") && available("iptables", "--version") && available("dnsmasq", "--version"),
 				"needs iproute2, iptables and dnsmasq");
-		assumeTrue("root".equals(System.getProperty("user.name")), "needs root for network namespaces");
+		HostTools.require("root".equals(System.getProperty("user.name")), "needs root for network namespaces");
 		// dnsmasq re-reads its hosts file as user nobody: the state directory must be readable
 		this.state = Files.createTempDirectory(Path.of("/tmp"), "nova-network-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.novaboot.service.testsupport.HostTools;
 import dev.novaboot.network.driver.LinuxNetworkDriver;
 import dev.novaboot.network.driver.NetworkDriver;
 import dev.novaboot.network.store.Network;
@@ -32,7 +33,6 @@ import static dev.novaboot.network.manager.ManagerTestSupport.ADMIN;
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
 import static dev.novaboot.network.manager.ManagerTestSupport.instance;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole app with the flat-dhcp strategy and the linux driver, working inside a
@@ -66,9 +66,9 @@ class FlatDhcpLinuxNamespaceTests {
 
 	@BeforeAll
 	static void createNamespace() throws IOException {
-		assumeTrue(available("ip", "-V") && available("iptables", "--version") && available("dnsmasq", "--version"),
+		HostTools.require(available("ip", "-V") && available("iptables", "--version") && available("dnsmasq", "--version"),
 				"needs iproute2, iptables and dnsmasq");
-		assumeTrue("root".equals(System.getProperty("user.name")), "needs root for network namespaces");
+		HostTools.require("root".equals(System.getProperty("user.name")), "needs root for network namespaces");
 		state = Files.createTempDirectory(Path.of("/tmp"), "nova-it-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 		runner.run("ip", "netns", "add", NAMESPACE);
