@@ -2,8 +2,7 @@ package dev.novaboot.volume.api;
 
 import java.util.Map;
 
-import dev.novaboot.service.api.BadRequestException;
-import dev.novaboot.service.api.NotFoundException;
+import dev.novaboot.service.api.OpenStackFaults;
 import dev.novaboot.volume.driver.VolumeBackingMissingException;
 import dev.novaboot.volume.driver.VolumeDriverException;
 import dev.novaboot.volume.manager.WrongVolumeHostException;
@@ -13,8 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,34 +20,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}, which OpenStack clients read.
  */
 @RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class })
-class BlockStorageFaults {
+class BlockStorageFaults extends OpenStackFaults {
 
 	private static final Log logger = LogFactory.getLog(BlockStorageFaults.class);
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> notFound(NotFoundException ex) {
-		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> badRequest(BadRequestException ex) {
-		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> forbidden(ForbiddenException ex) {
 		return fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> unreadable(HttpMessageNotReadableException ex) {
-		return fault(HttpStatus.BAD_REQUEST, "badRequest",
-				"Malformed request body: the body must be a JSON object of the documented shape.");
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
-		return fault(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "badMediaType", "The request body must be application/json.");
 	}
 
 	@ExceptionHandler
@@ -73,13 +49,6 @@ class BlockStorageFaults {
 	ResponseEntity<Map<String, Fault>> driverFailure(RuntimeException ex) {
 		logger.warn("Volume driver failure: " + ex.getMessage(), ex);
 		return fault(HttpStatus.INTERNAL_SERVER_ERROR, "computeFault", "The volume driver failed: " + ex.getMessage());
-	}
-
-	private static ResponseEntity<Map<String, Fault>> fault(HttpStatus status, String name, String message) {
-		return ResponseEntity.status(status).body(Map.of(name, new Fault(status.value(), message)));
-	}
-
-	record Fault(int code, String message) {
 	}
 
 }

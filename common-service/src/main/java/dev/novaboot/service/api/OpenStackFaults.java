@@ -1,0 +1,56 @@
+package dev.novaboot.service.api;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The fault shape that Nova's and Cinder's APIs share, and that OpenStack clients read:
+ * {@code {"itemNotFound": {"code": 404, "message": "..."}}}. Each API's
+ * {@code @RestControllerAdvice} extends this for the errors every API has (unknown
+ * resource, bad input, unreadable body, wrong media type) and adds its own.
+ */
+public abstract class OpenStackFaults {
+
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> notFound(NotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> badRequest(BadRequestException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> unreadable(HttpMessageNotReadableException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest",
+				"Malformed request body: the body must be a JSON object of the documented shape.");
+	}
+
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest",
+				"Invalid value '" + ex.getValue() + "' for " + ex.getName() + ".");
+	}
+
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return fault(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "badMediaType", "The request body must be application/json.");
+	}
+
+	/** A fault named {@code name} (Nova's and Cinder's names: badRequest, itemNotFound, ...). */
+	protected static ResponseEntity<Map<String, Fault>> fault(HttpStatus status, String name, String message) {
+		return ResponseEntity.status(status).body(Map.of(name, new Fault(status.value(), message)));
+	}
+
+	/** The body of one fault. */
+	public record Fault(int code, String message) {
+	}
+
+}
