@@ -47,7 +47,7 @@ class FlatManagerTests {
 
 	@Test
 	void isTheDefaultStrategy() {
-		assertThat(this.manager).isInstanceOf(FlatManager.class);
+		assertThat(this.manager).isExactlyInstanceOf(FlatManager.class);
 		assertThat(this.manager.runsDhcp()).isFalse();
 	}
 
