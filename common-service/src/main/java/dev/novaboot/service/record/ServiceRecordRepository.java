@@ -26,6 +26,13 @@ public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Lo
 	@Query("select s from ServiceRecord s where s.topic = :topic and s.deleted = 0 order by s.id")
 	List<ServiceRecord> findLiveByTopic(@Param("topic") String topic);
 
+	/** The live service of {@code topic} on {@code host}: one row, however many hosts the topic has. */
+	Optional<ServiceRecord> findFirstByTopicAndHostAndDeletedOrderByIdAsc(String topic, String host, long deleted);
+
+	default Optional<ServiceRecord> findLiveByTopicAndHost(String topic, String host) {
+		return findFirstByTopicAndHostAndDeletedOrderByIdAsc(topic, host, 0);
+	}
+
 	/**
 	 * One heartbeat: both timestamps come from the database's clock, so that hosts with
 	 * skewed clocks neither flap nor look up when they are not.

@@ -1,7 +1,5 @@
 package dev.novaboot.service.rpc;
 
-import jakarta.persistence.EntityManager;
-
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.autoconfigure.NovaServiceAutoConfiguration;
 import dev.novaboot.service.group.ServiceGroup;
@@ -47,9 +45,9 @@ public final class NovaRpcAutoConfiguration {
 	}
 
 	@Bean
-	RpcTargets rpcTargets(ServiceRecordRepository repository, EntityManager entityManager, ServiceGroup serviceGroup,
+	RpcTargets rpcTargets(ServiceRecordRepository repository, ServiceGroup serviceGroup,
 			DatabaseClock databaseClock, RpcTargetChooser rpcTargetChooser) {
-		return new RpcTargets(repository, entityManager, serviceGroup, databaseClock, rpcTargetChooser);
+		return new RpcTargets(repository, serviceGroup, databaseClock, rpcTargetChooser);
 	}
 
 	@Bean

@@ -2,9 +2,7 @@ package dev.novaboot.service.rpc;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
 
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
@@ -27,12 +25,9 @@ public class RpcTargets {
 
 	private final RpcTargetChooser chooser;
 
-	private final EntityManager entityManager;
-
-	public RpcTargets(ServiceRecordRepository repository, EntityManager entityManager, ServiceGroup group,
+	public RpcTargets(ServiceRecordRepository repository, ServiceGroup group,
 			DatabaseClock clock, RpcTargetChooser chooser) {
 		this.repository = repository;
-		this.entityManager = entityManager;
 		this.group = group;
 		this.clock = clock;
 		this.chooser = chooser;
@@ -61,16 +56,8 @@ public class RpcTargets {
 	 */
 	public ServiceRecord hostService(RpcAddress address, String method) {
 		// one row, not the topic's: a compute topic may have thousands of hosts
-		Optional<ServiceRecord> service = this.entityManager
-			.createQuery("select s from ServiceRecord s where s.topic = :topic and s.host = :host and s.deleted = 0"
-					+ " order by s.id", ServiceRecord.class)
-			.setParameter("topic", address.topic())
-			.setParameter("host", address.host())
-			.setMaxResults(1)
-			.getResultList()
-			.stream()
-			.findFirst();
-		return service.orElseThrow(() -> new NoSuchHostException(address.toString(), method, address.host()));
+		return this.repository.findLiveByTopicAndHost(address.topic(), address.host())
+			.orElseThrow(() -> new NoSuchHostException(address.toString(), method, address.host()));
 	}
 
 	/** The up, enabled services of {@code topic}: those that may take new work. */

@@ -21,7 +21,7 @@ class RpcSecretTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(HttpTransportOnly.class)
-		.withBean(RpcTargets.class, () -> new RpcTargets(null, null, null, null, null))
+		.withBean(RpcTargets.class, () -> new RpcTargets(null, null, null, null))
 		.withBean(RpcCodec.class);
 
 	@Test
