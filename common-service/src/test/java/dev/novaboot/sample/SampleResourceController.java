@@ -52,6 +52,12 @@ class SampleResourceController {
 		return Map.of("sample", sample);
 	}
 
+	/** A bug in an API: what the caller sees of an exception nobody handled. */
+	@GetMapping("/v2.1/samples/{id}/explode")
+	Map<String, Sample> explode(@PathVariable String id) {
+		throw new IllegalStateException("secret internal detail of " + id);
+	}
+
 	/** The caller's context as the API layer established it. */
 	@GetMapping("/v2.1/whoami")
 	RequestContext whoami(RequestContext context) {

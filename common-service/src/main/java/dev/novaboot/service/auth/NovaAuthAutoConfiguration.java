@@ -9,7 +9,10 @@ import dev.novaboot.service.auth.token.TokenKey;
 import dev.novaboot.service.auth.token.TokenService;
 import dev.novaboot.service.autoconfigure.NovaServiceAutoConfiguration;
 import dev.novaboot.service.schema.SchemaModule;
+import dev.novaboot.service.web.ApiFaultShape;
+import dev.novaboot.service.web.ApiFaults;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -78,8 +81,10 @@ public final class NovaAuthAutoConfiguration {
 		}
 
 		@Bean
-		AuthStrategy tokenAuthStrategy(TokenService tokenService) {
-			return new TokenAuthStrategy(tokenService);
+		AuthStrategy tokenAuthStrategy(TokenService tokenService, ObjectProvider<ApiFaults> faults) {
+			// outside a web app nothing is refused, so any shape does
+			return new TokenAuthStrategy(tokenService,
+					faults.getIfAvailable(() -> new ApiFaults(ApiFaultShape.openStack())));
 		}
 
 	}

@@ -45,7 +45,7 @@ public record RpcProperties(@DefaultValue("http") String transport, String secre
 	 * @param maxMessageSize the largest message body a receiver reads
 	 */
 	public record Http(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("60s") Duration replayWindow,
-			String advertisedHost, @DefaultValue("4MB") org.springframework.util.unit.DataSize maxMessageSize) {
+			String advertisedHost, @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize) {
 	}
 
 	/**

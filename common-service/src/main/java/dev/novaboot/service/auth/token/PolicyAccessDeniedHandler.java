@@ -5,6 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.novaboot.service.web.ApiFaults;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -17,6 +20,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 class PolicyAccessDeniedHandler implements AccessDeniedHandler {
 
+	private final ApiFaults faults;
+
+	PolicyAccessDeniedHandler(ApiFaults faults) {
+		this.faults = faults;
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
@@ -27,7 +36,7 @@ class PolicyAccessDeniedHandler implements AccessDeniedHandler {
 			.map((authority) -> authority.replaceFirst("^ROLE_", ""))
 			.sorted()
 			.toList()) : "";
-		ApiErrors.forbidden(request, response, "Policy doesn't allow " + request.getMethod() + " "
+		this.faults.write(request, response, HttpStatus.FORBIDDEN, "Policy doesn't allow " + request.getMethod() + " "
 				+ request.getRequestURI() + " with roles [" + roles + "]: " + TokenAuthStrategy.ruleFor(request));
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.novaboot.service.auth.AuthStrategy;
+import dev.novaboot.service.web.ApiFaults;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
@@ -51,8 +52,11 @@ public class TokenAuthStrategy implements AuthStrategy {
 
 	private final TokenService tokens;
 
-	public TokenAuthStrategy(TokenService tokens) {
+	private final ApiFaults faults;
+
+	public TokenAuthStrategy(TokenService tokens, ApiFaults faults) {
 		this.tokens = tokens;
+		this.faults = faults;
 	}
 
 	@Override
@@ -63,7 +67,7 @@ public class TokenAuthStrategy implements AuthStrategy {
 	@Override
 	public void configure(HttpSecurity http) throws Exception {
 		KeystoneAuthenticationEntryPoint entryPoint = new KeystoneAuthenticationEntryPoint();
-		PolicyAccessDeniedHandler accessDenied = new PolicyAccessDeniedHandler();
+		PolicyAccessDeniedHandler accessDenied = new PolicyAccessDeniedHandler(this.faults);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new XAuthTokenResolver())
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDenied)

@@ -11,7 +11,6 @@ import dev.novaboot.service.rpc.RpcTransport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -50,17 +49,9 @@ public class HttpRpcConfiguration {
 	static class Endpoint {
 
 		@Bean
-		FilterRegistrationBean<RpcSignatureFilter> rpcSignatureFilter(RpcSigner signer, RpcProperties properties) {
-			FilterRegistrationBean<RpcSignatureFilter> registration = new FilterRegistrationBean<>(
-					new RpcSignatureFilter(signer, properties.http().maxMessageSize().toBytes()));
-			registration.addUrlPatterns("/rpc/*");
-			registration.setOrder(RpcSignatureFilter.ORDER);
-			return registration;
-		}
-
-		@Bean
-		HttpRpcEndpoint httpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, RpcProperties properties) {
-			return new HttpRpcEndpoint(dispatcher, codec, castExecutor(properties));
+		HttpRpcEndpoint httpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, RpcProperties properties,
+				RpcSigner signer) {
+			return new HttpRpcEndpoint(dispatcher, codec, castExecutor(properties), signer);
 		}
 
 		/**

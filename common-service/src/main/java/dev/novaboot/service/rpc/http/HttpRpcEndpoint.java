@@ -11,21 +11,31 @@ import dev.novaboot.service.rpc.RpcMessage;
 import dev.novaboot.service.rpc.RpcRefusedException;
 import dev.novaboot.service.rpc.RpcReply;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.novaboot.service.web.ApiFaultShape;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The receiving end of the {@code http} transport on the app's web port. Requests reach
- * it only through {@link RpcSignatureFilter}. A {@code call} answers 200 with the reply
- * (a result, or the remote exception); a {@code cast} answers 202 once the message is
- * checked and queued on the cast executor; a refused message gets 404 (unknown contract
- * or method) or 400 (unreadable), a full cast queue 503.
+ * The receiving end of the {@code http} transport on the app's web port. It checks each
+ * message's signature itself, after routing, against the path it serves rather than the
+ * path the request spelled: however a path is written, a request that reaches the
+ * dispatcher was signed for it, and one that is routed elsewhere never reaches it. An
+ * unsigned, forged, stale or replayed message gets 401 in Keystone's error shape and is
+ * logged. A {@code call} answers 200 with the reply (a result, or the remote exception); a
+ * {@code cast} answers 202 once the message is checked and queued on the cast executor; a
+ * refused message gets 404 (unknown contract or method) or 400 (unreadable), a full cast
+ * queue 503. The body was bounded before it got here ({@code nova.rpc.http.max-message-size}).
  */
 @RestController
 public class HttpRpcEndpoint implements DisposableBean {
@@ -42,14 +52,60 @@ public class HttpRpcEndpoint implements DisposableBean {
 
 	private final ThreadPoolTaskExecutor castExecutor;
 
-	public HttpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, ThreadPoolTaskExecutor castExecutor) {
+	private final RpcSigner signer;
+
+	public HttpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, ThreadPoolTaskExecutor castExecutor,
+			RpcSigner signer) {
 		this.dispatcher = dispatcher;
 		this.codec = codec;
 		this.castExecutor = castExecutor;
+		this.signer = signer;
 	}
 
 	@PostMapping(path = CALL)
-	ResponseEntity<byte[]> call(@RequestBody byte[] body) {
+	ResponseEntity<?> call(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers,
+			HttpServletRequest request) {
+		byte[] message = (body != null) ? body : new byte[0];
+		String refusal = unauthenticated(CALL, message, headers, request);
+		if (refusal != null) {
+			return unauthorized(refusal);
+		}
+		return call(message);
+	}
+
+	@PostMapping(path = CAST)
+	ResponseEntity<?> cast(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers,
+			HttpServletRequest request) {
+		byte[] message = (body != null) ? body : new byte[0];
+		String refusal = unauthenticated(CAST, message, headers, request);
+		if (refusal != null) {
+			return unauthorized(refusal);
+		}
+		return cast(message);
+	}
+
+	/** Why a message must not run, or {@code null} when it was signed for {@code path}. */
+	private String unauthenticated(String path, byte[] body, HttpHeaders headers, HttpServletRequest request) {
+		try {
+			this.signer.verify(path, body, headers.getFirst(RpcSigner.TIMESTAMP), headers.getFirst(RpcSigner.NONCE),
+					headers.getFirst(RpcSigner.SIGNATURE));
+			return null;
+		}
+		catch (RpcSigner.BadSignatureException ex) {
+			logger.warn("Refused an RPC message from " + request.getRemoteAddr() + " to " + path + ": "
+					+ ex.getMessage());
+			return ex.getMessage();
+		}
+	}
+
+	private static ResponseEntity<?> unauthorized(String reason) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ApiFaultShape.keystone().body(HttpStatus.UNAUTHORIZED, "RPC message refused: " + reason));
+	}
+
+	/** A call whose signature was checked. */
+	ResponseEntity<byte[]> call(byte[] body) {
 		RpcMessage message = read(body);
 		if (message == null) {
 			return reply(HttpStatus.BAD_REQUEST, "unreadable RPC message");
@@ -60,8 +116,8 @@ public class HttpRpcEndpoint implements DisposableBean {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(this.codec.write(reply));
 	}
 
-	@PostMapping(path = CAST)
-	ResponseEntity<byte[]> cast(@RequestBody byte[] body) {
+	/** A cast whose signature was checked. */
+	ResponseEntity<byte[]> cast(byte[] body) {
 		RpcMessage message = read(body);
 		if (message == null) {
 			return reply(HttpStatus.BAD_REQUEST, "unreadable RPC message");

@@ -150,7 +150,7 @@ public class HttpRpcTransport implements RpcTransport {
 			response = client(timeout).post()
 				.uri(uri)
 				.contentType(MediaType.APPLICATION_JSON)
-				.headers((headers) -> headers.addAll(this.signer.sign(uri.getRawPath(), body)))
+				.headers((headers) -> headers.addAll(this.signer.sign(path, body)))
 				.body(body)
 				.exchange((request, reply) -> new Response(reply.getStatusCode().value(),
 						reply.getBody().readAllBytes()));

@@ -38,7 +38,7 @@ class HttpRpcEndpointTests {
 
 	private final HttpRpcEndpoint endpoint = new HttpRpcEndpoint(
 			new RpcDispatcher(List.of(this.manager), this.codec, new RpcObserver(null), "host-x"), this.codec,
-			this.executor);
+			this.executor, new RpcSigner("test-only-rpc-secret-not-for-production", java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC()));
 
 	private static ThreadPoolTaskExecutor executor() {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -1,0 +1,97 @@
+package dev.novaboot.service.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Writes an error answer in the fault shape of the API a request was for: Keystone's
+ * under {@code /identity/} and on the signed {@code /rpc/} endpoint (whose refusals are
+ * authentication failures), the app's own API shape everywhere else. Every error path of
+ * an app (the API advices aside) ends here: the error controller, the body limit, the
+ * firewall's refusals and the servlet container's own error report.
+ */
+public class ApiFaults {
+
+	/** The message of a 500: the cause is logged, never shown. */
+	public static final String INTERNAL_ERROR = "The server has either erred or is incapable of performing the "
+			+ "requested operation.";
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
+
+	private final ApiFaultShape appShape;
+
+	private final ApiFaultShape keystone = ApiFaultShape.keystone();
+
+	public ApiFaults(ApiFaultShape appShape) {
+		this.appShape = appShape;
+	}
+
+	/** The shape for a request, by its decoded path within the application. */
+	public ApiFaultShape shapeFor(HttpServletRequest request) {
+		String path;
+		try {
+			path = PATHS.getPathWithinApplication(request);
+		}
+		catch (RuntimeException ex) {
+			// a URI the container could not decode: the app's own shape
+			return this.appShape;
+		}
+		return (path.startsWith("/identity/") || path.equals("/identity") || path.startsWith("/rpc/")) ? this.keystone
+				: this.appShape;
+	}
+
+	public Map<String, Object> body(HttpServletRequest request, HttpStatus status, String message) {
+		return shapeFor(request).body(status, (message != null && !message.isBlank()) ? message
+				: defaultMessage(status));
+	}
+
+	/** The fault body as JSON. */
+	public byte[] json(HttpServletRequest request, HttpStatus status, String message) {
+		return JSON.writeValueAsBytes(body(request, status, message));
+	}
+
+	/** Writes the fault as the whole response, unless a response was already sent. */
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		byte[] json = json(request, status, message);
+		response.setContentLength(json.length);
+		response.getOutputStream().write(json);
+		response.flushBuffer();
+	}
+
+	/** What webob says for a status when nobody said more. */
+	public static String defaultMessage(HttpStatus status) {
+		return switch (status.value()) {
+			case 400 -> "The server could not comply with the request since it is either malformed or otherwise "
+					+ "incorrect.";
+			case 401 -> "The request you have made requires authentication.";
+			case 403 -> "Access was denied to this resource.";
+			case 404 -> "The resource could not be found.";
+			case 405 -> "The method is not allowed for the requested URL.";
+			case 406 -> "The resource could not be generated that was acceptable to your browser (content of type "
+					+ "application/json).";
+			case 413 -> "The request body is too large.";
+			case 415 -> "The request media type is not supported by this server: send application/json.";
+			case 503 -> "The server is currently unavailable. Please try again at a later time.";
+			default -> status.is5xxServerError() ? INTERNAL_ERROR : status.getReasonPhrase() + ".";
+		};
+	}
+
+}

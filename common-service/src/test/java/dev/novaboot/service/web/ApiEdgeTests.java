@@ -1,0 +1,211 @@
+package dev.novaboot.service.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.novaboot.sample.SampleRpcApi;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.RpcCodec;
+import dev.novaboot.service.rpc.RpcMessage;
+import dev.novaboot.service.rpc.http.HttpRpcEndpoint;
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.PathVariants;
+import dev.novaboot.service.testsupport.RawHttp;
+import dev.novaboot.service.testsupport.SampleHosts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static dev.novaboot.service.testsupport.FaultShapes.KEYSTONE;
+import static dev.novaboot.service.testsupport.FaultShapes.OPENSTACK;
+import static dev.novaboot.service.testsupport.FaultShapes.assertFault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every app's edge does before and around its API, on a real web server reached over
+ * a raw socket: no spelling of the RPC path reaches the dispatcher unsigned, no spelling of
+ * an admin path gets past the policy, bodies are bounded before anything reads them, and
+ * every error, wherever it arises, has an OpenStack fault shape.
+ */
+class ApiEdgeTests {
+
+	private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+	static SampleHosts hosts;
+
+	static ConfigurableApplicationContext host;
+
+	static int port;
+
+	@BeforeAll
+	static void start() {
+		hosts = new SampleHosts("api-edge", "--nova.api.max-body-size=64KB", "--nova.rpc.http.max-message-size=256KB");
+		host = hosts.start("edge-host");
+		port = ((WebServerApplicationContext) host).getWebServer().getPort();
+	}
+
+	@AfterAll
+	static void stop() {
+		hosts.close();
+	}
+
+	@Test
+	void noSpellingOfTheRpcPathsReachesTheDispatcherWithoutASignature() {
+		List<String> sent = new ArrayList<>();
+		for (String path : List.of(HttpRpcEndpoint.CALL, HttpRpcEndpoint.CAST)) {
+			List<String> spellings = new ArrayList<>(PathVariants.of(path));
+			spellings.add(path);
+			for (String spelling : spellings) {
+				String note = "unsigned-" + sent.size();
+				sent.add(note);
+				RawHttp.Response response = RawHttp.send(port, "POST", spelling, JSON, noteMessage(note));
+				assertThat(response.status()).as("POST %s", spelling).isIn(400, 401, 404);
+				assertFault(response, KEYSTONE, OPENSTACK);
+			}
+		}
+		assertThat(SampleHosts.manager(host).notes()).doesNotContainAnyElementsOf(sent);
+	}
+
+	@Test
+	void noSpellingOfAnAdminPathGetsPastThePolicyWithoutAToken() {
+		for (String spelling : PathVariants.of("/v2.1/os-services")) {
+			RawHttp.Response response = RawHttp.send(port, "GET", spelling);
+			assertThat(response.status()).as("GET %s", spelling).isIn(400, 401, 404);
+			assertFault(response, KEYSTONE, OPENSTACK);
+			assertThat(response.body()).doesNotContain("nova-sample");
+		}
+	}
+
+	@Test
+	void anUnknownRouteIsANotFoundFault() {
+		RawHttp.Response response = RawHttp.send(port, "GET", "/v2.1/no-such-thing", Map.of("X-Auth-Token", adminToken()),
+				null);
+		assertThat(response.status()).isEqualTo(404);
+		assertFault(response, OPENSTACK);
+		assertThat(response.body()).contains("itemNotFound");
+	}
+
+	@Test
+	void aWrongMethodIsABadMethodFault() {
+		RawHttp.Response response = RawHttp.send(port, "DELETE", "/v2.1/samples", Map.of("X-Auth-Token", adminToken()),
+				null);
+		assertThat(response.status()).isEqualTo(405);
+		assertFault(response, OPENSTACK);
+		assertThat(response.body()).contains("badMethod");
+		assertThat(response.header("Allow")).contains("GET");
+	}
+
+	@Test
+	void anUnsupportedMediaTypeIsABadMediaTypeFault() {
+		RawHttp.Response response = RawHttp.send(port, "POST", "/v2.1/samples",
+				Map.of("X-Auth-Token", adminToken(), "Content-Type", "text/plain"), "name".getBytes());
+		assertThat(response.status()).isEqualTo(415);
+		assertFault(response, OPENSTACK);
+	}
+
+	@Test
+	void aMalformedBodyIsABadRequestFault() {
+		RawHttp.Response response = RawHttp.send(port, "POST", "/v2.1/samples",
+				Map.of("X-Auth-Token", adminToken(), "Content-Type", "application/json"), "{\"sample\": ".getBytes());
+		assertThat(response.status()).isEqualTo(400);
+		assertFault(response, OPENSTACK);
+	}
+
+	@Test
+	void anUnexpectedExceptionIsAComputeFaultThatShowsNothingOfIt() {
+		RawHttp.Response response = RawHttp.send(port, "GET", "/v2.1/samples/x/explode",
+				Map.of("X-Auth-Token", adminToken()), null);
+		assertThat(response.status()).isEqualTo(500);
+		assertFault(response, OPENSTACK);
+		assertThat(response.body()).contains("computeFault").doesNotContain("secret internal detail", "Exception");
+	}
+
+	@Test
+	void aPathTheContainerCannotDecodeIsABadRequestFaultNotAnHtmlPage() {
+		for (String target : List.of("/v2.1/%ZZ", "/v2.1/samples%", "/v2.1/%C0%AF", "/v2.1/samples%2F..%2F")) {
+			RawHttp.Response response = RawHttp.send(port, "GET", target);
+			assertThat(response.status()).as("GET %s", target).isEqualTo(400);
+			assertFault(response, OPENSTACK, KEYSTONE);
+			assertThat(response.body()).doesNotContain("<html", "Tomcat");
+		}
+	}
+
+	@Test
+	void identityErrorsHaveKeystonesShape() {
+		RawHttp.Response unknown = RawHttp.send(port, "GET", "/identity/v3/no-such-thing");
+		assertThat(unknown.status()).isIn(401, 404);
+		assertFault(unknown, KEYSTONE);
+		RawHttp.Response malformed = RawHttp.send(port, "POST", "/identity/v3/auth/tokens", JSON, "{".getBytes());
+		assertThat(malformed.status()).isEqualTo(400);
+		assertFault(malformed, KEYSTONE);
+	}
+
+	@Test
+	void aBodyOverTheApiLimitIsRefusedBeforeAnyoneReadsIt() {
+		byte[] large = ("{\"auth\": \"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		RawHttp.Response login = RawHttp.send(port, "POST", "/identity/v3/auth/tokens", JSON, large);
+		assertThat(login.status()).isEqualTo(413);
+		assertFault(login, KEYSTONE);
+		RawHttp.Response create = RawHttp.send(port, "POST", "/v2.1/samples",
+				Map.of("X-Auth-Token", adminToken(), "Content-Type", "application/json"), large);
+		assertThat(create.status()).isEqualTo(413);
+		assertFault(create, OPENSTACK);
+		assertThat(create.body()).contains("overLimit").contains("65536 bytes");
+	}
+
+	@Test
+	void aChunkedBodyIsReadNoFurtherThanTheLimit() {
+		byte[] chunked = chunked(("{\"sample\": {\"name\": \"" + "x".repeat(70 * 1024) + "\"}}").getBytes());
+		RawHttp.Response response = RawHttp.send(port, "POST", "/v2.1/samples",
+				Map.of("X-Auth-Token", adminToken(), "Content-Type", "application/json", "Transfer-Encoding", "chunked"),
+				chunked);
+		assertThat(response.status()).isEqualTo(413);
+		assertFault(response, OPENSTACK);
+		byte[] small = chunked("{\"sample\": {\"name\": \"small\"}}".getBytes());
+		RawHttp.Response accepted = RawHttp.send(port, "POST", "/v2.1/samples",
+				Map.of("X-Auth-Token", adminToken(), "Content-Type", "application/json", "Transfer-Encoding", "chunked"),
+				small);
+		assertThat(accepted.status()).isEqualTo(201);
+		assertThat(accepted.body()).contains("\"small\"");
+	}
+
+	@Test
+	void theRpcEndpointHasItsOwnLargerLimit() {
+		byte[] between = noteMessage("x".repeat(100 * 1024));
+		assertThat(RawHttp.send(port, "POST", HttpRpcEndpoint.CALL, JSON, between).status()).as("unsigned, within")
+			.isEqualTo(401);
+		RawHttp.Response over = RawHttp.send(port, "POST", "/%72pc/v1/call", JSON, noteMessage("x".repeat(300 * 1024)));
+		assertThat(over.status()).isEqualTo(413);
+		assertFault(over, KEYSTONE);
+	}
+
+	private static String adminToken() {
+		RawHttp.Response response = RawHttp.send(port, "POST", "/identity/v3/auth/tokens", JSON,
+				AuthTestSupport.passwordAuth("admin", AuthTestSupport.ADMIN_PASSWORD, "admin").getBytes());
+		assertThat(response.status()).isEqualTo(201);
+		return response.header("X-Subject-Token");
+	}
+
+	private static byte[] noteMessage(String note) {
+		return new RpcCodec().write(new RpcMessage(SampleRpcApi.class.getName(), "1.2", "note",
+				RpcMessage.Context.of(new RequestContext("req-1", "u", "p", java.util.Set.of("admin"))),
+				List.of(JsonNodeFactory.instance.stringNode(note))));
+	}
+
+	private static byte[] chunked(byte[] body) {
+		StringBuilder out = new StringBuilder();
+		for (int offset = 0; offset < body.length; offset += 8192) {
+			int size = Math.min(8192, body.length - offset);
+			out.append(Integer.toHexString(size)).append("\r\n")
+				.append(new String(body, offset, size, StandardCharsets.ISO_8859_1)).append("\r\n");
+		}
+		return out.append("0\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+}
