@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.compute.ComputeApplication;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.EdgeChecks;
+import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.OpenStackClients;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.Builders;
@@ -13,6 +16,7 @@ import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.image.v2.Image;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -26,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 
 import static dev.novaboot.service.testsupport.AuthTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -147,6 +152,32 @@ class ServersApiAuthenticationTests {
 		List<Map<String, Object>> images = (List<Map<String, Object>>) body.get("images");
 		assertThat(images).hasSize(1);
 		return (String) images.get(0).get("id");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void noSpellingGetsAnUnsignedRpcOrAnAnonymousAdminCallThroughAndEveryErrorHasNovasShape() {
+		AuthTestSupport.createUser(this.http, "cmp-erin", "erin-password", "member", "cmp-e");
+		String erinToken = AuthTestSupport.token(this.http, "cmp-erin", "erin-password", "cmp-e");
+		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
+				json("{\"server\": {\"name\": \"erin-vm\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId(erinToken)
+						+ "\", \"networks\": \"auto\"}}", erinToken), Map.class);
+		String serverId = (String) ((Map<String, Object>) booted.getBody().get("server")).get("id");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
+			.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", erinToken), Map.class)
+			.getBody()
+			.get("server")).asInstanceOf(MAP).containsEntry("status", "ACTIVE"));
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.OPENSTACK);
+
+		checks.rpcRefusesEveryUnsignedSpelling(EdgeChecks.rpcMessage(ComputeRpcApi.class, "terminateInstance",
+				JsonMapper.shared().valueToTree(new ComputeRpcApi.InstanceRef(serverId))));
+		assertThat(this.http.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", erinToken), Map.class)
+			.getBody()
+			.get("server")).asInstanceOf(MAP).containsEntry("status", "ACTIVE");
+
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-compute");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-hypervisors", "hypervisor_hostname");
+		checks.everyErrorHasTheFaultShape(erinToken, "/v2.1/servers", "DELETE", 114_688);
 	}
 
 }

@@ -6,6 +6,8 @@ import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.SubnetRepository;
 
+import dev.novaboot.service.web.ApiFaultShape;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,12 @@ class NetworkingApiConfiguration {
 	Views networkingViews(NetworkRepository networks, SubnetRepository subnets, SubnetService subnetService,
 			PortService ports, FloatingIpService floatingIps) {
 		return new Views(networks, subnets, subnetService, ports, floatingIps);
+	}
+
+	/** Every error of this app, wherever it arises, in Neutron's shape. */
+	@Bean
+	ApiFaultShape neutronFaultShape() {
+		return ApiFaultShape.neutron();
 	}
 
 }

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.network.NetworkApplication;
+import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.testsupport.AuthTestSupport;
 import dev.novaboot.service.testsupport.AuthTestSupport.ProjectUser;
+import dev.novaboot.service.testsupport.EdgeChecks;
+import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.OpenStackClients;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.Builders;
@@ -14,6 +17,7 @@ import org.openstack4j.model.network.IPVersionType;
 import org.openstack4j.model.network.Network;
 import org.openstack4j.model.network.Port;
 import org.openstack4j.model.network.Subnet;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -138,6 +142,33 @@ class NetworkingApiAuthenticationTests {
 		assertThat(os.networking().network().delete(network.getId()).isSuccess()).isTrue();
 		assertThat(os.networking().network().get(network.getId())).isNull();
 		assertThat(os.networking().network().list()).extracting(Network::getId).doesNotContain(network.getId());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void noSpellingGetsAnUnsignedRpcOrAnAnonymousAdminCallThroughAndEveryErrorHasNeutronsShape() {
+		AuthTestSupport.createUser(this.http, "net-erin", "erin-password", "member", "net-e");
+		String erinToken = AuthTestSupport.token(this.http, "net-erin", "erin-password", "net-e");
+		ResponseEntity<Map> network = this.http.exchange("/v2.0/networks", HttpMethod.POST,
+				json("{\"network\": {\"name\": \"erin-net\"}}", erinToken), Map.class);
+		String networkId = (String) ((Map<String, Object>) network.getBody().get("network")).get("id");
+		this.http.exchange("/v2.0/subnets", HttpMethod.POST, json("{\"subnet\": {\"network_id\": \"" + networkId
+				+ "\", \"ip_version\": 4, \"cidr\": \"10.77.0.0/24\"}}", erinToken), Map.class);
+		String device = "5f0c1a4e-0d7c-4e55-9d34-5a3b8f1f0e01";
+		ResponseEntity<Map> port = this.http.exchange("/v2.0/ports", HttpMethod.POST, json("{\"port\": {\"network_id\": \""
+				+ networkId + "\", \"device_id\": \"" + device + "\", \"device_owner\": \"compute:nova\"}}", erinToken),
+				Map.class);
+		assertThat(port.getStatusCode()).as("%s", port.getBody()).isEqualTo(HttpStatus.CREATED);
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.NEUTRON);
+
+		checks.rpcRefusesEveryUnsignedSpelling(EdgeChecks.rpcMessage(NetworkRpcApi.class, "deallocateForInstance",
+				JsonNodeFactory.instance.stringNode(device), JsonNodeFactory.instance.stringNode("127.0.0.1")));
+		Map<String, Object> ports = this.http.exchange("/v2.0/ports?device_id=" + device, HttpMethod.GET,
+				json("", erinToken), Map.class).getBody();
+		assertThat((List<Object>) ports.get("ports")).hasSize(1);
+
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-network");
+		checks.everyErrorHasTheFaultShape(erinToken, "/v2.0/networks", "DELETE", 114_688);
 	}
 
 }

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.service.testsupport.AuthTestSupport;
 import dev.novaboot.service.testsupport.AuthTestSupport.ProjectUser;
+import dev.novaboot.service.testsupport.EdgeChecks;
+import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.OpenStackClients;
 import dev.novaboot.volume.VolumeApplication;
 import org.junit.jupiter.api.Test;
+import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.storage.block.Volume;
 import org.openstack4j.model.storage.block.Volume.Status;
-import org.openstack4j.api.Builders;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -26,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 
 import static dev.novaboot.service.testsupport.AuthTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -123,6 +128,30 @@ class VolumeApiAuthenticationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.pollInSameThread()
 			.until(() -> os.blockStorage().volumes().get(volume.getId()) == null);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void noSpellingGetsAnUnsignedRpcOrAnAnonymousAdminCallThroughAndEveryErrorHasCindersShape() {
+		ProjectUser erin = AuthTestSupport.createUser(this.http, "vol-erin", "erin-password", "member", "vol-e");
+		String erinToken = AuthTestSupport.token(this.http, "vol-erin", "erin-password", "vol-e");
+		String volumes = "/v3/" + erin.projectId() + "/volumes";
+		ResponseEntity<Map> created = this.http.exchange(volumes, HttpMethod.POST,
+				json("{\"volume\": {\"size\": 1, \"name\": \"erin-disk\"}}", erinToken), Map.class);
+		String volumeId = (String) ((Map<String, Object>) created.getBody().get("volume")).get("id");
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.OPENSTACK);
+
+		checks.rpcRefusesEveryUnsignedSpelling(EdgeChecks.rpcMessage(VolumeRpcApi.class, "deleteVolume",
+				JsonNodeFactory.instance.stringNode(volumeId)));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
+			.exchange(volumes + "/" + volumeId, HttpMethod.GET, json("", erinToken), Map.class)
+			.getBody()
+			.get("volume")).asInstanceOf(MAP).containsEntry("status", "available"));
+
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v3/" + erin.projectId() + "/os-services",
+				"nova-volume");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-volume");
+		checks.everyErrorHasTheFaultShape(erinToken, volumes, "DELETE", 114_688);
 	}
 
 }

@@ -1,17 +1,13 @@
 package dev.novaboot.service.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.sample.SampleRpcApi;
-import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.rpc.RpcCodec;
-import dev.novaboot.service.rpc.RpcMessage;
 import dev.novaboot.service.rpc.http.HttpRpcEndpoint;
 import dev.novaboot.service.testsupport.AuthTestSupport;
-import dev.novaboot.service.testsupport.PathVariants;
+import dev.novaboot.service.testsupport.EdgeChecks;
 import dev.novaboot.service.testsupport.RawHttp;
 import dev.novaboot.service.testsupport.SampleHosts;
 import org.junit.jupiter.api.AfterAll;
@@ -57,64 +53,18 @@ class ApiEdgeTests {
 
 	@Test
 	void noSpellingOfTheRpcPathsReachesTheDispatcherWithoutASignature() {
-		List<String> sent = new ArrayList<>();
-		for (String path : List.of(HttpRpcEndpoint.CALL, HttpRpcEndpoint.CAST)) {
-			List<String> spellings = new ArrayList<>(PathVariants.of(path));
-			spellings.add(path);
-			for (String spelling : spellings) {
-				String note = "unsigned-" + sent.size();
-				sent.add(note);
-				RawHttp.Response response = RawHttp.send(port, "POST", spelling, JSON, noteMessage(note));
-				assertThat(response.status()).as("POST %s", spelling).isIn(400, 401, 404);
-				assertFault(response, KEYSTONE, OPENSTACK);
-			}
-		}
-		assertThat(SampleHosts.manager(host).notes()).doesNotContainAnyElementsOf(sent);
+		checks().rpcRefusesEveryUnsignedSpelling(noteMessage("unsigned"));
+		assertThat(SampleHosts.manager(host).notes()).doesNotContain("unsigned");
 	}
 
 	@Test
 	void noSpellingOfAnAdminPathGetsPastThePolicyWithoutAToken() {
-		for (String spelling : PathVariants.of("/v2.1/os-services")) {
-			RawHttp.Response response = RawHttp.send(port, "GET", spelling);
-			assertThat(response.status()).as("GET %s", spelling).isIn(400, 401, 404);
-			assertFault(response, KEYSTONE, OPENSTACK);
-			assertThat(response.body()).doesNotContain("nova-sample");
-		}
+		checks().policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-sample");
 	}
 
 	@Test
-	void anUnknownRouteIsANotFoundFault() {
-		RawHttp.Response response = RawHttp.send(port, "GET", "/v2.1/no-such-thing", Map.of("X-Auth-Token", adminToken()),
-				null);
-		assertThat(response.status()).isEqualTo(404);
-		assertFault(response, OPENSTACK);
-		assertThat(response.body()).contains("itemNotFound");
-	}
-
-	@Test
-	void aWrongMethodIsABadMethodFault() {
-		RawHttp.Response response = RawHttp.send(port, "DELETE", "/v2.1/samples", Map.of("X-Auth-Token", adminToken()),
-				null);
-		assertThat(response.status()).isEqualTo(405);
-		assertFault(response, OPENSTACK);
-		assertThat(response.body()).contains("badMethod");
-		assertThat(response.header("Allow")).contains("GET");
-	}
-
-	@Test
-	void anUnsupportedMediaTypeIsABadMediaTypeFault() {
-		RawHttp.Response response = RawHttp.send(port, "POST", "/v2.1/samples",
-				Map.of("X-Auth-Token", adminToken(), "Content-Type", "text/plain"), "name".getBytes());
-		assertThat(response.status()).isEqualTo(415);
-		assertFault(response, OPENSTACK);
-	}
-
-	@Test
-	void aMalformedBodyIsABadRequestFault() {
-		RawHttp.Response response = RawHttp.send(port, "POST", "/v2.1/samples",
-				Map.of("X-Auth-Token", adminToken(), "Content-Type", "application/json"), "{\"sample\": ".getBytes());
-		assertThat(response.status()).isEqualTo(400);
-		assertFault(response, OPENSTACK);
+	void everyKindOfErrorHasTheFaultShape() {
+		checks().everyErrorHasTheFaultShape(adminToken(), "/v2.1/samples", "DELETE", 64 * 1024);
 	}
 
 	@Test
@@ -185,6 +135,10 @@ class ApiEdgeTests {
 		assertFault(over, KEYSTONE);
 	}
 
+	private static EdgeChecks checks() {
+		return new EdgeChecks(port, OPENSTACK);
+	}
+
 	private static String adminToken() {
 		RawHttp.Response response = RawHttp.send(port, "POST", "/identity/v3/auth/tokens", JSON,
 				AuthTestSupport.passwordAuth("admin", AuthTestSupport.ADMIN_PASSWORD, "admin").getBytes());
@@ -193,9 +147,7 @@ class ApiEdgeTests {
 	}
 
 	private static byte[] noteMessage(String note) {
-		return new RpcCodec().write(new RpcMessage(SampleRpcApi.class.getName(), "1.2", "note",
-				RpcMessage.Context.of(new RequestContext("req-1", "u", "p", java.util.Set.of("admin"))),
-				List.of(JsonNodeFactory.instance.stringNode(note))));
+		return EdgeChecks.rpcMessage(SampleRpcApi.class, "note", JsonNodeFactory.instance.stringNode(note));
 	}
 
 	private static byte[] chunked(byte[] body) {
