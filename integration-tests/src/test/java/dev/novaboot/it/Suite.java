@@ -28,6 +28,10 @@ final class Suite implements AutoCloseable {
 
 	private final List<String> common = new ArrayList<>();
 
+	// secrets go in the environment, as bin/start-suite passes them: ps shows command lines
+	private final Map<String, String> secrets = Map.of("NOVA_AUTH_TOKEN_KEY", "it-token-key-" + UUID.randomUUID(),
+			"NOVA_RPC_SECRET", "it-rpc-secret-" + UUID.randomUUID(), "NOVA_AUTH_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD);
+
 	private Path workDir;
 
 	private Suite(EmbeddedPostgres postgres) {
@@ -41,15 +45,13 @@ final class Suite implements AutoCloseable {
 			suite.workDir = workDir;
 			String url = suite.postgres.getJdbcUrl("postgres", "postgres");
 			suite.common.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--nova.service.report-interval=1s", "--nova.auth.token-key=it-token-key-" + UUID.randomUUID(),
-					"--nova.rpc.secret=it-rpc-secret-" + UUID.randomUUID(),
-					"--nova.auth.bootstrap-password=" + ADMIN_PASSWORD));
+					"--nova.service.report-interval=1s"));
 			Map<String, String> hosts = Map.of("volume", "127.0.0.11", "network", "127.0.0.12", "compute", "127.0.0.13");
 			for (String app : List.of("volume", "network", "compute")) {
 				List<String> args = new ArrayList<>(suite.common);
 				args.add("--nova.host=" + hosts.get(app));
 				args.addAll(extraArgs.getOrDefault(app, List.of()));
-				suite.apps.put(app, SuiteProcess.start(app, workDir.resolve(app), args));
+				suite.apps.put(app, SuiteProcess.start(app, workDir.resolve(app), args, suite.secrets));
 			}
 			for (SuiteProcess app : suite.apps.values()) {
 				app.awaitReady(Duration.ofMinutes(3));
@@ -70,7 +72,7 @@ final class Suite implements AutoCloseable {
 		List<String> args = new ArrayList<>(this.common);
 		args.add("--nova.host=" + host);
 		args.addAll(extraArgs);
-		SuiteProcess process = SuiteProcess.start(app, this.workDir.resolve(name), args);
+		SuiteProcess process = SuiteProcess.start(app, this.workDir.resolve(name), args, this.secrets);
 		this.apps.put(name, process);
 		process.awaitReady(Duration.ofMinutes(3));
 		return process;

@@ -46,6 +46,10 @@ final class SuiteClient {
 				JsonPath.read(response.body(), "$.token.project.id"));
 	}
 
+	String token() {
+		return this.token;
+	}
+
 	String projectId() {
 		return this.projectId;
 	}

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,8 +38,11 @@ final class SuiteProcess implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** Starts {@code app-<app>.jar} from the build, on a free port, with {@code args}. */
-	static SuiteProcess start(String app, Path workDir, List<String> args) {
+	/**
+	 * Starts {@code app-<app>.jar} from the build, on a free port, with {@code args} and
+	 * {@code environment} (where secrets go).
+	 */
+	static SuiteProcess start(String app, Path workDir, List<String> args, Map<String, String> environment) {
 		Path jar = suiteRoot().resolve("app-" + app).resolve("target").resolve("app-" + app + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the integration tests need the packaged apps");
@@ -50,10 +54,11 @@ final class SuiteProcess implements AutoCloseable {
 		Path log = workDir.resolve("nova-" + app + ".log");
 		try {
 			Files.createDirectories(workDir);
-			Process process = new ProcessBuilder(command).directory(workDir.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+				.redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			return new SuiteProcess(app, port, log, process);
 		}
 		catch (IOException ex) {
@@ -90,6 +95,10 @@ final class SuiteProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	URI url(String path) {
