@@ -59,12 +59,12 @@ public class LoginLockout {
 		if (this.failureAttempts == 0 || user.getFailedAuthCount() < this.failureAttempts) {
 			return false;
 		}
-		Instant expiredIfBefore = this.clock.instant().minus(this.duration);
+		Instant stillLockedAfter = this.clock.instant().minus(this.duration);
 		Instant lastFailure = user.getFailedAuthAt();
-		if (lastFailure != null && lastFailure.isAfter(expiredIfBefore)) {
+		if (lastFailure != null && lastFailure.isAfter(stillLockedAfter)) {
 			return true;
 		}
-		this.users.resetExpiredLockout(user.getId(), this.failureAttempts, expiredIfBefore);
+		this.users.resetExpiredLockout(user.getId(), this.failureAttempts, stillLockedAfter);
 		return false;
 	}
 

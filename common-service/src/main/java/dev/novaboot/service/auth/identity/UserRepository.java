@@ -41,13 +41,14 @@ public interface UserRepository extends JpaRepository<User, String> {
 	int resetFailedAuth(String id);
 
 	/**
-	 * Forgets the failed attempts of a lock that has expired; does nothing when a failure
-	 * was counted since (by a concurrent login that already saw the lock expire).
+	 * Forgets the failed attempts of a lock that has expired (its last failure was not
+	 * after {@code stillLockedAfter}); does nothing when a failure was counted since, by a
+	 * concurrent login that already saw the lock expire.
 	 */
 	@Transactional
 	@Modifying
 	@Query("update User u set u.failedAuthCount = 0, u.failedAuthAt = null "
-			+ "where u.id = :id and u.failedAuthCount >= :attempts and u.failedAuthAt <= :lockedSince")
-	int resetExpiredLockout(String id, int attempts, Instant lockedSince);
+			+ "where u.id = :id and u.failedAuthCount >= :attempts and u.failedAuthAt <= :stillLockedAfter")
+	int resetExpiredLockout(String id, int attempts, Instant stillLockedAfter);
 
 }
