@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How callers of the suite's APIs are authenticated.
@@ -24,12 +29,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code volumev3}, {@code network}, {@code image}, {@code identity}): the public URL to
  * publish instead of the one derived from the services table; {@code {project_id}} is
  * replaced with the token's project
+ * @param lockoutFailureAttempts how many wrong passwords in a row lock a user (Keystone's
+ * {@code [security_compliance] lockout_failure_attempts}); {@code 0} turns lockout off
+ * @param lockoutDuration how long a locked user stays locked after the last wrong
+ * password (Keystone's {@code lockout_duration}); an administrator unlocks earlier by
+ * setting the user {@code enabled}
  */
 @ConfigurationProperties("nova.auth")
+@Validated
 public record AuthProperties(@DefaultValue("token") String strategy, String tokenKey,
 		@DefaultValue("1h") Duration tokenTtl, String bootstrapPassword,
 		@DefaultValue("var/admin-password") Path bootstrapPasswordFile, @DefaultValue("RegionOne") String region,
-		Map<String, String> publicUrls) {
+		Map<String, String> publicUrls,
+		@DefaultValue("10") @PositiveOrZero(message = "must be 0 (no lockout) or more") int lockoutFailureAttempts,
+		// always a limit: a lock for good would let anyone who knows a user name lock them out
+		@DefaultValue("5m") @NotNull(message = "must be set") @DurationMin(nanos = 1,
+				message = "must be positive") Duration lockoutDuration) {
 
 	public AuthProperties {
 		publicUrls = (publicUrls != null) ? Map.copyOf(publicUrls) : Map.of();

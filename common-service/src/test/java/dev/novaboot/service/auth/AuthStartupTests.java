@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What an operator sees at start-up: a clear stop without a token key or with an
- * unknown strategy, and a loud warning in {@code noauth} mode.
+ * What an operator sees at start-up: a clear stop without a token key, with an
+ * unknown strategy or an impossible lockout, and a loud warning in {@code noauth} mode.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuthStartupTests {
@@ -43,6 +43,29 @@ class AuthStartupTests {
 		try (ConfigurableApplicationContext context = start("nova.auth.strategy=noauth", "nova.auth.token-key=")) {
 			assertThat(context.getBean(AuthStrategy.class).name()).isEqualTo("noauth");
 			assertThat(output).contains("WARN").contains("AUTHENTICATION IS OFF");
+		}
+	}
+
+	@Test
+	void aNegativeLockoutFailureAttemptsStopsStartUpNamingTheProperty(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> start("nova.auth.lockout-failure-attempts=-1"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("nova.auth.lockout-failure-attempts")
+			.contains("must be 0 (no lockout) or more");
+	}
+
+	@Test
+	void aLockoutDurationThatIsNotPositiveStopsStartUpNamingTheProperty(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> start("nova.auth.lockout-duration=0s"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("nova.auth.lockout-duration")
+			.contains("must be positive");
+	}
+
+	@Test
+	void zeroLockoutFailureAttemptsStartsWithLockoutOff() {
+		try (ConfigurableApplicationContext context = start("nova.auth.lockout-failure-attempts=0")) {
+			assertThat(context.getBean(AuthProperties.class).lockoutFailureAttempts()).isZero();
 		}
 	}
 

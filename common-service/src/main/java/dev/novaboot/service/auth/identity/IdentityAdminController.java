@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,8 +21,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The part of Keystone's v3 admin API that an operator needs to give people access:
- * projects, users, roles and role assignments on projects (admin only, by the auth
- * layer's rules).
+ * projects, users (and enabling, disabling or unlocking them), roles and role
+ * assignments on projects (admin only, by the auth layer's rules).
  */
 @RestController
 @RequestMapping("/identity/v3")
@@ -67,6 +68,39 @@ class IdentityAdminController {
 	@GetMapping("/users/{id}")
 	Map<String, UserView> user(@PathVariable String id) {
 		return Map.of("user", UserView.of(this.administration.user(id)));
+	}
+
+	/**
+	 * Keystone's user update, of which only {@code enabled} is served: {@code true}
+	 * also unlocks a user locked out by wrong passwords. Anything else is refused rather
+	 * than ignored, so that a client never believes it changed what it did not.
+	 */
+	@PatchMapping("/users/{id}")
+	Map<String, UserView> updateUser(@PathVariable String id, @RequestBody UserUpdateRequest request) {
+		Map<String, Object> update = required(request, UserUpdateRequest::user, "user");
+		if (update.isEmpty()) {
+			throw IdentityException.badRequest("Expecting to find at least one attribute in user.");
+		}
+		Object updateId = update.get("id");
+		if (updateId != null && !updateId.equals(id)) {
+			throw IdentityException.badRequest("Cannot change ID");
+		}
+		List<String> unsupported = update.keySet()
+			.stream()
+			.filter((attribute) -> !attribute.equals("id") && !attribute.equals("enabled"))
+			.sorted()
+			.toList();
+		if (!unsupported.isEmpty()) {
+			throw IdentityException.badRequest("Only enabled can be changed here, not " + String.join(", ", unsupported)
+					+ ".");
+		}
+		if (!update.containsKey("enabled")) {
+			return Map.of("user", UserView.of(this.administration.user(id)));
+		}
+		if (!(update.get("enabled") instanceof Boolean enabled)) {
+			throw IdentityException.badRequest("Invalid input for field 'enabled': it must be true or false.");
+		}
+		return Map.of("user", UserView.of(this.administration.setUserEnabled(id, enabled)));
 	}
 
 	@GetMapping("/roles")
@@ -128,6 +162,10 @@ class IdentityAdminController {
 	}
 
 	record UserRequest(NewUser user) {
+	}
+
+	// a map, to tell the attributes sent from those left out and refuse the unsupported ones
+	record UserUpdateRequest(Map<String, Object> user) {
 	}
 
 	record NewUser(String name, @JsonProperty("domain_id") String domainId, String password,

@@ -8,8 +8,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an identity administrator does: create projects and users, grant and revoke
- * roles on projects, and look them up.
+ * What an identity administrator does: create projects and users, enable, disable and
+ * unlock users, grant and revoke roles on projects, and look them up.
  */
 public class IdentityAdministration {
 
@@ -82,6 +82,21 @@ public class IdentityAdministration {
 		String hash = this.passwordEncoder.encode(password);
 		return save(() -> this.users
 			.saveAndFlush(new User(name, domain, hash, enabled, defaultProjectId, this.clock.instant())), "user", name);
+	}
+
+	/**
+	 * Enables or disables a user. Enabling also forgets the user's failed logins, as
+	 * Keystone's {@code enabled} setter does: that is how an administrator unlocks a user
+	 * locked out by wrong passwords, even one that is already enabled.
+	 */
+	@Transactional
+	public User setUserEnabled(String id, boolean enabled) {
+		User user = user(id);
+		user.setEnabled(enabled);
+		if (enabled) {
+			this.users.resetFailedAuth(user.getId());
+		}
+		return user;
 	}
 
 	@Transactional

@@ -40,8 +40,11 @@ public class IdentityConfiguration {
 
 	@Bean
 	PasswordAuthenticator passwordAuthenticator(DomainRepository domains, UserRepository users,
-			ProjectRepository projects, RoleRepository roles, PasswordEncoder passwordEncoder) {
-		return new PasswordAuthenticator(domains, users, projects, roles, passwordEncoder);
+			ProjectRepository projects, RoleRepository roles, PasswordEncoder passwordEncoder,
+			PlatformTransactionManager transactionManager, AuthProperties properties) {
+		LoginLockout lockout = new LoginLockout(users, new TransactionTemplate(transactionManager),
+				properties.lockoutFailureAttempts(), properties.lockoutDuration(), Clock.systemUTC());
+		return new PasswordAuthenticator(domains, users, projects, roles, passwordEncoder, lockout);
 	}
 
 	@Bean

@@ -16,7 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keystone's password method: finds the user, checks the password against its hash and
  * the roles the user holds on the requested project. Every failure to authenticate is
- * the same 401, so that a caller cannot tell an unknown user from a wrong password.
+ * the same 401, so that a caller cannot tell an unknown user from a wrong password or a
+ * locked one.
+ * <p>
+ * Wrong passwords count towards the {@link LoginLockout}. That count is written in the
+ * request's transaction, which therefore commits even though the request fails.
  */
 public class PasswordAuthenticator {
 
@@ -32,20 +36,24 @@ public class PasswordAuthenticator {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final LoginLockout lockout;
+
 	// compared against when the user does not exist, so that both cases take as long
 	private final String decoyHash;
 
 	public PasswordAuthenticator(DomainRepository domains, UserRepository users, ProjectRepository projects,
-			RoleRepository roles, PasswordEncoder passwordEncoder) {
+			RoleRepository roles, PasswordEncoder passwordEncoder, LoginLockout lockout) {
 		this.domains = domains;
 		this.users = users;
 		this.projects = projects;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
+		this.lockout = lockout;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
 	}
 
-	@Transactional(readOnly = true)
+	// read-write for the failure count, and a refusal must not roll that count back
+	@Transactional(noRollbackFor = IdentityException.class)
 	public TokenSubject authenticate(AuthRequest request) {
 		if (request == null || request.auth() == null || request.auth().identity() == null) {
 			throw IdentityException.badRequest("Expecting to find auth.identity in the request body.");
@@ -63,11 +71,25 @@ public class PasswordAuthenticator {
 		}
 		Optional<User> found = findUser(userRef);
 		String hash = found.map(User::getPasswordHash).orElse(this.decoyHash);
+		// checked whatever happens next, so that an unknown or a locked user takes as long
 		boolean matches = this.passwordEncoder.matches(userRef.password(), hash);
-		if (found.isEmpty() || !matches || !found.get().isEnabled()) {
+		if (found.isEmpty()) {
 			throw IdentityException.unauthorized(REQUIRES_AUTHENTICATION);
 		}
 		User user = found.get();
+		// Keystone's order: a locked user is refused before the password counts, so
+		// attempts while locked neither count nor extend the lock
+		if (this.lockout.isLocked(user)) {
+			throw IdentityException.unauthorized(REQUIRES_AUTHENTICATION);
+		}
+		if (!matches) {
+			this.lockout.recordFailure(user);
+			throw IdentityException.unauthorized(REQUIRES_AUTHENTICATION);
+		}
+		if (!user.isEnabled()) {
+			throw IdentityException.unauthorized(REQUIRES_AUTHENTICATION);
+		}
+		this.lockout.recordSuccess(user);
 		Ref userDomain = domainRef(user.getDomainId());
 		Project project = scope(request.auth().scope(), user);
 		if (project == null) {

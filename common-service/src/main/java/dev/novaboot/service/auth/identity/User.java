@@ -33,6 +33,14 @@ public class User {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	// written only by UserRepository's atomic updates: an entity write of a stale count
+	// would lose the failures counted by concurrent logins
+	@Column(name = "failed_auth_count", nullable = false, insertable = false, updatable = false)
+	private int failedAuthCount;
+
+	@Column(name = "failed_auth_at", insertable = false, updatable = false)
+	private Instant failedAuthAt;
+
 	protected User() {
 	}
 
@@ -67,8 +75,22 @@ public class User {
 		return this.enabled;
 	}
 
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
 	public String getDefaultProjectId() {
 		return this.defaultProjectId;
+	}
+
+	/** Failed password attempts since the last successful login, as last read. */
+	int getFailedAuthCount() {
+		return this.failedAuthCount;
+	}
+
+	/** When the last failed password attempt was, {@code null} after a success. */
+	Instant getFailedAuthAt() {
+		return this.failedAuthAt;
 	}
 
 }
