@@ -1,14 +1,13 @@
 package dev.novaboot.service.web;
 
-import java.util.Map;
+import java.io.IOException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,17 +27,19 @@ public class FaultErrorController implements ErrorController {
 		this.faults = faults;
 	}
 
-	@RequestMapping(produces = MediaType.ALL_VALUE)
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+	/**
+	 * Written straight to the response, not through content negotiation: an error about
+	 * the request's {@code Accept} header (406) must not fail the same way again.
+	 */
+	@RequestMapping
+	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = status(request);
 		String message = null;
 		if (status.is4xxClientError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
 				&& request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String given && !given.isBlank()) {
 			message = given;
 		}
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.faults.body(request, status, message));
+		this.faults.write(request, response, status, message);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
