@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.novaboot.service.config.Secrets;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,6 +35,15 @@ public record AuthProperties(@DefaultValue("token") String strategy, String toke
 
 	public AuthProperties {
 		publicUrls = (publicUrls != null) ? Map.copyOf(publicUrls) : Map.of();
+	}
+
+	// the generated one would print the token key and the admin password
+	@Override
+	public String toString() {
+		return "AuthProperties[strategy=" + this.strategy + ", tokenKey=" + Secrets.mask(this.tokenKey) + ", tokenTtl="
+				+ this.tokenTtl + ", bootstrapPassword=" + Secrets.mask(this.bootstrapPassword)
+				+ ", bootstrapPasswordFile=" + this.bootstrapPasswordFile + ", region=" + this.region + ", publicUrls="
+				+ this.publicUrls + "]";
 	}
 
 }
