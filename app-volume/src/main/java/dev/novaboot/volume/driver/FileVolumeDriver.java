@@ -1,13 +1,19 @@
 package dev.novaboot.volume.driver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -17,8 +23,14 @@ import org.springframework.boot.health.contributor.Health;
  * by {@code cp --reflink=auto --sparse=always} (a copy-on-write clone where the file
  * system offers it, a sparse copy elsewhere). A compute host on the same machine attaches
  * the file itself.
+ * <p>
+ * The files hold the guests' disks: they are owner-only ({@code rw-------}), created so
+ * before {@code truncate} sizes them and restricted after {@code cp} copied them, and a
+ * directory the driver creates is owner-only too.
  */
 public class FileVolumeDriver implements VolumeDriver {
+
+	private static final Log logger = LogFactory.getLog(FileVolumeDriver.class);
 
 	private static final long GIB = 1024L * 1024 * 1024;
 
@@ -26,9 +38,12 @@ public class FileVolumeDriver implements VolumeDriver {
 
 	private final Path directory;
 
-	public FileVolumeDriver(CommandRunner commands, Path directory) {
+	private final OwnerOnlyFiles files;
+
+	public FileVolumeDriver(CommandRunner commands, Path directory, OwnerOnlyFiles files) {
 		this.commands = commands;
 		this.directory = directory.toAbsolutePath().normalize();
+		this.files = files;
 	}
 
 	@Override
@@ -39,9 +54,9 @@ public class FileVolumeDriver implements VolumeDriver {
 	@Override
 	public void doSetup() {
 		try {
-			Files.createDirectories(this.directory);
+			this.files.createDirectories(this.directory);
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException ex) {
 			throw new IllegalStateException(
 					"Cannot create the volume directory " + this.directory + " (nova.volume.file.directory)", ex);
 		}
@@ -49,12 +64,48 @@ public class FileVolumeDriver implements VolumeDriver {
 			throw new IllegalStateException(
 					"The volume directory " + this.directory + " is not writable (nova.volume.file.directory)");
 		}
+		restrictExistingFiles();
+	}
+
+	// files of an earlier version, created with the umask, become owner-only too
+	private void restrictExistingFiles() {
+		try {
+			for (Path file : backingFiles()) {
+				this.files.restrict(file);
+			}
+		}
+		catch (UncheckedIOException ex) {
+			logger.warn("Cannot restrict the volume files in " + this.directory + " to their owner: "
+					+ ex.getCause().getMessage());
+		}
+	}
+
+	private List<Path> backingFiles() {
+		try (Stream<Path> entries = Files.list(this.directory)) {
+			return entries.filter((file) -> isBackingName(file.getFileName().toString()) && Files.isRegularFile(file))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean isBackingName(String name) {
+		try {
+			BackingName.check(name);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@Override
 	public void createVolume(String name, int sizeGb) {
 		Path file = path(name);
 		try {
+			// truncate keeps the mode of the file it grows
+			ownerOnlyFile(file);
 			run("create volume " + name, "truncate", "--size=" + sizeGb + "G", file.toString());
 		}
 		catch (VolumeDriverException ex) {
@@ -154,19 +205,35 @@ public class FileVolumeDriver implements VolumeDriver {
 	}
 
 	// copied under a temporary name and renamed, so that a crash never leaves a half copy
-	// under the real name
+	// under the real name; cp writes into an owner-only file (it keeps an existing
+	// target's mode), and the copy is restricted again before it gets its name
 	private void copy(Path source, Path target) {
 		Path partial = target.resolveSibling(target.getFileName() + ".part");
 		try {
+			ownerOnlyFile(partial);
 			run("copy " + source.getFileName() + " to " + target.getFileName(), "cp", "--reflink=auto",
 					"--sparse=always", source.toString(), partial.toString());
+			this.files.restrict(partial);
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (UncheckedIOException ex) {
+			throw new VolumeDriverException("Cannot restrict " + partial + " to its owner: " + ex.getCause().getMessage(),
+					ex);
 		}
 		catch (IOException ex) {
 			throw new VolumeDriverException("Cannot move " + partial + " to " + target + ": " + ex.getMessage(), ex);
 		}
 		finally {
 			deleteQuietly(partial);
+		}
+	}
+
+	private void ownerOnlyFile(Path file) {
+		try {
+			this.files.file(file);
+		}
+		catch (UncheckedIOException ex) {
+			throw new VolumeDriverException("Cannot create " + file + ": " + ex.getCause().getMessage(), ex);
 		}
 	}
 

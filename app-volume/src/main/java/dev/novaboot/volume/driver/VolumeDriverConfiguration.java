@@ -1,6 +1,7 @@
 package dev.novaboot.volume.driver;
 
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.volume.VolumeProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +19,9 @@ public class VolumeDriverConfiguration {
 	static class File {
 
 		@Bean
-		FileVolumeDriver fileVolumeDriver(CommandRunner commandRunner, VolumeProperties properties) {
-			return new FileVolumeDriver(commandRunner, properties.file().directory());
+		FileVolumeDriver fileVolumeDriver(CommandRunner commandRunner, VolumeProperties properties,
+				OwnerOnlyFiles ownerOnlyFiles) {
+			return new FileVolumeDriver(commandRunner, properties.file().directory(), ownerOnlyFiles);
 		}
 
 	}

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.novaboot.service.command.CommandResult;
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +41,7 @@ class FileVolumeDriverTests {
 	@BeforeEach
 	void driver() {
 		this.driver = new FileVolumeDriver(new CommandRunner(List.of(), Duration.ofSeconds(30)),
-				this.directory.resolve("volumes"));
+				this.directory.resolve("volumes"), new OwnerOnlyFiles());
 		this.driver.doSetup();
 	}
 
@@ -119,6 +123,41 @@ class FileVolumeDriverTests {
 	}
 
 	@Test
+	void volumesSnapshotsAndVolumesFromSnapshotsAreReadableByTheirOwnerOnlyWhateverTheUmask() throws IOException {
+		CommandRunner umask022 = commandsUnderUmask022();
+		Path control = this.directory.resolve("control");
+		umask022.run("truncate", "--size=1M", control.toString());
+		assertThat(mode(control)).as("what the commands alone make").isEqualTo("rw-r--r--");
+		FileVolumeDriver driver = new FileVolumeDriver(umask022, this.directory.resolve("fresh"), new OwnerOnlyFiles());
+		driver.doSetup();
+
+		driver.createVolume(VOLUME, 1);
+		driver.createSnapshot(SNAPSHOT, VOLUME, 1);
+		driver.createVolumeFromSnapshot(COPY, 2, SNAPSHOT, 1);
+		driver.extendVolume(VOLUME, 2);
+
+		for (String name : List.of(VOLUME, SNAPSHOT, COPY)) {
+			assertThat(mode(driver.path(name))).as(name).isEqualTo("rw-------");
+		}
+		assertThat(mode(this.directory.resolve("fresh"))).isEqualTo("rwx------");
+	}
+
+	@Test
+	void setupRestrictsTheFilesOfAnEarlierVersionAndLeavesOtherFilesAlone() throws IOException {
+		Path volumes = this.directory.resolve("volumes");
+		Path old = Files.createFile(volumes.resolve(VOLUME),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+		Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+		Path other = Files.createFile(volumes.resolve("README"));
+		Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-r--r--"));
+
+		this.driver.doSetup();
+
+		assertThat(mode(old)).isEqualTo("rw-------");
+		assertThat(mode(other)).isEqualTo("rw-r--r--");
+	}
+
+	@Test
 	void capacityComesFromTheFileSystem() {
 		VolumeDriver.Capacity capacity = this.driver.capacity();
 
@@ -139,7 +178,7 @@ class FileVolumeDriverTests {
 			public dev.novaboot.service.command.CommandResult run(List<String> command, Duration timeout) {
 				throw new dev.novaboot.service.command.CommandFailedException(command, 1, "No space left on device", null);
 			}
-		}, this.directory.resolve("volumes"));
+		}, this.directory.resolve("volumes"), new OwnerOnlyFiles());
 
 		assertThatThrownBy(() -> failing.createVolume(VOLUME, 1)).isInstanceOf(VolumeDriverException.class)
 			.hasMessageContaining("No space left on device");
@@ -150,11 +189,28 @@ class FileVolumeDriverTests {
 	void setupRefusesADirectoryItCannotCreate() throws IOException {
 		Path blocker = Files.writeString(this.directory.resolve("a-file"), "x");
 		FileVolumeDriver broken = new FileVolumeDriver(new CommandRunner(List.of(), Duration.ofSeconds(5)),
-				blocker.resolve("volumes"));
+				blocker.resolve("volumes"), new OwnerOnlyFiles());
 
 		assertThatThrownBy(broken::doSetup).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("nova.volume.file.directory");
 		assertThat(broken.health().getStatus().getCode()).isEqualTo("DOWN");
+	}
+
+	// the driver's commands under umask 022 whatever the test JVM's: a file they create is
+	// rw-r--r-- unless the driver sees to it
+	private static CommandRunner commandsUnderUmask022() {
+		return new CommandRunner(List.of(), Duration.ofSeconds(30)) {
+			@Override
+			public CommandResult run(List<String> command, Duration timeout) {
+				List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "umask 022 && exec \"$@\"", "sh"));
+				wrapped.addAll(command);
+				return super.run(wrapped, timeout);
+			}
+		};
+	}
+
+	private static String mode(Path path) throws IOException {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 	}
 
 	// JDK 17 has no attribute for allocated blocks: ask du, which reads them from stat

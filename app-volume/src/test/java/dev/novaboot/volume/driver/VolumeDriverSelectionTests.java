@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.volume.VolumeProperties;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ class VolumeDriverSelectionTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(PropertiesConfiguration.class, VolumeDriverConfiguration.class)
-		.withBean(CommandRunner.class, () -> new CommandRunner(List.of(), Duration.ofSeconds(5)));
+		.withBean(CommandRunner.class, () -> new CommandRunner(List.of(), Duration.ofSeconds(5)))
+		.withBean(OwnerOnlyFiles.class, OwnerOnlyFiles::new);
 
 	@Test
 	void fileDriverByDefault() {

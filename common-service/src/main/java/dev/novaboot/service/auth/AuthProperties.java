@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.novaboot.service.config.Secrets;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -48,6 +49,16 @@ public record AuthProperties(@DefaultValue("token") String strategy, String toke
 
 	public AuthProperties {
 		publicUrls = (publicUrls != null) ? Map.copyOf(publicUrls) : Map.of();
+	}
+
+	// the generated one would print the token key and the admin password
+	@Override
+	public String toString() {
+		return "AuthProperties[strategy=" + this.strategy + ", tokenKey=" + Secrets.mask(this.tokenKey) + ", tokenTtl="
+				+ this.tokenTtl + ", bootstrapPassword=" + Secrets.mask(this.bootstrapPassword)
+				+ ", bootstrapPasswordFile=" + this.bootstrapPasswordFile + ", region=" + this.region + ", publicUrls="
+				+ this.publicUrls + ", lockoutFailureAttempts=" + this.lockoutFailureAttempts + ", lockoutDuration="
+				+ this.lockoutDuration + "]";
 	}
 
 }

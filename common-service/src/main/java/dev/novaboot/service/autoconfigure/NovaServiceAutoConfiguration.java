@@ -18,6 +18,9 @@ import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.context.RequestContextArgumentResolver;
 import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedByValidator;
+import dev.novaboot.service.files.EmbeddedDatabaseFiles;
+import dev.novaboot.service.files.OwnerOnlyFiles;
+import dev.novaboot.service.files.OwnerOnlyLogFile;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.manager.ManagerInitializer;
@@ -42,11 +45,13 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -166,6 +171,32 @@ public final class NovaServiceAutoConfiguration {
 		String helper = (nova.rootHelper() != null) ? nova.rootHelper().trim() : "";
 		List<String> prefix = helper.isEmpty() ? List.of() : List.of(helper.split("\\s+"));
 		return new CommandRunner(prefix, nova.commandTimeout());
+	}
+
+	/**
+	 * Owner-only files: the embedded database's, the log file, and whatever the apps
+	 * write through {@link OwnerOnlyFiles} (the admin password, volume files).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnerOnlyFilesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OwnerOnlyFiles ownerOnlyFiles() {
+			return new OwnerOnlyFiles();
+		}
+
+		@Bean
+		@ConditionalOnSingleCandidate(DataSource.class)
+		EmbeddedDatabaseFiles embeddedDatabaseFiles(DataSource dataSource, OwnerOnlyFiles ownerOnlyFiles) {
+			return new EmbeddedDatabaseFiles(dataSource, ownerOnlyFiles);
+		}
+
+		@Bean
+		OwnerOnlyLogFile ownerOnlyLogFile(Environment environment, OwnerOnlyFiles ownerOnlyFiles) {
+			return new OwnerOnlyLogFile(LogFile.get(environment), ownerOnlyFiles);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

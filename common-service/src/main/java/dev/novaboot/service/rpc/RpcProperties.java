@@ -2,6 +2,8 @@ package dev.novaboot.service.rpc;
 
 import java.time.Duration;
 
+import dev.novaboot.service.config.Secrets;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RpcProperties(@DefaultValue("http") String transport, String secret,
 		@DefaultValue("60s") Duration callTimeout, @DefaultValue Server server, @DefaultValue Http http,
 		@DefaultValue Amqp amqp) {
+
+	// the generated one would print the secret that signs every RPC message
+	@Override
+	public String toString() {
+		return "RpcProperties[transport=" + this.transport + ", secret=" + Secrets.mask(this.secret) + ", callTimeout="
+				+ this.callTimeout + ", server=" + this.server + ", http=" + this.http + ", amqp=" + this.amqp + "]";
+	}
 
 	/**
 	 * The receiving side.

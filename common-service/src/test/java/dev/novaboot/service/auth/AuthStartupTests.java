@@ -1,10 +1,16 @@
 package dev.novaboot.service.auth;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
 import dev.novaboot.sample.SampleServiceApplication;
 import dev.novaboot.service.auth.token.MissingTokenKeyException;
 import dev.novaboot.service.driver.UnknownChoiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What an operator sees at start-up: a clear stop without a token key, with an
- * unknown strategy or an impossible lockout, and a loud warning in {@code noauth} mode.
+ * unknown strategy or an impossible lockout, a loud warning in {@code noauth} mode, and
+ * where a generated admin password is (never the password itself).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuthStartupTests {
@@ -70,9 +77,44 @@ class AuthStartupTests {
 	}
 
 	// command-line arguments, so that they override the test application.properties
+	@Test
+	void aGeneratedAdminPasswordGoesToAnOwnerOnlyFileAndTheLogNamesOnlyTheFile(CapturedOutput output,
+			@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("var/admin-password");
+
+		try (ConfigurableApplicationContext context = startOn("jdbc:h2:mem:generated-admin-password",
+				"nova.auth.bootstrap-password=", "nova.auth.bootstrap-password-file=" + file)) {
+			String password = Files.readString(file).trim();
+			assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+				.isEqualTo("rwx------");
+			assertThat(output).contains("generated password, written to " + file.toAbsolutePath())
+				.doesNotContain(password);
+		}
+	}
+
+	@Test
+	void aConfiguredAdminPasswordIsNeitherLoggedNorWritten(CapturedOutput output, @TempDir Path directory) {
+		Path file = directory.resolve("admin-password");
+
+		try (ConfigurableApplicationContext context = startOn("jdbc:h2:mem:configured-admin-password",
+				"nova.auth.bootstrap-password=configured-secret-42", "nova.auth.bootstrap-password-file=" + file)) {
+			assertThat(output).contains("with the password of nova.auth.bootstrap-password")
+				.doesNotContain("configured-secret-42");
+			assertThat(file).doesNotExist();
+		}
+	}
+
+	// command-line arguments, so that they override the test application.properties
 	private static ConfigurableApplicationContext start(String... properties) {
+		return startOn("jdbc:h2:mem:auth-startup;DB_CLOSE_DELAY=-1", properties);
+	}
+
+	// a database of its own: the bootstrap runs on a database without users only
+	private static ConfigurableApplicationContext startOn(String url, String... properties) {
 		String[] args = new String[properties.length + 1];
-		args[0] = "--spring.datasource.url=jdbc:h2:mem:auth-startup;DB_CLOSE_DELAY=-1";
+		args[0] = "--spring.datasource.url=" + url;
 		for (int i = 0; i < properties.length; i++) {
 			args[i + 1] = "--" + properties[i];
 		}

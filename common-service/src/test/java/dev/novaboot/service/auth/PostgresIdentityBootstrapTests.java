@@ -15,6 +15,7 @@ import dev.novaboot.sample.SampleServiceApplication;
 import dev.novaboot.service.auth.identity.IdentityAdministration;
 import dev.novaboot.service.auth.identity.IdentityBootstrap;
 import dev.novaboot.service.auth.identity.UserRepository;
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.service.testsupport.AuthTestSupport;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class PostgresIdentityBootstrapTests {
 			.containsExactly("admin", "member", "reader");
 		// a configured password is never written anywhere
 		assertThat(new IdentityBootstrap(this.users, this.administration, this.jdbc,
-				new TransactionTemplate(this.transactionManager), "ignored", this.dir.resolve("never"))
+				new TransactionTemplate(this.transactionManager), "ignored", this.dir.resolve("never"), new OwnerOnlyFiles())
 			.bootstrap()).isFalse();
 		assertThat(this.dir.resolve("never")).doesNotExist();
 	}
@@ -88,7 +89,8 @@ class PostgresIdentityBootstrapTests {
 			List<Future<Boolean>> outcomes = new ArrayList<>();
 			for (int i = 0; i < apps; i++) {
 				IdentityBootstrap bootstrap = new IdentityBootstrap(this.users, this.administration, this.jdbc,
-						new TransactionTemplate(this.transactionManager), null, this.dir.resolve("app" + i + "/admin-password"));
+						new TransactionTemplate(this.transactionManager), null, this.dir.resolve("app" + i + "/admin-password"),
+						new OwnerOnlyFiles());
 				Callable<Boolean> run = () -> {
 					start.await();
 					return bootstrap.bootstrap();
@@ -131,7 +133,8 @@ class PostgresIdentityBootstrapTests {
 				this.jdbc.queryForObject("SELECT password_hash FROM identity_users WHERE name = 'admin'", String.class))) {
 			emptyIdentityTables();
 			new IdentityBootstrap(this.users, this.administration, this.jdbc,
-					new TransactionTemplate(this.transactionManager), AuthTestSupport.ADMIN_PASSWORD, this.dir.resolve("x"))
+					new TransactionTemplate(this.transactionManager), AuthTestSupport.ADMIN_PASSWORD, this.dir.resolve("x"),
+					new OwnerOnlyFiles())
 				.bootstrap();
 		}
 	}

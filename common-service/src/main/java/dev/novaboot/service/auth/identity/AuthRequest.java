@@ -2,6 +2,8 @@ package dev.novaboot.service.auth.identity;
 
 import java.util.List;
 
+import dev.novaboot.service.config.Secrets;
+
 /**
  * The body of {@code POST /identity/v3/auth/tokens} (Keystone v3), password method:
  * <pre>
@@ -23,6 +25,13 @@ record AuthRequest(Auth auth) {
 	}
 
 	record UserRef(String id, String name, String password, DomainRef domain) {
+
+		@Override
+		public String toString() {
+			return "UserRef[id=" + this.id + ", name=" + this.name + ", password=" + Secrets.mask(this.password)
+					+ ", domain=" + this.domain + "]";
+		}
+
 	}
 
 	record DomainRef(String id, String name) {

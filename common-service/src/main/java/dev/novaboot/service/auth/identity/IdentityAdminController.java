@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.novaboot.service.config.Secrets;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -170,6 +172,14 @@ class IdentityAdminController {
 
 	record NewUser(String name, @JsonProperty("domain_id") String domainId, String password,
 			@JsonProperty("default_project_id") String defaultProjectId, Boolean enabled) {
+
+		@Override
+		public String toString() {
+			return "NewUser[name=" + this.name + ", domainId=" + this.domainId + ", password="
+					+ Secrets.mask(this.password) + ", defaultProjectId=" + this.defaultProjectId + ", enabled="
+					+ this.enabled + "]";
+		}
+
 	}
 
 	record Links(String self) {

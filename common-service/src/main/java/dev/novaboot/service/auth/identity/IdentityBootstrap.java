@@ -1,17 +1,12 @@
 package dev.novaboot.service.auth.identity;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The apps of a suite start at the same time on one database: each takes the lock row
  * of {@code identity_bootstrap_lock} first, so exactly one of them creates the admin
- * and, when it generated the password, tells it (log and owner-only file).
+ * and, when it generated the password, writes it to an owner-only file. The password
+ * itself is never logged (logs are read by more people, and kept longer, than that
+ * file): the log names the file.
  */
 public class IdentityBootstrap implements SmartInitializingSingleton {
 
@@ -46,14 +43,17 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
 
 	private final Path passwordFile;
 
+	private final OwnerOnlyFiles files;
+
 	public IdentityBootstrap(UserRepository users, IdentityAdministration administration, JdbcTemplate jdbc,
-			TransactionTemplate transaction, String configuredPassword, Path passwordFile) {
+			TransactionTemplate transaction, String configuredPassword, Path passwordFile, OwnerOnlyFiles files) {
 		this.users = users;
 		this.administration = administration;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.configuredPassword = configuredPassword;
 		this.passwordFile = passwordFile;
+		this.files = files;
 	}
 
 	@Override
@@ -85,9 +85,8 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
 		if (Boolean.TRUE.equals(created)) {
 			if (generated) {
 				writePasswordFile(password);
-				logger.warn("Created the bootstrap user 'admin' (project 'admin', domain 'Default') with the generated "
-						+ "password " + password + " (also in " + this.passwordFile.toAbsolutePath()
-						+ "); this is the only time it is logged.");
+				logger.warn("Created the bootstrap user 'admin' (project 'admin', domain 'Default') with a generated "
+						+ "password, written to " + this.passwordFile.toAbsolutePath() + " (readable by this user only)");
 			}
 			else {
 				logger.info("Created the bootstrap user 'admin' (project 'admin', domain 'Default') with the password "
@@ -99,19 +98,11 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
 
 	private void writePasswordFile(String password) {
 		try {
-			Path file = this.passwordFile.toAbsolutePath();
-			Files.createDirectories(file.getParent());
-			Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.deleteIfExists(temp);
-			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-				// created owner-only, never readable by others even for a moment
-				Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			Files.writeString(temp, password + "\n", StandardCharsets.UTF_8);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			this.files.write(this.passwordFile, password + "\n");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the bootstrap admin password to " + this.passwordFile, ex);
+		catch (UncheckedIOException ex) {
+			throw new UncheckedIOException("Cannot write the bootstrap admin password to " + this.passwordFile
+					+ " (nova.auth.bootstrap-password-file)", ex.getCause());
 		}
 	}
 

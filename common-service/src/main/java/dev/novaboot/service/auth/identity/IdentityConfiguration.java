@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.novaboot.service.auth.AuthProperties;
 import dev.novaboot.service.auth.token.TokenService;
+import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.service.group.ServiceGroup;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,10 +33,11 @@ public class IdentityConfiguration {
 
 	@Bean
 	IdentityBootstrap identityBootstrap(UserRepository users, IdentityAdministration identityAdministration,
-			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, AuthProperties properties) {
+			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, AuthProperties properties,
+			OwnerOnlyFiles ownerOnlyFiles) {
 		return new IdentityBootstrap(users, identityAdministration, jdbcTemplate,
 				new TransactionTemplate(transactionManager), properties.bootstrapPassword(),
-				properties.bootstrapPasswordFile());
+				properties.bootstrapPasswordFile(), ownerOnlyFiles);
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package dev.novaboot.service.auth.token;
 
 import java.time.Instant;
 
+import dev.novaboot.service.config.Secrets;
+
 /**
  * A signed token and what it says.
  *
@@ -12,4 +14,12 @@ import java.time.Instant;
  * @param auditId a random id that names the token in logs without revealing it
  */
 public record Token(String value, TokenSubject subject, Instant issuedAt, Instant expiresAt, String auditId) {
+
+	// the value is a bearer credential; the audit id is what names a token in logs
+	@Override
+	public String toString() {
+		return "Token[value=" + Secrets.mask(this.value) + ", subject=" + this.subject + ", issuedAt=" + this.issuedAt
+				+ ", expiresAt=" + this.expiresAt + ", auditId=" + this.auditId + "]";
+	}
+
 }
