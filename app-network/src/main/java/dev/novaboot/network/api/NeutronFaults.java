@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.novaboot.network.NetworkFault;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -43,7 +44,10 @@ class NeutronFaults {
 	}
 
 	private static ResponseEntity<Map<String, NeutronError>> error(HttpStatus status, String type, String message) {
-		return ResponseEntity.status(status).body(Map.of("NeutronError", new NeutronError(type, message, "")));
+		// preset: written whatever the request's Accept says
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("NeutronError", new NeutronError(type, message, "")));
 	}
 
 	record NeutronError(String type, String message, String detail) {

@@ -3,6 +3,7 @@ package dev.novaboot.service.api;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -46,7 +47,11 @@ public abstract class OpenStackFaults {
 
 	/** A fault named {@code name} (Nova's and Cinder's names: badRequest, itemNotFound, ...). */
 	protected static ResponseEntity<Map<String, Fault>> fault(HttpStatus status, String name, String message) {
-		return ResponseEntity.status(status).body(Map.of(name, new Fault(status.value(), message)));
+		// a preset content type is written whatever the request's Accept says: an error must
+		// reach the client, not fail again on content negotiation
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of(name, new Fault(status.value(), message)));
 	}
 
 	/** The body of one fault. */

@@ -3,6 +3,7 @@ package dev.novaboot.service.web;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,8 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Writes an error answer in the fault shape of the API a request was for: Keystone's
  * under {@code /identity/} and on the signed {@code /rpc/} endpoint (whose refusals are
- * authentication failures), the app's own API shape everywhere else. Every error path of
+ * authentication failures), Nova's and Cinder's under {@code /v2.1/} and {@code /v3/}
+ * (every app serves Nova's {@code os-services}), the app's own API shape everywhere else. Every error path of
  * an app (the API advices aside) ends here: the error controller, the body limit, the
  * firewall's refusals and the servlet container's own error report.
  */
@@ -32,22 +34,44 @@ public class ApiFaults {
 
 	private final ApiFaultShape keystone = ApiFaultShape.keystone();
 
+	private final ApiFaultShape openStack = ApiFaultShape.openStack();
+
 	public ApiFaults(ApiFaultShape appShape) {
 		this.appShape = appShape;
 	}
 
-	/** The shape for a request, by its decoded path within the application. */
+	/**
+	 * The shape for a request, by its decoded path within the application or, for a path
+	 * the container refused before it was mapped, by its spelling.
+	 */
 	public ApiFaultShape shapeFor(HttpServletRequest request) {
-		String path;
+		// on an error dispatch, the path that failed, not the error page's
+		String decoded;
 		try {
-			path = PATHS.getPathWithinApplication(request);
+			decoded = PATHS.getOriginatingRequestUri(request)
+				.substring(PATHS.getOriginatingContextPath(request).length());
 		}
 		catch (RuntimeException ex) {
-			// a URI the container could not decode: the app's own shape
-			return this.appShape;
+			decoded = "";
 		}
-		return (path.startsWith("/identity/") || path.equals("/identity") || path.startsWith("/rpc/")) ? this.keystone
-				: this.appShape;
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String raw = (failed instanceof String uri) ? uri : (request.getRequestURI() != null) ? request.getRequestURI() : "";
+		if (isUnder(decoded, raw, "/identity/", "/rpc/") || decoded.equals("/identity")) {
+			return this.keystone;
+		}
+		if (isUnder(decoded, raw, "/v2.1/", "/v3/")) {
+			return this.openStack;
+		}
+		return this.appShape;
+	}
+
+	private static boolean isUnder(String decoded, String raw, String... prefixes) {
+		for (String prefix : prefixes) {
+			if (decoded.startsWith(prefix) || raw.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public Map<String, Object> body(HttpServletRequest request, HttpStatus status, String message) {

@@ -52,6 +52,12 @@ public final class NovaWebAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	FallbackFaultAdvice fallbackFaultAdvice(ApiFaults faults) {
+		return new FallbackFaultAdvice(faults);
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ApiProperties properties,
 			ObjectProvider<RpcProperties> rpc, ApiFaults faults) {
 		long apiLimit = properties.maxBodySize().toBytes();

@@ -146,14 +146,15 @@ public final class MalformedRequestCampaign {
 			RawHttp.Response response = RawHttp.send(this.port, route.method(), request.target(), request.headers(),
 					request.body());
 			String what = "seed " + this.seed + ", request " + i + ": " + route.method() + " " + request.target()
-					+ " (" + request.how() + ") answered " + response.status() + " " + abbreviate(response.body());
+					+ " (" + request.how() + ", body " + ((request.body() != null)
+							? abbreviate(new String(request.body(), StandardCharsets.UTF_8)) : "none") + ") answered " + response.status() + " " + abbreviate(response.body());
 			assertThat(response.status()).as(what).isLessThan(500);
 			if (route.changesState()) {
 				assertThat(response.status()).as(what).isBetween(400, 499);
 			}
 			if (response.status() >= 400) {
 				try {
-					assertFault(response, this.shape, KEYSTONE);
+					assertFault(response, shapeFor(route), KEYSTONE);
 				}
 				catch (AssertionError ex) {
 					throw new AssertionError(what, ex);
@@ -162,6 +163,12 @@ public final class MalformedRequestCampaign {
 			statuses.merge(response.status(), 1, Integer::sum);
 		}
 		return new Outcome(requests, statuses);
+	}
+
+	// Nova's and Cinder's APIs (os-services on every app) answer in their shape
+	private FaultShapes shapeFor(Route route) {
+		return (route.pattern().startsWith("/v2.1/") || route.pattern().startsWith("/v3/")) ? FaultShapes.OPENSTACK
+				: this.shape;
 	}
 
 	private record Request(String target, Map<String, String> headers, byte[] body, String how) {
@@ -218,7 +225,7 @@ public final class MalformedRequestCampaign {
 		StringBuilder path = new StringBuilder();
 		while (matcher.find()) {
 			String name = matcher.group(1);
-			String value = name.equals(junkVariable) ? junk() : this.validValues.apply(pattern, name);
+			String value = name.equals(junkVariable) ? urlJunk() : this.validValues.apply(pattern, name);
 			if (value == null) {
 				value = junk();
 			}
@@ -240,22 +247,21 @@ public final class MalformedRequestCampaign {
 			}
 			query.append(URLEncoder.encode(pick(names), StandardCharsets.UTF_8))
 				.append('=')
-				.append(URLEncoder.encode(junk(), StandardCharsets.UTF_8));
+				.append(URLEncoder.encode(urlJunk(), StandardCharsets.UTF_8));
 		}
 		return query.toString();
 	}
 
 	private byte[] brokenJson(Template template) {
 		String valid = (template != null) ? template.body() : "{\"resource\": {\"name\": \"x\"}}";
-		String broken = switch (this.random.nextInt(9)) {
+		String broken = switch (this.random.nextInt(8)) {
 			case 0 -> valid.substring(0, this.random.nextInt(valid.length()));
 			case 1 -> valid + ",";
 			case 2 -> valid.replaceFirst(":", "");
 			case 3 -> valid.replace("\"", "'");
 			case 4 -> "[".repeat(5000) + "]".repeat(5000);
 			case 5 -> "{\"n\": " + "9".repeat(5000) + "}";
-			case 6 -> "{\"a\": 1, \"a\": 2, " + valid.substring(1);
-			case 7 -> "nul";
+			case 6 -> "nul";
 			default -> null;
 		};
 		if (broken == null) {
@@ -313,6 +319,13 @@ public final class MalformedRequestCampaign {
 	private String junkNotId() {
 		String junk = junk();
 		return junk.matches("[0-9a-f-]{36}") || junk.matches("\\d+") ? junk + "-not-an-id" : junk + "!";
+	}
+
+	// short enough that the request line stays within the container's 8 KB header limit,
+	// beyond which it refuses the request before it can tell which API was asked
+	private String urlJunk() {
+		String junk = junk();
+		return (junk.length() > 300) ? junk.substring(0, 300) : junk;
 	}
 
 	private String junk() {

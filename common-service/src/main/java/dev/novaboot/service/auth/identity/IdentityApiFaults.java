@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -21,7 +22,7 @@ class IdentityApiFaults {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Error>> refused(IdentityException ex, HttpServletRequest request) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.getStatus());
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.getStatus()).contentType(MediaType.APPLICATION_JSON);
 		if (ex.getStatus() == HttpStatus.UNAUTHORIZED) {
 			response.header("WWW-Authenticate", "Keystone uri=\""
 					+ ServletUriComponentsBuilder.fromContextPath(request).path("/identity/v3").toUriString() + "\"");
@@ -32,6 +33,7 @@ class IdentityApiFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Error>> unreadable(HttpMessageNotReadableException ex) {
 		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(error(HttpStatus.BAD_REQUEST,
 					"Malformed request body: the body must be a JSON object of the documented shape."));
 	}
@@ -39,6 +41,7 @@ class IdentityApiFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Error>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json."));
 	}
 

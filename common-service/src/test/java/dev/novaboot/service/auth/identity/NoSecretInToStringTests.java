@@ -26,15 +26,18 @@ class NoSecretInToStringTests {
 	@Test
 	void authPropertiesShowWhetherTheKeyAndPasswordAreSetNotWhatTheyAre() {
 		AuthProperties properties = new AuthProperties("token", "the-token-key-of-at-least-32-bytes!!",
-				Duration.ofHours(1), "the-admin-password", Path.of("var/admin-password"), "RegionOne", Map.of());
+				Duration.ofHours(1), "the-admin-password", Path.of("var/admin-password"), "RegionOne", Map.of(), 10,
+				Duration.ofMinutes(5));
 
 		assertThat(properties.toString()).doesNotContain("the-token-key-of-at-least-32-bytes!!")
 			.doesNotContain("the-admin-password")
 			.contains("tokenKey=******", "bootstrapPassword=******", "bootstrapPasswordFile=var/admin-password",
 					"region=RegionOne");
-		assertThat(new AuthProperties("token", null, Duration.ofHours(1), null, Path.of("x"), "RegionOne", null))
+		assertThat(new AuthProperties("token", null, Duration.ofHours(1), null, Path.of("x"), "RegionOne", null, 10,
+				Duration.ofMinutes(5)))
 			.hasToString("AuthProperties[strategy=token, tokenKey=null, tokenTtl=PT1H, bootstrapPassword=null, "
-					+ "bootstrapPasswordFile=x, region=RegionOne, publicUrls={}]");
+					+ "bootstrapPasswordFile=x, region=RegionOne, publicUrls={}, lockoutFailureAttempts=10, "
+					+ "lockoutDuration=PT5M]");
 	}
 
 	@Test

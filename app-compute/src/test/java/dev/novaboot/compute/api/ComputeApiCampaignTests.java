@@ -1,0 +1,102 @@
+package dev.novaboot.compute.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.novaboot.compute.ComputeApplication;
+import dev.novaboot.service.testsupport.AuthTestSupport;
+import dev.novaboot.service.testsupport.DatabaseSnapshot;
+import dev.novaboot.service.testsupport.FaultShapes;
+import dev.novaboot.service.testsupport.MalformedRequestCampaign;
+import dev.novaboot.service.testsupport.MalformedRequestCampaign.Field;
+import dev.novaboot.service.testsupport.MalformedRequestCampaign.Template;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+
+import static dev.novaboot.service.testsupport.AuthTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Thousands of malformed requests, seeded, against every route of the Compute and Image
+ * APIs (the context of {@link ServersApiAuthenticationTests}, as deployed: tokens): none is
+ * a 5xx, each error is in Nova's fault shape, and the database is as it was.
+ */
+@SpringBootTest(classes = ComputeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1", "nova.compute.driver=fake",
+				"nova.compute.standalone=true",
+				"spring.datasource.url=jdbc:h2:mem:nova-compute-token;DB_CLOSE_DELAY=-1" })
+@AutoConfigureTestRestTemplate
+class ComputeApiCampaignTests {
+
+	static final int REQUESTS = 3_400;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void malformedRequestsOnEveryRouteAreRefusedInNovasShapeAndChangeNothing() {
+		String token = AuthTestSupport.adminToken(this.http);
+		List<Map<String, Object>> images = (List<Map<String, Object>>) this.http
+			.exchange("/image/v2/images", HttpMethod.GET, json("", token), Map.class)
+			.getBody()
+			.get("images");
+		String imageId = (String) images.get(0).get("id");
+		String serverId = (String) ((Map<String, Object>) this.http
+			.exchange("/v2.1/servers", HttpMethod.POST, json("{\"server\": {\"name\": \"fuzz-vm\", \"flavorRef\": \"1\", "
+					+ "\"imageRef\": \"" + imageId + "\", \"networks\": \"auto\"}}", token), Map.class)
+			.getBody()
+			.get("server")).get("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(((Map<String, Object>) this.http
+			.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", token), Map.class)
+			.getBody()
+			.get("server")).get("status")));
+
+		MalformedRequestCampaign campaign = new MalformedRequestCampaign(this.port, token, FaultShapes.OPENSTACK, 20261201,
+				(route, variable) -> route.startsWith("/v2.1/servers") && !variable.equals("volumeId") ? serverId
+						: route.startsWith("/v2.1/flavors") ? "1" : route.startsWith("/image") ? imageId : null)
+			.template(new Template("POST", "/v2.1/servers",
+					"{\"server\": {\"name\": \"n\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId
+							+ "\", \"networks\": \"none\"}}",
+					Map.of("/server/name", Field.LIMITED_STRING, "/server/flavorRef", Field.REFERENCE,
+							"/server/imageRef", Field.REFERENCE, "/server/networks", Field.ENUM)))
+			.template(new Template("POST", "/v2.1/servers/{id}/action", "{\"reboot\": {\"type\": \"SOFT\"}}",
+					Map.of("/reboot/type", Field.ENUM)))
+			.template(new Template("POST", "/v2.1/servers/{serverId}/os-volume_attachments",
+					"{\"volumeAttachment\": {\"volumeId\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}}",
+					Map.of("/volumeAttachment/volumeId", Field.REFERENCE)))
+			.template(new Template("PUT", "/v2.1/os-services/{id}",
+					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
+					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
+		String volatileTables = "services|flyway_history_.*|compute_nodes";
+		Map<String, List<String>> before = DatabaseSnapshot.of(this.dataSource, volatileTables);
+
+		MalformedRequestCampaign.Outcome outcome = campaign.run(MalformedRequestCampaign.routes(this.context), REQUESTS);
+
+		assertThat(DatabaseSnapshot.of(this.dataSource, volatileTables)).isEqualTo(before);
+		assertThat(outcome.requests()).isEqualTo(REQUESTS);
+		System.out.println("Compute API campaign: " + outcome);
+	}
+
+}
