@@ -137,8 +137,10 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 			try {
 				Image image = this.images.find(instance.getImageRef())
 					.orElseThrow(() -> new IllegalStateException("Image " + instance.getImageRef() + " could not be found."));
-				NetworkInfo networkInfo = this.network.allocate(context, uuid, this.identity.host(),
-						request.requestedNetworks());
+				// "networks": "none" asks nothing of the network service
+				NetworkInfo networkInfo = RequestedNetwork.noAllocate(request.requestedNetworks())
+						? new NetworkInfo(List.of())
+						: this.network.allocate(context, uuid, this.identity.host(), request.requestedNetworks());
 				this.states.networkAllocated(uuid, this.json.writeValueAsString(networkInfo));
 				List<GuestVolume> guestVolumes = this.volumes.connectAtBoot(context, uuid, request.blockDevices());
 				this.driver.spawn(spec(instance, image, networkInfo, guestVolumes));

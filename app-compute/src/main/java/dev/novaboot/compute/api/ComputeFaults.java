@@ -1,16 +1,24 @@
 package dev.novaboot.compute.api;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
 import dev.novaboot.compute.instance.InstanceInvalidStateException;
 import dev.novaboot.compute.volume.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
  * Errors of the Compute and Image APIs in Nova's fault shape,
@@ -18,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackageClasses = ComputeFaults.class)
 class ComputeFaults extends OpenStackFaults {
+
+	private static final Log logger = LogFactory.getLog(ComputeFaults.class);
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> invalidState(InstanceInvalidStateException ex) {
@@ -32,6 +42,41 @@ class ComputeFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> hostUnreachable(ComputeHostUnreachableException ex) {
 		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	/**
+	 * A request parameter that breaks its declared constraint (such as a negative
+	 * {@code limit}): Nova's words for a query parameter that fails its schema.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidParameter(HandlerMethodValidationException ex) {
+		String message = ex.getParameterValidationResults()
+			.stream()
+			.map((result) -> "Invalid input for query parameters " + parameterName(result.getMethodParameter())
+					+ ". Value: " + ServerRequests.shown(String.valueOf(result.getArgument())) + ". "
+					+ result.getResolvableErrors()
+						.stream()
+						.map(MessageSourceResolvable::getDefaultMessage)
+						.collect(Collectors.joining("; ")))
+			.collect(Collectors.joining(" "));
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", message);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		return (param != null && !param.name().isEmpty()) ? param.name() : parameter.getParameterName();
+	}
+
+	/**
+	 * The last line of defence: a value the API let through that the database refuses (too
+	 * long for its column, a broken constraint) is the caller's bad input, never a 5xx. The
+	 * database's own words stay in the log.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> refusedByDatabase(DataIntegrityViolationException ex) {
+		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
+		return fault(HttpStatus.BAD_REQUEST, "badRequest",
+				"Invalid input: a value is too long for its field or breaks a constraint.");
 	}
 
 	@ExceptionHandler

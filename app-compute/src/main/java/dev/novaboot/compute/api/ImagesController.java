@@ -3,10 +3,12 @@ package dev.novaboot.compute.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.novaboot.compute.image.ComputeImages;
 import dev.novaboot.compute.image.Image;
 import dev.novaboot.service.api.NotFoundException;
+import dev.novaboot.service.api.Uuids;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +46,9 @@ class ImagesController {
 
 	@GetMapping("/image/v2/images/{id}")
 	Map<String, Object> show(@PathVariable String id) {
-		return view(this.images.find(id).orElseThrow(() -> new NotFoundException("No image found with ID " + id)));
+		// an id that is no uuid names no image
+		return view((Uuids.isUuid(id) ? this.images.find(id) : Optional.<Image>empty())
+			.orElseThrow(() -> new NotFoundException("No image found with ID " + ServerRequests.shown(id))));
 	}
 
 	private static Map<String, Object> view(Image image) {

@@ -22,6 +22,7 @@ import dev.novaboot.compute.scheduler.Scheduler;
 import dev.novaboot.compute.volume.VolumeAttachmentRecord;
 import dev.novaboot.compute.volume.VolumeAttachments;
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecordRepository;
@@ -109,7 +110,24 @@ class ServerOperations {
 		return instance;
 	}
 
-	List<Instance> list(RequestContext context, String name, String status) {
+	/**
+	 * A page of the caller's instances: after the one named by {@code marker} (Nova's
+	 * paging), at most {@code limit} of them.
+	 */
+	List<Instance> list(RequestContext context, String name, String status, Integer limit, String marker) {
+		List<Instance> all = list(context, name, status);
+		int start = 0;
+		if (marker != null) {
+			start = 1 + all.stream().map(Instance::getUuid).toList().indexOf(marker);
+			if (start == 0) {
+				throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
+			}
+		}
+		int end = (limit != null) ? (int) Math.min(all.size(), (long) start + limit) : all.size();
+		return all.subList(start, end);
+	}
+
+	private List<Instance> list(RequestContext context, String name, String status) {
 		Pattern namePattern = null;
 		if (name != null) {
 			try {
@@ -127,8 +145,14 @@ class ServerOperations {
 			.toList();
 	}
 
-	/** The instance, if the caller's project owns it (admins see every project's). */
+	/**
+	 * The instance, if the caller's project owns it (admins see every project's). An id
+	 * that is no uuid names no instance: not found, without a lookup.
+	 */
 	Instance find(RequestContext context, String uuid) {
+		if (!Uuids.isUuid(uuid)) {
+			throw new InstanceNotFoundException(ServerRequests.shown(uuid));
+		}
 		return this.instances.findLive(uuid)
 			.filter((instance) -> context.isAdmin() || instance.getProjectId().equals(context.projectId()))
 			.orElseThrow(() -> new InstanceNotFoundException(uuid));

@@ -3,16 +3,41 @@ package dev.novaboot.compute.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Names;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
 
 /**
  * Reads Nova's request bodies, which mix shapes (a network list or {@code "auto"}), and
- * says precisely what is wrong with a bad one.
+ * says precisely what is wrong with a bad one. Every string that is stored is checked
+ * against its column in V1__compute.sql and every id against the uuid form (Nova's
+ * {@code schemas/servers.py} and {@code parameter_types.py}; where a column is shorter
+ * than what Nova takes, the column decides and the message says so), before anything is
+ * recorded, scheduled or asked of another service.
  */
 final class ServerRequests {
+
+	/** {@code instances.name}, {@code instances.flavor_id}: Nova's 255. */
+	static final int MAX_TEXT = 255;
+
+	/** {@code volume_attachments.device}; Nova takes device names of up to 255. */
+	static final int MAX_DEVICE = 64;
+
+	// Nova's block_device_mapping_v2 device_name
+	private static final Pattern DEVICE_NAME = Pattern.compile("[a-zA-Z0-9._/-]+");
+
+	// Nova's volumeAttachment device (nova/block_device.py match_device)
+	private static final Pattern ATTACH_DEVICE = Pattern.compile("(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$");
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
+	// how much of a bad value a message quotes back
+	private static final int SHOWN = 64;
 
 	private ServerRequests() {
 	}
@@ -24,40 +49,79 @@ final class ServerRequests {
 
 	static CreateServer create(Map<String, Object> body) {
 		Map<String, Object> server = object(body, "server", true);
-		String name = string(server, "name", true);
-		if (name.isBlank() || name.length() > 255) {
-			throw new BadRequestException("Invalid input for field/attribute name: must be 1 to 255 characters, not blank.");
+		String name = name(text(server, "name", true));
+		String flavorRef = string(server, "flavorRef", true);
+		if (flavorRef.isEmpty()) {
+			throw invalid("flavorRef", flavorRef, "'' is too short");
 		}
-		String flavorRef = lastSegment(string(server, "flavorRef", true));
-		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"));
+		checkLength("flavorRef", flavorRef, MAX_TEXT);
 		String imageRef = string(server, "imageRef", false);
 		if ((imageRef == null || imageRef.isBlank())) {
 			throw new BadRequestException("Missing imageRef attribute: booting from a volume alone is not supported.");
 		}
-		return new CreateServer(name, flavorRef, lastSegment(imageRef), networks(server.get("networks")), devices);
+		// an id, or a URL that ends in it
+		String imageId = lastSegment(imageRef);
+		if (!Uuids.isUuid(imageId)) {
+			throw notUuid("imageRef", imageRef);
+		}
+		List<RequestedNetwork> networks = networks(server.get("networks"));
+		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"));
+		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices);
 	}
 
+	/** Nova's {@code parameter_types.name}: 1 to 255 printable characters, no whitespace at either end. */
+	private static String name(String name) {
+		if (name.isEmpty()) {
+			throw invalid("name", name, "'' is too short");
+		}
+		checkLength("name", name, MAX_TEXT);
+		if (!Names.isValid(name)) {
+			throw new BadRequestException("An invalid 'name' value was provided. The name must be: " + Names.RULE);
+		}
+		return name;
+	}
+
+	/**
+	 * Nova 2.37's {@code networks}: {@code "none"} (no ports), {@code "auto"} (the one
+	 * network the project may use, made for it if it has none), or a list of networks by
+	 * uuid, each with an optional fixed IP. Absent, as before 2.37, it means the network
+	 * service's defaults.
+	 */
 	private static List<RequestedNetwork> networks(Object networks) {
-		if (networks == null || "auto".equals(networks) || "none".equals(networks)) {
+		if (networks == null) {
 			return List.of();
 		}
+		if ("none".equals(networks)) {
+			return List.of(RequestedNetwork.none());
+		}
+		if ("auto".equals(networks)) {
+			return List.of(RequestedNetwork.auto());
+		}
 		if (!(networks instanceof List<?> list)) {
-			throw new BadRequestException("Invalid input for field/attribute networks: must be a list, \"auto\" or \"none\".");
+			throw invalid("networks", networks, "It must be a list of networks, \"auto\" or \"none\".");
 		}
 		List<RequestedNetwork> requested = new ArrayList<>();
 		for (Object item : list) {
 			if (!(item instanceof Map<?, ?> network)) {
-				throw new BadRequestException("Invalid input for field/attribute networks: each network must be an object.");
+				throw new BadRequestException("Bad networks format");
 			}
-			Object uuid = network.get("uuid");
-			Object fixedIp = network.get("fixed_ip");
 			if (network.get("port") != null) {
 				throw new BadRequestException("Booting with a port is not supported: give a network uuid.");
 			}
-			if ((uuid != null && !(uuid instanceof String)) || (fixedIp != null && !(fixedIp instanceof String))) {
-				throw new BadRequestException("Invalid input for field/attribute networks: uuid and fixed_ip are strings.");
+			Object uuid = network.get("uuid");
+			if (uuid == null) {
+				throw new BadRequestException("Bad network format: missing 'uuid'");
 			}
-			requested.add(new RequestedNetwork((String) uuid, (String) fixedIp));
+			// Nova's _validate_network_id
+			if (!(uuid instanceof String id) || !Uuids.isUuid(id)) {
+				throw new BadRequestException(
+						"Bad networks format: network uuid is not in proper format (" + shown(String.valueOf(uuid)) + ")");
+			}
+			Object fixedIp = network.get("fixed_ip");
+			if (fixedIp != null && !(fixedIp instanceof String address && IPV4.matcher(address).matches())) {
+				throw invalid("fixed_ip", fixedIp, "It is not an IPv4 address (this service's networks are IPv4 only).");
+			}
+			requested.add(new RequestedNetwork(id, (String) fixedIp));
 		}
 		return requested;
 	}
@@ -75,18 +139,35 @@ final class ServerRequests {
 				throw new BadRequestException("Invalid input for field/attribute block_device_mapping_v2: each mapping must be an object.");
 			}
 			if (!"volume".equals(mapping.get("source_type")) || !"volume".equals(mapping.get("destination_type"))
-					|| !(mapping.get("uuid") instanceof String uuid)) {
+					|| mapping.get("uuid") == null) {
 				throw new BadRequestException("Only existing volumes are supported in block_device_mapping_v2: "
 						+ "\"source_type\": \"volume\", \"destination_type\": \"volume\" and the volume's \"uuid\".");
+			}
+			// volumes are known by uuids here (Nova's pattern for this field is looser)
+			if (!(mapping.get("uuid") instanceof String uuid) || !Uuids.isUuid(uuid)) {
+				throw notUuid("uuid", mapping.get("uuid"));
 			}
 			Object bootIndex = mapping.get("boot_index");
 			if (bootIndex != null && !"-1".equals(bootIndex.toString()) && !"none".equalsIgnoreCase(bootIndex.toString())) {
 				throw new BadRequestException("Booting from a volume is not supported: boot_index must be -1 or absent.");
 			}
-			Object device = mapping.get("device_name");
-			devices.add(new BlockDevice(uuid, (device instanceof String name) ? name : null));
+			devices.add(new BlockDevice(uuid, deviceName(mapping.get("device_name"))));
 		}
 		return devices;
+	}
+
+	private static String deviceName(Object device) {
+		if (device == null) {
+			return null;
+		}
+		if (!(device instanceof String name)) {
+			throw invalid("device_name", device, "It is not of type 'string'.");
+		}
+		checkLength("device_name", name, MAX_DEVICE);
+		if (!DEVICE_NAME.matcher(name).matches()) {
+			throw invalid("device_name", name, "It does not match '^[a-zA-Z0-9._/-]*$' or is empty.");
+		}
+		return name;
 	}
 
 	/** The one action of a {@code POST /servers/{id}/action} body and its argument. */
@@ -141,7 +222,21 @@ final class ServerRequests {
 	/** The body of {@code POST /servers/{id}/os-volume_attachments}: volume id and device. */
 	static String[] volumeAttachment(Map<String, Object> body) {
 		Map<String, Object> attachment = object(body, "volumeAttachment", true);
-		return new String[] { string(attachment, "volumeId", true), string(attachment, "device", false) };
+		Object volumeId = attachment.get("volumeId");
+		if (volumeId == null) {
+			throw new BadRequestException("Missing volumeId attribute.");
+		}
+		if (!(volumeId instanceof String id) || !Uuids.isUuid(id)) {
+			throw notUuid("volumeId", volumeId);
+		}
+		String device = text(attachment, "device", false);
+		if (device != null) {
+			checkLength("device", device, MAX_DEVICE);
+			if (!ATTACH_DEVICE.matcher(device).matches()) {
+				throw invalid("device", device, "It does not match '(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$'.");
+			}
+		}
+		return new String[] { id, device };
 	}
 
 	@SuppressWarnings("unchecked")
@@ -165,9 +260,41 @@ final class ServerRequests {
 			return null;
 		}
 		if (!(value instanceof String) && !(value instanceof Number)) {
-			throw new BadRequestException("Invalid input for field/attribute " + key + ": must be a string.");
+			throw invalid(key, value, "It is not of type 'string'.");
 		}
 		return value.toString();
+	}
+
+	/** A string, and only a string (where {@link #string} also takes a number, as flavorRef may be). */
+	private static String text(Map<String, Object> body, String key, boolean required) {
+		Object value = body.get(key);
+		if (value != null && !(value instanceof String)) {
+			throw invalid(key, value, "It is not of type 'string'.");
+		}
+		return string(body, key, required);
+	}
+
+	/** A string no longer than its column; the column's size is what the message gives. */
+	private static void checkLength(String field, String value, int maxLength) {
+		if (value.length() > maxLength) {
+			throw invalid(field, value, "It is too long: " + value.length() + " characters, at most " + maxLength
+					+ ((maxLength < MAX_TEXT) ? " (the size of this service's column; Nova takes 255)." : "."));
+		}
+	}
+
+	// the words of Nova's schema errors: "Invalid input for field/attribute <f>. Value: <v>. <why>"
+	private static BadRequestException invalid(String field, Object value, String reason) {
+		return new BadRequestException(
+				"Invalid input for field/attribute " + field + ". Value: " + shown(String.valueOf(value)) + ". " + reason);
+	}
+
+	private static BadRequestException notUuid(String field, Object value) {
+		return invalid(field, value, "'" + shown(String.valueOf(value)) + "' is not a 'uuid'");
+	}
+
+	/** The value as a message quotes it: whole when short, else its start and its length. */
+	static String shown(String value) {
+		return (value.length() <= SHOWN) ? value : value.substring(0, SHOWN) + "... (" + value.length() + " characters)";
 	}
 
 	/** A reference may be an id or a URL ending in it, as Nova accepts. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.novaboot.compute.instance.Instance;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.context.RequestContext;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,16 +44,22 @@ class ServersController {
 		return Map.of("server", server);
 	}
 
+	// limit is validated declaratively (ComputeFaults turns a violation into Nova's 400);
+	// a limit that is no integer at all is a type mismatch, also a 400
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String status) {
-		return Map.of("servers", this.servers.list(context, name, status).stream().map(ServerView::summary).toList());
+			@RequestParam(required = false) String status, @RequestParam(required = false) @Min(0) Integer limit,
+			@RequestParam(required = false) String marker) {
+		return Map.of("servers",
+				this.servers.list(context, name, status, limit, marker).stream().map(ServerView::summary).toList());
 	}
 
 	@GetMapping("/detail")
 	Map<String, Object> detail(RequestContext context, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String status) {
-		return Map.of("servers", this.servers.list(context, name, status).stream().map(this::detail).toList());
+			@RequestParam(required = false) String status, @RequestParam(required = false) @Min(0) Integer limit,
+			@RequestParam(required = false) String marker) {
+		return Map.of("servers",
+				this.servers.list(context, name, status, limit, marker).stream().map(this::detail).toList());
 	}
 
 	@GetMapping("/{id}")

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.compute.instance.Instance;
+import dev.novaboot.service.api.NotFoundException;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
@@ -51,6 +53,11 @@ class VolumeAttachmentsController {
 	@DeleteMapping("/{volumeId}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void detach(RequestContext context, @PathVariable String serverId, @PathVariable String volumeId) {
+		if (!Uuids.isUuid(volumeId)) {
+			this.servers.find(context, serverId);
+			throw new NotFoundException("Volume " + ServerRequests.shown(volumeId) + " is not attached to instance "
+					+ serverId + ".");
+		}
 		this.servers.detach(context, serverId, volumeId);
 	}
 

@@ -50,9 +50,14 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	@Override
 	public synchronized NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
 			List<RequestedNetwork> requested) {
+		if (RequestedNetwork.noAllocate(requested)) {
+			return new NetworkInfo(List.of());
+		}
 		String fixed = null;
 		for (RequestedNetwork network : requested) {
-			if (network.networkId() != null && !network.networkId().equals(this.networkId)) {
+			// "auto": the one network there is
+			boolean auto = requested.size() == 1 && RequestedNetwork.auto().equals(network);
+			if (!auto && network.networkId() != null && !network.networkId().equals(this.networkId)) {
 				throw new NetworkAllocationException("Network " + network.networkId() + " could not be found.");
 			}
 			fixed = (network.fixedIp() != null) ? network.fixedIp() : fixed;

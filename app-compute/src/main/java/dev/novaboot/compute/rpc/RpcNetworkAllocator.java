@@ -32,6 +32,10 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	@Override
 	public NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
 			List<ComputeRpcApi.RequestedNetwork> requested) {
+		if (ComputeRpcApi.RequestedNetwork.noAllocate(requested)) {
+			return new NetworkInfo(List.of());
+		}
+		// "auto" travels as Nova's network id "auto", which nova-network resolves
 		List<RequestedNetwork> networks = requested.stream()
 			.map((network) -> new RequestedNetwork(network.networkId(), network.fixedIp()))
 			.toList();

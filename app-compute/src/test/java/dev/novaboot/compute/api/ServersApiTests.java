@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.compute.driver.FakeComputeDriver;
+import dev.novaboot.compute.instance.InstanceRepository;
+import dev.novaboot.compute.network.LocalNetworkAllocator;
 import dev.novaboot.compute.volume.LocalVolumeConnector;
+import dev.novaboot.service.api.OpenStackFaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,6 +46,12 @@ class ServersApiTests {
 
 	@Autowired
 	LocalVolumeConnector volumes;
+
+	@Autowired
+	LocalNetworkAllocator networks;
+
+	@Autowired
+	InstanceRepository instances;
 
 	ComputeApiClient alice;
 
@@ -183,13 +193,14 @@ class ServersApiTests {
 
 	@Test
 	void aBuildThatFailsEndsInErrorWithItsFault() {
+		String missing = UUID.randomUUID().toString();
 		String id = this.alice.boot("no-such-volume", "1", this.image, Map.of("block_device_mapping_v2", List.of(Map.of(
-				"uuid", "does-not-exist", "source_type", "volume", "destination_type", "volume"))));
+				"uuid", missing, "source_type", "volume", "destination_type", "volume"))));
 		Map<String, Object> server = this.alice.awaitStatus(id, "ERROR");
 		assertThat((Map<String, Object>) server.get("fault")).containsEntry("code", 500)
 			.extractingByKey("message")
 			.asString()
-			.contains("Volume does-not-exist could not be found.");
+			.contains("Volume " + missing + " could not be found.");
 		assertThat(this.driver.listInstances()).doesNotContain(id);
 		deleteAndWait(id);
 	}
@@ -232,7 +243,12 @@ class ServersApiTests {
 
 		ResponseEntity<Map<String, Object>> badImage = this.alice.post("/v2.1/servers",
 				Map.of("server", Map.of("name", "x", "flavorRef", "1", "imageRef", "no-such-image")));
-		assertThat(fault(badImage, "badRequest")).isEqualTo("Image no-such-image could not be found.");
+		assertThat(fault(badImage, "badRequest")).isEqualTo(
+				"Invalid input for field/attribute imageRef. Value: no-such-image. 'no-such-image' is not a 'uuid'");
+		String noImage = UUID.randomUUID().toString();
+		ResponseEntity<Map<String, Object>> unknownImage = this.alice.post("/v2.1/servers",
+				Map.of("server", Map.of("name", "x", "flavorRef", "1", "imageRef", noImage)));
+		assertThat(fault(unknownImage, "badRequest")).isEqualTo("Image " + noImage + " could not be found.");
 
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
@@ -298,6 +314,132 @@ class ServersApiTests {
 		assertThat(this.alice.get("/image").getBody()).containsKey("versions");
 		assertThat((Map<String, Object>) this.alice.get("/v2.1").getBody().get("version")).containsEntry("id", "v2.1");
 		assertThat(this.alice.get("/").getBody()).containsKey("versions");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void networksNoneGivesNoPortsAutoTheOneNetworkAndAListWhatItNames() {
+		// the project has a network (the in-process allocator's one): "none" still gives nothing
+		String none = this.alice.boot("none", "1", this.image, Map.of("networks", "none"));
+		assertThat(ComputeApiClient.addresses(this.alice.awaitStatus(none, "ACTIVE"))).isEmpty();
+
+		String auto = this.alice.boot("auto", "1", this.image, Map.of("networks", "auto"));
+		assertThat(ComputeApiClient.addresses(this.alice.awaitStatus(auto, "ACTIVE"))).singleElement()
+			.asString()
+			.startsWith("10.0.0.");
+
+		String explicit = this.alice.boot("explicit", "1", this.image,
+				Map.of("networks", List.of(Map.of("uuid", this.networks.networkId(), "fixed_ip", "10.0.0.200"))));
+		assertThat(ComputeApiClient.addresses(this.alice.awaitStatus(explicit, "ACTIVE"))).containsExactly("10.0.0.200");
+
+		String unknown = this.alice.boot("unknown", "1", this.image,
+				Map.of("networks", List.of(Map.of("uuid", UUID.randomUUID().toString()))));
+		assertThat((Map<String, Object>) this.alice.awaitStatus(unknown, "ERROR").get("fault"))
+			.extractingByKey("message")
+			.asString()
+			.contains("could not be found");
+		for (String id : List.of(none, auto, explicit, unknown)) {
+			deleteAndWait(id);
+		}
+	}
+
+	@Test
+	void everyStoredStringAndIdOfABootIsCheckedNamingTheFieldAndNothingIsStored() {
+		long before = this.instances.count();
+		String tooLong = "n".repeat(256);
+		Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+		refused.put("name", Map.of("name", tooLong));
+		refused.put("name ", Map.of("name", 42));
+		refused.put("name  ", Map.of("name", ""));
+		refused.put("'name' value", Map.of("name", " leading space"));
+		refused.put("flavorRef", Map.of("flavorRef", "f".repeat(256)));
+		refused.put("imageRef", Map.of("imageRef", "cirros"));
+		refused.put("networks", Map.of("networks", "everything"));
+		refused.put("network uuid", Map.of("networks", List.of(Map.of("uuid", "private"))));
+		refused.put("missing 'uuid'", Map.of("networks", List.of(Map.of("fixed_ip", "10.0.0.9"))));
+		refused.put("fixed_ip", Map.of("networks", List.of(Map.of("uuid", UUID.randomUUID().toString(), "fixed_ip",
+				"10.0.0.9" + "9".repeat(100_000)))));
+		refused.put("uuid", Map.of("block_device_mapping_v2", List.of(
+				Map.of("uuid", "v".repeat(100_000), "source_type", "volume", "destination_type", "volume"))));
+		refused.put("device_name", Map.of("block_device_mapping_v2", List.of(Map.of("uuid", UUID.randomUUID().toString(),
+				"source_type", "volume", "destination_type", "volume", "device_name", "/dev/" + "v".repeat(60)))));
+		refused.forEach((field, attributes) -> {
+			Map<String, Object> server = new java.util.HashMap<>(
+					Map.of("name", "refused", "flavorRef", "1", "imageRef", this.image));
+			server.putAll(attributes);
+			ResponseEntity<Map<String, Object>> response = this.alice.post("/v2.1/servers", Map.of("server", server));
+			assertThat(response.getStatusCode().value()).as("%s: %s", field, response.getBody()).isEqualTo(400);
+			assertThat(fault(response, "badRequest")).contains(field.strip()).hasSizeLessThan(400);
+		});
+		assertThat(this.instances.count()).isEqualTo(before);
+
+		String id = this.alice.boot("attach-target", "1", this.image, Map.of("networks", "none"));
+		this.alice.awaitStatus(id, "ACTIVE");
+		Map<String, Map<String, Object>> attachments = Map.of("volumeId",
+				Map.of("volumeId", "vol-" + "1".repeat(1000)), "device", Map.of("volumeId",
+						UUID.randomUUID().toString(), "device", "/dev/vd" + "b".repeat(60)),
+				"device ", Map.of("volumeId", UUID.randomUUID().toString(), "device", "vdb"));
+		attachments.forEach((field, attachment) -> {
+			ResponseEntity<Map<String, Object>> response = this.alice
+				.post("/v2.1/servers/" + id + "/os-volume_attachments", Map.of("volumeAttachment", attachment));
+			assertThat(response.getStatusCode().value()).as("%s: %s", field, response.getBody()).isEqualTo(400);
+			assertThat(fault(response, "badRequest")).contains("field/attribute " + field.strip() + ".");
+		});
+		assertThat(this.driver.attachedVolumes(id)).isEmpty();
+		deleteAndWait(id);
+	}
+
+	@Test
+	void malformedIdsInPathsAreNotFound() {
+		String id = this.alice.boot("real", "1", this.image, Map.of("networks", "none"));
+		this.alice.awaitStatus(id, "ACTIVE");
+		for (ResponseEntity<Map<String, Object>> response : List.of(this.alice.get("/v2.1/servers/web-1"),
+				this.alice.delete("/v2.1/servers/web-1"),
+				this.alice.post("/v2.1/servers/web-1/action", Map.of("os-stop", Map.of())),
+				this.alice.get("/v2.1/servers/" + "x".repeat(2000) + "/os-volume_attachments"),
+				this.alice.delete("/v2.1/servers/" + id + "/os-volume_attachments/vol-1"),
+				this.alice.get("/image/v2/images/cirros"))) {
+			assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(404);
+			assertThat(fault(response, "itemNotFound")).isNotBlank().hasSizeLessThan(200);
+		}
+		assertThat(this.alice.server(id)).containsEntry("status", "ACTIVE");
+		deleteAndWait(id);
+	}
+
+	@Test
+	void listsPageWithLimitAndMarkerAndRefuseBadOnes() {
+		ComputeApiClient pager = new ComputeApiClient(this.http, "project-pages", "member");
+		List<String> ids = List.of(pager.boot("p1", "1", this.image, Map.of("networks", "none")),
+				pager.boot("p2", "1", this.image, Map.of("networks", "none")),
+				pager.boot("p3", "1", this.image, Map.of("networks", "none")));
+		List<String> all = serverIds(pager.get("/v2.1/servers"));
+		assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(serverIds(pager.get("/v2.1/servers?limit=2"))).containsExactly(all.get(0), all.get(1));
+		assertThat(serverIds(pager.get("/v2.1/servers/detail?limit=2&marker=" + all.get(1))))
+			.containsExactly(all.get(2));
+
+		ResponseEntity<Map<String, Object>> negative = pager.get("/v2.1/servers?limit=-1");
+		assertThat(negative.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(negative, "badRequest")).startsWith("Invalid input for query parameters limit. Value: -1.");
+		ResponseEntity<Map<String, Object>> notANumber = pager.get("/v2.1/servers/detail?limit=abc");
+		assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(notANumber, "badRequest")).contains("limit");
+		ResponseEntity<Map<String, Object>> badMarker = pager.get("/v2.1/servers?marker=nope");
+		assertThat(badMarker.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(badMarker, "badRequest")).isEqualTo("marker [nope] not found");
+		for (String id : ids) {
+			pager.awaitStatus(id, "ACTIVE");
+			assertThat(pager.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
+			pager.awaitGone(id);
+		}
+	}
+
+	@Test
+	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
+		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new ComputeFaults()
+			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+		assertThat(answer.getBody().get("badRequest").message()).doesNotContain("varying");
 	}
 
 	private ResponseEntity<Map<String, Object>> action(String id, Map<String, Object> body) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.novaboot.network.NetworkFault;
+import dev.novaboot.service.api.Names;
+import dev.novaboot.service.api.Uuids;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,6 +57,55 @@ final class Body {
 		return value.asString();
 	}
 
+	/**
+	 * A string that fits the column it is stored in (Neutron's {@code type:string} with the
+	 * same limit as {@code neutron_lib.db.constants}).
+	 */
+	String string(String field, int maxLength) {
+		String value = string(field);
+		if (value != null && value.length() > maxLength) {
+			throw tooLong(field, value, maxLength, "");
+		}
+		return value;
+	}
+
+	/**
+	 * A string for a column shorter than what Neutron takes ({@code upstreamLength}): the
+	 * column decides, and the message says why the limit is lower than Neutron's.
+	 */
+	String string(String field, int maxLength, int upstreamLength) {
+		String value = string(field);
+		if (value != null && value.length() > maxLength) {
+			throw tooLong(field, value, maxLength,
+					" (this service stores at most " + maxLength + "; Neutron allows " + upstreamLength + ")");
+		}
+		return value;
+	}
+
+	/** A name: Neutron's {@code type:name_string}, printable, no whitespace at either end. */
+	String name(String field, int maxLength) {
+		String value = string(field, maxLength);
+		if (value != null && !Names.isValid(value)) {
+			throw invalid(field, Limits.shown(value), "is not a valid string");
+		}
+		return value;
+	}
+
+	/** The project a new resource is for: {@code project_id}, or the older {@code tenant_id}. */
+	String project() {
+		String project = string("project_id", Limits.PROJECT_ID);
+		return (project != null) ? project : string("tenant_id", Limits.PROJECT_ID);
+	}
+
+	/** A uuid ({@code type:uuid}), checked before anything is looked up by it. */
+	String uuid(String field) {
+		String value = string(field);
+		if (value != null && !Uuids.isUuid(value)) {
+			throw invalid(field, Limits.shown(value), "is not a valid UUID");
+		}
+		return value;
+	}
+
 	Boolean bool(String field) {
 		JsonNode value = this.node.get(field);
 		if (value == null || value.isNull()) {
@@ -82,6 +133,19 @@ final class Body {
 			return Integer.parseInt(value.asString());
 		}
 		throw invalid(field, value, "is not an integer");
+	}
+
+	/** A list of strings, each of at most {@code maxLength} characters. */
+	List<String> strings(String field, int maxLength) {
+		List<String> values = strings(field);
+		if (values != null) {
+			for (String value : values) {
+				if (value.length() > maxLength) {
+					throw tooLong(field, value, maxLength, "");
+				}
+			}
+		}
+		return values;
 	}
 
 	List<String> strings(String field) {
@@ -127,7 +191,16 @@ final class Body {
 	}
 
 	private static NetworkFault invalid(String field, JsonNode value, String reason) {
-		return NetworkFault.invalidInput("Invalid input for " + field + ". Reason: '" + value + "' " + reason + ".");
+		return invalid(field, Limits.shown(value.toString()), reason);
+	}
+
+	// Neutron's words (neutron_lib.api.attributes): "Invalid input for <attr>. Reason: ..."
+	private static NetworkFault invalid(String field, String shown, String reason) {
+		return NetworkFault.invalidInput("Invalid input for " + field + ". Reason: '" + shown + "' " + reason + ".");
+	}
+
+	private static NetworkFault tooLong(String field, String value, int maxLength, String why) {
+		return invalid(field, Limits.shown(value), "exceeds maximum length of " + maxLength + why);
 	}
 
 }

@@ -52,17 +52,22 @@ class FloatingIpsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
 		Body floating = Body.of(body, "floatingip", CREATE);
-		if (floating.string("floating_network_id") == null) {
+		String network = floating.uuid("floating_network_id");
+		if (network == null) {
 			throw dev.novaboot.network.NetworkFault
 				.badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified");
 		}
-		String project = (floating.string("project_id") != null) ? floating.string("project_id")
-				: floating.string("tenant_id");
-		Change change = this.floatingIps.create(context, floating.string("floating_network_id"), project,
-				floating.string("floating_ip_address"), floating.string("port_id"), floating.string("fixed_ip_address"),
-				floating.string("description"));
+		// subnet_id picks nothing here (an external network has its pool), but a malformed one is still an error
+		floating.uuid("subnet_id");
+		Change change = this.floatingIps.create(context, network, floating.project(),
+				floating.string("floating_ip_address", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS),
+				floating.uuid("port_id"), fixedIpAddress(floating), floating.string("description", Limits.DESCRIPTION));
 		this.manager.floatingIpChanged(change.before(), change.after());
 		return Map.of("floatingip", this.views.floatingIp(change.floatingIp()));
+	}
+
+	private static String fixedIpAddress(Body floating) {
+		return floating.string("fixed_ip_address", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS);
 	}
 
 	@GetMapping
@@ -74,14 +79,16 @@ class FloatingIpsController {
 	@GetMapping("/{id}")
 	Map<String, Object> show(RequestContext context, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> query) {
-		return Map.of("floatingip", Listing.fields(this.views.floatingIp(this.floatingIps.find(context, id)), query));
+		return Map.of("floatingip", Listing
+			.fields(this.views.floatingIp(this.floatingIps.find(context, Limits.pathId("Floating IP", id))), query));
 	}
 
 	@PutMapping("/{id}")
 	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Limits.pathId("Floating IP", id);
 		Body floating = Body.of(body, "floatingip", UPDATE);
-		Change change = this.floatingIps.update(context, id, floating.has("port_id"), floating.string("port_id"),
-				floating.string("fixed_ip_address"), floating.string("description"));
+		Change change = this.floatingIps.update(context, id, floating.has("port_id"), floating.uuid("port_id"),
+				fixedIpAddress(floating), floating.string("description", Limits.DESCRIPTION));
 		this.manager.floatingIpChanged(change.before(), change.after());
 		return Map.of("floatingip", this.views.floatingIp(change.floatingIp()));
 	}
@@ -89,7 +96,7 @@ class FloatingIpsController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
-		this.manager.floatingIpChanged(this.floatingIps.delete(context, id), null);
+		this.manager.floatingIpChanged(this.floatingIps.delete(context, Limits.pathId("Floating IP", id)), null);
 	}
 
 }

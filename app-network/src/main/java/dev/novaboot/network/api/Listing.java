@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.NetworkFault;
+import dev.novaboot.service.api.Uuids;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Neutron's list filters: any attribute as a query parameter ({@code ?name=a&name=b}
- * matches either), and {@code fields} to choose the attributes returned.
+ * matches either), {@code fields} to choose the attributes returned, and paging with
+ * {@code limit} and {@code marker} (the id of the last item of the previous page).
  */
 final class Listing {
 
@@ -20,7 +25,52 @@ final class Listing {
 	}
 
 	static List<Map<String, Object>> apply(List<Map<String, Object>> views, MultiValueMap<String, String> query) {
-		return views.stream().filter((view) -> matches(view, query)).map((view) -> fields(view, query)).toList();
+		int limit = limit(query.getFirst("limit"));
+		String marker = marker(query.getFirst("marker"));
+		List<Map<String, Object>> matching = views.stream().filter((view) -> matches(view, query)).toList();
+		int start = 0;
+		if (marker != null) {
+			start = indexOf(matching, marker) + 1;
+			if (start == 0) {
+				throw badRequest("marker", "marker " + marker + " is not in the list");
+			}
+		}
+		// Neutron's paging: the page after the item named by marker, at most limit items (0: all)
+		int end = (limit > 0) ? Math.min(matching.size(), start + limit) : matching.size();
+		return matching.subList(start, end).stream().map((view) -> fields(view, query)).toList();
+	}
+
+	// Neutron's words (api_common._get_limit_param); it answers this as a BadRequest
+	private static int limit(String limit) {
+		if (limit == null) {
+			return 0;
+		}
+		if (!limit.matches("[0-9]+")) {
+			throw badRequest("limit", "Limit must be an integer 0 or greater and not '" + Limits.shown(limit) + "'");
+		}
+		// more than the list holds is all of it
+		return (limit.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(limit);
+	}
+
+	private static String marker(String marker) {
+		if (marker != null && !Uuids.isUuid(marker)) {
+			throw badRequest("marker", "'" + Limits.shown(marker) + "' is not a valid UUID");
+		}
+		return marker;
+	}
+
+	// neutron_lib.exceptions.BadRequest: "Bad <resource> request: <msg>."
+	private static NetworkFault badRequest(String parameter, String message) {
+		return new NetworkFault(HttpStatus.BAD_REQUEST, "BadRequest", "Bad " + parameter + " request: " + message + ".");
+	}
+
+	private static int indexOf(List<Map<String, Object>> views, String id) {
+		for (int i = 0; i < views.size(); i++) {
+			if (id.equals(views.get(i).get("id"))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	static Map<String, Object> fields(Map<String, Object> view, MultiValueMap<String, String> query) {

@@ -62,14 +62,18 @@ class NetworksController {
 			throw NetworkFault.invalidInput("Invalid input for is_default. Reason: a default network for "
 					+ "auto-allocated topologies is not supported.");
 		}
-		String project = (network.string("project_id") != null) ? network.string("project_id") : network.string("tenant_id");
-		Network created = this.networks.create(context,
-				new NetworkSpec(project, network.string("name"), network.string("description"),
-						network.bool("admin_state_up"), network.bool("shared"), network.bool("router:external"),
-						network.string("provider:network_type"), network.string("provider:physical_network"),
-						network.integer("provider:segmentation_id")),
-				this.manager.defaultNetworkType());
+		Network created = this.networks.create(context, spec(network, network.project()), this.manager.defaultNetworkType());
 		return Map.of("network", this.views.network(created, context));
+	}
+
+	/** The body's attributes, each checked against the column it is stored in. */
+	private static NetworkSpec spec(Body network, String project) {
+		return new NetworkSpec(project, network.name("name", Limits.NAME),
+				network.string("description", Limits.DESCRIPTION), network.bool("admin_state_up"),
+				network.bool("shared"), network.bool("router:external"),
+				network.string("provider:network_type", Limits.NETWORK_TYPE, Limits.NEUTRON_NETWORK_TYPE),
+				network.string("provider:physical_network", Limits.PHYSICAL_NETWORK),
+				network.integer("provider:segmentation_id"));
 	}
 
 	@GetMapping
@@ -84,24 +88,22 @@ class NetworksController {
 	@GetMapping("/{id}")
 	Map<String, Object> show(RequestContext context, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> query) {
-		return Map.of("network", Listing.fields(this.views.network(this.networks.find(context, id), context), query));
+		Network network = this.networks.find(context, Limits.pathId("Network", id));
+		return Map.of("network", Listing.fields(this.views.network(network, context), query));
 	}
 
 	@PutMapping("/{id}")
 	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Limits.pathId("Network", id);
 		Body network = Body.of(body, "network", UPDATE);
-		Network updated = this.networks.update(context, id,
-				new NetworkSpec(null, network.string("name"), network.string("description"),
-						network.bool("admin_state_up"), network.bool("shared"), network.bool("router:external"),
-						network.string("provider:network_type"), network.string("provider:physical_network"),
-						network.integer("provider:segmentation_id")));
+		Network updated = this.networks.update(context, id, spec(network, null));
 		return Map.of("network", this.views.network(updated, context));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
-		RemovedNetwork removed = this.networks.delete(context, id);
+		RemovedNetwork removed = this.networks.delete(context, Limits.pathId("Network", id));
 		this.manager.networkRemoved(removed);
 	}
 

@@ -3,7 +3,10 @@ package dev.novaboot.network.api;
 import java.util.Map;
 
 import dev.novaboot.network.NetworkFault;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackageClasses = NeutronFaults.class)
 class NeutronFaults {
+
+	private static final Log logger = LogFactory.getLog(NeutronFaults.class);
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, NeutronError>> fault(NetworkFault ex) {
@@ -41,6 +46,18 @@ class NeutronFaults {
 	ResponseEntity<Map<String, NeutronError>> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
 		return error(HttpStatus.METHOD_NOT_ALLOWED, "HTTPMethodNotAllowed",
 				"The method " + ex.getMethod() + " is not allowed on this resource.");
+	}
+
+	/**
+	 * The last line of defence: a value the API let through that the database refuses (too
+	 * long for its column, a broken constraint) is the caller's bad input, never a 5xx, and
+	 * it is answered at once, without a retry. The database's own words stay in the log.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, NeutronError>> refusedByDatabase(DataIntegrityViolationException ex) {
+		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
+		return error(HttpStatus.BAD_REQUEST, "HTTPBadRequest",
+				"The request could not be stored: a value is too long for its attribute or breaks a constraint.");
 	}
 
 	private static ResponseEntity<Map<String, NeutronError>> error(HttpStatus status, String type, String message) {

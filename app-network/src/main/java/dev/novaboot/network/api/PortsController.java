@@ -53,11 +53,11 @@ class PortsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
 		Body port = Body.of(body, "port", CREATE);
-		String project = (port.string("project_id") != null) ? port.string("project_id") : port.string("tenant_id");
 		Port created = this.ports.create(context,
-				new PortSpec(port.string("network_id"), project, port.string("name"), port.string("description"),
-						port.string("mac_address"), fixedIps(port), port.string("device_id"), port.string("device_owner"),
-						port.bool("admin_state_up"), port.string("binding:host_id")));
+				new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
+						port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
+						port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
+						port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST)));
 		Map<String, Object> view = this.views.port(created);
 		this.manager.portAdded((String) view.get("network_id"));
 		return Map.of("port", view);
@@ -66,8 +66,13 @@ class PortsController {
 	private static List<PortSpec.FixedIpRequest> fixedIps(Body port) {
 		List<Body> fixed = port.objects("fixed_ips", Set.of("subnet_id", "ip_address"));
 		return (fixed != null) ? fixed.stream()
-			.map((entry) -> new PortSpec.FixedIpRequest(entry.string("subnet_id"), entry.string("ip_address")))
+			.map((entry) -> new PortSpec.FixedIpRequest(entry.uuid("subnet_id"),
+					entry.string("ip_address", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS)))
 			.toList() : null;
+	}
+
+	private static String macAddress(Body port) {
+		return port.string("mac_address", Limits.MAC_ADDRESS, Limits.NEUTRON_MAC_ADDRESS);
 	}
 
 	@GetMapping
@@ -79,23 +84,24 @@ class PortsController {
 	@GetMapping("/{id}")
 	Map<String, Object> show(RequestContext context, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> query) {
-		return Map.of("port", Listing.fields(this.views.port(this.ports.find(context, id)), query));
+		return Map.of("port", Listing.fields(this.views.port(this.ports.find(context, Limits.pathId("Port", id))), query));
 	}
 
 	@PutMapping("/{id}")
 	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Limits.pathId("Port", id);
 		Body port = Body.of(body, "port", UPDATE);
 		Port updated = this.ports.update(context, id,
-				new PortSpec(null, null, port.string("name"), port.string("description"), port.string("mac_address"),
-						fixedIps(port), port.string("device_id"), port.string("device_owner"),
-						port.bool("admin_state_up"), null));
+				new PortSpec(null, null, port.name("name", Limits.NAME), port.string("description", Limits.DESCRIPTION),
+						macAddress(port), fixedIps(port), port.string("device_id", Limits.DEVICE_ID),
+						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null));
 		return Map.of("port", this.views.port(updated));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
-		this.manager.portRemoved(this.ports.delete(context, id));
+		this.manager.portRemoved(this.ports.delete(context, Limits.pathId("Port", id)));
 	}
 
 }

@@ -57,11 +57,11 @@ class SubnetsController {
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
 			throw dev.novaboot.network.NetworkFault.badRequest("host_routes are not supported.");
 		}
-		String project = (subnet.string("project_id") != null) ? subnet.string("project_id") : subnet.string("tenant_id");
 		Subnet created = this.subnets.create(context,
-				new SubnetSpec(subnet.string("network_id"), project, subnet.string("name"), subnet.string("description"),
-						subnet.string("cidr"), subnet.integer("ip_version"), subnet.has("gateway_ip"),
-						subnet.string("gateway_ip"), pools(subnet), subnet.strings("dns_nameservers"),
+				new SubnetSpec(subnet.uuid("network_id"), subnet.project(), subnet.name("name", Limits.NAME),
+						subnet.string("description", Limits.DESCRIPTION),
+						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), subnet.integer("ip_version"),
+						subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
 						subnet.bool("enable_dhcp")));
 		String network = (String) this.views.subnet(created).get("network_id");
 		this.manager.networkChanged(network);
@@ -70,8 +70,19 @@ class SubnetsController {
 
 	private static List<SubnetSpec.Pool> pools(Body subnet) {
 		List<Body> pools = subnet.objects("allocation_pools", Set.of("start", "end"));
-		return (pools != null) ? pools.stream().map((pool) -> new SubnetSpec.Pool(pool.string("start"), pool.string("end"))).toList()
-				: null;
+		return (pools != null) ? pools.stream()
+			.map((pool) -> new SubnetSpec.Pool(pool.string("start", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS),
+					pool.string("end", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS)))
+			.toList() : null;
+	}
+
+	private static String gatewayIp(Body subnet) {
+		return subnet.string("gateway_ip", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS);
+	}
+
+	// stored joined in one column of 1024, which 5 IPv4 addresses (the most a subnet takes) fit
+	private static List<String> dnsNameservers(Body subnet) {
+		return subnet.strings("dns_nameservers", Limits.IP_ADDRESS);
 	}
 
 	@GetMapping
@@ -83,16 +94,18 @@ class SubnetsController {
 	@GetMapping("/{id}")
 	Map<String, Object> show(RequestContext context, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> query) {
-		return Map.of("subnet", Listing.fields(this.views.subnet(this.subnets.find(context, id)), query));
+		return Map.of("subnet",
+				Listing.fields(this.views.subnet(this.subnets.find(context, Limits.pathId("Subnet", id))), query));
 	}
 
 	@PutMapping("/{id}")
 	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody JsonNode body) {
+		Limits.pathId("Subnet", id);
 		Body subnet = Body.of(body, "subnet", UPDATE);
 		Subnet updated = this.subnets.update(context, id,
-				new SubnetSpec(null, null, subnet.string("name"), subnet.string("description"), null, null,
-						subnet.has("gateway_ip"), subnet.string("gateway_ip"), pools(subnet),
-						subnet.strings("dns_nameservers"), subnet.bool("enable_dhcp")));
+				new SubnetSpec(null, null, subnet.name("name", Limits.NAME), subnet.string("description", Limits.DESCRIPTION),
+						null, null, subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
+						subnet.bool("enable_dhcp")));
 		Map<String, Object> view = this.views.subnet(updated);
 		this.manager.networkChanged((String) view.get("network_id"));
 		return Map.of("subnet", view);
@@ -101,7 +114,7 @@ class SubnetsController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
-		this.manager.subnetRemoved(this.subnets.delete(context, id));
+		this.manager.subnetRemoved(this.subnets.delete(context, Limits.pathId("Subnet", id)));
 	}
 
 }

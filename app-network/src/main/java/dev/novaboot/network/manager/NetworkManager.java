@@ -1,6 +1,7 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.novaboot.network.store.Network;
 import dev.novaboot.service.context.RequestContext;
@@ -33,6 +34,14 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	/** The networks an instance of the project is put on when it asks for none. */
 	List<Network> defaultNetworks(String projectId);
 
+	/**
+	 * The network {@code "networks": "auto"} makes for a project that may use none (what
+	 * Neutron's auto-allocated topology is to Nova), or empty when this strategy makes none.
+	 */
+	default Optional<Network> autoAllocatedNetwork(String projectId) {
+		return Optional.empty();
+	}
+
 	/** The logic all strategies share. */
 	NetworkOperations operations();
 
@@ -45,7 +54,7 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	default InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
 			String host, List<RequestedNetwork> requestedNetworks) {
 		return operations().allocateForInstance(context, instanceUuid, projectId, host, requestedNetworks,
-				() -> defaultNetworks(projectId), runsDhcp());
+				() -> defaultNetworks(projectId), () -> autoAllocatedNetwork(projectId), runsDhcp());
 	}
 
 	@Override

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.novaboot.network.NetworkFault;
@@ -77,15 +79,35 @@ public class NetworkOperations {
 		return this.host;
 	}
 
+	/**
+	 * Gives the instance its ports.
+	 * @param requested the networks asked for; empty for the defaults, or the single
+	 * request {@code "none"} (no ports) or {@code "auto"} (Nova 2.37: the one network the
+	 * project may use, the auto-allocated one when it may use none)
+	 * @param defaults the strategy's networks for an instance that asks for none
+	 * @param autoAllocated the network the strategy makes for a project that has none, if
+	 * it can make one
+	 */
 	public InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
-			String computeHost, List<RequestedNetwork> requested, Supplier<List<Network>> defaults, boolean dhcp) {
+			String computeHost, List<RequestedNetwork> requested, Supplier<List<Network>> defaults,
+			Supplier<Optional<Network>> autoAllocated, boolean dhcp) {
 		checkUuid(instanceUuid);
 		if (!this.ports.ofDevice(instanceUuid).isEmpty()) {
 			return info(instanceUuid);
 		}
-		List<RequestedNetwork> wanted = (requested == null || requested.isEmpty())
-				? defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList()
-				: requested;
+		if (single(requested, RequestedNetwork::noAllocate)) {
+			return info(instanceUuid);
+		}
+		List<RequestedNetwork> wanted;
+		if (single(requested, RequestedNetwork::autoAllocate)) {
+			wanted = List.of(new RequestedNetwork(autoNetwork(projectId, autoAllocated).getUuid(), null));
+		}
+		else if (requested == null || requested.isEmpty()) {
+			wanted = defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList();
+		}
+		else {
+			wanted = requested;
+		}
 		if (wanted.isEmpty()) {
 			throw NetworkFault.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
@@ -111,6 +133,32 @@ public class NetworkOperations {
 			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
 		}
 		return info(instanceUuid);
+	}
+
+	private static boolean single(List<RequestedNetwork> requested, Predicate<RequestedNetwork> kind) {
+		return requested != null && requested.size() == 1 && kind.test(requested.get(0));
+	}
+
+	/**
+	 * Nova's {@code "auto"} (its neutron API's {@code _auto_allocate_network} path): the
+	 * one network the project may use (its own networks that are up, and shared ones;
+	 * never external ones); several are ambiguous; with none, the network the strategy
+	 * makes for the project, if it can make one.
+	 */
+	private Network autoNetwork(String projectId, Supplier<Optional<Network>> autoAllocated) {
+		List<Network> available = this.networks.findAllByOrderById()
+			.stream()
+			.filter((network) -> !network.isExternal())
+			.filter((network) -> network.isShared()
+					|| (network.getProjectId().equals(projectId) && network.isAdminStateUp()))
+			.toList();
+		if (available.size() > 1) {
+			throw AutoAllocationException.ambiguous();
+		}
+		if (available.size() == 1) {
+			return available.get(0);
+		}
+		return autoAllocated.get().orElseThrow(() -> AutoAllocationException.unavailable(projectId));
 	}
 
 	public void deallocateForInstance(String instanceUuid, boolean dhcp) {

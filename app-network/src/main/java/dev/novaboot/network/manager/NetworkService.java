@@ -12,6 +12,7 @@ import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NetworkService {
 
 	private static final int ATTEMPTS = 20;
+
+	// the unique keys of V1__network.sql that two hosts racing for a VLAN id run into
+	private static final String SEGMENT_KEY = "networks_segment_uq";
+
+	private static final String DEFAULT_KEY = "networks_default_uq";
 
 	private final NetworkRepository networks;
 
@@ -93,6 +99,10 @@ public class NetworkService {
 				});
 			}
 			catch (DataIntegrityViolationException ex) {
+				if (!UniqueKeys.violated(ex, SEGMENT_KEY)) {
+					// not a VLAN id collision: it would fail again, so no retry
+					throw ex;
+				}
 				if (spec.segmentationId() != null) {
 					throw NetworkFault.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
 							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
@@ -132,6 +142,9 @@ public class NetworkService {
 				});
 			}
 			catch (DataIntegrityViolationException ex) {
+				if (!UniqueKeys.violated(ex, DEFAULT_KEY) && !UniqueKeys.violated(ex, SEGMENT_KEY)) {
+					throw ex;
+				}
 				// another host created this project's network, or took this VLAN id: look again
 			}
 		}

@@ -18,6 +18,7 @@ import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
+
+	// the unique key on ports.mac_address (V1__network.sql)
+	private static final String PORTS_MAC_KEY = "ports_mac_uq";
 
 	private final NetworkRepository networks;
 
@@ -73,7 +77,13 @@ public class PortService {
 			try {
 				return this.tx.execute((status) -> insert(context, spec, project, mac));
 			}
-			catch (DataIntegrityViolationException ex) {
+			catch (MacAddressTaken | DataIntegrityViolationException ex) {
+				// only a MAC collision is worth another attempt; any other data error
+				// (a value too long, a null) fails the same way every time
+				if (ex instanceof DataIntegrityViolationException integrity
+						&& !UniqueKeys.violated(integrity, PORTS_MAC_KEY)) {
+					throw integrity;
+				}
 				if (spec.macAddress() != null) {
 					throw NetworkFault.conflict("MacAddressInUse", "Unable to complete operation for network "
 							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
@@ -93,7 +103,7 @@ public class PortService {
 			throw NetworkFault.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
 		}
 		if (this.ports.existsByMacAddress(mac)) {
-			throw new DataIntegrityViolationException("MAC address " + mac + " in use");
+			throw new MacAddressTaken();
 		}
 		Port port = new Port(network.getId(), project, mac, (spec.deviceId() != null) ? spec.deviceId() : "",
 				(spec.deviceOwner() != null) ? spec.deviceOwner() : "");
@@ -236,6 +246,15 @@ public class PortService {
 		this.ports.flush();
 		String network = this.networks.findById(port.getNetworkId()).map(Network::getUuid).orElseThrow();
 		return new RemovedPort(port.getUuid(), network, unbound);
+	}
+
+	/** The MAC address drawn for a new port is already some port's: seen before the insert. */
+	private static final class MacAddressTaken extends RuntimeException {
+
+		MacAddressTaken() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/** A deleted port: its network (whose DHCP hosts change) and the NAT bindings to undo. */

@@ -1,6 +1,7 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
@@ -52,6 +53,12 @@ public class VlanManager implements NetworkManager {
 	@Override
 	public List<Network> defaultNetworks(String projectId) {
 		return List.of(this.networks.projectVlanNetwork(projectId));
+	}
+
+	/** The project's own VLAN network, created on first use: what "auto" gets when it has none. */
+	@Override
+	public Optional<Network> autoAllocatedNetwork(String projectId) {
+		return Optional.of(this.networks.projectVlanNetwork(projectId));
 	}
 
 	@Override

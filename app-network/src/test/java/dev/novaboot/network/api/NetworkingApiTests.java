@@ -11,6 +11,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -247,6 +248,173 @@ class NetworkingApiTests {
 		assertThat(call("api-f", "member", HttpMethod.DELETE, "/v2.0/floatingips/" + floating.get("id"), null)
 			.getStatusCode()
 			.value()).isEqualTo(204);
+	}
+
+	@Test
+	void aHundredThousandCharacterDeviceIdIsRefusedAtOnceNamingTheField() {
+		String networkId = networkWithSubnet("api-h", "10.66.0.0/24");
+		String huge = "d".repeat(100_000);
+		ResponseEntity<Map<String, Object>> refused = call("api-h", "member", HttpMethod.POST, "/v2.0/ports",
+				"{\"port\": {\"network_id\": \"" + networkId + "\", \"device_id\": \"" + huge + "\"}}");
+		assertError(refused, 400, "InvalidInput");
+		assertThat(message(refused)).contains("device_id")
+			.contains("exceeds maximum length of 255")
+			.hasSizeLessThan(300);
+		assertThat(ports("api-h")).isEmpty();
+
+		String port = (String) created(call("api-h", "member", HttpMethod.POST, "/v2.0/ports",
+				"{\"port\": {\"network_id\": \"" + networkId + "\"}}"), "port").get("id");
+		ResponseEntity<Map<String, Object>> update = call("api-h", "member", HttpMethod.PUT, "/v2.0/ports/" + port,
+				"{\"port\": {\"device_id\": \"" + huge + "\"}}");
+		assertError(update, 400, "InvalidInput");
+		assertThat(message(update)).contains("device_id");
+		assertThat(one(call("api-h", "member", HttpMethod.GET, "/v2.0/ports/" + port, null), "port"))
+			.containsEntry("device_id", "");
+	}
+
+	@Test
+	void everyStoredStringIsCheckedAgainstItsColumnNamingTheFieldAndNothingIsStored() {
+		String networkId = networkWithSubnet("api-i", "10.67.0.0/24");
+		String external = (String) created(call("admin", "admin", HttpMethod.POST, "/v2.0/networks",
+				"{\"network\": {\"name\": \"ext-i\", \"router:external\": true}}"), "network").get("id");
+		created(subnet("admin", external, "\"cidr\": \"198.51.100.32/28\", \"enable_dhcp\": false"), "subnet");
+		String long256 = "\"" + "x".repeat(256) + "\"";
+		int networks = all("networks").size();
+		int subnets = all("subnets").size();
+		int ports = all("ports").size();
+		int floatingIps = all("floatingips").size();
+
+		// field -> body that puts a too long or wrongly typed value in it
+		Map<String, String> networkBodies = Map.of("name", "{\"name\": " + long256 + "}", "description",
+				"{\"description\": " + long256 + "}", "project_id", "{\"project_id\": " + long256 + "}",
+				"tenant_id", "{\"tenant_id\": [1]}", "provider:network_type",
+				"{\"provider:network_type\": \"" + "v".repeat(17) + "\"}", "provider:physical_network",
+				"{\"provider:physical_network\": \"" + "p".repeat(65) + "\"}");
+		networkBodies.forEach((field, attributes) -> refused("admin", "/v2.0/networks", "{\"network\": " + attributes + "}",
+				field));
+		refused("api-i", "/v2.0/networks", "{\"network\": {\"name\": \" leading space\"}}", "name");
+		refused("api-i", "/v2.0/networks", "{\"network\": {\"description\": {\"an\": \"object\"}}}", "description");
+
+		String onNetwork = "\"network_id\": \"" + networkId + "\", ";
+		Map<String, String> subnetBodies = Map.of("name", "\"cidr\": \"10.68.0.0/24\", \"name\": " + long256,
+				"description", "\"cidr\": \"10.68.0.0/24\", \"description\": " + long256, "cidr",
+				"\"cidr\": \"10.68.0.0/24" + " ".repeat(10) + "\"", "gateway_ip",
+				"\"cidr\": \"10.68.0.0/24\", \"gateway_ip\": \"10.68.0.1" + "0".repeat(10) + "\"", "dns_nameservers",
+				"\"cidr\": \"10.68.0.0/24\", \"dns_nameservers\": [\"" + "1".repeat(16) + "\"]", "start",
+				"\"cidr\": \"10.68.0.0/24\", \"allocation_pools\": [{\"start\": \"" + "1".repeat(16)
+						+ "\", \"end\": \"10.68.0.9\"}]");
+		subnetBodies.forEach((field, attributes) -> refused("api-i", "/v2.0/subnets",
+				"{\"subnet\": {" + onNetwork + "\"ip_version\": 4, " + attributes + "}}", field));
+
+		Map<String, String> portBodies = Map.of("name", "\"name\": " + long256, "description",
+				"\"description\": " + long256, "device_id", "\"device_id\": " + long256, "device_owner",
+				"\"device_owner\": " + long256, "binding:host_id", "\"binding:host_id\": " + long256, "mac_address",
+				"\"mac_address\": \"fa:16:3e:00:00:00:00\"", "ip_address",
+				"\"fixed_ips\": [{\"ip_address\": \"10.67.0.100000000\"}]", "device_owner ",
+				"\"device_owner\": 7");
+		portBodies.forEach((field, attributes) -> refused("api-i", "/v2.0/ports",
+				"{\"port\": {" + onNetwork + attributes + "}}", field.strip()));
+
+		Map<String, String> floatingBodies = Map.of("description", "\"description\": " + long256,
+				"floating_ip_address", "\"floating_ip_address\": \"198.51.100.3333333\"", "fixed_ip_address",
+				"\"fixed_ip_address\": \"10.67.0.2222222222\"");
+		floatingBodies.forEach((field, attributes) -> refused("admin", "/v2.0/floatingips",
+				"{\"floatingip\": {\"floating_network_id\": \"" + external + "\", " + attributes + "}}", field));
+
+		assertThat(all("networks")).hasSize(networks);
+		assertThat(all("subnets")).hasSize(subnets);
+		assertThat(all("ports")).hasSize(ports);
+		assertThat(all("floatingips")).hasSize(floatingIps);
+	}
+
+	@Test
+	void malformedIdsAreNotFoundInPathsAndBadRequestsInBodies() {
+		for (String[] resource : new String[][] { { "networks", "NetworkNotFound" }, { "subnets", "SubnetNotFound" },
+				{ "ports", "PortNotFound" }, { "floatingips", "FloatingIPNotFound" } }) {
+			for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.DELETE)) {
+				assertError(call("api-j", "member", method, "/v2.0/" + resource[0] + "/not-a-uuid", null), 404,
+						resource[1]);
+			}
+		}
+		assertError(call("api-j", "member", HttpMethod.PUT, "/v2.0/ports/12345", "{\"port\": {\"name\": \"x\"}}"), 404,
+				"PortNotFound");
+
+		String networkId = networkWithSubnet("api-j", "10.69.0.0/24");
+		Map<String, String> bodies = Map.of("network_id",
+				"/v2.0/ports|{\"port\": {\"network_id\": \"" + networkId + "-0\"}}", "subnet_id",
+				"/v2.0/ports|{\"port\": {\"network_id\": \"" + networkId
+						+ "\", \"fixed_ips\": [{\"subnet_id\": \"subnet-1\"}]}}",
+				"network_id ", "/v2.0/subnets|{\"subnet\": {\"network_id\": 12, \"cidr\": \"10.70.0.0/24\"}}",
+				"floating_network_id", "/v2.0/floatingips|{\"floatingip\": {\"floating_network_id\": \"public\"}}",
+				"port_id", "/v2.0/floatingips|{\"floatingip\": {\"floating_network_id\": \"" + networkId
+						+ "\", \"port_id\": \"p\"}}");
+		bodies.forEach((field, request) -> {
+			String[] parts = request.split("\\|", 2);
+			refused("api-j", parts[0], parts[1], field.strip());
+		});
+		assertThat(ports("api-j")).isEmpty();
+	}
+
+	@Test
+	void listsPageWithLimitAndMarkerAndRefuseBadOnes() {
+		for (int i = 0; i < 3; i++) {
+			created(call("api-k", "member", HttpMethod.POST, "/v2.0/networks", "{\"network\": {\"name\": \"k\"}}"),
+					"network");
+		}
+		List<Map<String, Object>> all = list(
+				call("api-k", "member", HttpMethod.GET, "/v2.0/networks?name=k", null).getBody(), "networks");
+		assertThat(all).hasSize(3);
+		List<Map<String, Object>> first = list(
+				call("api-k", "member", HttpMethod.GET, "/v2.0/networks?name=k&limit=2", null).getBody(), "networks");
+		assertThat(first).extracting((n) -> n.get("id")).containsExactly(all.get(0).get("id"), all.get(1).get("id"));
+		List<Map<String, Object>> next = list(call("api-k", "member", HttpMethod.GET,
+				"/v2.0/networks?name=k&limit=2&marker=" + all.get(1).get("id"), null).getBody(), "networks");
+		assertThat(next).extracting((n) -> n.get("id")).containsExactly(all.get(2).get("id"));
+
+		for (String query : List.of("limit=abc", "limit=-1", "limit=1.5", "marker=nope",
+				"marker=4b8cbd4a-0a3e-4e53-9d0f-6a7fef0bb777")) {
+			ResponseEntity<Map<String, Object>> response = call("api-k", "member", HttpMethod.GET,
+					"/v2.0/networks?" + query, null);
+			assertError(response, 400, "BadRequest");
+			assertThat(message(response)).startsWith("Bad " + query.substring(0, query.indexOf('=')) + " request: ");
+		}
+	}
+
+	@Test
+	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
+		ResponseEntity<Map<String, NeutronFaults.NeutronError>> answer = new NeutronFaults()
+			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+		assertThat(answer.getBody().get("NeutronError").type()).isEqualTo("HTTPBadRequest");
+		assertThat(answer.getBody().get("NeutronError").message()).doesNotContain("varying");
+	}
+
+	/** A 400 whose message names the field, for a request that must store nothing. */
+	private void refused(String project, String path, String body, String field) {
+		ResponseEntity<Map<String, Object>> response = call(project, project.equals("admin") ? "admin" : "member",
+				HttpMethod.POST, path, body);
+		assertThat(response.getStatusCode().value()).as("%s %s -> %s", path, body, response.getBody()).isEqualTo(400);
+		assertThat(message(response)).as("%s", body).contains(field);
+	}
+
+	private String networkWithSubnet(String project, String cidr) {
+		String networkId = (String) created(call(project, "member", HttpMethod.POST, "/v2.0/networks",
+				"{\"network\": {\"name\": \"" + project + "\"}}"), "network").get("id");
+		created(subnet(project, networkId, "\"cidr\": \"" + cidr + "\""), "subnet");
+		return networkId;
+	}
+
+	private List<Map<String, Object>> ports(String project) {
+		return list(call(project, "member", HttpMethod.GET, "/v2.0/ports", null).getBody(), "ports");
+	}
+
+	private List<Map<String, Object>> all(String collection) {
+		return list(call("admin", "admin", HttpMethod.GET, "/v2.0/" + collection, null).getBody(), collection);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String message(ResponseEntity<Map<String, Object>> response) {
+		return (String) ((Map<String, Object>) response.getBody().get("NeutronError")).get("message");
 	}
 
 	private ResponseEntity<Map<String, Object>> subnet(String project, String networkId, String attributes) {

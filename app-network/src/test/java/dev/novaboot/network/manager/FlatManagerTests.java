@@ -2,11 +2,15 @@ package dev.novaboot.network.manager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.ipam.NoMoreAddressesException;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import static dev.novaboot.network.manager.ManagerTestSupport.ADMIN;
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
@@ -44,6 +49,12 @@ class FlatManagerTests {
 
 	@Autowired
 	FixedIpRepository fixedIps;
+
+	@Autowired
+	PortService ports;
+
+	@Autowired
+	PortRepository portRows;
 
 	@Test
 	void isTheDefaultStrategy() {
@@ -180,6 +191,92 @@ class FlatManagerTests {
 		this.manager.releaseFloatingIp(context("p-float"), floating.address());
 		assertThat(this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29").address())
 			.isEqualTo("203.0.113.2");
+	}
+
+	@Test
+	void noneGivesNoPortsEvenWhenTheProjectHasANetwork() {
+		ManagerTestSupport.network(this.networks, this.subnets, context("p-none"), "none", "10.27.0.0/24", false);
+		String instance = instance();
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-none"), instance, "p-none", "c",
+				List.of(RequestedNetwork.none()));
+		assertThat(info.interfaces()).isEmpty();
+		assertThat(this.ports.ofDevice(instance)).isEmpty();
+	}
+
+	@Test
+	void autoTakesTheOnlyNetworkTheProjectMayUse() {
+		Network own = ManagerTestSupport.network(this.networks, this.subnets, context("p-auto"), "auto", "10.28.0.0/24",
+				false);
+		// neither another project's network, nor an external one, nor one of its own that is down counts
+		ManagerTestSupport.network(this.networks, this.subnets, context("p-auto-other"), "other", "10.28.1.0/24", false);
+		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.64/29");
+		this.networks.create(context("p-auto"),
+				new NetworkSpec(null, "down", null, false, null, null, null, null, null), Network.FLAT);
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-auto"), instance(), "p-auto", "c",
+				List.of(RequestedNetwork.auto()));
+		assertThat(info.interfaces()).singleElement().satisfies((vif) -> {
+			assertThat(vif.networkId()).isEqualTo(own.getUuid());
+			assertThat(vif.address()).startsWith("10.28.0.");
+		});
+	}
+
+	@Test
+	void autoWithSeveralNetworksIsAmbiguousAndLeavesNothingBehind() {
+		ManagerTestSupport.network(this.networks, this.subnets, context("p-two"), "one", "10.29.0.0/24", false);
+		ManagerTestSupport.network(this.networks, this.subnets, context("p-two"), "two", "10.29.1.0/24", false);
+		String instance = instance();
+		assertThatExceptionOfType(AutoAllocationException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-two"), instance, "p-two", "c",
+					List.of(RequestedNetwork.auto())))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkAmbiguous"))
+			.withMessage("More than one possible network found. Specify network ID(s) to select which one(s) to "
+					+ "connect to.");
+		assertThat(this.ports.ofDevice(instance)).isEmpty();
+	}
+
+	@Test
+	void autoWithoutNetworksGetsOneMadeWhereTheStrategyCanAndAnErrorWhereItCannot() {
+		// the flat strategy makes no network for a project
+		assertThatExceptionOfType(AutoAllocationException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-bare"), instance(), "p-bare", "c",
+					List.of(RequestedNetwork.auto())))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("UnableToAutoAllocateNetwork"))
+			.withMessage("Unable to automatically allocate a network for project p-bare");
+		// a strategy that can (vlan: the project's own network) is asked only when there is none
+		InstanceNetworkInfo info = this.manager.operations()
+			.allocateForInstance(context("p-made"), instance(), "p-made", "c", List.of(RequestedNetwork.auto()),
+					List::of, () -> Optional.of(ManagerTestSupport.network(this.networks, this.subnets,
+							context("p-made"), "made", "10.30.0.0/24", false)),
+					false);
+		assertThat(info.interfaces()).singleElement()
+			.satisfies((vif) -> assertThat(vif.address()).startsWith("10.30.0."));
+	}
+
+	@Test
+	void onlyAMacAddressCollisionIsRetried() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-mac"), "mac",
+				"10.31.0.0/24", false);
+		PortSpec given = new PortSpec(network.getUuid(), null, null, null, "fa:16:3e:31:00:01", null, null, null, null,
+				null);
+		Port first = this.ports.create(context("p-mac"), given);
+		assertThatExceptionOfType(NetworkFault.class).isThrownBy(() -> this.ports.create(context("p-mac"), given))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("MacAddressInUse"));
+
+		// a value the column cannot hold fails at once as what it is, not as ten MAC collisions
+		PortSpec tooLong = new PortSpec(network.getUuid(), null, null, null, null, null, "d".repeat(300), null, null,
+				null);
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.ports.create(context("p-mac"), tooLong))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isFalse());
+		assertThat(this.portRows.findByNetworkIdOrderById(network.getId())).extracting(Port::getUuid)
+			.containsExactly(first.getUuid());
+
+		// the database's own unique key on the MAC address is told from the others
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.portRows
+				.saveAndFlush(new Port(network.getId(), "p-mac", first.getMacAddress(), "", "")))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue())
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_uuid_uq")).isFalse());
 	}
 
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.novaboot.network.NetworkApplication;
 import dev.novaboot.network.ipam.NoMoreAddressesException;
 import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,11 +29,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
 import static dev.novaboot.network.manager.ManagerTestSupport.instance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Address allocation on a real PostgreSQL: many threads, and two network hosts (two
@@ -55,11 +60,33 @@ class PostgresConcurrentAllocationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	PortService ports;
+
+	@Autowired
+	PortRepository portRows;
+
+	@Autowired
 	Environment environment;
 
 	@Test
 	void runsOnPostgreSQL() {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+	}
+
+	@Test
+	void postgresqlsUniqueKeyOnTheMacAddressIsToldFromOtherDataErrors() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("pg-mac"), "mac",
+				"10.72.0.0/24", false);
+		Port first = this.ports.create(context("pg-mac"),
+				new PortSpec(network.getUuid(), null, null, null, null, null, null, null, null, null));
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.portRows.saveAndFlush(new Port(network.getId(), "pg-mac", first.getMacAddress(), "", "")))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue());
+		// "value too long for type character varying(255)": no retry, no MAC collision
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.ports.create(context("pg-mac"),
+					new PortSpec(network.getUuid(), null, null, null, null, null, "d".repeat(100_000), null, null, null)))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isFalse());
 	}
 
 	@Test

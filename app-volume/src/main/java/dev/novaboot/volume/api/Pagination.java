@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.volume.manager.InvalidInputException;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -24,9 +26,9 @@ final class Pagination {
 		Integer max = parseLimit(limit);
 		int start = 0;
 		if (marker != null) {
-			int index = indexOf(items, id, marker);
+			int index = Uuids.isUuid(marker) ? indexOf(items, id, marker) : -1;
 			if (index < 0) {
-				throw new InvalidInputException("marker [" + marker + "] not found.");
+				throw new InvalidInputException("marker [" + RequestBodies.shown(marker) + "] not found.");
 			}
 			start = index + 1;
 		}
@@ -49,10 +51,16 @@ final class Pagination {
 		if (limit == null) {
 			return null;
 		}
-		if (!limit.matches("[0-9]{1,9}")) {
-			throw new InvalidInputException("limit must be a non-negative integer, not '" + limit + "'.");
+		// Cinder's words (api.common._get_limit_param)
+		if (!limit.strip().matches("[+-]?[0-9]+")) {
+			throw new BadRequestException("limit param must be an integer");
 		}
-		return Integer.parseInt(limit);
+		if (limit.strip().startsWith("-")) {
+			throw new BadRequestException("limit param must be positive");
+		}
+		String digits = limit.strip().replace("+", "");
+		// more than the list holds is all of it
+		return (digits.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(digits);
 	}
 
 	private static <T> int indexOf(List<T> items, Function<T, String> id, String marker) {

@@ -39,16 +39,13 @@ class SnapshotsController {
 		ProjectScope.checkWrite(context, projectId, "volume:create_snapshot");
 		Map<String, Object> snapshot = RequestBodies.object(body, "snapshot");
 		RequestBodies.unsupported(snapshot, "metadata", "Snapshot metadata");
-		String volumeId = RequestBodies.text(snapshot, "volume_id");
+		String volumeId = RequestBodies.uuid(snapshot, "volume_id");
 		if (volumeId == null) {
 			throw new InvalidInputException("'volume_id' is required.");
 		}
-		String name = RequestBodies.text(snapshot, "name");
-		if (name == null) {
-			name = RequestBodies.text(snapshot, "display_name");
-		}
-		SnapshotCreate request = new SnapshotCreate(UUID.randomUUID().toString(), volumeId, name,
-				RequestBodies.text(snapshot, "description"), RequestBodies.flag(snapshot, "force"));
+		SnapshotCreate request = new SnapshotCreate(UUID.randomUUID().toString(), volumeId,
+				RequestBodies.text(snapshot, "name", "display_name"),
+				RequestBodies.text(snapshot, "description", "display_description"), RequestBodies.flag(snapshot, "force"));
 		return Map.of("snapshot", SnapshotView.of(this.api.createSnapshot(context, request)));
 	}
 
@@ -67,14 +64,14 @@ class SnapshotsController {
 	@GetMapping("/{id}")
 	Map<String, SnapshotView> show(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
 		ProjectScope.check(context, projectId);
-		return Map.of("snapshot", SnapshotView.of(this.api.showSnapshot(context, id)));
+		return Map.of("snapshot", SnapshotView.of(this.api.showSnapshot(context, RequestBodies.pathId("Snapshot", id))));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void delete(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
 		ProjectScope.checkWrite(context, projectId, "volume:delete_snapshot");
-		this.api.deleteSnapshot(context, id);
+		this.api.deleteSnapshot(context, RequestBodies.pathId("Snapshot", id));
 	}
 
 }

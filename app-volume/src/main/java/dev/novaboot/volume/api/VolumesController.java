@@ -50,22 +50,19 @@ class VolumesController {
 		if (RequestBodies.flag(volume, "multiattach")) {
 			throw new InvalidInputException("multiattach volumes are not supported by this service.");
 		}
-		String snapshotId = RequestBodies.text(volume, "snapshot_id");
+		String snapshotId = RequestBodies.uuid(volume, "snapshot_id");
 		Integer size = RequestBodies.positiveInt(volume, "size");
 		if (size == null && snapshotId == null) {
 			throw new InvalidInputException("'size' is required (a whole number of GiB greater than 0) "
 					+ "unless the volume is created from a 'snapshot_id'.");
 		}
+		String name = RequestBodies.text(volume, "name", "display_name");
+		String description = RequestBodies.text(volume, "description", "display_description");
+		String zone = RequestBodies.nonEmptyText(volume, "availability_zone", RequestBodies.MAX_TEXT);
 		if (size == null) {
 			size = this.api.showSnapshot(context, snapshotId).sizeGb();
 		}
-		String name = RequestBodies.text(volume, "name");
-		if (name == null) {
-			name = RequestBodies.text(volume, "display_name");
-		}
-		String description = RequestBodies.text(volume, "description");
-		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId,
-				RequestBodies.text(volume, "availability_zone"));
+		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone);
 		return Map.of("volume", VolumeView.of(this.api.create(context, request), context));
 	}
 
@@ -92,14 +89,14 @@ class VolumesController {
 	@GetMapping("/{id}")
 	Map<String, VolumeView> show(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
 		ProjectScope.check(context, projectId);
-		return Map.of("volume", VolumeView.of(this.api.show(context, id), context));
+		return Map.of("volume", VolumeView.of(this.api.show(context, RequestBodies.pathId("Volume", id)), context));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void delete(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
 		ProjectScope.checkWrite(context, projectId, "volume:delete");
-		this.api.delete(context, id);
+		this.api.delete(context, RequestBodies.pathId("Volume", id));
 	}
 
 	@PostMapping("/{id}/action")
@@ -111,6 +108,7 @@ class VolumesController {
 		}
 		String action = body.keySet().iterator().next();
 		ProjectScope.checkWrite(context, projectId, "volume:" + action);
+		RequestBodies.pathId("Volume", id);
 		switch (action) {
 			case "os-extend" -> {
 				Integer newSize = RequestBodies.positiveInt(RequestBodies.object(body, action), "new_size");
@@ -126,8 +124,10 @@ class VolumesController {
 			case "os-detach" -> this.api.detach(context, id);
 			case "os-attach" -> {
 				Map<String, Object> attach = RequestBodies.object(body, action);
-				this.api.attach(context, id, new VolumeAttach(RequestBodies.text(attach, "instance_uuid"),
-						RequestBodies.text(attach, "mountpoint"), RequestBodies.text(attach, "host_name")));
+				// Cinder's os-attach schema: instance_uuid a uuid, mountpoint 1 to 255, host_name up to 255
+				this.api.attach(context, id, new VolumeAttach(RequestBodies.uuid(attach, "instance_uuid"),
+						RequestBodies.nonEmptyText(attach, "mountpoint", RequestBodies.MAX_TEXT),
+						RequestBodies.text(attach, "host_name")));
 			}
 			case "os-initialize_connection" -> {
 				return ResponseEntity

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.novaboot.service.api.OpenStackFaults;
 import dev.novaboot.volume.VolumeAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -155,7 +157,7 @@ class BlockStorageApiTests {
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "source_volid", "x"))), 400,
 				"badRequest", "Cloning");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "name", "x".repeat(256)))), 400,
-				"badRequest", "at most 255");
+				"badRequest", "name has 256 characters, more than 255.");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "availability_zone", "mars"))), 400,
 				"badRequest", "Availability zone 'mars' is invalid");
 	}
@@ -300,8 +302,74 @@ class BlockStorageApiTests {
 			.containsExactly(all.get(4));
 		assertThat(last.getBody()).doesNotContainKey("volumes_links");
 
-		assertFault(pager.get("/volumes?limit=-1"), 400, "badRequest", "limit");
+		assertFault(pager.get("/volumes?limit=-1"), 400, "badRequest", "limit param must be positive");
+		assertFault(pager.get("/volumes?limit=abc"), 400, "badRequest", "limit param must be an integer");
+		assertFault(pager.get("/snapshots?limit=1.5"), 400, "badRequest", "limit param must be an integer");
 		assertFault(pager.get("/volumes?marker=" + UUID.randomUUID()), 400, "badRequest", "marker");
+		assertFault(pager.get("/volumes?marker=not-a-uuid"), 400, "badRequest", "marker [not-a-uuid] not found");
+	}
+
+	@Test
+	void everyStoredStringIsCheckedAgainstItsColumnNamingTheFieldAndNothingIsStored() {
+		BlockStorageClient carol = new BlockStorageClient(this.http, "project-carol", "carol", "member");
+		String volumeId = (String) carol.createVolume(1).get("id");
+		String tooLong = "x".repeat(256);
+		Map<String, Object> volumeFields = Map.of("name", tooLong, "display_name", tooLong, "description", tooLong,
+				"display_description", tooLong, "availability_zone", tooLong);
+		volumeFields.forEach((field, value) -> assertFault(
+				carol.post("/volumes", Map.of("volume", Map.of("size", 1, field, value))), 400, "badRequest",
+				field + " has 256 characters, more than 255."));
+		assertFault(carol.post("/volumes", Map.of("volume", Map.of("size", 1, "name", 42))), 400, "badRequest",
+				"'name' must be a string, not 42.");
+		assertFault(carol.post("/volumes", Map.of("volume", Map.of("size", 1, "availability_zone", ""))), 400,
+				"badRequest", "availability_zone has 0 characters, less than 1.");
+		assertFault(carol.post("/volumes", Map.of("volume", Map.of("size", 1, "snapshot_id", "snap-1"))), 400,
+				"badRequest", "Invalid input for field/attribute snapshot_id. Value: snap-1. 'snap-1' is not a 'uuid'");
+
+		Map<String, Object> snapshotFields = Map.of("name", tooLong, "display_name", tooLong, "description", tooLong,
+				"display_description", tooLong);
+		snapshotFields.forEach((field, value) -> assertFault(
+				carol.post("/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId, field, value))), 400,
+				"badRequest", field + " has 256 characters, more than 255."));
+		assertFault(carol.post("/snapshots", Map.of("snapshot", Map.of("volume_id", "v".repeat(100_000)))), 400,
+				"badRequest", "Invalid input for field/attribute volume_id.");
+		assertFault(carol.post("/snapshots", Map.of("snapshot", Map.of("volume_id", 7))), 400, "badRequest",
+				"field/attribute volume_id");
+
+		String action = "/volumes/" + volumeId + "/action";
+		String server = UUID.randomUUID().toString();
+		assertFault(carol.post(action, Map.of("os-attach", Map.of("instance_uuid", "server-1", "mountpoint", "/dev/vdb"))),
+				400, "badRequest", "field/attribute instance_uuid");
+		assertFault(carol.post(action, Map.of("os-attach", Map.of("instance_uuid", server, "mountpoint", tooLong))), 400,
+				"badRequest", "mountpoint has 256 characters, more than 255.");
+		assertFault(carol.post(action,
+				Map.of("os-attach", Map.of("instance_uuid", server, "mountpoint", "/dev/vdb", "host_name", tooLong))),
+				400, "badRequest", "host_name has 256 characters, more than 255.");
+
+		assertThat(carol.list("/volumes", "volumes")).singleElement()
+			.satisfies((volume) -> assertThat(volume).containsEntry("id", volumeId));
+		assertThat(carol.volume(volumeId)).containsEntry("status", "available").containsEntry("attachments", List.of());
+		assertThat(carol.list("/snapshots", "snapshots")).isEmpty();
+	}
+
+	@Test
+	void malformedIdsInPathsAreNotFoundWithoutALookup() {
+		String huge = "v".repeat(2000);
+		assertFault(this.alice.get("/volumes/" + huge), 404, "itemNotFound", "characters) could not be found.");
+		assertFault(this.alice.delete("/volumes/volume-1"), 404, "itemNotFound", "Volume volume-1 could not be found.");
+		assertFault(this.alice.post("/volumes/volume-1/action", Map.of("os-extend", Map.of("new_size", 2))), 404,
+				"itemNotFound", "Volume volume-1 could not be found.");
+		assertFault(this.alice.get("/snapshots/snap-1"), 404, "itemNotFound", "Snapshot snap-1 could not be found.");
+		assertFault(this.alice.delete("/snapshots/snap-1"), 404, "itemNotFound", "Snapshot snap-1 could not be found.");
+	}
+
+	@Test
+	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
+		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new BlockStorageFaults()
+			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+		assertThat(answer.getBody().get("badRequest").message()).startsWith("Invalid input received:")
+			.doesNotContain("varying");
 	}
 
 	@Test

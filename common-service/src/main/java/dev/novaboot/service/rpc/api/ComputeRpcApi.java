@@ -68,8 +68,30 @@ public interface ComputeRpcApi {
 
 	}
 
-	/** A network asked for at boot (Nova's {@code NetworkRequest}); either field may be null. */
+	/**
+	 * A network asked for at boot (Nova's {@code NetworkRequest}); either field may be null.
+	 * A single request with the network id {@code "none"} or {@code "auto"} stands for the
+	 * API's {@code "networks": "none"} or {@code "auto"}, as in Nova.
+	 */
 	record RequestedNetwork(@JsonProperty("network_id") String networkId, @JsonProperty("fixed_ip") String fixedIp) {
+
+		public static RequestedNetwork none() {
+			return new RequestedNetwork(dev.novaboot.service.rpc.api.RequestedNetwork.NONE, null);
+		}
+
+		public static RequestedNetwork auto() {
+			return new RequestedNetwork(dev.novaboot.service.rpc.api.RequestedNetwork.AUTO, null);
+		}
+
+		/**
+		 * Whether the requests are {@code "none"}: the instance gets no ports, and nothing
+		 * is asked of the network service.
+		 */
+		public static boolean noAllocate(List<RequestedNetwork> requested) {
+			return requested.size() == 1
+					&& dev.novaboot.service.rpc.api.RequestedNetwork.NONE.equals(requested.get(0).networkId());
+		}
+
 	}
 
 	/** An existing volume to attach (Nova's block device mapping, {@code source_type=volume}). */

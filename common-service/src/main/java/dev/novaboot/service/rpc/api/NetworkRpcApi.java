@@ -22,7 +22,10 @@ public interface NetworkRpcApi {
 	 * @param instanceUuid the instance
 	 * @param projectId the instance's project
 	 * @param host the compute host the instance runs on
-	 * @param requestedNetworks the networks asked for, empty for the defaults
+	 * @param requestedNetworks the networks asked for, empty for the defaults; the single
+	 * request {@link RequestedNetwork#none()} gives no ports, {@link RequestedNetwork#auto()}
+	 * the one network the project may use (one made for it under the vlan strategy when it
+	 * has none; an error when it may use several, or none and none can be made)
 	 */
 	InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId, String host,
 			List<RequestedNetwork> requestedNetworks);

@@ -1,0 +1,60 @@
+package dev.novaboot.compute.rpc;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/**
+ * What the compute side asks of nova-network for each form of {@code networks}: nothing
+ * for {@code "none"}, Nova's {@code "auto"} network id for {@code "auto"}, the networks
+ * themselves for a list.
+ */
+class RpcNetworkAllocatorTests {
+
+	private static final RequestContext CONTEXT = new RequestContext("req-1", "user", "project", Set.of("member"));
+
+	private final Rpc rpc = mock(Rpc.class);
+
+	private final NetworkRpcApi network = mock(NetworkRpcApi.class);
+
+	private final RpcNetworkAllocator allocator = new RpcNetworkAllocator(this.rpc);
+
+	@Test
+	void noneAsksNothingOfTheNetworkService() {
+		NetworkInfo info = this.allocator.allocate(CONTEXT, "instance-1", "host-1",
+				List.of(ComputeRpcApi.RequestedNetwork.none()));
+		assertThat(info.vifs()).isEmpty();
+		verifyNoInteractions(this.rpc);
+	}
+
+	@Test
+	void autoAndListsGoToTheNetworkServiceAsNovaSendsThem() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		when(this.network.allocateForInstance(any(), any(), any(), any(), any()))
+			.thenReturn(new InstanceNetworkInfo("instance-1", List.of()));
+		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(ComputeRpcApi.RequestedNetwork.auto()));
+		verify(this.network).allocateForInstance(CONTEXT, "instance-1", "project", "host-1",
+				List.of(RequestedNetwork.auto()));
+		this.allocator.allocate(CONTEXT, "instance-2", "host-1",
+				List.of(new ComputeRpcApi.RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")));
+		verify(this.network).allocateForInstance(eq(CONTEXT), eq("instance-2"), eq("project"), eq("host-1"),
+				eq(List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7"))));
+	}
+
+}
