@@ -57,8 +57,14 @@ class SubnetsController {
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
 			throw dev.novaboot.network.NetworkFault.badRequest("host_routes are not supported.");
 		}
+		String networkId = subnet.uuid("network_id");
+		// required, as Neutron's attribute map has no default for it
+		if (subnet.integer("ip_version") == null) {
+			throw dev.novaboot.network.NetworkFault
+				.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
+		}
 		Subnet created = this.subnets.create(context,
-				new SubnetSpec(subnet.uuid("network_id"), subnet.project(), subnet.name("name", Limits.NAME),
+				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
 						subnet.string("description", Limits.DESCRIPTION),
 						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), subnet.integer("ip_version"),
 						subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),

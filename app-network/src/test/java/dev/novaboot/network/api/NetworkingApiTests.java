@@ -419,7 +419,8 @@ class NetworkingApiTests {
 
 	private ResponseEntity<Map<String, Object>> subnet(String project, String networkId, String attributes) {
 		return call(project, project.equals("admin") ? "admin" : "member", HttpMethod.POST, "/v2.0/subnets",
-				"{\"subnet\": {\"network_id\": \"" + networkId + "\", " + attributes + "}}");
+				"{\"subnet\": {\"network_id\": \"" + networkId + "\", "
+						+ (attributes.contains("ip_version") ? "" : "\"ip_version\": 4, ") + attributes + "}}");
 	}
 
 	private ResponseEntity<Map<String, Object>> call(String project, String roles, HttpMethod method, String path,

@@ -227,7 +227,7 @@ public final class MalformedRequestCampaign {
 			String name = matcher.group(1);
 			String value = name.equals(junkVariable) ? urlJunk() : this.validValues.apply(pattern, name);
 			if (value == null) {
-				value = junk();
+				value = urlJunk();
 			}
 			String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 			matcher.appendReplacement(path, Matcher.quoteReplacement(encoded.isEmpty() ? "%20" : encoded));
@@ -325,7 +325,7 @@ public final class MalformedRequestCampaign {
 	// beyond which it refuses the request before it can tell which API was asked
 	private String urlJunk() {
 		String junk = junk();
-		return (junk.length() > 300) ? junk.substring(0, 300) : junk;
+		return (junk.length() > 200) ? junk.substring(0, 200) : junk;
 	}
 
 	private String junk() {
