@@ -64,6 +64,10 @@ final class ServerRequests {
 		if (!Uuids.isUuid(imageId)) {
 			throw notUuid("imageRef", imageRef);
 		}
+		if (server.containsKey("networks") && server.get("networks") == null) {
+			// absent is the 2.1 default; null is no list, "none" or "auto" (Nova's schema)
+			throw invalid("networks", null, "It must be a list of networks, \"auto\" or \"none\".");
+		}
 		List<RequestedNetwork> networks = networks(server.get("networks"));
 		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"));
 		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices);
