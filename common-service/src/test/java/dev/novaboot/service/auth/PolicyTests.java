@@ -73,11 +73,13 @@ class PolicyTests {
 		assertThat(call(null, HttpMethod.GET, "/actuator/health/liveness").getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(call(null, HttpMethod.GET, "/actuator/health/readiness").getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(call(null, HttpMethod.GET, "/identity/v3").getStatusCode()).isEqualTo(HttpStatus.OK);
-		// the RPC layer authenticates its own messages: refused by its signature check, not by
-		// the token layer (which would ask for a Keystone token)
-		ResponseEntity<Map<String, Object>> rpc = call(null, HttpMethod.POST, "/rpc/sample");
+		// the RPC endpoint authenticates its own messages: refused by its signature check, not
+		// by the token layer (which would ask for a Keystone token); a path it does not serve
+		// is simply not there
+		ResponseEntity<Map<String, Object>> rpc = call(null, HttpMethod.POST, "/rpc/v1/call");
 		assertThat(rpc.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(String.valueOf(rpc.getHeaders().getFirst("WWW-Authenticate"))).doesNotStartWith("Keystone");
+		assertThat(call(null, HttpMethod.POST, "/rpc/sample").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

@@ -1,27 +1,19 @@
 package dev.novaboot.service.files;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.ConnectException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.novaboot.sample.SampleServiceApplication;
+import dev.novaboot.service.testsupport.ListeningSockets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,11 +107,11 @@ class PlainJavaStartTests {
 		int port = serverPort();
 
 		// the kernel's table of listening sockets: the port is there, bound to 127.0.0.1 only
-		assertThat(listeningAddresses(port)).containsExactly("127.0.0.1");
+		assertThat(ListeningSockets.listeningAddresses(port)).containsExactly("127.0.0.1");
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
 		}
-		for (InetAddress address : nonLoopbackAddresses()) {
+		for (InetAddress address : ListeningSockets.nonLoopbackAddresses()) {
 			assertThatExceptionOfType(ConnectException.class).as(address.toString()).isThrownBy(() -> {
 				try (Socket socket = new Socket()) {
 					socket.connect(new InetSocketAddress(address, port), 2000);
@@ -128,69 +120,13 @@ class PlainJavaStartTests {
 		}
 	}
 
-	private static Properties lockFile() throws IOException {
-		Properties lock = new Properties();
-		try (Reader reader = Files.newBufferedReader(home.resolve("var/nova.lock.db"))) {
-			lock.load(reader);
-		}
-		assertThat(lock.getProperty("server")).as("the lock file's server").isNotNull();
-		return lock;
-	}
-
 	private static String serverHost() throws IOException {
-		String server = lockFile().getProperty("server");
+		String server = ListeningSockets.h2Server(home.resolve("var/nova.lock.db"));
 		return server.substring(0, server.lastIndexOf(':'));
 	}
 
 	private static int serverPort() throws IOException {
-		String server = lockFile().getProperty("server");
-		return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-	}
-
-	/** The local addresses of the sockets listening on the port, from Linux's /proc/net/tcp and tcp6. */
-	private static Set<String> listeningAddresses(int port) throws IOException {
-		Set<String> addresses = new HashSet<>();
-		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-			Path path = Path.of(table);
-			if (!Files.exists(path)) {
-				continue;
-			}
-			for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
-				String[] fields = line.trim().split("\\s+");
-				String[] local = fields[1].split(":");
-				boolean listening = "0A".equals(fields[3]);
-				if (listening && Integer.parseInt(local[1], 16) == port) {
-					addresses.add(InetAddress.getByAddress(kernelBytes(local[0])).getHostAddress());
-				}
-			}
-		}
-		return addresses;
-	}
-
-	// the kernel prints an address as 32-bit words in the machine's byte order
-	private static byte[] kernelBytes(String hex) {
-		byte[] bytes = new byte[hex.length() / 2];
-		for (int word = 0; word < bytes.length / 4; word++) {
-			for (int i = 0; i < 4; i++) {
-				int source = (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) ? 3 - i : i;
-				bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring((word * 4 + source) * 2,
-						(word * 4 + source) * 2 + 2), 16);
-			}
-		}
-		return bytes;
-	}
-
-	private static List<InetAddress> nonLoopbackAddresses() throws IOException {
-		List<InetAddress> addresses = new ArrayList<>();
-		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-			if (network.isUp() && !network.isLoopback()) {
-				Collections.list(network.getInetAddresses())
-					.stream()
-					.filter((address) -> address instanceof Inet4Address)
-					.forEach(addresses::add);
-			}
-		}
-		return addresses;
+		return ListeningSockets.port(ListeningSockets.h2Server(home.resolve("var/nova.lock.db")));
 	}
 
 	private static String mode(Path path) throws IOException {
