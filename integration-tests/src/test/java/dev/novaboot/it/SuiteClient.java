@@ -62,6 +62,14 @@ final class SuiteClient {
 		return send(app, path, "POST", json);
 	}
 
+	Response put(SuiteProcess app, String path) throws IOException, InterruptedException {
+		return send(app, path, "PUT", null);
+	}
+
+	Response patch(SuiteProcess app, String path, String json) throws IOException, InterruptedException {
+		return send(app, path, "PATCH", json);
+	}
+
 	Response delete(SuiteProcess app, String path) throws IOException, InterruptedException {
 		return send(app, path, "DELETE", null);
 	}

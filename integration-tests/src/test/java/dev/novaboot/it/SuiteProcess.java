@@ -97,6 +97,10 @@ final class SuiteProcess implements AutoCloseable {
 		}
 	}
 
+	String name() {
+		return this.app;
+	}
+
 	int port() {
 		return this.port;
 	}
