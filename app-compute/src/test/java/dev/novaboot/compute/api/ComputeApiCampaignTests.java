@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import dev.novaboot.compute.ComputeApplication;
 import dev.novaboot.service.testsupport.AuthTestSupport;
-import dev.novaboot.service.testsupport.DatabaseSnapshot;
 import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign.Field;
@@ -48,9 +45,6 @@ class ComputeApiCampaignTests {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	DataSource dataSource;
-
 	@LocalServerPort
 	int port;
 
@@ -89,12 +83,10 @@ class ComputeApiCampaignTests {
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
-		String volatileTables = "services|flyway_history_.*|compute_nodes";
-		Map<String, List<String>> before = DatabaseSnapshot.of(this.dataSource, volatileTables);
+		// tables the services write on their own (heartbeats, resource reports) aside
+		MalformedRequestCampaign.Outcome outcome = campaign.runChangingNothing(this.context,
+				"services|flyway_history_.*|compute_nodes", REQUESTS);
 
-		MalformedRequestCampaign.Outcome outcome = campaign.run(MalformedRequestCampaign.routes(this.context), REQUESTS);
-
-		assertThat(DatabaseSnapshot.of(this.dataSource, volatileTables)).isEqualTo(before);
 		assertThat(outcome.requests()).isEqualTo(REQUESTS);
 		System.out.println("Compute API campaign: " + outcome);
 	}

@@ -355,6 +355,9 @@ class ServersApiTests {
 		refused.put("flavorRef", Map.of("flavorRef", "f".repeat(256)));
 		refused.put("imageRef", Map.of("imageRef", "cirros"));
 		refused.put("networks", Map.of("networks", "everything"));
+		Map<String, Object> nullNetworks = new java.util.HashMap<>();
+		nullNetworks.put("networks", null);
+		refused.put("networks ", nullNetworks);
 		refused.put("network uuid", Map.of("networks", List.of(Map.of("uuid", "private"))));
 		refused.put("missing 'uuid'", Map.of("networks", List.of(Map.of("fixed_ip", "10.0.0.9"))));
 		refused.put("fixed_ip", Map.of("networks", List.of(Map.of("uuid", UUID.randomUUID().toString(), "fixed_ip",

@@ -1,13 +1,9 @@
 package dev.novaboot.network.api;
 
-import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import dev.novaboot.network.NetworkApplication;
 import dev.novaboot.service.testsupport.AuthTestSupport;
-import dev.novaboot.service.testsupport.DatabaseSnapshot;
 import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign.Field;
@@ -44,9 +40,6 @@ class NetworkingApiCampaignTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DataSource dataSource;
 
 	@LocalServerPort
 	int port;
@@ -89,12 +82,10 @@ class NetworkingApiCampaignTests {
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
-		String volatileTables = "services|flyway_history_.*";
-		Map<String, List<String>> before = DatabaseSnapshot.of(this.dataSource, volatileTables);
+		// tables the services write on their own (heartbeats, resource reports) aside
+		MalformedRequestCampaign.Outcome outcome = campaign.runChangingNothing(this.context,
+				"services|flyway_history_.*", REQUESTS);
 
-		MalformedRequestCampaign.Outcome outcome = campaign.run(MalformedRequestCampaign.routes(this.context), REQUESTS);
-
-		assertThat(DatabaseSnapshot.of(this.dataSource, volatileTables)).isEqualTo(before);
 		assertThat(outcome.requests()).isEqualTo(REQUESTS);
 		System.out.println("Networking API campaign: " + outcome);
 	}

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import dev.novaboot.service.testsupport.AuthTestSupport;
-import dev.novaboot.service.testsupport.DatabaseSnapshot;
 import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign.Field;
@@ -46,9 +43,6 @@ class BlockStorageApiCampaignTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DataSource dataSource;
 
 	@LocalServerPort
 	int port;
@@ -99,12 +93,10 @@ class BlockStorageApiCampaignTests {
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
-		String volatileTables = "services|flyway_history_.*|volume_capacities";
-		Map<String, List<String>> before = DatabaseSnapshot.of(this.dataSource, volatileTables);
+		// tables the services write on their own (heartbeats, resource reports) aside
+		MalformedRequestCampaign.Outcome outcome = campaign.runChangingNothing(this.context,
+				"services|flyway_history_.*|volume_capacities", REQUESTS);
 
-		MalformedRequestCampaign.Outcome outcome = campaign.run(MalformedRequestCampaign.routes(this.context), REQUESTS);
-
-		assertThat(DatabaseSnapshot.of(this.dataSource, volatileTables)).isEqualTo(before);
 		assertThat(outcome.requests()).isEqualTo(REQUESTS);
 		System.out.println("Block Storage API campaign: " + outcome);
 	}
