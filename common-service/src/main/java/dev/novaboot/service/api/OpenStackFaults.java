@@ -2,6 +2,8 @@ package dev.novaboot.service.api;
 
 import java.util.Map;
 
+import dev.novaboot.service.web.ApiFaults;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +32,7 @@ public abstract class OpenStackFaults {
 
 	@ExceptionHandler
 	public ResponseEntity<Map<String, Fault>> unreadable(HttpMessageNotReadableException ex) {
-		return fault(HttpStatus.BAD_REQUEST, "badRequest",
-				"Malformed request body: the body must be a JSON object of the documented shape.");
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ApiFaults.MALFORMED_BODY);
 	}
 
 	@ExceptionHandler

@@ -26,6 +26,10 @@ public class ApiFaults {
 	public static final String INTERNAL_ERROR = "The server has either erred or is incapable of performing the "
 			+ "requested operation.";
 
+	/** The message of a 400 for a body that is not JSON of the documented shape. */
+	public static final String MALFORMED_BODY = "Malformed request body: the body must be a JSON object of the "
+			+ "documented shape.";
+
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;

@@ -47,8 +47,7 @@ public class FallbackFaultAdvice {
 	@ExceptionHandler
 	void unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		this.faults.write(request, response, HttpStatus.BAD_REQUEST,
-				"Malformed request body: the body must be a JSON object of the documented shape.");
+		this.faults.write(request, response, HttpStatus.BAD_REQUEST, ApiFaults.MALFORMED_BODY);
 	}
 
 	@ExceptionHandler

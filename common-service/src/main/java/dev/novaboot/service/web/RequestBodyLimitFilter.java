@@ -39,13 +39,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = limitFor(request);
 		long declared = request.getContentLengthLong();
+		boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+		if (declared <= 0 && !chunked) {
+			// no body: nothing to limit
+			chain.doFilter(request, response);
+			return;
+		}
+		long limit = limitFor(request);
 		if (declared > limit) {
 			tooLarge(request, response, limit);
 			return;
 		}
-		if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+		if (!chunked) {
 			// the container reads no further than the declared length
 			chain.doFilter(request, response);
 			return;

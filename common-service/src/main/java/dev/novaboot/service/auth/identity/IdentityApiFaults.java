@@ -4,6 +4,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.novaboot.service.web.ApiFaultShape;
+import dev.novaboot.service.web.ApiFaults;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class IdentityApiFaults {
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Error>> refused(IdentityException ex, HttpServletRequest request) {
+	ResponseEntity<Map<String, Object>> refused(IdentityException ex, HttpServletRequest request) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.getStatus()).contentType(MediaType.APPLICATION_JSON);
 		if (ex.getStatus() == HttpStatus.UNAUTHORIZED) {
 			response.header("WWW-Authenticate", "Keystone uri=\""
@@ -31,25 +34,21 @@ class IdentityApiFaults {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Error>> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
 		return ResponseEntity.badRequest()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(error(HttpStatus.BAD_REQUEST,
-					"Malformed request body: the body must be a JSON object of the documented shape."));
+			.body(error(HttpStatus.BAD_REQUEST, ApiFaults.MALFORMED_BODY));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Error>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+	ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json."));
 	}
 
-	private static Map<String, Error> error(HttpStatus status, String message) {
-		return Map.of("error", new Error(status.value(), status.getReasonPhrase(), message));
-	}
-
-	record Error(int code, String title, String message) {
+	private static Map<String, Object> error(HttpStatus status, String message) {
+		return ApiFaultShape.keystone().body(status, message);
 	}
 
 }
