@@ -7,12 +7,9 @@ import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
 import dev.novaboot.compute.instance.InstanceInvalidStateException;
 import dev.novaboot.compute.volume.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,8 +23,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  */
 @RestControllerAdvice(basePackageClasses = ComputeFaults.class)
 class ComputeFaults extends OpenStackFaults {
-
-	private static final Log logger = LogFactory.getLog(ComputeFaults.class);
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> invalidState(InstanceInvalidStateException ex) {
@@ -67,17 +62,6 @@ class ComputeFaults extends OpenStackFaults {
 		return (param != null && !param.name().isEmpty()) ? param.name() : parameter.getParameterName();
 	}
 
-	/**
-	 * The last line of defence: a value the API let through that the database refuses (too
-	 * long for its column, a broken constraint) is the caller's bad input, never a 5xx. The
-	 * database's own words stay in the log.
-	 */
-	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> refusedByDatabase(DataIntegrityViolationException ex) {
-		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
-		return fault(HttpStatus.BAD_REQUEST, "badRequest",
-				"Invalid input: a value is too long for its field or breaks a constraint.");
-	}
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> volumeUnavailable(VolumeUnavailableException ex) {

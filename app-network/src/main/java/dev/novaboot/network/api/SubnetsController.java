@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
@@ -55,18 +56,18 @@ class SubnetsController {
 		Body subnet = Body.of(body, "subnet", CREATE);
 		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
-			throw dev.novaboot.network.NetworkFault.badRequest("host_routes are not supported.");
+			throw NetworkFault.badRequest("host_routes are not supported.");
 		}
 		String networkId = subnet.uuid("network_id");
 		// required, as Neutron's attribute map has no default for it
-		if (subnet.integer("ip_version") == null) {
-			throw dev.novaboot.network.NetworkFault
-				.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
+		Integer ipVersion = subnet.integer("ip_version");
+		if (ipVersion == null) {
+			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
 		}
 		Subnet created = this.subnets.create(context,
 				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
 						subnet.string("description", Limits.DESCRIPTION),
-						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), subnet.integer("ip_version"),
+						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion,
 						subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
 						subnet.bool("enable_dhcp")));
 		String network = (String) this.views.subnet(created).get("network_id");

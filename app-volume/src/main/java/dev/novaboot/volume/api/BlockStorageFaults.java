@@ -9,7 +9,6 @@ import dev.novaboot.volume.manager.WrongVolumeHostException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,17 +45,6 @@ class BlockStorageFaults extends OpenStackFaults {
 		return fault(HttpStatus.SERVICE_UNAVAILABLE, "serviceUnavailable", ex.getMessage());
 	}
 
-	/**
-	 * The last line of defence: a value the API let through that the database refuses (too
-	 * long for its column, a broken constraint) is the caller's bad input, never a 5xx. The
-	 * database's own words stay in the log.
-	 */
-	@ExceptionHandler
-	ResponseEntity<Map<String, Fault>> refusedByDatabase(DataIntegrityViolationException ex) {
-		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
-		return fault(HttpStatus.BAD_REQUEST, "badRequest",
-				"Invalid input received: a value is too long for its field or breaks a constraint.");
-	}
 
 	@ExceptionHandler({ VolumeDriverException.class, VolumeBackingMissingException.class })
 	ResponseEntity<Map<String, Fault>> driverFailure(RuntimeException ex) {

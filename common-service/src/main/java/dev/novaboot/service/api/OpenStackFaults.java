@@ -3,7 +3,10 @@ package dev.novaboot.service.api;
 import java.util.Map;
 
 import dev.novaboot.service.web.ApiFaults;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +22,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * resource, bad input, unreadable body, wrong media type) and adds its own.
  */
 public abstract class OpenStackFaults {
+
+	private static final Log logger = LogFactory.getLog(OpenStackFaults.class);
 
 	@ExceptionHandler
 	public ResponseEntity<Map<String, Fault>> notFound(NotFoundException ex) {
@@ -44,6 +49,18 @@ public abstract class OpenStackFaults {
 	@ExceptionHandler
 	public ResponseEntity<Map<String, Fault>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
 		return fault(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "badMediaType", "The request body must be application/json.");
+	}
+
+	/**
+	 * The last line of defence: a value the API let through that the database refuses (too
+	 * long for its column, a broken constraint) is the caller's bad input, never a 5xx, and
+	 * it is answered at once, without a retry. The database's own words stay in the log.
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Map<String, Fault>> refusedByDatabase(DataIntegrityViolationException ex) {
+		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
+		return fault(HttpStatus.BAD_REQUEST, "badRequest",
+				"Invalid input received: a value is too long for its field or breaks a constraint.");
 	}
 
 	/** A fault named {@code name} (Nova's and Cinder's names: badRequest, itemNotFound, ...). */
