@@ -26,9 +26,11 @@ import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.manager.ManagerInitializer;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.Heartbeat;
+import dev.novaboot.service.record.HeartbeatSchedule;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.record.ServiceRegistrar;
 import dev.novaboot.service.record.ServiceRegistration;
+import dev.novaboot.service.rpc.RpcProperties;
 import dev.novaboot.service.schema.ModuleMigrations;
 import dev.novaboot.service.schema.SchemaModule;
 
@@ -133,14 +135,22 @@ public final class NovaServiceAutoConfiguration {
 		}
 
 		@Bean
-		ServiceRegistration serviceRegistration(Heartbeat heartbeat, ServiceIdentity serviceIdentity,
-				ApplicationContext context) {
-			return new ServiceRegistration(heartbeat, rpcEndpoint(serviceIdentity, context));
+		HeartbeatSchedule heartbeatSchedule(Heartbeat heartbeat, ServiceProperties properties) {
+			return new HeartbeatSchedule(heartbeat, properties.reportInterval());
 		}
 
-		private static Supplier<String> rpcEndpoint(ServiceIdentity identity, ApplicationContext context) {
-			// nova.rpc.http.advertised-host: the address others reach this host by, when nova.host does not resolve
-			String host = context.getEnvironment().getProperty("nova.rpc.http.advertised-host", identity.host());
+		@Bean
+		ServiceRegistration serviceRegistration(Heartbeat heartbeat, ServiceIdentity serviceIdentity,
+				ObjectProvider<RpcProperties> rpc, ApplicationContext context) {
+			RpcProperties rpcProperties = rpc.getIfAvailable();
+			String advertised = (rpcProperties != null) ? rpcProperties.http().advertisedHost() : null;
+			return new ServiceRegistration(heartbeat,
+					rpcEndpoint((advertised != null && !advertised.isBlank()) ? advertised : serviceIdentity.host(),
+							context));
+		}
+
+		// the address others reach this host by: nova.rpc.http.advertised-host, else nova.host
+		private static Supplier<String> rpcEndpoint(String host, ApplicationContext context) {
 			return () -> (context instanceof WebServerApplicationContext web && web.getWebServer() != null)
 					? "http://" + host + ":" + web.getWebServer().getPort() : null;
 		}

@@ -9,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import dev.novaboot.service.ServiceIdentity;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Nova's {@code report_state}: every {@code nova.service.report-interval} this service
@@ -45,7 +44,7 @@ public class Heartbeat {
 		return record;
 	}
 
-	@Scheduled(fixedDelayString = "${nova.service.report-interval:10s}")
+	/** One heartbeat; {@link HeartbeatSchedule} runs it every {@code nova.service.report-interval}. */
 	public void reportState() {
 		Registration current = this.registration.get();
 		if (current == null) {
