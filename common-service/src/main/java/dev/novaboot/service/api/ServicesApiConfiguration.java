@@ -4,6 +4,7 @@ import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class ServicesApiConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	ServiceAdministration serviceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup,
 			DatabaseClock databaseClock) {
 		return new ServiceAdministration(repository, serviceGroup, databaseClock);
@@ -25,8 +27,8 @@ public class ServicesApiConfiguration {
 	}
 
 	@Bean
-	ComputeApiFaults computeApiFaults() {
-		return new ComputeApiFaults();
+	ServicesApiFaults servicesApiFaults() {
+		return new ServicesApiFaults();
 	}
 
 }

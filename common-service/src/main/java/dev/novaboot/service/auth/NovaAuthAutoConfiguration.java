@@ -70,17 +70,20 @@ public final class NovaAuthAutoConfiguration {
 	static class TokenStrategyConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		TokenService tokenService(AuthProperties properties) {
 			return new TokenService(TokenKey.of(properties.tokenKey()), properties.tokenTtl(), Clock.systemUTC());
 		}
 
 		// also tells Spring Boot not to invent a user with a generated password
 		@Bean
+		@ConditionalOnMissingBean
 		JwtDecoder jwtDecoder(TokenService tokenService) {
 			return tokenService.decoder();
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(AuthStrategy.class)
 		AuthStrategy tokenAuthStrategy(TokenService tokenService, ObjectProvider<ApiFaults> faults) {
 			// outside a web app nothing is refused, so any shape does
 			return new TokenAuthStrategy(tokenService,
@@ -94,6 +97,7 @@ public final class NovaAuthAutoConfiguration {
 	static class NoAuthStrategyConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(AuthStrategy.class)
 		AuthStrategy noAuthStrategy() {
 			return new NoAuthStrategy();
 		}
@@ -101,6 +105,7 @@ public final class NovaAuthAutoConfiguration {
 		// nothing authenticates in noauth; without this Spring Boot would invent a user
 		// with a generated password and log it, which would only mislead
 		@Bean
+		@ConditionalOnMissingBean
 		AuthenticationManager noAuthenticationManager() {
 			return (authentication) -> {
 				throw new ProviderNotFoundException("nova.auth.strategy=noauth authenticates nobody");
@@ -115,6 +120,7 @@ public final class NovaAuthAutoConfiguration {
 	static class WebSecurityConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(name = "requestIdFilter")
 		FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 			FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 			registration.setOrder(REQUEST_ID_FILTER_ORDER);
@@ -122,6 +128,7 @@ public final class NovaAuthAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(SecurityFilterChain.class)
 		SecurityFilterChain novaSecurityFilterChain(HttpSecurity http, AuthStrategy strategy) throws Exception {
 			// an API of tokens: no sessions, no cookies to forge requests with, no login page
 			http.csrf((csrf) -> csrf.disable())

@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import dev.novaboot.service.NovaProperties;
@@ -53,9 +52,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -107,6 +106,7 @@ public final class NovaServiceAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		ModuleMigrations moduleMigrations(DataSource dataSource, ObjectProvider<SchemaModule> modules) {
 			return new ModuleMigrations(dataSource, modules.orderedStream().toList());
 		}
@@ -118,17 +118,20 @@ public final class NovaServiceAutoConfiguration {
 	static class ServiceRecordConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		DatabaseClock databaseClock(DataSource dataSource) {
 			return new DatabaseClock(new JdbcTemplate(dataSource));
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		ServiceRegistrar serviceRegistrar(ServiceRecordRepository repository, DatabaseClock databaseClock,
 				PlatformTransactionManager transactionManager) {
 			return new ServiceRegistrar(repository, databaseClock, new TransactionTemplate(transactionManager));
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		Heartbeat heartbeat(ServiceRecordRepository repository, ServiceRegistrar serviceRegistrar,
 				ServiceIdentity serviceIdentity) {
 			return new Heartbeat(repository, serviceRegistrar, serviceIdentity);
@@ -140,6 +143,7 @@ public final class NovaServiceAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		ServiceRegistration serviceRegistration(Heartbeat heartbeat, ServiceIdentity serviceIdentity,
 				ObjectProvider<RpcProperties> rpc, ApplicationContext context) {
 			RpcProperties rpcProperties = rpc.getIfAvailable();
@@ -198,11 +202,13 @@ public final class NovaServiceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnSingleCandidate(DataSource.class)
+		@ConditionalOnMissingBean
 		EmbeddedDatabaseFiles embeddedDatabaseFiles(DataSource dataSource, OwnerOnlyFiles ownerOnlyFiles) {
 			return new EmbeddedDatabaseFiles(dataSource, ownerOnlyFiles);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		OwnerOnlyLogFile ownerOnlyLogFile(Environment environment, OwnerOnlyFiles ownerOnlyFiles) {
 			return new OwnerOnlyLogFile(LogFile.get(environment), ownerOnlyFiles);
 		}
@@ -226,6 +232,7 @@ public final class NovaServiceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnEnabledHealthIndicator("serviceState")
+		@ConditionalOnMissingBean(name = "serviceStateHealthIndicator")
 		HealthIndicator serviceStateHealthIndicator(Heartbeat heartbeat, ServiceIdentity serviceIdentity) {
 			return new ServiceStateHealthIndicator(heartbeat, serviceIdentity);
 		}
@@ -233,11 +240,13 @@ public final class NovaServiceAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(Driver.class)
 		@ConditionalOnEnabledHealthIndicator("driver")
+		@ConditionalOnMissingBean(name = "driverHealthContributor")
 		CompositeHealthContributor driverHealthContributor(Map<String, Driver> drivers) {
 			return CompositeHealthContributor.fromMap(drivers, (driver) -> (HealthIndicator) driver::health);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		ServiceInfoContributor serviceInfoContributor(ServiceIdentity serviceIdentity,
 				ObjectProvider<Manager> manager, ObjectProvider<Driver> drivers) {
 			return new ServiceInfoContributor(serviceIdentity, manager.getIfUnique(), drivers.orderedStream().toList());

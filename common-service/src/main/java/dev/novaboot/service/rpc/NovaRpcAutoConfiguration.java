@@ -29,11 +29,13 @@ import org.springframework.context.annotation.Import;
 public final class NovaRpcAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	RpcCodec rpcCodec() {
 		return new RpcCodec();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	RpcObserver rpcObserver(ObjectProvider<MeterRegistry> registry) {
 		return new RpcObserver(registry.getIfAvailable());
 	}
@@ -45,12 +47,14 @@ public final class NovaRpcAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	RpcTargets rpcTargets(ServiceRecordRepository repository, ServiceGroup serviceGroup,
 			DatabaseClock databaseClock, RpcTargetChooser rpcTargetChooser) {
 		return new RpcTargets(repository, serviceGroup, databaseClock, rpcTargetChooser);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	RpcDispatcher rpcDispatcher(ObjectProvider<Manager> managers, RpcCodec rpcCodec, RpcObserver rpcObserver,
 			ServiceIdentity serviceIdentity) {
 		return new RpcDispatcher(managers.orderedStream().toList(), rpcCodec, rpcObserver, serviceIdentity.host());

@@ -58,6 +58,7 @@ public final class NovaWebAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "requestBodyLimitFilter")
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ApiProperties properties,
 			ObjectProvider<RpcProperties> rpc, ApiFaults faults) {
 		long apiLimit = properties.maxBodySize().toBytes();

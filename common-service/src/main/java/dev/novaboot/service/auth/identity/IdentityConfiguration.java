@@ -7,6 +7,7 @@ import dev.novaboot.service.auth.token.TokenService;
 import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.service.group.ServiceGroup;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdentityConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	IdentityAdministration identityAdministration(DomainRepository domains, ProjectRepository projects,
 			UserRepository users, RoleRepository roles, RoleAssignmentRepository assignments,
 			PasswordEncoder passwordEncoder) {
@@ -32,6 +34,7 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	IdentityBootstrap identityBootstrap(UserRepository users, IdentityAdministration identityAdministration,
 			JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, AuthProperties properties,
 			OwnerOnlyFiles ownerOnlyFiles) {
@@ -41,6 +44,7 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	PasswordAuthenticator passwordAuthenticator(DomainRepository domains, UserRepository users,
 			ProjectRepository projects, RoleRepository roles, PasswordEncoder passwordEncoder,
 			PlatformTransactionManager transactionManager, AuthProperties properties) {
@@ -50,6 +54,7 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ServiceCatalog serviceCatalog(ServiceGroup serviceGroup, AuthProperties properties) {
 		return new ServiceCatalog(serviceGroup, properties.publicUrls(), properties.region());
 	}

@@ -26,6 +26,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +67,7 @@ public class AmqpRpcConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(RpcTransport.class)
 	RpcTransport amqpRpcTransport(AsyncRabbitTemplate rpcRequestTemplate, ObjectProvider<AmqpAdmin> admin,
 			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets, RpcCodec codec,
 			RpcProperties properties) {

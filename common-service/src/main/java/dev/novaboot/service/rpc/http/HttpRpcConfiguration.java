@@ -9,6 +9,7 @@ import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.web.client.RestClient;
 public class HttpRpcConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	RpcSigner rpcSigner(RpcProperties properties) {
 		String secret = properties.secret();
 		if (secret == null || secret.isBlank()) {
@@ -38,6 +40,7 @@ public class HttpRpcConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(RpcTransport.class)
 	RpcTransport httpRpcTransport(ObjectProvider<RestClient.Builder> builder, RpcProperties properties,
 			RpcTargets targets, RpcSigner signer, RpcCodec codec) {
 		return new HttpRpcTransport(builder.getIfAvailable(RestClient::builder), properties.http().connectTimeout(),
