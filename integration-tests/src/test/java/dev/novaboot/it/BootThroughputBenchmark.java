@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Servers booted per second end to end (API, scheduler, compute host, network allocation
  * over RPC, fake driver) with one and then two compute hosts. A benchmark, not a test:
- * surefire runs it only when named:
+ * failsafe runs it only when named:
  * <pre>
- * ./mvnw -B -ntp -q verify -pl integration-tests -am -Dtest=BootThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -ntp -q verify -pl integration-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BootThroughputBenchmark
  * </pre>
  * Results go to {@code target/boot-throughput.txt} and into BENCHMARKS.md by hand.
  */
