@@ -13,15 +13,16 @@ import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.manager.InvalidInputException;
-import dev.novaboot.volume.manager.Snapshot;
-import dev.novaboot.volume.manager.SnapshotRepository;
-import dev.novaboot.volume.manager.Volume;
 import dev.novaboot.volume.manager.VolumeInfos;
 import dev.novaboot.volume.manager.VolumeManager;
 import dev.novaboot.volume.manager.VolumeNotFoundException;
-import dev.novaboot.volume.manager.VolumeRepository;
-import dev.novaboot.volume.scheduler.VolumeScheduler;
-import dev.novaboot.volume.scheduler.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeScheduler;
+import dev.novaboot.volume.rpc.VolumeHostDispatcher;
+import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotRepository;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeRepository;
 
 import org.springframework.stereotype.Component;
 

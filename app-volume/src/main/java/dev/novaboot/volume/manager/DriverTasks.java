@@ -2,6 +2,10 @@ package dev.novaboot.volume.manager;
 
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,9 +26,9 @@ class DriverTasks {
 
 	private final VolumeDriver driver;
 
-	private final VolumeStore store;
+	private final VolumeTransactions store;
 
-	DriverTasks(VolumeDriver driver, VolumeStore store) {
+	DriverTasks(VolumeDriver driver, VolumeTransactions store) {
 		this.driver = driver;
 		this.store = store;
 	}

@@ -17,7 +17,10 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
-import dev.novaboot.volume.scheduler.CapacityReporter;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeStatus;
 
 import org.springframework.stereotype.Service;
 
@@ -39,7 +42,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final VolumeDriver driver;
 
-	private final VolumeStore store;
+	private final VolumeTransactions store;
 
 	private final DriverTasks tasks;
 
@@ -49,7 +52,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final ServiceIdentity identity;
 
-	VolumeManager(VolumeDriver driver, VolumeStore store, DriverTasks tasks, HostRecovery recovery,
+	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
 			CapacityReporter capacity, ServiceIdentity identity) {
 		this.driver = driver;
 		this.store = store;

@@ -1,7 +1,9 @@
-package dev.novaboot.volume.manager;
+package dev.novaboot.volume.store;
 
 import java.util.List;
 import java.util.Optional;
+
+import dev.novaboot.volume.manager.VolumeManager;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.api;
+package dev.novaboot.volume.rpc;
 
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 

@@ -5,6 +5,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotRepository;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeRepository;
+import dev.novaboot.volume.store.VolumeStatus;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -18,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of both going ahead. Driver work happens between these transactions, never inside one.
  */
 @Component
-class VolumeStore {
+class VolumeTransactions {
 
 	private final VolumeRepository volumes;
 
@@ -26,7 +32,7 @@ class VolumeStore {
 
 	private final TransactionTemplate transaction;
 
-	VolumeStore(VolumeRepository volumes, SnapshotRepository snapshots, PlatformTransactionManager transactionManager) {
+	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, PlatformTransactionManager transactionManager) {
 		this.volumes = volumes;
 		this.snapshots = snapshots;
 		this.transaction = new TransactionTemplate(transactionManager);

@@ -1,12 +1,14 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.manager;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.novaboot.service.ServiceIdentity;
-import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.driver.VolumeDriver.Capacity;
-import dev.novaboot.volume.manager.VolumeRepository;
+import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.store.VolumeCapacity;
+import dev.novaboot.volume.store.VolumeCapacityRepository;
+import dev.novaboot.volume.store.VolumeRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
