@@ -1,5 +1,4 @@
 package dev.novaboot.volume.manager;
-
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,25 +29,24 @@ class VolumeTransactions {
 
 	private final SnapshotRepository snapshots;
 
+	private final VolumeQueries queries;
+
 	private final TransactionTemplate transaction;
 
-	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, PlatformTransactionManager transactionManager) {
+	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries,
+			PlatformTransactionManager transactionManager) {
 		this.volumes = volumes;
 		this.snapshots = snapshots;
+		this.queries = queries;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
-	/** The volume, if it exists and the caller's project owns it (or the caller is an admin). */
 	Volume visibleVolume(RequestContext context, String id) {
-		return this.volumes.findLive(id)
-			.filter((volume) -> context.isAdmin() || volume.getProjectId().equals(context.projectId()))
-			.orElseThrow(() -> VolumeNotFoundException.volume(id));
+		return this.queries.visibleVolume(context, id);
 	}
 
 	Snapshot visibleSnapshot(RequestContext context, String id) {
-		return this.snapshots.findLive(id)
-			.filter((snapshot) -> context.isAdmin() || snapshot.getProjectId().equals(context.projectId()))
-			.orElseThrow(() -> VolumeNotFoundException.snapshot(id));
+		return this.queries.visibleSnapshot(context, id);
 	}
 
 	long dependentSnapshots(String volumeId) {
