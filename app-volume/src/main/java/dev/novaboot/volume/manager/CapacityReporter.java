@@ -1,5 +1,4 @@
 package dev.novaboot.volume.manager;
-
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,7 +11,6 @@ import dev.novaboot.volume.store.VolumeRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +42,7 @@ public class CapacityReporter {
 		this.identity = identity;
 	}
 
-	/** Reports now; also runs every {@code nova.volume.capacity-report-interval}. */
-	@Scheduled(fixedDelayString = "${nova.volume.capacity-report-interval:60s}",
-			initialDelayString = "${nova.volume.capacity-report-interval:60s}")
+	/** Reports now; {@link VolumePeriodicTasks} also runs it every {@code nova.volume.capacity-report-interval}. */
 	public Report report() {
 		String host = this.identity.host();
 		try {
