@@ -1,6 +1,4 @@
 package dev.novaboot.volume.api;
-import java.util.List;
-
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
@@ -11,6 +9,7 @@ import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.ListPage;
 import dev.novaboot.volume.manager.VolumeInfos;
 import dev.novaboot.volume.manager.VolumeManager;
 import dev.novaboot.volume.manager.VolumeQueries;
@@ -66,8 +65,9 @@ class BlockStorageApi {
 		return this.dispatcher.host(host).createVolume(context, request);
 	}
 
-	List<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name) {
-		return this.queries.listVolumes(context, allTenants, status, name);
+	ListPage<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name,
+			ListPage.Request page) {
+		return this.queries.listVolumes(context, allTenants, status, name, page);
 	}
 
 	VolumeInfo show(RequestContext context, String id) {
@@ -118,8 +118,9 @@ class BlockStorageApi {
 		return managerOf(context, request.volumeId()).createSnapshot(context, request);
 	}
 
-	List<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId) {
-		return this.queries.listSnapshots(context, allTenants, status, volumeId);
+	ListPage<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId,
+			ListPage.Request page) {
+		return this.queries.listSnapshots(context, allTenants, status, volumeId, page);
 	}
 
 	SnapshotInfo showSnapshot(RequestContext context, String id) {

@@ -1,5 +1,4 @@
 package dev.novaboot.volume.api;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,38 +7,40 @@ import java.util.function.Function;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.ListPage;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Cinder's list paging: {@code limit} caps a page, {@code marker} (the id of the last
- * item of the previous page) starts the next, and a {@code <collection>_links} entry with
- * {@code rel: next} points to it while items remain.
+ * Cinder's list paging, as the API reads and writes it: {@code limit} caps a page,
+ * {@code marker} (the id of the last item of the previous page) starts the next, and a
+ * {@code <collection>_links} entry with {@code rel: next} points to it while items
+ * remain. The manager finds the page in the database.
  */
-final class Pagination {
+final class ListPaging {
 
-	private Pagination() {
+	private ListPaging() {
 	}
 
-	static <T, V> Map<String, Object> page(String collection, List<T> items, Function<T, String> id,
-			Function<T, V> view, String limit, String marker) {
+	/** The page the query parameters ask for. */
+	static ListPage.Request request(String limit, String marker) {
 		Integer max = parseLimit(limit);
-		int start = 0;
-		if (marker != null) {
-			int index = Uuids.isUuid(marker) ? indexOf(items, id, marker) : -1;
-			if (index < 0) {
-				throw new InvalidInputException("marker [" + RequestBodies.shown(marker) + "] not found.");
-			}
-			start = index + 1;
+		if (marker != null && !Uuids.isUuid(marker)) {
+			// no item has such an id: the same answer as for an id that is no item of the list
+			throw new InvalidInputException("marker [" + RequestBodies.shown(marker) + "] not found.");
 		}
-		int end = (max != null) ? Math.min(items.size(), start + max) : items.size();
-		List<T> page = items.subList(start, end);
+		return new ListPage.Request(max, marker);
+	}
+
+	/** The list's body: the page's items as views, and the link to the next page if rows follow. */
+	static <T, V> Map<String, Object> body(String collection, ListPage<T> page, ListPage.Request request,
+			Function<T, String> id, Function<T, V> view) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put(collection, page.stream().map(view).toList());
-		if (end < items.size() && !page.isEmpty()) {
+		body.put(collection, page.items().stream().map(view).toList());
+		if (page.hasNext() && !page.items().isEmpty()) {
 			String next = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("limit", max)
-				.replaceQueryParam("marker", id.apply(page.get(page.size() - 1)))
+				.replaceQueryParam("limit", request.limit())
+				.replaceQueryParam("marker", id.apply(page.items().get(page.items().size() - 1)))
 				.build()
 				.toUriString();
 			body.put(collection + "_links", List.of(new Link(next, "next")));
@@ -61,15 +62,6 @@ final class Pagination {
 		String digits = limit.strip().replace("+", "");
 		// more than the list holds is all of it
 		return (digits.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(digits);
-	}
-
-	private static <T> int indexOf(List<T> items, Function<T, String> id, String marker) {
-		for (int i = 0; i < items.size(); i++) {
-			if (marker.equals(id.apply(items.get(i)))) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }
