@@ -1,4 +1,5 @@
 package dev.novaboot.volume.api;
+
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;

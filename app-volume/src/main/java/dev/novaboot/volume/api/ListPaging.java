@@ -1,4 +1,5 @@
 package dev.novaboot.volume.api;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,5 @@
 package dev.novaboot.volume.api;
+
 import java.util.Map;
 import java.util.UUID;
 

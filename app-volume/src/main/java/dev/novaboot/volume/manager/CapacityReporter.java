@@ -1,4 +1,5 @@
 package dev.novaboot.volume.manager;
+
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -22,8 +22,6 @@ class DriverTasks {
 
 	private static final Log logger = LogFactory.getLog(DriverTasks.class);
 
-	private static final int MAX_REASON = 1000;
-
 	private final VolumeDriver driver;
 
 	private final VolumeTransactions store;
@@ -105,9 +103,9 @@ class DriverTasks {
 		});
 	}
 
+	/** The status reason of a failure; the entity cuts it to what its column holds. */
 	static String reason(String what, Throwable ex) {
-		String reason = "Failed to " + what + ": " + ex.getMessage();
-		return (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason;
+		return "Failed to " + what + ": " + ex.getMessage();
 	}
 
 }

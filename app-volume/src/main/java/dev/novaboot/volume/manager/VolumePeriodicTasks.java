@@ -1,4 +1,5 @@
 package dev.novaboot.volume.manager;
+
 import java.time.Duration;
 
 import dev.novaboot.volume.VolumeProperties;

@@ -1,4 +1,5 @@
 package dev.novaboot.volume.manager;
+
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,4 +1,5 @@
 package dev.novaboot.volume.manager;
+
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,13 +12,11 @@ import dev.novaboot.volume.store.Volume;
 import dev.novaboot.volume.store.VolumeRepository;
 import dev.novaboot.volume.store.VolumeStatus;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The manager's writes to the volume and snapshot rows, each in its own short
+ * The manager's writes to the volume and snapshot rows, each method one short
  * transaction: a status check and the status change it allows happen together, and a
  * concurrent change of the same row makes one of them fail (optimistic locking) instead
  * of both going ahead. Driver work happens between these transactions, never inside one.
@@ -31,14 +30,10 @@ class VolumeTransactions {
 
 	private final VolumeQueries queries;
 
-	private final TransactionTemplate transaction;
-
-	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries,
-			PlatformTransactionManager transactionManager) {
+	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries) {
 		this.volumes = volumes;
 		this.snapshots = snapshots;
 		this.queries = queries;
-		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	Volume visibleVolume(RequestContext context, String id) {
@@ -53,18 +48,23 @@ class VolumeTransactions {
 		return this.snapshots.countLiveByVolume(volumeId);
 	}
 
-	Volume insert(Volume volume) {
-		try {
-			return this.transaction.execute((status) -> {
-				if (this.volumes.existsById(volume.getId())) {
-					throw new InvalidInputException("a volume with id " + volume.getId() + " already exists");
-				}
-				return this.volumes.saveAndFlush(volume);
-			});
+	/**
+	 * Records a new volume. Two requests with the same id at the same time both pass the
+	 * check; the table's primary key refuses the second, and its
+	 * {@link org.springframework.dao.DataIntegrityViolationException} leaves this method
+	 * (the manager answers it as the check's error).
+	 */
+	@Transactional
+	public Volume insert(Volume volume) {
+		if (this.volumes.existsById(volume.getId())) {
+			throw VolumeTransactions.duplicate(volume.getId());
 		}
-		catch (DataIntegrityViolationException ex) {
-			throw new InvalidInputException("a volume with id " + volume.getId() + " already exists");
-		}
+		return this.volumes.saveAndFlush(volume);
+	}
+
+	/** The answer to a volume id that is taken. */
+	static InvalidInputException duplicate(String volumeId) {
+		return new InvalidInputException("a volume with id " + volumeId + " already exists");
 	}
 
 	/**
@@ -72,32 +72,30 @@ class VolumeTransactions {
 	 * status allows it and {@code check} passes; then moves the volume to the action's
 	 * next status and applies {@code change}.
 	 */
-	Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
+	@Transactional
+	public Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
 			Consumer<Volume> change) {
-		return this.transaction.execute((status) -> {
-			Volume volume = visibleVolume(context, id);
-			if (!action.isAllowedFrom(volume.getStatus())) {
-				throw new InvalidVolumeException("Invalid volume: cannot " + action.verb() + " volume " + id
-						+ " in status '" + volume.getStatus().value() + "'; it must be one of "
-						+ action.allowedFrom().stream().map(VolumeStatus::value).toList() + ".");
-			}
-			check.accept(volume);
-			if (action.next() != null) {
-				volume.setStatus(action.next(), null, Instant.now());
-			}
-			change.accept(volume);
-			return this.volumes.saveAndFlush(volume);
-		});
+		Volume volume = visibleVolume(context, id);
+		if (!action.isAllowedFrom(volume.getStatus())) {
+			throw new InvalidVolumeException("Invalid volume: cannot " + action.verb() + " volume " + id
+			+ " in status '" + volume.getStatus().value() + "'; it must be one of "
+			+ action.allowedFrom().stream().map(VolumeStatus::value).toList() + ".");
+		}
+		check.accept(volume);
+		if (action.next() != null) {
+			volume.setStatus(action.next(), null, Instant.now());
+		}
+		change.accept(volume);
+		return this.volumes.saveAndFlush(volume);
 	}
 
 	/** Ends what the driver did: the volume's new status, why (for errors), and other changes. */
-	Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {
-		return this.transaction.execute((status) -> {
-			Volume volume = this.volumes.findById(id).orElseThrow(() -> VolumeNotFoundException.volume(id));
-			volume.setStatus(next, reason, Instant.now());
-			change.accept(volume);
-			return this.volumes.saveAndFlush(volume);
-		});
+	@Transactional
+	public Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {
+		Volume volume = this.volumes.findById(id).orElseThrow(() -> VolumeNotFoundException.volume(id));
+		volume.setStatus(next, reason, Instant.now());
+		change.accept(volume);
+		return this.volumes.saveAndFlush(volume);
 	}
 
 	/**
@@ -105,43 +103,40 @@ class VolumeTransactions {
 	 * row is touched in the same transaction, so that a concurrent delete of the volume
 	 * fails instead of leaving a snapshot of a deleted volume.
 	 */
-	Snapshot insertSnapshot(RequestContext context, String volumeId, VolumeAction action, Consumer<Volume> check,
-			Function<Volume, Snapshot> snapshot) {
-		return this.transaction.execute((status) -> {
-			Volume volume = begin(context, volumeId, action, check, (v) -> {
-			});
-			Snapshot created = snapshot.apply(volume);
-			if (this.snapshots.existsById(created.getId())) {
-				throw new InvalidInputException("a snapshot with id " + created.getId() + " already exists");
-			}
-			// a change of the volume's row bumps its lock version: a concurrent delete now fails
-			volume.setStatus(volume.getStatus(), volume.getStatusReason(), Instant.now());
-			this.volumes.saveAndFlush(volume);
-			return this.snapshots.saveAndFlush(created);
+	@Transactional
+	public Snapshot insertSnapshot(RequestContext context, String volumeId, VolumeAction action,
+			Consumer<Volume> check, Function<Volume, Snapshot> snapshot) {
+		Volume volume = begin(context, volumeId, action, check, (v) -> {
 		});
+		Snapshot created = snapshot.apply(volume);
+		if (this.snapshots.existsById(created.getId())) {
+			throw new InvalidInputException("a snapshot with id " + created.getId() + " already exists");
+		}
+		// a change of the volume's row bumps its lock version: a concurrent delete now fails
+		volume.setStatus(volume.getStatus(), volume.getStatusReason(), Instant.now());
+		this.volumes.saveAndFlush(volume);
+		return this.snapshots.saveAndFlush(created);
 	}
 
-	Snapshot beginSnapshotDelete(RequestContext context, String id, Consumer<Snapshot> check) {
-		return this.transaction.execute((status) -> {
-			Snapshot snapshot = visibleSnapshot(context, id);
-			SnapshotStatus current = snapshot.getStatus();
-			if (current != SnapshotStatus.AVAILABLE && current != SnapshotStatus.ERROR
-					&& current != SnapshotStatus.ERROR_DELETING) {
-				throw new InvalidVolumeException("Invalid snapshot: cannot delete snapshot " + id + " in status '"
-						+ current.value() + "'; it must be one of [available, error, error_deleting].");
-			}
-			check.accept(snapshot);
-			snapshot.setStatus(SnapshotStatus.DELETING, null, Instant.now());
-			return this.snapshots.saveAndFlush(snapshot);
-		});
+	@Transactional
+	public Snapshot beginSnapshotDelete(RequestContext context, String id, Consumer<Snapshot> check) {
+		Snapshot snapshot = visibleSnapshot(context, id);
+		SnapshotStatus current = snapshot.getStatus();
+		if (current != SnapshotStatus.AVAILABLE && current != SnapshotStatus.ERROR
+		&& current != SnapshotStatus.ERROR_DELETING) {
+			throw new InvalidVolumeException("Invalid snapshot: cannot delete snapshot " + id + " in status '"
+			+ current.value() + "'; it must be one of [available, error, error_deleting].");
+		}
+		check.accept(snapshot);
+		snapshot.setStatus(SnapshotStatus.DELETING, null, Instant.now());
+		return this.snapshots.saveAndFlush(snapshot);
 	}
 
-	Snapshot finishSnapshot(String id, SnapshotStatus next, String reason) {
-		return this.transaction.execute((status) -> {
-			Snapshot snapshot = this.snapshots.findById(id).orElseThrow(() -> VolumeNotFoundException.snapshot(id));
-			snapshot.setStatus(next, reason, Instant.now());
-			return this.snapshots.saveAndFlush(snapshot);
-		});
+	@Transactional
+	public Snapshot finishSnapshot(String id, SnapshotStatus next, String reason) {
+		Snapshot snapshot = this.snapshots.findById(id).orElseThrow(() -> VolumeNotFoundException.snapshot(id));
+		snapshot.setStatus(next, reason, Instant.now());
+		return this.snapshots.saveAndFlush(snapshot);
 	}
 
 }

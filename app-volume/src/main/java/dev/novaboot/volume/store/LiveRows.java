@@ -1,4 +1,5 @@
 package dev.novaboot.volume.store;
+
 import java.time.Instant;
 
 import org.springframework.data.domain.Sort;

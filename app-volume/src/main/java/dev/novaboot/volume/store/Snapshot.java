@@ -129,13 +129,12 @@ public class Snapshot {
 		return this.updatedAt;
 	}
 
-	public boolean isDeleted() {
-		return this.deleted;
-	}
-
+	/**
+	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 */
 	public void setStatus(SnapshotStatus status, String reason, Instant now) {
 		this.status = status.value();
-		this.statusReason = reason;
+		this.statusReason = StatusReason.bounded(reason);
 		this.updatedAt = now;
 		if (status == SnapshotStatus.DELETED) {
 			this.deleted = true;

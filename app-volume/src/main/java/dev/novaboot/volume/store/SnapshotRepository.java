@@ -1,4 +1,5 @@
 package dev.novaboot.volume.store;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Snapshots not deleted. Anyone may read; only the {@link VolumeManager} writes.
+ * The snapshot rows. Only the manager ({@link VolumeManager} and its collaborators) reads
+ * and writes them (checked by {@code HousePlanTests}).
  */
 public interface SnapshotRepository extends JpaRepository<Snapshot, String>, JpaSpecificationExecutor<Snapshot> {
 

@@ -171,17 +171,12 @@ public class Volume {
 		return this.updatedAt;
 	}
 
-	public Instant getDeletedAt() {
-		return this.deletedAt;
-	}
-
-	public boolean isDeleted() {
-		return this.deleted;
-	}
-
+	/**
+	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 */
 	public void setStatus(VolumeStatus status, String reason, Instant now) {
 		this.status = status.value();
-		this.statusReason = reason;
+		this.statusReason = StatusReason.bounded(reason);
 		this.updatedAt = now;
 		if (status == VolumeStatus.DELETED) {
 			this.deleted = true;

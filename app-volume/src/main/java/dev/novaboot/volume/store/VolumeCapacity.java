@@ -57,10 +57,6 @@ public class VolumeCapacity {
 		return this.allocatedGb;
 	}
 
-	public int getVolumeCount() {
-		return this.volumeCount;
-	}
-
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
 	}
