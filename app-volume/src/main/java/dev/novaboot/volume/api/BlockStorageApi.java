@@ -1,8 +1,5 @@
 package dev.novaboot.volume.api;
 
-import java.util.List;
-import java.util.stream.Stream;
-
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
@@ -13,30 +10,28 @@ import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.manager.InvalidInputException;
-import dev.novaboot.volume.manager.Snapshot;
-import dev.novaboot.volume.manager.SnapshotRepository;
-import dev.novaboot.volume.manager.Volume;
+import dev.novaboot.volume.manager.ListPage;
 import dev.novaboot.volume.manager.VolumeInfos;
 import dev.novaboot.volume.manager.VolumeManager;
-import dev.novaboot.volume.manager.VolumeNotFoundException;
-import dev.novaboot.volume.manager.VolumeRepository;
-import dev.novaboot.volume.scheduler.VolumeScheduler;
-import dev.novaboot.volume.scheduler.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeQueries;
+import dev.novaboot.volume.manager.VolumeScheduler;
+import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.rpc.VolumeHostDispatcher;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.Volume;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What the Block Storage API does behind the HTTP layer (Cinder's {@code volume/api.py}):
- * reads volumes and snapshots the caller may see straight from the database, and sends
+ * reads volumes and snapshots the caller may see through {@link VolumeQueries}, and sends
  * every change to the manager of the volume's host, picked by the scheduler for a new
  * volume.
  */
 @Component
 class BlockStorageApi {
 
-	private final VolumeRepository volumes;
-
-	private final SnapshotRepository snapshots;
+	private final VolumeQueries queries;
 
 	private final VolumeScheduler scheduler;
 
@@ -44,10 +39,9 @@ class BlockStorageApi {
 
 	private final VolumeManager localManager;
 
-	BlockStorageApi(VolumeRepository volumes, SnapshotRepository snapshots, VolumeScheduler scheduler,
-			VolumeHostDispatcher dispatcher, VolumeManager localManager) {
-		this.volumes = volumes;
-		this.snapshots = snapshots;
+	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
+			VolumeManager localManager) {
+		this.queries = queries;
 		this.scheduler = scheduler;
 		this.dispatcher = dispatcher;
 		this.localManager = localManager;
@@ -72,14 +66,9 @@ class BlockStorageApi {
 		return this.dispatcher.host(host).createVolume(context, request);
 	}
 
-	List<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name) {
-		List<Volume> rows = (allTenants && context.isAdmin()) ? this.volumes.findAllLive()
-				: this.volumes.findLiveByProject(context.projectId());
-		return rows.stream()
-			.filter((volume) -> status == null || status.equals(volume.getStatus().value()))
-			.filter((volume) -> name == null || name.equals(volume.getName()))
-			.map(VolumeInfos::of)
-			.toList();
+	ListPage<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name,
+			ListPage.Request page) {
+		return this.queries.listVolumes(context, allTenants, status, name, page);
 	}
 
 	VolumeInfo show(RequestContext context, String id) {
@@ -130,13 +119,9 @@ class BlockStorageApi {
 		return managerOf(context, request.volumeId()).createSnapshot(context, request);
 	}
 
-	List<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId) {
-		List<Snapshot> rows = (allTenants && context.isAdmin()) ? this.snapshots.findAllLive()
-				: this.snapshots.findLiveByProject(context.projectId());
-		Stream<Snapshot> matching = rows.stream()
-			.filter((snapshot) -> status == null || status.equals(snapshot.getStatus().value()))
-			.filter((snapshot) -> volumeId == null || volumeId.equals(snapshot.getVolumeId()));
-		return matching.map(VolumeInfos::of).toList();
+	ListPage<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId,
+			ListPage.Request page) {
+		return this.queries.listSnapshots(context, allTenants, status, volumeId, page);
 	}
 
 	SnapshotInfo showSnapshot(RequestContext context, String id) {
@@ -153,15 +138,11 @@ class BlockStorageApi {
 	}
 
 	private Volume visibleVolume(RequestContext context, String id) {
-		return this.volumes.findLive(id)
-			.filter((volume) -> context.isAdmin() || volume.getProjectId().equals(context.projectId()))
-			.orElseThrow(() -> new VolumeNotFoundException("Volume " + id + " could not be found."));
+		return this.queries.visibleVolume(context, id);
 	}
 
 	private Snapshot visibleSnapshot(RequestContext context, String id) {
-		return this.snapshots.findLive(id)
-			.filter((snapshot) -> context.isAdmin() || snapshot.getProjectId().equals(context.projectId()))
-			.orElseThrow(() -> new VolumeNotFoundException("Snapshot " + id + " could not be found."));
+		return this.queries.visibleSnapshot(context, id);
 	}
 
 }

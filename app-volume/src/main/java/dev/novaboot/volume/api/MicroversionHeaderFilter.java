@@ -18,7 +18,7 @@ class MicroversionHeaderFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("OpenStack-API-Version", "volume " + VersionsController.MICROVERSION);
+		response.setHeader("OpenStack-API-Version", "volume " + VolumeVersionController.MICROVERSION);
 		response.addHeader("Vary", "OpenStack-API-Version");
 		chain.doFilter(request, response);
 	}

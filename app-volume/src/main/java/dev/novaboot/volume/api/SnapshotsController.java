@@ -7,6 +7,7 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.SnapshotInfo;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.ListPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -57,8 +58,9 @@ class SnapshotsController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
 		boolean all = allTenants != null && (allTenants.equals("1") || allTenants.equalsIgnoreCase("true"));
-		return Pagination.page("snapshots", this.api.listSnapshots(context, all, status, volumeId), SnapshotInfo::id,
-				SnapshotView::of, limit, marker);
+		ListPage.Request page = ListPaging.request(limit, marker);
+		return ListPaging.body("snapshots", this.api.listSnapshots(context, all, status, volumeId, page), page,
+				SnapshotInfo::id, SnapshotView::of);
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.ListPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,8 +73,9 @@ class VolumesController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
-		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
-				VolumeView.Summary::of, limit, marker);
+		ListPage.Request page = ListPaging.request(limit, marker);
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
+				VolumeInfo::id, VolumeView.Summary::of);
 	}
 
 	@GetMapping("/detail")
@@ -82,8 +84,9 @@ class VolumesController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
 		ProjectScope.check(context, projectId);
-		return Pagination.page("volumes", this.api.list(context, isTrue(allTenants), status, name), VolumeInfo::id,
-				(volume) -> VolumeView.of(volume, context), limit, marker);
+		ListPage.Request page = ListPaging.request(limit, marker);
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
+				VolumeInfo::id, (volume) -> VolumeView.of(volume, context));
 	}
 
 	@GetMapping("/{id}")

@@ -2,6 +2,10 @@ package dev.novaboot.volume.manager;
 
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,13 +22,11 @@ class DriverTasks {
 
 	private static final Log logger = LogFactory.getLog(DriverTasks.class);
 
-	private static final int MAX_REASON = 1000;
-
 	private final VolumeDriver driver;
 
-	private final VolumeStore store;
+	private final VolumeTransactions store;
 
-	DriverTasks(VolumeDriver driver, VolumeStore store) {
+	DriverTasks(VolumeDriver driver, VolumeTransactions store) {
 		this.driver = driver;
 		this.store = store;
 	}
@@ -101,9 +103,9 @@ class DriverTasks {
 		});
 	}
 
+	/** The status reason of a failure; the entity cuts it to what its column holds. */
 	static String reason(String what, Throwable ex) {
-		String reason = "Failed to " + what + ": " + ex.getMessage();
-		return (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason;
+		return "Failed to " + what + ": " + ex.getMessage();
 	}
 
 }

@@ -2,6 +2,12 @@ package dev.novaboot.volume.manager;
 
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotRepository;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeRepository;
+import dev.novaboot.volume.store.VolumeStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,13 +35,13 @@ class HostRecovery {
 
 	private final SnapshotRepository snapshots;
 
-	private final VolumeStore store;
+	private final VolumeTransactions store;
 
 	private final DriverTasks tasks;
 
 	private final VolumeDriver driver;
 
-	HostRecovery(VolumeRepository volumes, SnapshotRepository snapshots, VolumeStore store, DriverTasks tasks,
+	HostRecovery(VolumeRepository volumes, SnapshotRepository snapshots, VolumeTransactions store, DriverTasks tasks,
 			VolumeDriver driver) {
 		this.volumes = volumes;
 		this.snapshots = snapshots;

@@ -3,15 +3,17 @@ package dev.novaboot.volume.manager;
 import java.util.EnumSet;
 import java.util.Set;
 
-import static dev.novaboot.volume.manager.VolumeStatus.ATTACHING;
-import static dev.novaboot.volume.manager.VolumeStatus.AVAILABLE;
-import static dev.novaboot.volume.manager.VolumeStatus.DELETING;
-import static dev.novaboot.volume.manager.VolumeStatus.DETACHING;
-import static dev.novaboot.volume.manager.VolumeStatus.ERROR;
-import static dev.novaboot.volume.manager.VolumeStatus.ERROR_DELETING;
-import static dev.novaboot.volume.manager.VolumeStatus.ERROR_EXTENDING;
-import static dev.novaboot.volume.manager.VolumeStatus.EXTENDING;
-import static dev.novaboot.volume.manager.VolumeStatus.IN_USE;
+import dev.novaboot.volume.store.VolumeStatus;
+
+import static dev.novaboot.volume.store.VolumeStatus.ATTACHING;
+import static dev.novaboot.volume.store.VolumeStatus.AVAILABLE;
+import static dev.novaboot.volume.store.VolumeStatus.DELETING;
+import static dev.novaboot.volume.store.VolumeStatus.DETACHING;
+import static dev.novaboot.volume.store.VolumeStatus.ERROR;
+import static dev.novaboot.volume.store.VolumeStatus.ERROR_DELETING;
+import static dev.novaboot.volume.store.VolumeStatus.ERROR_EXTENDING;
+import static dev.novaboot.volume.store.VolumeStatus.EXTENDING;
+import static dev.novaboot.volume.store.VolumeStatus.IN_USE;
 
 /**
  * What a caller may ask of an existing volume, the statuses in which it may ask it, and

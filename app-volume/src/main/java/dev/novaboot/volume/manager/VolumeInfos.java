@@ -1,8 +1,10 @@
 package dev.novaboot.volume.manager;
 
 import dev.novaboot.service.rpc.api.SnapshotInfo;
-import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeInfo.VolumeAttachment;
+import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.Volume;
 
 /**
  * Rows as the RPC contract's records.

@@ -17,8 +17,12 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
-import dev.novaboot.volume.scheduler.CapacityReporter;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeStatus;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +43,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final VolumeDriver driver;
 
-	private final VolumeStore store;
+	private final VolumeTransactions store;
 
 	private final DriverTasks tasks;
 
@@ -49,7 +53,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final ServiceIdentity identity;
 
-	VolumeManager(VolumeDriver driver, VolumeStore store, DriverTasks tasks, HostRecovery recovery,
+	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
 			CapacityReporter capacity, ServiceIdentity identity) {
 		this.driver = driver;
 		this.store = store;
@@ -76,7 +80,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
-		Volume volume = this.store.insert(new Volume(request.id(), context.projectId(), context.userId(),
+		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(),
 				this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(), request.description(),
 				request.snapshotId(), Instant.now()));
 		return VolumeInfos.of(this.tasks.create(volume, source));
@@ -105,7 +109,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	 */
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
-		Volume volume = this.store.insert(new Volume(request.id(), context.projectId(), context.userId(), null,
+		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(), null,
 				(request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone(),
 				Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(),
 				Instant.now()));
@@ -230,6 +234,16 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	public VolumeInfo detachVolume(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.DETACH, (v) -> {
 		}, Volume::detach));
+	}
+
+	private Volume insert(Volume volume) {
+		try {
+			return this.store.insert(volume);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same id twice at the same time: the primary key refused the second
+			throw VolumeTransactions.duplicate(volume.getId());
+		}
 	}
 
 	public String host() {

@@ -365,7 +365,7 @@ class BlockStorageApiTests {
 
 	@Test
 	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
-		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new BlockStorageFaults()
+		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new VolumeApiFaults()
 			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
 		assertThat(answer.getBody().get("badRequest").message()).startsWith("Invalid input received:")

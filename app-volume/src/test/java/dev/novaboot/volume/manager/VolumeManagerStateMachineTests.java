@@ -14,6 +14,7 @@ import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.volume.VolumeAppTest;
 import dev.novaboot.volume.driver.FakeVolumeDriver;
+import dev.novaboot.volume.store.VolumeStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.manager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,9 @@ import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.testsupport.ServiceRows;
 import dev.novaboot.volume.VolumeAppTest;
-import dev.novaboot.volume.scheduler.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.store.VolumeCapacity;
+import dev.novaboot.volume.store.VolumeCapacityRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

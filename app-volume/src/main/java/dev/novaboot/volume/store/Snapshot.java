@@ -1,7 +1,8 @@
-package dev.novaboot.volume.manager;
+package dev.novaboot.volume.store;
 
 import java.time.Instant;
 
+import dev.novaboot.volume.manager.VolumeManager;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -65,7 +66,7 @@ public class Snapshot {
 	protected Snapshot() {
 	}
 
-	Snapshot(String id, String projectId, String userId, String volumeId, String host, int sizeGb, String name,
+	public Snapshot(String id, String projectId, String userId, String volumeId, String host, int sizeGb, String name,
 			String description, Instant createdAt) {
 		this.id = id;
 		this.projectId = projectId;
@@ -128,13 +129,12 @@ public class Snapshot {
 		return this.updatedAt;
 	}
 
-	public boolean isDeleted() {
-		return this.deleted;
-	}
-
-	void setStatus(SnapshotStatus status, String reason, Instant now) {
+	/**
+	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 */
+	public void setStatus(SnapshotStatus status, String reason, Instant now) {
 		this.status = status.value();
-		this.statusReason = reason;
+		this.statusReason = StatusReason.bounded(reason);
 		this.updatedAt = now;
 		if (status == SnapshotStatus.DELETED) {
 			this.deleted = true;

@@ -1,4 +1,4 @@
-package dev.novaboot.volume;
+package dev.novaboot.volume.store;
 
 import dev.novaboot.service.schema.SchemaModule;
 
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code volume_capacities}), migrated by the starter with their own Flyway history.
  */
 @Configuration(proxyBeanMethods = false)
-class VolumeSchemaConfiguration {
+class VolumeSchema {
 
 	@Bean
 	SchemaModule volumeSchemaModule() {

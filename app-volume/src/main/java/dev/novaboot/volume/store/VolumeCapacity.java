@@ -1,7 +1,8 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.store;
 
 import java.time.Instant;
 
+import dev.novaboot.volume.manager.CapacityReporter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,7 +37,7 @@ public class VolumeCapacity {
 	protected VolumeCapacity() {
 	}
 
-	VolumeCapacity(String host) {
+	public VolumeCapacity(String host) {
 		this.host = host;
 	}
 
@@ -56,15 +57,11 @@ public class VolumeCapacity {
 		return this.allocatedGb;
 	}
 
-	public int getVolumeCount() {
-		return this.volumeCount;
-	}
-
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
 	}
 
-	void update(long totalGb, long freeGb, long allocatedGb, int volumeCount, Instant at) {
+	public void update(long totalGb, long freeGb, long allocatedGb, int volumeCount, Instant at) {
 		this.totalGb = totalGb;
 		this.freeGb = freeGb;
 		this.allocatedGb = allocatedGb;

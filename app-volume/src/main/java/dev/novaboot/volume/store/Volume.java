@@ -1,7 +1,8 @@
-package dev.novaboot.volume.manager;
+package dev.novaboot.volume.store;
 
 import java.time.Instant;
 
+import dev.novaboot.volume.manager.VolumeManager;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -82,7 +83,7 @@ public class Volume {
 	protected Volume() {
 	}
 
-	Volume(String id, String projectId, String userId, String host, String availabilityZone, int sizeGb,
+	public Volume(String id, String projectId, String userId, String host, String availabilityZone, int sizeGb,
 			String name, String description, String snapshotId, Instant createdAt) {
 		this.id = id;
 		this.projectId = projectId;
@@ -170,17 +171,12 @@ public class Volume {
 		return this.updatedAt;
 	}
 
-	public Instant getDeletedAt() {
-		return this.deletedAt;
-	}
-
-	public boolean isDeleted() {
-		return this.deleted;
-	}
-
-	void setStatus(VolumeStatus status, String reason, Instant now) {
+	/**
+	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 */
+	public void setStatus(VolumeStatus status, String reason, Instant now) {
 		this.status = status.value();
-		this.statusReason = reason;
+		this.statusReason = StatusReason.bounded(reason);
 		this.updatedAt = now;
 		if (status == VolumeStatus.DELETED) {
 			this.deleted = true;
@@ -188,11 +184,11 @@ public class Volume {
 		}
 	}
 
-	void setSizeGb(int sizeGb) {
+	public void setSizeGb(int sizeGb) {
 		this.sizeGb = sizeGb;
 	}
 
-	void attach(String attachmentId, String server, String host, String device, Instant at) {
+	public void attach(String attachmentId, String server, String host, String device, Instant at) {
 		this.attachmentId = attachmentId;
 		this.attachedServer = server;
 		this.attachedHost = host;
@@ -200,7 +196,7 @@ public class Volume {
 		this.attachedAt = at;
 	}
 
-	void detach() {
+	public void detach() {
 		attach(null, null, null, null, null);
 	}
 

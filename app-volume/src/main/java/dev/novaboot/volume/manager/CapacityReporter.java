@@ -1,16 +1,17 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.manager;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.novaboot.service.ServiceIdentity;
-import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.driver.VolumeDriver.Capacity;
-import dev.novaboot.volume.manager.VolumeRepository;
+import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.store.VolumeCapacity;
+import dev.novaboot.volume.store.VolumeCapacityRepository;
+import dev.novaboot.volume.store.VolumeRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +43,7 @@ public class CapacityReporter {
 		this.identity = identity;
 	}
 
-	/** Reports now; also runs every {@code nova.volume.capacity-report-interval}. */
-	@Scheduled(fixedDelayString = "${nova.volume.capacity-report-interval:60s}",
-			initialDelayString = "${nova.volume.capacity-report-interval:60s}")
+	/** Reports now; {@link VolumePeriodicTasks} also runs it every {@code nova.volume.capacity-report-interval}. */
 	public Report report() {
 		String host = this.identity.host();
 		try {

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.manager;
 
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
+import dev.novaboot.volume.store.VolumeCapacity;
+import dev.novaboot.volume.store.VolumeCapacityRepository;
 
 import org.springframework.stereotype.Component;
 

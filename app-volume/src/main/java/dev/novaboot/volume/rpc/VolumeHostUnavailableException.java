@@ -1,4 +1,4 @@
-package dev.novaboot.volume.api;
+package dev.novaboot.volume.rpc;
 
 /**
  * The volume host that holds a volume cannot be reached now; answered with 503.

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.manager;
+package dev.novaboot.volume.store;
 
 import java.util.Arrays;
 

@@ -1,11 +1,11 @@
-package dev.novaboot.volume.api;
+package dev.novaboot.volume.rpc;
 
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 
 /**
  * How the API reaches the manager of the volume host that holds a volume (or that the
- * scheduler chose for a new one). The local implementation serves this host only; an RPC
- * implementation replaces it to reach the others.
+ * scheduler chose for a new one): {@link RpcVolumeHostDispatcher}, this host's manager
+ * directly and any other over RPC.
  */
 public interface VolumeHostDispatcher {
 

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.store;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -6,6 +6,7 @@ import dev.novaboot.service.api.OpenStackFaults;
 import dev.novaboot.volume.driver.VolumeBackingMissingException;
 import dev.novaboot.volume.driver.VolumeDriverException;
 import dev.novaboot.volume.manager.WrongVolumeHostException;
+import dev.novaboot.volume.rpc.VolumeHostUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}, which OpenStack clients read.
  */
 @RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class })
-class BlockStorageFaults extends OpenStackFaults {
+class VolumeApiFaults extends OpenStackFaults {
 
-	private static final Log logger = LogFactory.getLog(BlockStorageFaults.class);
+	private static final Log logger = LogFactory.getLog(VolumeApiFaults.class);
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> forbidden(ForbiddenException ex) {

@@ -1,4 +1,4 @@
-package dev.novaboot.volume.scheduler;
+package dev.novaboot.volume.manager;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

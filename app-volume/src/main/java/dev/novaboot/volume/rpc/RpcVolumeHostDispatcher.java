@@ -1,4 +1,4 @@
-package dev.novaboot.volume.api;
+package dev.novaboot.volume.rpc;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -11,12 +11,15 @@ import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.volume.manager.VolumeManager;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Reaches the manager of the volume's host: this host's manager directly, any other over
  * RPC ({@code call} to {@code volume.<host>}). Errors of the remote manager come back as
  * the API errors they would have been locally (not found, bad request); a host that
  * cannot be reached is a 503 that names it.
  */
+@Component
 class RpcVolumeHostDispatcher implements VolumeHostDispatcher {
 
 	private final VolumeManager manager;

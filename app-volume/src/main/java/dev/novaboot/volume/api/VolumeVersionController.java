@@ -17,7 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * microversion 3.0 only, so clients negotiate down to it.
  */
 @RestController
-class VersionsController {
+class VolumeVersionController {
 
 	static final String MICROVERSION = "3.0";
 

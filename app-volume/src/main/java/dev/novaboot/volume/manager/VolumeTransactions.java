@@ -1,0 +1,142 @@
+package dev.novaboot.volume.manager;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotRepository;
+import dev.novaboot.volume.store.SnapshotStatus;
+import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeRepository;
+import dev.novaboot.volume.store.VolumeStatus;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The manager's writes to the volume and snapshot rows, each method one short
+ * transaction: a status check and the status change it allows happen together, and a
+ * concurrent change of the same row makes one of them fail (optimistic locking) instead
+ * of both going ahead. Driver work happens between these transactions, never inside one.
+ */
+@Component
+class VolumeTransactions {
+
+	private final VolumeRepository volumes;
+
+	private final SnapshotRepository snapshots;
+
+	private final VolumeQueries queries;
+
+	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries) {
+		this.volumes = volumes;
+		this.snapshots = snapshots;
+		this.queries = queries;
+	}
+
+	Volume visibleVolume(RequestContext context, String id) {
+		return this.queries.visibleVolume(context, id);
+	}
+
+	Snapshot visibleSnapshot(RequestContext context, String id) {
+		return this.queries.visibleSnapshot(context, id);
+	}
+
+	long dependentSnapshots(String volumeId) {
+		return this.snapshots.countLiveByVolume(volumeId);
+	}
+
+	/**
+	 * Records a new volume. Two requests with the same id at the same time both pass the
+	 * check; the table's primary key refuses the second, and its
+	 * {@link org.springframework.dao.DataIntegrityViolationException} leaves this method
+	 * (the manager answers it as the check's error).
+	 */
+	@Transactional
+	public Volume insert(Volume volume) {
+		if (this.volumes.existsById(volume.getId())) {
+			throw VolumeTransactions.duplicate(volume.getId());
+		}
+		return this.volumes.saveAndFlush(volume);
+	}
+
+	/** The answer to a volume id that is taken. */
+	static InvalidInputException duplicate(String volumeId) {
+		return new InvalidInputException("a volume with id " + volumeId + " already exists");
+	}
+
+	/**
+	 * Starts {@code action} on a volume: refuses it, changing nothing, unless the volume's
+	 * status allows it and {@code check} passes; then moves the volume to the action's
+	 * next status and applies {@code change}.
+	 */
+	@Transactional
+	public Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
+			Consumer<Volume> change) {
+		Volume volume = visibleVolume(context, id);
+		if (!action.isAllowedFrom(volume.getStatus())) {
+			throw new InvalidVolumeException("Invalid volume: cannot " + action.verb() + " volume " + id
+			+ " in status '" + volume.getStatus().value() + "'; it must be one of "
+			+ action.allowedFrom().stream().map(VolumeStatus::value).toList() + ".");
+		}
+		check.accept(volume);
+		if (action.next() != null) {
+			volume.setStatus(action.next(), null, Instant.now());
+		}
+		change.accept(volume);
+		return this.volumes.saveAndFlush(volume);
+	}
+
+	/** Ends what the driver did: the volume's new status, why (for errors), and other changes. */
+	@Transactional
+	public Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {
+		Volume volume = this.volumes.findById(id).orElseThrow(() -> VolumeNotFoundException.volume(id));
+		volume.setStatus(next, reason, Instant.now());
+		change.accept(volume);
+		return this.volumes.saveAndFlush(volume);
+	}
+
+	/**
+	 * Records a new snapshot of a volume whose status allows {@code action}; the volume's
+	 * row is touched in the same transaction, so that a concurrent delete of the volume
+	 * fails instead of leaving a snapshot of a deleted volume.
+	 */
+	@Transactional
+	public Snapshot insertSnapshot(RequestContext context, String volumeId, VolumeAction action,
+			Consumer<Volume> check, Function<Volume, Snapshot> snapshot) {
+		Volume volume = begin(context, volumeId, action, check, (v) -> {
+		});
+		Snapshot created = snapshot.apply(volume);
+		if (this.snapshots.existsById(created.getId())) {
+			throw new InvalidInputException("a snapshot with id " + created.getId() + " already exists");
+		}
+		// a change of the volume's row bumps its lock version: a concurrent delete now fails
+		volume.setStatus(volume.getStatus(), volume.getStatusReason(), Instant.now());
+		this.volumes.saveAndFlush(volume);
+		return this.snapshots.saveAndFlush(created);
+	}
+
+	@Transactional
+	public Snapshot beginSnapshotDelete(RequestContext context, String id, Consumer<Snapshot> check) {
+		Snapshot snapshot = visibleSnapshot(context, id);
+		SnapshotStatus current = snapshot.getStatus();
+		if (current != SnapshotStatus.AVAILABLE && current != SnapshotStatus.ERROR
+		&& current != SnapshotStatus.ERROR_DELETING) {
+			throw new InvalidVolumeException("Invalid snapshot: cannot delete snapshot " + id + " in status '"
+			+ current.value() + "'; it must be one of [available, error, error_deleting].");
+		}
+		check.accept(snapshot);
+		snapshot.setStatus(SnapshotStatus.DELETING, null, Instant.now());
+		return this.snapshots.saveAndFlush(snapshot);
+	}
+
+	@Transactional
+	public Snapshot finishSnapshot(String id, SnapshotStatus next, String reason) {
+		Snapshot snapshot = this.snapshots.findById(id).orElseThrow(() -> VolumeNotFoundException.snapshot(id));
+		snapshot.setStatus(next, reason, Instant.now());
+		return this.snapshots.saveAndFlush(snapshot);
+	}
+
+}
