@@ -1,14 +1,7 @@
 package dev.novaboot.volume;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.novaboot.service.testsupport.HousePlan;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.data.repository.Repository;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The house plan's rules (docs/architecture.md, "The house plan") checked on the
@@ -17,50 +10,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class HousePlanTests {
 
-	private static final JavaClasses VOLUME = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.novaboot.volume");
+	private static final HousePlan VOLUME = HousePlan.of("volume");
 
 	@Test
 	void noOtherAppIsUsed() {
-		noClasses().that()
-			.resideInAPackage("dev.novaboot.volume..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.novaboot.network..", "dev.novaboot.compute..")
-			.check(VOLUME);
+		VOLUME.noOtherAppIsUsed();
 	}
 
 	@Test
 	void onlyTheApiUsesHttpTypes() {
-		noClasses().that()
-			.resideOutsideOfPackage("dev.novaboot.volume.api..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
-			.check(VOLUME);
+		VOLUME.onlyTheApiUsesHttpTypes();
 	}
 
 	@Test
 	void driversUseNeitherTheApiNorTheStore() {
-		noClasses().that()
-			.resideInAPackage("dev.novaboot.volume.driver..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.novaboot.volume.api..", "dev.novaboot.volume.store..")
-			.check(VOLUME);
+		VOLUME.driversUseNeitherTheApiNorTheStore();
 	}
 
 	@Test
 	void repositoriesAreUsedByTheManagerAndTheStoreOnly() {
-		classes().that()
-			.resideInAPackage("dev.novaboot.volume.store..")
-			.and()
-			.areAssignableTo(Repository.class)
-			.should()
-			.onlyHaveDependentClassesThat()
-			.resideInAnyPackage("dev.novaboot.volume.manager..", "dev.novaboot.volume.store..")
-			.check(VOLUME);
+		VOLUME.repositoriesAreUsedByTheManagerAndTheStoreOnly();
 	}
 
 }
