@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.novaboot.network.manager.FloatingIpService;
 import dev.novaboot.network.manager.FloatingIpService.Change;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +55,8 @@ class FloatingIpsController {
 		Body floating = Body.of(body, "floatingip", CREATE);
 		String network = floating.uuid("floating_network_id");
 		if (network == null) {
-			throw dev.novaboot.network.NetworkFault
-				.badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified");
+			throw NetworkException.badRequest(
+					"Failed to parse request. Required attribute 'floating_network_id' not specified");
 		}
 		// subnet_id picks nothing here (an external network has its pool), but a malformed one is still an error
 		floating.uuid("subnet_id");

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.service.api.Uuids;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -60,8 +59,8 @@ final class Listing {
 	}
 
 	// neutron_lib.exceptions.BadRequest: "Bad <resource> request: <msg>."
-	private static NetworkFault badRequest(String parameter, String message) {
-		return new NetworkFault(HttpStatus.BAD_REQUEST, "BadRequest", "Bad " + parameter + " request: " + message + ".");
+	private static NetworkException badRequest(String parameter, String message) {
+		return new NetworkException(NetworkException.Kind.INVALID, "BadRequest", "Bad " + parameter + " request: " + message + ".");
 	}
 
 	private static int indexOf(List<Map<String, Object>> views, String id) {

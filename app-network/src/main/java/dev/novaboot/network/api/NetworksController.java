@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.NetworkSpec;
@@ -59,7 +59,7 @@ class NetworksController {
 		// clients such as openstack4j always send is_default (auto-allocated topology's
 		// default external network); false is what every network here is
 		if (Boolean.TRUE.equals(network.bool("is_default"))) {
-			throw NetworkFault.invalidInput("Invalid input for is_default. Reason: a default network for "
+			throw NetworkException.invalidInput("Invalid input for is_default. Reason: a default network for "
 					+ "auto-allocated topologies is not supported.");
 		}
 		Network created = this.networks.create(context, spec(network, network.project()), this.manager.defaultNetworkType());

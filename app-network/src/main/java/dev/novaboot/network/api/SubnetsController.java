@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
@@ -56,13 +56,13 @@ class SubnetsController {
 		Body subnet = Body.of(body, "subnet", CREATE);
 		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
-			throw NetworkFault.badRequest("host_routes are not supported.");
+			throw NetworkException.badRequest("host_routes are not supported.");
 		}
 		String networkId = subnet.uuid("network_id");
 		// required, as Neutron's attribute map has no default for it
 		Integer ipVersion = subnet.integer("ip_version");
 		if (ipVersion == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
 		}
 		Subnet created = this.subnets.create(context,
 				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),

@@ -2,10 +2,7 @@ package dev.novaboot.network.manager;
 
 import java.util.List;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.AddressAllocator;
-import dev.novaboot.network.ipam.AddressAllocator.Holder;
-import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
@@ -64,7 +61,7 @@ public class FloatingIpService {
 		Access.checkWrite(context);
 		String project = Access.owner(context, projectId);
 		if (address != null && !context.isAdmin()) {
-			throw NetworkFault.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
 		}
 		return this.tx.execute((status) -> {
 			Network network = externalNetwork(networkRef);
@@ -73,7 +70,7 @@ public class FloatingIpService {
 			AddressAllocator.Allocation allocation;
 			if (address != null) {
 				if (!Ipv4.isValid(address)) {
-					throw NetworkFault.invalidInput("'" + address + "' is not a valid IP address.");
+					throw NetworkException.invalidInput("'" + address + "' is not a valid IP address.");
 				}
 				allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
 			}
@@ -96,14 +93,14 @@ public class FloatingIpService {
 		List<Network> external = this.networks.findAllByOrderById().stream().filter(Network::isExternal).toList();
 		if (ref == null) {
 			if (external.size() != 1) {
-				throw NetworkFault.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
+				throw NetworkException.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
 						+ "specified (" + external.size() + " external networks).");
 			}
 			return external.get(0);
 		}
 		Network network = this.networks.findByUuid(ref)
 			.or(() -> external.stream().filter((candidate) -> candidate.getName().equals(ref)).findFirst())
-			.orElseThrow(() -> NetworkFault.notFound("Network", ref));
+			.orElseThrow(() -> NetworkException.notFound("Network", ref));
 		if (!network.isExternal()) {
 			throw badFloatingIpRequest("Network " + ref + " is not a valid external network.");
 		}
@@ -113,13 +110,13 @@ public class FloatingIpService {
 	public FloatingIp find(RequestContext context, String uuid) {
 		return this.floatingIps.findByUuid(uuid)
 			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Floating IP", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Floating IP", uuid));
 	}
 
 	public FloatingIp findByAddress(RequestContext context, String address) {
 		return this.floatingIps.findByAddress(address)
 			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Floating IP", address));
+			.orElseThrow(() -> NetworkException.notFound("Floating IP", address));
 	}
 
 	public List<FloatingIp> list(RequestContext context) {
@@ -163,7 +160,7 @@ public class FloatingIpService {
 					.map((port) -> Access.canSee(context, port.getProjectId()))
 					.orElse(false))
 				.findFirst()
-				.orElseThrow(() -> NetworkFault.notFound("Fixed IP", fixedAddress));
+				.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
 			Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
 			return associate(context, floating, port.getUuid(), fixedAddress);
 		});
@@ -177,7 +174,7 @@ public class FloatingIpService {
 	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress) {
 		Port port = this.ports.findByUuid(portId)
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Port", portId));
+			.orElseThrow(() -> NetworkException.notFound("Port", portId));
 		if (!port.getProjectId().equals(floating.getProjectId())) {
 			throw badFloatingIpRequest("port " + portId
 					+ " belongs to another project than floating IP " + floating.getUuid() + ".");
@@ -195,7 +192,7 @@ public class FloatingIpService {
 		}
 		for (FloatingIp other : this.floatingIps.findByPortId(port.getId())) {
 			if (!other.getId().equals(floating.getId()) && fixed.getAddress().equals(other.getFixedAddress())) {
-				throw NetworkFault.conflict("FloatingIPPortAlreadyAssociated", "Cannot associate floating IP "
+				throw NetworkException.conflict("FloatingIPPortAlreadyAssociated", "Cannot associate floating IP "
 						+ floating.getAddress() + " with port " + portId + " using fixed IP " + fixed.getAddress()
 						+ ", as that fixed IP already has a floating IP (" + other.getAddress() + ").");
 			}
@@ -249,8 +246,8 @@ public class FloatingIpService {
 	}
 
 	/** Neutron's {@code BadRequest} for floating IPs: "Bad floatingip request: ...". */
-	private static NetworkFault badFloatingIpRequest(String reason) {
-		return new NetworkFault(org.springframework.http.HttpStatus.BAD_REQUEST, "BadRequest",
+	private static NetworkException badFloatingIpRequest(String reason) {
+		return new NetworkException(NetworkException.Kind.INVALID, "BadRequest",
 				"Bad floatingip request: " + reason);
 	}
 

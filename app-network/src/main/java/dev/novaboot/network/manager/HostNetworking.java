@@ -8,8 +8,6 @@ import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.network.driver.NetworkDriver;
-import dev.novaboot.network.ipam.Ipv4;
-import dev.novaboot.network.ipam.Ipv4Cidr;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;

@@ -2,7 +2,6 @@ package dev.novaboot.network.manager;
 
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.driver.NetworkDriver;
-import dev.novaboot.network.ipam.AddressAllocator;
 import dev.novaboot.network.store.AllocationPoolRepository;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIpRepository;
@@ -10,12 +9,9 @@ import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.ServiceIdentity;
-import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.record.DatabaseClock;
-import dev.novaboot.service.schema.SchemaModule;
 
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,16 +19,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The parts every manager strategy shares: the network schema, the address allocator,
- * the services behind the API and the RPC contract, and host networking.
+ * The parts every manager strategy shares: the address allocator, the services behind the
+ * API and the RPC contract, and host networking.
  */
 @Configuration(proxyBeanMethods = false)
 public class NetworkManagerConfiguration {
-
-	@Bean
-	SchemaModule networkSchemaModule() {
-		return new SchemaModule("network", "classpath:db/migration/network");
-	}
 
 	@Bean
 	TransactionTemplate networkTransactions(PlatformTransactionManager transactionManager) {
@@ -84,13 +75,6 @@ public class NetworkManagerConfiguration {
 			FixedIpRepository fixedIps, PortService ports, FloatingIpService floatingIps, HostNetworking host,
 			InstanceDirectory instanceDirectory, DatabaseClock clock) {
 		return new NetworkOperations(networks, subnets, fixedIps, ports, floatingIps, host, instanceDirectory, clock);
-	}
-
-	/** The compute service, over RPC, says which instances still exist. */
-	@Bean
-	@ConditionalOnMissingBean
-	InstanceDirectory instanceDirectory(Rpc rpc) {
-		return new RpcInstanceDirectory(rpc);
 	}
 
 }

@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.Ipv4Cidr;
 import dev.novaboot.network.manager.FloatingIpService.Change;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.manager.PortService.RemovedPort;
@@ -109,7 +107,7 @@ public class NetworkOperations {
 			wanted = requested;
 		}
 		if (wanted.isEmpty()) {
-			throw NetworkFault.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
+			throw NetworkException.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
 		List<String> created = new ArrayList<>();
 		try {
@@ -258,7 +256,7 @@ public class NetworkOperations {
 			UUID.fromString(instanceUuid);
 		}
 		catch (RuntimeException ex) {
-			throw NetworkFault.invalidInput("'" + instanceUuid + "' is not an instance uuid.");
+			throw NetworkException.invalidInput("'" + instanceUuid + "' is not an instance uuid.");
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.FloatingIpRepository;
 import dev.novaboot.network.store.Network;
@@ -16,7 +15,6 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,22 +66,22 @@ public class NetworkService {
 		String project = Access.owner(context, spec.projectId());
 		if (!context.isAdmin() && (spec.hasProviderAttributes() || Boolean.TRUE.equals(spec.shared())
 				|| Boolean.TRUE.equals(spec.external()))) {
-			throw NetworkFault.forbidden("(rule:create_network:provider or shared or router:external) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:create_network:provider or shared or router:external) is disallowed by policy");
 		}
 		String type = (spec.networkType() != null) ? spec.networkType() : defaultType;
 		String physical = (spec.physicalNetwork() != null) ? spec.physicalNetwork() : this.properties.physicalNetwork();
 		if (!type.equals(Network.FLAT) && !type.equals(Network.VLAN)) {
-			throw NetworkFault.invalidInput("provider:network_type value '" + type + "' not supported: flat or vlan.");
+			throw NetworkException.invalidInput("provider:network_type value '" + type + "' not supported: flat or vlan.");
 		}
 		if (!physical.equals(this.properties.physicalNetwork())) {
-			throw NetworkFault.invalidInput("provider:physical_network '" + physical + "' is unknown; this host has '"
+			throw NetworkException.invalidInput("provider:physical_network '" + physical + "' is unknown; this host has '"
 					+ this.properties.physicalNetwork() + "'.");
 		}
 		if (type.equals(Network.FLAT) && spec.segmentationId() != null) {
-			throw NetworkFault.invalidInput("provider:segmentation_id is not allowed for flat networks.");
+			throw NetworkException.invalidInput("provider:segmentation_id is not allowed for flat networks.");
 		}
 		if (spec.segmentationId() != null && (spec.segmentationId() < 1 || spec.segmentationId() > 4094)) {
-			throw NetworkFault.invalidInput("provider:segmentation_id " + spec.segmentationId()
+			throw NetworkException.invalidInput("provider:segmentation_id " + spec.segmentationId()
 					+ " is not a valid VLAN id (1 to 4094).");
 		}
 		String name = (spec.name() != null) ? checkLength("name", spec.name()) : "";
@@ -104,7 +102,7 @@ public class NetworkService {
 					throw ex;
 				}
 				if (spec.segmentationId() != null) {
-					throw NetworkFault.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
+					throw NetworkException.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
 							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
 				}
 				// another host took the same free VLAN id first: pick again
@@ -134,7 +132,7 @@ public class NetworkService {
 							this.properties.physicalNetwork(), id, bridgeFor(id));
 					network.setDefaultForProject(projectId);
 					network = this.networks.saveAndFlush(network);
-					String cidr = dev.novaboot.network.ipam.Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index)
+					String cidr = dev.novaboot.network.manager.Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index)
 						.toString();
 					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
 							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
@@ -162,8 +160,8 @@ public class NetworkService {
 		throw noVlanAvailable();
 	}
 
-	private static NetworkFault noVlanAvailable() {
-		return new NetworkFault(HttpStatus.SERVICE_UNAVAILABLE, "NoNetworkAvailable",
+	private static NetworkException noVlanAvailable() {
+		return new NetworkException(NetworkException.Kind.UNAVAILABLE, "NoNetworkAvailable",
 				"Unable to create the network. No tenant network is available for allocation.");
 	}
 
@@ -174,14 +172,14 @@ public class NetworkService {
 	public Network find(RequestContext context, String uuid) {
 		return this.networks.findByUuid(uuid)
 			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Network", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Network", uuid));
 	}
 
 	/** A network the caller may change: its own, or any for an admin. */
 	public Network findOwned(RequestContext context, String uuid) {
 		Network network = find(context, uuid);
 		if (!Access.canSee(context, network.getProjectId())) {
-			throw NetworkFault.forbidden("Network " + uuid + " belongs to another project.");
+			throw NetworkException.forbidden("Network " + uuid + " belongs to another project.");
 		}
 		return network;
 	}
@@ -191,6 +189,11 @@ public class NetworkService {
 			.stream()
 			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
 			.toList();
+	}
+
+	/** The id the API shows for a network's row, or empty when it is gone. */
+	public String uuidOf(Long networkId) {
+		return this.networks.findById(networkId).map(Network::getUuid).orElse("");
 	}
 
 	/** Networks an instance of the project is put on when it asks for none (flat strategies). */
@@ -205,11 +208,11 @@ public class NetworkService {
 	public Network update(RequestContext context, String uuid, NetworkSpec update) {
 		Access.checkWrite(context);
 		if (update.hasProviderAttributes() || update.external() != null || update.projectId() != null) {
-			throw NetworkFault.badRequest("Updating provider attributes, router:external or the project of a network "
+			throw NetworkException.badRequest("Updating provider attributes, router:external or the project of a network "
 					+ "is not supported.");
 		}
 		if (update.shared() != null && !context.isAdmin()) {
-			throw NetworkFault.forbidden("(rule:update_network:shared) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:update_network:shared) is disallowed by policy");
 		}
 		return this.tx.execute((status) -> {
 			Network network = findOwned(context, uuid);
@@ -228,7 +231,7 @@ public class NetworkService {
 		return this.tx.execute((status) -> {
 			Network network = findOwned(context, uuid);
 			if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
-				throw NetworkFault.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
+				throw NetworkException.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
 						+ ". There are one or more ports still in use on the network.");
 			}
 			List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
@@ -258,7 +261,7 @@ public class NetworkService {
 
 	static String checkLength(String field, String value) {
 		if (value.length() > 255) {
-			throw NetworkFault.invalidInput("'" + field + "' exceeds 255 characters.");
+			throw NetworkException.invalidInput("'" + field + "' exceeds 255 characters.");
 		}
 		return value;
 	}

@@ -3,11 +3,7 @@ package dev.novaboot.network.manager;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.AddressAllocator;
-import dev.novaboot.network.ipam.AddressAllocator.Holder;
-import dev.novaboot.network.ipam.Ipv4;
-import dev.novaboot.network.ipam.MacAddresses;
+import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
@@ -66,11 +62,11 @@ public class PortService {
 	public Port create(RequestContext context, PortSpec spec) {
 		Access.checkWrite(context);
 		if (spec.networkId() == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
 		}
 		String project = Access.owner(context, spec.projectId());
 		if (spec.macAddress() != null && !MacAddresses.isValid(spec.macAddress())) {
-			throw NetworkFault.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
+			throw NetworkException.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
 		}
 		for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
@@ -85,22 +81,22 @@ public class PortService {
 					throw integrity;
 				}
 				if (spec.macAddress() != null) {
-					throw NetworkFault.conflict("MacAddressInUse", "Unable to complete operation for network "
+					throw NetworkException.conflict("MacAddressInUse", "Unable to complete operation for network "
 							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
 				}
 				// a random MAC address collided: draw another
 			}
 		}
-		throw NetworkFault.conflict("MacAddressGenerationFailure",
+		throw NetworkException.conflict("MacAddressGenerationFailure",
 				"Unable to generate unique mac on network " + spec.networkId() + ".");
 	}
 
 	private Port insert(RequestContext context, PortSpec spec, String project, String mac) {
 		Network network = this.networks.findByUuid(spec.networkId())
 			.filter((candidate) -> candidate.isShared() || Access.canSee(context, candidate.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Network", spec.networkId()));
+			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
 		if (network.isExternal() && !context.isAdmin()) {
-			throw NetworkFault.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
+			throw NetworkException.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
 		}
 		if (this.ports.existsByMacAddress(mac)) {
 			throw new MacAddressTaken();
@@ -135,24 +131,24 @@ public class PortService {
 
 	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder) {
 		if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
-			throw NetworkFault.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
+			throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
 		}
 		Subnet subnet = null;
 		if (request.subnetId() != null) {
 			subnet = subnets.stream()
 				.filter((candidate) -> candidate.getUuid().equals(request.subnetId()))
 				.findFirst()
-				.orElseThrow(() -> NetworkFault.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
+				.orElseThrow(() -> NetworkException.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
 						+ network.getUuid() + "."));
 		}
 		if (request.ipAddress() != null) {
 			if (!Ipv4.isValid(request.ipAddress())) {
-				throw NetworkFault.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
+				throw NetworkException.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
 			}
 			AddressAllocator.Allocation allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(),
 					request.ipAddress(), holder);
 			if (subnet != null && allocation.subnetId() != subnet.getId()) {
-				throw NetworkFault.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
+				throw NetworkException.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
 						+ request.subnetId() + ".");
 			}
 		}
@@ -168,7 +164,7 @@ public class PortService {
 	public Port find(RequestContext context, String uuid) {
 		return this.ports.findByUuid(uuid)
 			.filter((port) -> Access.canSee(context, port.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Port", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Port", uuid));
 	}
 
 	public List<Port> list(RequestContext context) {
@@ -187,7 +183,7 @@ public class PortService {
 		Access.checkWrite(context);
 		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
 				|| update.projectId() != null) {
-			throw NetworkFault.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
+			throw NetworkException.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
 					+ "port can be updated.");
 		}
 		return this.tx.execute((status) -> {
