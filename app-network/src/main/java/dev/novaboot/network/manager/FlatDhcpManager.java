@@ -1,7 +1,5 @@
 package dev.novaboot.network.manager;
 
-import dev.novaboot.network.NetworkProperties;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
@@ -14,8 +12,8 @@ import org.springframework.stereotype.Service;
 @ConditionalOnProperty(name = "nova.network.manager", havingValue = "flat-dhcp")
 public class FlatDhcpManager extends FlatManager {
 
-	public FlatDhcpManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
-		super(operations, networks, properties);
+	public FlatDhcpManager(NetworkOperations operations, NetworkService networks) {
+		super(operations, networks);
 	}
 
 	@Override

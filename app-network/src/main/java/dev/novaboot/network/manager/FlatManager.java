@@ -2,11 +2,9 @@ package dev.novaboot.network.manager;
 
 import java.util.List;
 
-import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +19,9 @@ public class FlatManager implements NetworkManager {
 
 	private final NetworkService networks;
 
-	private final NetworkProperties properties;
-
-	public FlatManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
+	public FlatManager(NetworkOperations operations, NetworkService networks) {
 		this.operations = operations;
 		this.networks = networks;
-		this.properties = properties;
 	}
 
 	@Override
@@ -52,13 +47,6 @@ public class FlatManager implements NetworkManager {
 	@Override
 	public NetworkOperations operations() {
 		return this.operations;
-	}
-
-	@Override
-	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
-			initialDelayString = "${nova.network.release.interval:60s}")
-	public List<String> releaseVanishedInstances() {
-		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }

@@ -73,8 +73,9 @@ public class NetworkManagerConfiguration {
 	@Bean
 	NetworkOperations networkOperations(NetworkRepository networks, SubnetRepository subnets,
 			FixedIpRepository fixedIps, PortService ports, FloatingIpService floatingIps, HostNetworking host,
-			InstanceDirectory instanceDirectory, DatabaseClock clock) {
-		return new NetworkOperations(networks, subnets, fixedIps, ports, floatingIps, host, instanceDirectory, clock);
+			InstanceDirectory instanceDirectory, DatabaseClock clock, NetworkProperties properties) {
+		return new NetworkOperations(networks, subnets, fixedIps, ports, floatingIps, host, instanceDirectory, clock,
+				properties.release().gracePeriod());
 	}
 
 }

@@ -60,9 +60,11 @@ public class NetworkOperations {
 
 	private final DatabaseClock clock;
 
+	private final Duration releaseGracePeriod;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock) {
+			DatabaseClock clock, Duration releaseGracePeriod) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.fixedIps = fixedIps;
@@ -71,6 +73,7 @@ public class NetworkOperations {
 		this.host = host;
 		this.instances = instances;
 		this.clock = clock;
+		this.releaseGracePeriod = releaseGracePeriod;
 	}
 
 	public HostNetworking host() {
@@ -221,12 +224,12 @@ public class NetworkOperations {
 
 	/**
 	 * Releases the addresses of instances that no longer exist, once their allocation is
-	 * older than {@code gracePeriod} (so an instance being built is never mistaken for a
-	 * vanished one).
+	 * older than {@code nova.network.release.grace-period} (so an instance being built is
+	 * never mistaken for a vanished one).
 	 * @return the instances whose addresses were released
 	 */
-	public List<String> releaseVanishedInstances(Duration gracePeriod, boolean dhcp) {
-		Instant before = this.clock.now().minus(gracePeriod);
+	public List<String> releaseVanishedInstances(boolean dhcp) {
+		Instant before = this.clock.now().minus(this.releaseGracePeriod);
 		List<String> released = new ArrayList<>();
 		for (String instance : this.fixedIps.findInstancesAllocatedBefore(before)) {
 			boolean exists;

@@ -7,7 +7,6 @@ import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,14 +23,11 @@ public class VlanManager implements NetworkManager {
 
 	private final NetworkService networks;
 
-	private final NetworkProperties properties;
-
 	public VlanManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
 		NetworkProperties.Vlan vlan = properties.vlan();
 		NetworkOperations.checkVlanRange(vlan.fixedRange(), vlan.networkSize(), vlan.numNetworks(), vlan.start());
 		this.operations = operations;
 		this.networks = networks;
-		this.properties = properties;
 	}
 
 	@Override
@@ -64,13 +60,6 @@ public class VlanManager implements NetworkManager {
 	@Override
 	public NetworkOperations operations() {
 		return this.operations;
-	}
-
-	@Override
-	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
-			initialDelayString = "${nova.network.release.interval:60s}")
-	public List<String> releaseVanishedInstances() {
-		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }
