@@ -90,7 +90,7 @@ public class FloatingIpService {
 	}
 
 	private Network externalNetwork(String ref) {
-		List<Network> external = this.networks.findAllByOrderById().stream().filter(Network::isExternal).toList();
+		List<Network> external = this.networks.findByExternalTrueOrderById();
 		if (ref == null) {
 			if (external.size() != 1) {
 				throw NetworkException.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
@@ -120,10 +120,8 @@ public class FloatingIpService {
 	}
 
 	public List<FloatingIp> list(RequestContext context) {
-		return this.floatingIps.findAllByOrderById()
-			.stream()
-			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.toList();
+		return context.isAdmin() ? this.floatingIps.findAllByOrderById()
+				: this.floatingIps.findByProjectIdOrderById(context.projectId());
 	}
 
 	/**

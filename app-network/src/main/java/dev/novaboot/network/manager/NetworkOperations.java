@@ -147,11 +147,10 @@ public class NetworkOperations {
 	 * makes for the project, if it can make one.
 	 */
 	private Network autoNetwork(String projectId, Supplier<Optional<Network>> autoAllocated) {
-		List<Network> available = this.networks.findAllByOrderById()
+		List<Network> available = this.networks.findUsableBy(projectId)
 			.stream()
-			.filter((network) -> !network.isExternal())
-			.filter((network) -> network.isShared()
-					|| (network.getProjectId().equals(projectId) && network.isAdminStateUp()))
+			// a project's own network counts only while it is up; a shared one always
+			.filter((network) -> network.isShared() || network.isAdminStateUp())
 			.toList();
 		if (available.size() > 1) {
 			throw AutoAllocationException.ambiguous();

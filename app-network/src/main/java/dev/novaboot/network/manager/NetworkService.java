@@ -185,10 +185,8 @@ public class NetworkService {
 	}
 
 	public List<Network> list(RequestContext context) {
-		return this.networks.findAllByOrderById()
-			.stream()
-			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
-			.toList();
+		return context.isAdmin() ? this.networks.findAllByOrderById()
+				: this.networks.findVisibleTo(context.projectId());
 	}
 
 	/** The id the API shows for a network's row, or empty when it is gone. */
@@ -198,11 +196,7 @@ public class NetworkService {
 
 	/** Networks an instance of the project is put on when it asks for none (flat strategies). */
 	public List<Network> usableBy(String projectId) {
-		return this.networks.findAllByOrderById()
-			.stream()
-			.filter((network) -> !network.isExternal())
-			.filter((network) -> network.isShared() || network.getProjectId().equals(projectId))
-			.toList();
+		return this.networks.findUsableBy(projectId);
 	}
 
 	public Network update(RequestContext context, String uuid, NetworkSpec update) {

@@ -168,7 +168,8 @@ public class PortService {
 	}
 
 	public List<Port> list(RequestContext context) {
-		return this.ports.findAllByOrderById().stream().filter((port) -> Access.canSee(context, port.getProjectId())).toList();
+		return context.isAdmin() ? this.ports.findAllByOrderById()
+				: this.ports.findByProjectIdOrderById(context.projectId());
 	}
 
 	public List<Port> ofDevice(String deviceId) {

@@ -80,9 +80,8 @@ public class SubnetService {
 			throw NetworkException.invalidInput("cidr " + cidr + " must have a prefix length from /"
 					+ AddressAllocator.MIN_PREFIX_LENGTH + " to /30.");
 		}
-		for (Subnet other : this.subnets.findAllByOrderById()) {
-			boolean related = other.getNetworkId().equals(network.getId()) || other.getProjectId().equals(project);
-			if (related && Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
+		for (Subnet other : this.subnets.findByNetworkIdOrProjectId(network.getId(), project)) {
+			if (Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
 				throw NetworkException.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
 						+ network.getUuid() + " overlaps with another subnet (" + other.getCidr() + " of network "
 						+ other.getNetworkId() + ").");
@@ -196,11 +195,8 @@ public class SubnetService {
 	}
 
 	public List<Subnet> list(RequestContext context) {
-		return this.subnets.findAllByOrderById()
-			.stream()
-			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
-					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
-			.toList();
+		return context.isAdmin() ? this.subnets.findAllByOrderById()
+				: this.subnets.findVisibleTo(context.projectId());
 	}
 
 	public List<Subnet> ofNetwork(Network network) {

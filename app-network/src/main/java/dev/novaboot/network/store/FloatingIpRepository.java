@@ -13,6 +13,8 @@ public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long> {
 
 	List<FloatingIp> findAllByOrderById();
 
+	List<FloatingIp> findByProjectIdOrderById(String projectId);
+
 	List<FloatingIp> findByPortId(Long portId);
 
 	List<FloatingIp> findByHostOrderById(String host);

@@ -14,6 +14,18 @@ public interface NetworkRepository extends JpaRepository<Network, Long> {
 
 	List<Network> findAllByOrderById();
 
+	/** What a project sees: its own networks, shared and external ones. */
+	@Query("select n from Network n where n.projectId = :projectId or n.shared = true or n.external = true "
+			+ "order by n.id")
+	List<Network> findVisibleTo(@Param("projectId") String projectId);
+
+	/** The networks an instance of the project may be put on: its own and shared ones, never external ones. */
+	@Query("select n from Network n where n.external = false and (n.shared = true or n.projectId = :projectId) "
+			+ "order by n.id")
+	List<Network> findUsableBy(@Param("projectId") String projectId);
+
+	List<Network> findByExternalTrueOrderById();
+
 	Optional<Network> findByDefaultForProject(String projectId);
 
 	@Query("select n.segmentationId from Network n where n.networkType = 'vlan' and n.segmentationId is not null")

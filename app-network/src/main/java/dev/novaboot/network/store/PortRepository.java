@@ -11,6 +11,8 @@ public interface PortRepository extends JpaRepository<Port, Long> {
 
 	List<Port> findAllByOrderById();
 
+	List<Port> findByProjectIdOrderById(String projectId);
+
 	List<Port> findByDeviceIdOrderById(String deviceId);
 
 	List<Port> findByNetworkIdOrderById(Long networkId);
