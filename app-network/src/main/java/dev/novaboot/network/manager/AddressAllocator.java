@@ -7,6 +7,7 @@ import java.util.Optional;
 
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Hands out a subnet's addresses so that no address is ever given twice, by any number of
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so the same code is correct on both. The caller's transaction decides when the
  * allocation becomes visible; these methods must run inside one.
  */
+@Component
 public class AddressAllocator {
 
 	private static final int BATCH = 1000;

@@ -4,15 +4,10 @@ import java.util.List;
 
 import dev.novaboot.network.store.Network;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Service;
-
 /**
  * Instances get fixed addresses from pre-created networks bridged to an existing bridge
  * ({@code nova.network.flat-bridge}); no DHCP server, and this host is not the gateway.
  */
-@Service
-@ConditionalOnProperty(name = "nova.network.manager", havingValue = "flat", matchIfMissing = true)
 public class FlatManager implements NetworkManager {
 
 	private final NetworkOperations operations;

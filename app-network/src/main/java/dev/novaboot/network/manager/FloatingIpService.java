@@ -16,7 +16,8 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Floating IPs: addresses of an external network ({@code router:external}) held by a
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the external network taken by the same {@link AddressAllocator} as fixed IPs, so
  * floating IPs are never handed out twice either.
  */
+@Service
 public class FloatingIpService {
 
 	private final NetworkRepository networks;
@@ -38,24 +40,21 @@ public class FloatingIpService {
 
 	private final AddressAllocator allocator;
 
-	private final TransactionTemplate tx;
-
 	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			TransactionTemplate tx) {
+			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
 		this.allocator = allocator;
-		this.tx = tx;
 	}
 
 	/**
 	 * Allocates a floating IP to a project, associated at once when {@code portId} is given.
 	 * @param networkRef the external network's uuid or name; {@code null} for the only one
 	 */
+	@Transactional
 	public Change create(RequestContext context, String networkRef, String projectId, String address, String portId,
 			String fixedAddress, String description) {
 		Access.checkWrite(context);
@@ -63,30 +62,28 @@ public class FloatingIpService {
 		if (address != null && !context.isAdmin()) {
 			throw NetworkException.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
 		}
-		return this.tx.execute((status) -> {
-			Network network = externalNetwork(networkRef);
-			List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
-			Holder holder = new Holder(null, null, null);
-			AddressAllocator.Allocation allocation;
-			if (address != null) {
-				if (!Ipv4.isValid(address)) {
-					throw NetworkException.invalidInput("'" + address + "' is not a valid IP address.");
-				}
-				allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
+		Network network = externalNetwork(networkRef);
+		List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
+		Holder holder = new Holder(null, null, null);
+		AddressAllocator.Allocation allocation;
+		if (address != null) {
+			if (!Ipv4.isValid(address)) {
+				throw NetworkException.invalidInput("'" + address + "' is not a valid IP address.");
 			}
-			else {
-				allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
-			}
-			FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
-			if (description != null) {
-				floating.setDescription(NetworkService.checkLength("description", description));
-			}
-			floating = this.floatingIps.saveAndFlush(floating);
-			if (portId != null) {
-				return associate(context, floating, portId, fixedAddress);
-			}
-			return new Change(floating, null, null);
-		});
+			allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
+		}
+		else {
+			allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
+		}
+		FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
+		if (description != null) {
+			floating.setDescription(NetworkService.checkLength("description", description));
+		}
+		floating = this.floatingIps.saveAndFlush(floating);
+		if (portId != null) {
+			return associate(context, floating, portId, fixedAddress);
+		}
+		return new Change(floating, null, null);
 	}
 
 	private Network externalNetwork(String ref) {
@@ -127,46 +124,45 @@ public class FloatingIpService {
 	/**
 	 * Associates with a port ({@code portId} given) or disassociates ({@code null}).
 	 */
+	@Transactional
 	public Change update(RequestContext context, String uuid, boolean portGiven, String portId, String fixedAddress,
 			String description) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			FloatingIp floating = find(context, uuid);
-			if (description != null) {
-				floating.setDescription(NetworkService.checkLength("description", description));
-				floating.touch();
-			}
-			if (!portGiven) {
-				return new Change(this.floatingIps.saveAndFlush(floating), null, null);
-			}
-			if (portId == null) {
-				return disassociate(floating);
-			}
-			return associate(context, floating, portId, fixedAddress);
-		});
+		FloatingIp floating = find(context, uuid);
+		if (description != null) {
+			floating.setDescription(NetworkService.checkLength("description", description));
+			floating.touch();
+		}
+		if (!portGiven) {
+			return new Change(this.floatingIps.saveAndFlush(floating), null, null);
+		}
+		if (portId == null) {
+			return disassociate(floating);
+		}
+		return associate(context, floating, portId, fixedAddress);
 	}
 
 	/** Associates by addresses (the RPC form): the fixed IP's port is looked up. */
+	@Transactional
 	public Change associateAddress(RequestContext context, String floatingAddress, String fixedAddress) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			FloatingIp floating = findByAddress(context, floatingAddress);
-			FixedIp fixed = this.fixedIps.findByAddress(fixedAddress)
-				.stream()
-				.filter((candidate) -> candidate.isAllocated() && candidate.getPortId() != null)
-				.filter((candidate) -> this.ports.findById(candidate.getPortId())
-					.map((port) -> Access.canSee(context, port.getProjectId()))
-					.orElse(false))
-				.findFirst()
-				.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
-			Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
-			return associate(context, floating, port.getUuid(), fixedAddress);
-		});
+		FloatingIp floating = findByAddress(context, floatingAddress);
+		FixedIp fixed = this.fixedIps.findByAddress(fixedAddress)
+			.stream()
+			.filter((candidate) -> candidate.isAllocated() && candidate.getPortId() != null)
+			.filter((candidate) -> this.ports.findById(candidate.getPortId())
+				.map((port) -> Access.canSee(context, port.getProjectId()))
+				.orElse(false))
+			.findFirst()
+			.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
+		Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
+		return associate(context, floating, port.getUuid(), fixedAddress);
 	}
 
+	@Transactional
 	public Change disassociateAddress(RequestContext context, String floatingAddress) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> disassociate(findByAddress(context, floatingAddress)));
+		return disassociate(findByAddress(context, floatingAddress));
 	}
 
 	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress) {
@@ -208,14 +204,16 @@ public class FloatingIpService {
 	}
 
 	/** Gives the address back to the external network. */
+	@Transactional
 	public Binding delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(find(context, uuid)));
+		return remove(find(context, uuid));
 	}
 
+	@Transactional
 	public Binding deleteByAddress(RequestContext context, String address) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(findByAddress(context, address)));
+		return remove(findByAddress(context, address));
 	}
 
 	private Binding remove(FloatingIp floating) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.manager.FloatingIpService.Change;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.manager.PortService.RemovedPort;
@@ -31,12 +32,15 @@ import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
  * What every manager strategy does the same way: ports and addresses for instances,
  * floating IPs, keeping the host in step, and releasing the addresses of vanished
  * instances. The strategies differ only in which networks an instance gets by default
  * and whether this host serves DHCP; they pass those in.
  */
+@Component
 public class NetworkOperations {
 
 	private static final Log logger = LogFactory.getLog(NetworkOperations.class);
@@ -64,7 +68,7 @@ public class NetworkOperations {
 
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock, Duration releaseGracePeriod) {
+			DatabaseClock clock, NetworkProperties properties) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.fixedIps = fixedIps;
@@ -73,7 +77,7 @@ public class NetworkOperations {
 		this.host = host;
 		this.instances = instances;
 		this.clock = clock;
-		this.releaseGracePeriod = releaseGracePeriod;
+		this.releaseGracePeriod = properties.release().gracePeriod();
 	}
 
 	public HostNetworking host() {

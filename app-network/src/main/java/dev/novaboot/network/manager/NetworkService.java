@@ -15,12 +15,15 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Networks: creation with provider attributes (VLAN ids from the configured range when
  * not given), project-scoped reads, updates and deletion.
  */
+@Service
 public class NetworkService {
 
 	private static final int ATTEMPTS = 20;
@@ -42,6 +45,8 @@ public class NetworkService {
 
 	private final NetworkProperties properties;
 
+	// create and projectVlanNetwork retry a lost race for a VLAN id: each attempt is a
+	// transaction of its own, which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
@@ -199,6 +204,7 @@ public class NetworkService {
 		return this.networks.findUsableBy(projectId);
 	}
 
+	@Transactional
 	public Network update(RequestContext context, String uuid, NetworkSpec update) {
 		Access.checkWrite(context);
 		if (update.hasProviderAttributes() || update.external() != null || update.projectId() != null) {
@@ -208,37 +214,34 @@ public class NetworkService {
 		if (update.shared() != null && !context.isAdmin()) {
 			throw NetworkException.forbidden("(rule:update_network:shared) is disallowed by policy");
 		}
-		return this.tx.execute((status) -> {
-			Network network = findOwned(context, uuid);
-			if (update.name() != null) {
-				network.setName(checkLength("name", update.name()));
-			}
-			apply(network, update.description(), update.adminStateUp(), update.shared());
-			network.touch();
-			return this.networks.saveAndFlush(network);
-		});
+		Network network = findOwned(context, uuid);
+		if (update.name() != null) {
+			network.setName(checkLength("name", update.name()));
+		}
+		apply(network, update.description(), update.adminStateUp(), update.shared());
+		network.touch();
+		return this.networks.saveAndFlush(network);
 	}
 
 	/** Deletes a network without ports or floating IPs, with its subnets and their addresses. */
+	@Transactional
 	public RemovedNetwork delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			Network network = findOwned(context, uuid);
-			if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
-				throw NetworkException.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
-						+ ". There are one or more ports still in use on the network.");
-			}
-			List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
-			List<String> gateways = subnets.stream()
-				.filter((subnet) -> subnet.getGatewayIp() != null)
-				.map(SubnetService::gatewayCidr)
-				.toList();
-			subnets.forEach(this.subnetService::remove);
-			this.networks.delete(network);
-			this.networks.flush();
-			return new RemovedNetwork(network.getUuid(), network.getBridge(), network.getSegmentationId(),
-					network.getHost(), gateways);
-		});
+		Network network = findOwned(context, uuid);
+		if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
+			throw NetworkException.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
+					+ ". There are one or more ports still in use on the network.");
+		}
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+		List<String> gateways = subnets.stream()
+			.filter((subnet) -> subnet.getGatewayIp() != null)
+			.map(SubnetService::gatewayCidr)
+			.toList();
+		subnets.forEach(this.subnetService::remove);
+		this.networks.delete(network);
+		this.networks.flush();
+		return new RemovedNetwork(network.getUuid(), network.getBridge(), network.getSegmentationId(),
+				network.getHost(), gateways);
 	}
 
 	private static void apply(Network network, String description, Boolean adminStateUp, Boolean shared) {

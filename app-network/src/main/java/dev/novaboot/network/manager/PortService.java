@@ -18,12 +18,15 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ports and their fixed IPs. A port and its addresses are created in one transaction, so
  * a full network leaves no port behind.
  */
+@Service
 public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
@@ -45,6 +48,8 @@ public class PortService {
 
 	private final MacAddresses macAddresses = new MacAddresses();
 
+	// create retries a MAC address collision: each attempt is a transaction of its own,
+	// which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
@@ -180,6 +185,7 @@ public class PortService {
 		return this.fixedIps.findByPortIdOrderById(port.getId());
 	}
 
+	@Transactional
 	public Port update(RequestContext context, String uuid, PortSpec update) {
 		Access.checkWrite(context);
 		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
@@ -187,26 +193,24 @@ public class PortService {
 			throw NetworkException.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
 					+ "port can be updated.");
 		}
-		return this.tx.execute((status) -> {
-			Port port = find(context, uuid);
-			if (update.name() != null) {
-				port.setName(NetworkService.checkLength("name", update.name()));
-			}
-			if (update.description() != null) {
-				port.setDescription(NetworkService.checkLength("description", update.description()));
-			}
-			if (update.deviceId() != null) {
-				port.setDeviceId(NetworkService.checkLength("device_id", update.deviceId()));
-			}
-			if (update.deviceOwner() != null) {
-				port.setDeviceOwner(NetworkService.checkLength("device_owner", update.deviceOwner()));
-			}
-			if (update.adminStateUp() != null) {
-				port.setAdminStateUp(update.adminStateUp());
-			}
-			port.touch();
-			return this.ports.saveAndFlush(port);
-		});
+		Port port = find(context, uuid);
+		if (update.name() != null) {
+			port.setName(NetworkService.checkLength("name", update.name()));
+		}
+		if (update.description() != null) {
+			port.setDescription(NetworkService.checkLength("description", update.description()));
+		}
+		if (update.deviceId() != null) {
+			port.setDeviceId(NetworkService.checkLength("device_id", update.deviceId()));
+		}
+		if (update.deviceOwner() != null) {
+			port.setDeviceOwner(NetworkService.checkLength("device_owner", update.deviceOwner()));
+		}
+		if (update.adminStateUp() != null) {
+			port.setAdminStateUp(update.adminStateUp());
+		}
+		port.touch();
+		return this.ports.saveAndFlush(port);
 	}
 
 	/**
@@ -214,20 +218,20 @@ public class PortService {
 	 * disassociated (they stay with the project).
 	 * @return what the host must undo: the port's network and its former NAT bindings
 	 */
+	@Transactional
 	public RemovedPort delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(find(context, uuid)));
+		return remove(find(context, uuid));
 	}
 
 	/** Deletes the instance's ports, in the caller's transaction. */
+	@Transactional
 	public List<RemovedPort> deleteForDevice(String deviceId) {
-		return this.tx.execute((status) -> {
-			List<RemovedPort> removed = new ArrayList<>();
-			for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
-				removed.add(remove(port));
-			}
-			return removed;
-		});
+		List<RemovedPort> removed = new ArrayList<>();
+		for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
+			removed.add(remove(port));
+		}
+		return removed;
 	}
 
 	private RemovedPort remove(Port port) {

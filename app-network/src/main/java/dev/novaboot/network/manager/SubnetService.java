@@ -15,12 +15,14 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Subnets: validation of the CIDR, gateway, allocation pools and DNS servers as Neutron
  * does it, and the address rows that allocation draws from.
  */
+@Service
 public class SubnetService {
 
 	static final int MAX_DNS_NAMESERVERS = 5;
@@ -35,30 +37,26 @@ public class SubnetService {
 
 	private final AddressAllocator allocator;
 
-	private final TransactionTemplate tx;
-
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			FixedIpRepository fixedIps, AddressAllocator allocator, TransactionTemplate tx) {
+			FixedIpRepository fixedIps, AddressAllocator allocator) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.pools = pools;
 		this.fixedIps = fixedIps;
 		this.allocator = allocator;
-		this.tx = tx;
 	}
 
+	@Transactional
 	public Subnet create(RequestContext context, SubnetSpec spec) {
 		Access.checkWrite(context);
 		if (spec.networkId() == null) {
 			throw NetworkException.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
 		}
 		String project = Access.owner(context, spec.projectId());
-		return this.tx.execute((status) -> {
-			Network network = this.networks.findByUuid(spec.networkId())
-				.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
-				.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
-			return insert(network, spec, project);
-		});
+		Network network = this.networks.findByUuid(spec.networkId())
+			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
+			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
+		return insert(network, spec, project);
 	}
 
 	/** Validates and stores a subnet with its pools and address rows; runs in the caller's transaction. */
@@ -213,6 +211,7 @@ public class SubnetService {
 	}
 
 	/** Name, description, DNS servers and DHCP can change; the addressing cannot. */
+	@Transactional
 	public Subnet update(RequestContext context, String uuid, SubnetSpec update) {
 		Access.checkWrite(context);
 		if (update.cidr() != null || update.gatewayGiven() || update.allocationPools() != null
@@ -220,44 +219,41 @@ public class SubnetService {
 			throw NetworkException.badRequest("Only name, description, dns_nameservers and enable_dhcp of a subnet can be "
 					+ "updated.");
 		}
-		return this.tx.execute((status) -> {
-			Subnet subnet = find(context, uuid);
-			if (!Access.canSee(context, subnet.getProjectId())) {
-				throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
-			}
-			if (update.name() != null) {
-				subnet.setName(NetworkService.checkLength("name", update.name()));
-			}
-			if (update.description() != null) {
-				subnet.setDescription(NetworkService.checkLength("description", update.description()));
-			}
-			if (update.dnsNameservers() != null) {
-				subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
-			}
-			if (update.enableDhcp() != null) {
-				subnet.setEnableDhcp(update.enableDhcp());
-			}
-			subnet.touch();
-			return this.subnets.saveAndFlush(subnet);
-		});
+		Subnet subnet = find(context, uuid);
+		if (!Access.canSee(context, subnet.getProjectId())) {
+			throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
+		}
+		if (update.name() != null) {
+			subnet.setName(NetworkService.checkLength("name", update.name()));
+		}
+		if (update.description() != null) {
+			subnet.setDescription(NetworkService.checkLength("description", update.description()));
+		}
+		if (update.dnsNameservers() != null) {
+			subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
+		}
+		if (update.enableDhcp() != null) {
+			subnet.setEnableDhcp(update.enableDhcp());
+		}
+		subnet.touch();
+		return this.subnets.saveAndFlush(subnet);
 	}
 
 	/** Deletes a subnet none of whose addresses is allocated. */
+	@Transactional
 	public RemovedSubnet delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			Subnet subnet = find(context, uuid);
-			if (!Access.canSee(context, subnet.getProjectId())) {
-				throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
-			}
-			if (this.fixedIps.countAllocatedBySubnet(subnet.getId()) > 0) {
-				throw NetworkException.conflict("SubnetInUse", "Unable to complete operation on subnet " + uuid
-						+ ": One or more ports have an IP allocation from this subnet.");
-			}
-			remove(subnet);
-			String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
-			return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
-		});
+		Subnet subnet = find(context, uuid);
+		if (!Access.canSee(context, subnet.getProjectId())) {
+			throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
+		}
+		if (this.fixedIps.countAllocatedBySubnet(subnet.getId()) > 0) {
+			throw NetworkException.conflict("SubnetInUse", "Unable to complete operation on subnet " + uuid
+					+ ": One or more ports have an IP allocation from this subnet.");
+		}
+		remove(subnet);
+		String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
+		return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
 	}
 
 	void remove(Subnet subnet) {

@@ -6,17 +6,12 @@ import java.util.Optional;
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Service;
-
 /**
  * Each project gets its own network on its own VLAN: a VLAN interface {@code vlan<id>} on
  * {@code nova.network.vlan-interface} in a bridge {@code br<id>}, created on the project's
  * first use from the range {@code nova.network.vlan.*}; this host is its gateway and DHCP
  * server.
  */
-@Service
-@ConditionalOnProperty(name = "nova.network.manager", havingValue = "vlan")
 public class VlanManager implements NetworkManager {
 
 	private final NetworkOperations operations;
