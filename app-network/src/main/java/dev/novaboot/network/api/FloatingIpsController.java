@@ -1,6 +1,5 @@
 package dev.novaboot.network.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,6 +7,7 @@ import dev.novaboot.network.manager.FloatingIpService;
 import dev.novaboot.network.manager.FloatingIpService.Change;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
+import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -73,8 +73,9 @@ class FloatingIpsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.floatingIps.list(context).stream().map(this.views::floatingIp).toList();
-		return Map.of("floatingips", Listing.apply(all, query));
+		return Map.of("floatingips",
+				Listing.page(query, (after, size) -> this.floatingIps.list(context, after, size), FloatingIp::getId,
+						(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp));
 	}
 
 	@GetMapping("/{id}")

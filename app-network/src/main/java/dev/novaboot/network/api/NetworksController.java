@@ -1,6 +1,5 @@
 package dev.novaboot.network.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,11 +77,10 @@ class NetworksController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.networks.list(context)
-			.stream()
-			.map((network) -> this.views.network(network, context))
-			.toList();
-		return Map.of("networks", Listing.apply(all, query));
+		return Map.of("networks",
+				Listing.page(query, (after, size) -> this.networks.list(context, after, size), Network::getId,
+						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
+						(network) -> this.views.network(network, context)));
 	}
 
 	@GetMapping("/{id}")

@@ -77,8 +77,9 @@ class PortsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.ports.list(context).stream().map(this.views::port).toList();
-		return Map.of("ports", Listing.apply(all, query));
+		return Map.of("ports",
+				Listing.page(query, (after, size) -> this.ports.list(context, after, size), Port::getId,
+						(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port));
 	}
 
 	@GetMapping("/{id}")

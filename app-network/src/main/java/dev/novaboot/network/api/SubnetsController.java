@@ -94,8 +94,9 @@ class SubnetsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.subnets.list(context).stream().map(this.views::subnet).toList();
-		return Map.of("subnets", Listing.apply(all, query));
+		return Map.of("subnets",
+				Listing.page(query, (after, size) -> this.subnets.list(context, after, size), Subnet::getId,
+						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
 	}
 
 	@GetMapping("/{id}")

@@ -16,6 +16,7 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,9 +117,14 @@ public class FloatingIpService {
 			.orElseThrow(() -> NetworkException.notFound("Floating IP", address));
 	}
 
-	public List<FloatingIp> list(RequestContext context) {
-		return context.isAdmin() ? this.floatingIps.findAllByOrderById()
-				: this.floatingIps.findByProjectIdOrderById(context.projectId());
+	/**
+	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page).
+	 */
+	public List<FloatingIp> list(RequestContext context, long afterId, int size) {
+		return context.isAdmin() ? this.floatingIps.findByIdGreaterThanOrderById(afterId, Limit.of(size))
+				: this.floatingIps.findByProjectIdAndIdGreaterThanOrderById(context.projectId(), afterId,
+						Limit.of(size));
 	}
 
 	/**

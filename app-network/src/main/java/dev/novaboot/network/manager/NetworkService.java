@@ -15,6 +15,7 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -137,8 +138,7 @@ public class NetworkService {
 							this.properties.physicalNetwork(), id, bridgeFor(id));
 					network.setDefaultForProject(projectId);
 					network = this.networks.saveAndFlush(network);
-					String cidr = dev.novaboot.network.manager.Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index)
-						.toString();
+					String cidr = Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index).toString();
 					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
 							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
 					return network;
@@ -189,9 +189,13 @@ public class NetworkService {
 		return network;
 	}
 
-	public List<Network> list(RequestContext context) {
-		return context.isAdmin() ? this.networks.findAllByOrderById()
-				: this.networks.findVisibleTo(context.projectId());
+	/**
+	 * A page of the networks the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page).
+	 */
+	public List<Network> list(RequestContext context, long afterId, int size) {
+		return context.isAdmin() ? this.networks.findByIdGreaterThanOrderById(afterId, Limit.of(size))
+				: this.networks.findVisibleTo(context.projectId(), afterId, Limit.of(size));
 	}
 
 	/** The id the API shows for a network's row, or empty when it is gone. */

@@ -18,6 +18,7 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -172,9 +173,13 @@ public class PortService {
 			.orElseThrow(() -> NetworkException.notFound("Port", uuid));
 	}
 
-	public List<Port> list(RequestContext context) {
-		return context.isAdmin() ? this.ports.findAllByOrderById()
-				: this.ports.findByProjectIdOrderById(context.projectId());
+	/**
+	 * A page of the ports the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page).
+	 */
+	public List<Port> list(RequestContext context, long afterId, int size) {
+		return context.isAdmin() ? this.ports.findByIdGreaterThanOrderById(afterId, Limit.of(size))
+				: this.ports.findByProjectIdAndIdGreaterThanOrderById(context.projectId(), afterId, Limit.of(size));
 	}
 
 	public List<Port> ofDevice(String deviceId) {

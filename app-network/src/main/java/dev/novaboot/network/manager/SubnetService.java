@@ -15,6 +15,7 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -192,9 +193,13 @@ public class SubnetService {
 			.orElseThrow(() -> NetworkException.notFound("Subnet", uuid));
 	}
 
-	public List<Subnet> list(RequestContext context) {
-		return context.isAdmin() ? this.subnets.findAllByOrderById()
-				: this.subnets.findVisibleTo(context.projectId());
+	/**
+	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page).
+	 */
+	public List<Subnet> list(RequestContext context, long afterId, int size) {
+		return context.isAdmin() ? this.subnets.findByIdGreaterThanOrderById(afterId, Limit.of(size))
+				: this.subnets.findVisibleTo(context.projectId(), afterId, Limit.of(size));
 	}
 
 	public List<Subnet> ofNetwork(Network network) {

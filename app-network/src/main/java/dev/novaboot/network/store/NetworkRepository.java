@@ -3,6 +3,7 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,12 +13,13 @@ public interface NetworkRepository extends JpaRepository<Network, Long> {
 
 	Optional<Network> findByUuid(String uuid);
 
-	List<Network> findAllByOrderById();
+	/** A page of all networks in id order, after {@code afterId}. */
+	List<Network> findByIdGreaterThanOrderById(Long afterId, Limit limit);
 
-	/** What a project sees: its own networks, shared and external ones. */
-	@Query("select n from Network n where n.projectId = :projectId or n.shared = true or n.external = true "
-			+ "order by n.id")
-	List<Network> findVisibleTo(@Param("projectId") String projectId);
+	/** A page of what a project sees (its own networks, shared and external ones) in id order, after {@code afterId}. */
+	@Query("select n from Network n where n.id > :afterId "
+			+ "and (n.projectId = :projectId or n.shared = true or n.external = true) order by n.id")
+	List<Network> findVisibleTo(@Param("projectId") String projectId, @Param("afterId") Long afterId, Limit limit);
 
 	/** The networks an instance of the project may be put on: its own and shared ones, never external ones. */
 	@Query("select n from Network n where n.external = false and (n.shared = true or n.projectId = :projectId) "

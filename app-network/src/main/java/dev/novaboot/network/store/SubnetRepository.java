@@ -3,6 +3,7 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -13,12 +14,16 @@ public interface SubnetRepository extends JpaRepository<Subnet, Long> {
 
 	List<Subnet> findByNetworkIdOrderById(Long networkId);
 
-	List<Subnet> findAllByOrderById();
+	/** A page of all subnets in id order, after {@code afterId}. */
+	List<Subnet> findByIdGreaterThanOrderById(Long afterId, Limit limit);
 
-	/** What a project sees: its own subnets and those of shared and external networks. */
-	@Query("select s from Subnet s where s.projectId = :projectId or exists (select n.id from Network n "
-			+ "where n.id = s.networkId and (n.shared = true or n.external = true)) order by s.id")
-	List<Subnet> findVisibleTo(@Param("projectId") String projectId);
+	/**
+	 * A page of what a project sees (its own subnets and those of shared and external
+	 * networks) in id order, after {@code afterId}.
+	 */
+	@Query("select s from Subnet s where s.id > :afterId and (s.projectId = :projectId or exists (select n.id "
+			+ "from Network n where n.id = s.networkId and (n.shared = true or n.external = true))) order by s.id")
+	List<Subnet> findVisibleTo(@Param("projectId") String projectId, @Param("afterId") Long afterId, Limit limit);
 
 	/** The subnets a new subnet of the network, for the project, must not overlap. */
 	@Query("select s from Subnet s where s.networkId = :networkId or s.projectId = :projectId order by s.id")
