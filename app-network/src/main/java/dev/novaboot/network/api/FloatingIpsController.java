@@ -32,6 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/floatingips")
 class FloatingIpsController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> FLOATING_IP_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId",
+			"floating_ip_address", "address",
+			"fixed_ip_address", "fixedAddress");
+
 	private static final Set<String> CREATE = Set.of("floating_network_id", "floating_ip_address", "port_id",
 			"fixed_ip_address", "tenant_id", "project_id", "description", "subnet_id");
 
@@ -74,7 +84,9 @@ class FloatingIpsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		return Map.of("floatingips",
-				Listing.page(query, (after, size) -> this.floatingIps.list(context, after, size), FloatingIp::getId,
+				Listing.page(query,
+						(after, size) -> this.floatingIps.list(context, Listing.stored(query, FLOATING_IP_ATTRIBUTES), after, size),
+						FloatingIp::getId,
 						(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp));
 	}
 

@@ -19,8 +19,9 @@ import org.springframework.util.MultiValueMap;
  * matches either), {@code fields} to choose the attributes returned, and paging with
  * {@code limit} and {@code marker} (the id of the last item of the previous page).
  * Rows are read from the database in id order, a chunk at a time, starting after the
- * marker's row (keyset), until the page is full; the attribute filters are applied to the
- * views of the rows read, as they include computed attributes.
+ * marker's row (keyset), until the page is full. Filters on attributes stored as shown are
+ * part of the query; every filter is applied to the views of the rows read as well, as
+ * several attributes are computed ({@code status}, {@code subnets}, {@code network_id}).
  */
 final class Listing {
 
@@ -71,6 +72,22 @@ final class Listing {
 			after = rowId.apply(batch.get(batch.size() - 1));
 		}
 		return page;
+	}
+
+	/**
+	 * The filters of the query on attributes the database can match, by the entity's
+	 * attribute name.
+	 * @param stored the API's attribute names that are stored as shown, with the entity's
+	 * names
+	 */
+	static Map<String, List<String>> stored(MultiValueMap<String, String> query, Map<String, String> stored) {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		query.forEach((name, values) -> {
+			if (stored.containsKey(name) && !NOT_FILTERS.contains(name)) {
+				filters.put(stored.get(name), values);
+			}
+		});
+		return filters;
 	}
 
 	/** The row a lookup finds, or empty when it answers "not found". */

@@ -32,6 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/networks")
 class NetworksController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> NETWORK_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"name", "name",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId");
+
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
 			"provider:segmentation_id", "mtu", "port_security_enabled", "availability_zone_hints", "is_default");
@@ -78,7 +87,9 @@ class NetworksController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		return Map.of("networks",
-				Listing.page(query, (after, size) -> this.networks.list(context, after, size), Network::getId,
+				Listing.page(query,
+						(after, size) -> this.networks.list(context, Listing.stored(query, NETWORK_ATTRIBUTES), after, size),
+						Network::getId,
 						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
 						(network) -> this.views.network(network, context)));
 	}

@@ -32,6 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/subnets")
 class SubnetsController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> SUBNET_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"name", "name",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId",
+			"cidr", "cidr",
+			"gateway_ip", "gatewayIp");
+
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
 
@@ -95,7 +106,9 @@ class SubnetsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		return Map.of("subnets",
-				Listing.page(query, (after, size) -> this.subnets.list(context, after, size), Subnet::getId,
+				Listing.page(query,
+						(after, size) -> this.subnets.list(context, Listing.stored(query, SUBNET_ATTRIBUTES), after, size),
+						Subnet::getId,
 						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
 	}
 

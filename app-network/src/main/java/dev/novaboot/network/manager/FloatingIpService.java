@@ -1,6 +1,7 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.manager.PortService.Binding;
@@ -8,6 +9,7 @@ import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -16,7 +18,8 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,12 +122,16 @@ public class FloatingIpService {
 
 	/**
 	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page).
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
 	 */
-	public List<FloatingIp> list(RequestContext context, long afterId, int size) {
-		return context.isAdmin() ? this.floatingIps.findByIdGreaterThanOrderById(afterId, Limit.of(size))
-				: this.floatingIps.findByProjectIdAndIdGreaterThanOrderById(context.projectId(), afterId,
-						Limit.of(size));
+	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(FloatingIpRepository.visibleTo(context.projectId()));
+		}
+		return this.floatingIps.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	/**

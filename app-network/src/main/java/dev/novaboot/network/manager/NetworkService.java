@@ -2,10 +2,12 @@ package dev.novaboot.network.manager;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
@@ -15,7 +17,8 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -191,11 +194,16 @@ public class NetworkService {
 
 	/**
 	 * A page of the networks the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page).
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
 	 */
-	public List<Network> list(RequestContext context, long afterId, int size) {
-		return context.isAdmin() ? this.networks.findByIdGreaterThanOrderById(afterId, Limit.of(size))
-				: this.networks.findVisibleTo(context.projectId(), afterId, Limit.of(size));
+	public List<Network> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Network> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(NetworkRepository.visibleTo(context.projectId()));
+		}
+		return this.networks.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	/** The id the API shows for a network's row, or empty when it is gone. */

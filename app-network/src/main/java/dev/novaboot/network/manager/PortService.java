@@ -2,12 +2,14 @@ package dev.novaboot.network.manager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -18,7 +20,8 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -175,11 +178,16 @@ public class PortService {
 
 	/**
 	 * A page of the ports the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page).
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
 	 */
-	public List<Port> list(RequestContext context, long afterId, int size) {
-		return context.isAdmin() ? this.ports.findByIdGreaterThanOrderById(afterId, Limit.of(size))
-				: this.ports.findByProjectIdAndIdGreaterThanOrderById(context.projectId(), afterId, Limit.of(size));
+	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(PortRepository.visibleTo(context.projectId()));
+		}
+		return this.ports.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	public List<Port> ofDevice(String deviceId) {

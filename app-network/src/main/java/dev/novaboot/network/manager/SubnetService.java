@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import dev.novaboot.network.manager.AddressAllocator.AddressRange;
 import dev.novaboot.network.store.AllocationPool;
 import dev.novaboot.network.store.AllocationPoolRepository;
 import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -195,11 +198,16 @@ public class SubnetService {
 
 	/**
 	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page).
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
 	 */
-	public List<Subnet> list(RequestContext context, long afterId, int size) {
-		return context.isAdmin() ? this.subnets.findByIdGreaterThanOrderById(afterId, Limit.of(size))
-				: this.subnets.findVisibleTo(context.projectId(), afterId, Limit.of(size));
+	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(SubnetRepository.visibleTo(context.projectId()));
+		}
+		return this.subnets.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	public List<Subnet> ofNetwork(Network network) {

@@ -3,20 +3,20 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long> {
+public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long>, JpaSpecificationExecutor<FloatingIp> {
 
 	Optional<FloatingIp> findByUuid(String uuid);
 
 	Optional<FloatingIp> findByAddress(String address);
 
-	/** A page of all floating IPs in id order, after {@code afterId}. */
-	List<FloatingIp> findByIdGreaterThanOrderById(Long afterId, Limit limit);
-
-	/** A page of a project's floating IPs in id order, after {@code afterId}. */
-	List<FloatingIp> findByProjectIdAndIdGreaterThanOrderById(String projectId, Long afterId, Limit limit);
+	/** What a project sees: its own floating IPs. */
+	static Specification<FloatingIp> visibleTo(String projectId) {
+		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);
+	}
 
 	List<FloatingIp> findByPortId(Long portId);
 

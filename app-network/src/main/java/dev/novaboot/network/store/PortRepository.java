@@ -3,18 +3,18 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface PortRepository extends JpaRepository<Port, Long> {
+public interface PortRepository extends JpaRepository<Port, Long>, JpaSpecificationExecutor<Port> {
 
 	Optional<Port> findByUuid(String uuid);
 
-	/** A page of all ports in id order, after {@code afterId}. */
-	List<Port> findByIdGreaterThanOrderById(Long afterId, Limit limit);
-
-	/** A page of a project's ports in id order, after {@code afterId}. */
-	List<Port> findByProjectIdAndIdGreaterThanOrderById(String projectId, Long afterId, Limit limit);
+	/** What a project sees: its own ports. */
+	static Specification<Port> visibleTo(String projectId) {
+		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);
+	}
 
 	List<Port> findByDeviceIdOrderById(String deviceId);
 
