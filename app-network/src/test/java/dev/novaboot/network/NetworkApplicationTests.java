@@ -60,6 +60,15 @@ class NetworkApplicationTests {
 	}
 
 	@Test
+	void theReleaseOfVanishedInstancesIsAPeriodicTask() {
+		Map<String, Object> tasks = this.http.exchange("/actuator/scheduledtasks", HttpMethod.GET, null, JSON).getBody();
+		// nova.network.release.interval=1h in the tests; the first run waits one interval
+		assertThat(tasks.get("fixedDelay").toString())
+			.contains("initialDelay=3600000, interval=3600000, nextExecution=")
+			.contains("NetworkManager.releaseVanishedInstances");
+	}
+
+	@Test
 	void listsItselfAmongTheServices() {
 		Map<String, Object> services = this.http.exchange("/v2.1/os-services?binary=nova-network", HttpMethod.GET,
 				null, JSON).getBody();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.service.api.Names;
 import dev.novaboot.service.api.Uuids;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ final class Body {
 	/** The object under {@code resource}, which may hold only {@code allowed} attributes. */
 	static Body of(JsonNode root, String resource, Set<String> allowed) {
 		if (root == null || !root.isObject() || !root.has(resource) || !root.get(resource).isObject()) {
-			throw NetworkFault.badRequest("Resource body required: a JSON object {\"" + resource + "\": {...}}.");
+			throw NetworkException.badRequest("Resource body required: a JSON object {\"" + resource + "\": {...}}.");
 		}
 		JsonNode node = root.get(resource);
 		Set<String> unknown = new TreeSet<>();
@@ -37,7 +37,7 @@ final class Body {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw NetworkFault.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+			throw NetworkException.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
 		}
 		return new Body(node);
 	}
@@ -190,16 +190,16 @@ final class Body {
 		return result;
 	}
 
-	private static NetworkFault invalid(String field, JsonNode value, String reason) {
+	private static NetworkException invalid(String field, JsonNode value, String reason) {
 		return invalid(field, Limits.shown(value.toString()), reason);
 	}
 
 	// Neutron's words (neutron_lib.api.attributes): "Invalid input for <attr>. Reason: ..."
-	private static NetworkFault invalid(String field, String shown, String reason) {
-		return NetworkFault.invalidInput("Invalid input for " + field + ". Reason: '" + shown + "' " + reason + ".");
+	private static NetworkException invalid(String field, String shown, String reason) {
+		return NetworkException.invalidInput("Invalid input for " + field + ". Reason: '" + shown + "' " + reason + ".");
 	}
 
-	private static NetworkFault tooLong(String field, String value, int maxLength, String why) {
+	private static NetworkException tooLong(String field, String value, int maxLength, String why) {
 		return invalid(field, Limits.shown(value), "exceeds maximum length of " + maxLength + why);
 	}
 

@@ -1,12 +1,13 @@
 package dev.novaboot.network.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.network.manager.FloatingIpService;
 import dev.novaboot.network.manager.FloatingIpService.Change;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
+import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/floatingips")
 class FloatingIpsController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> FLOATING_IP_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId",
+			"floating_ip_address", "address",
+			"fixed_ip_address", "fixedAddress");
+
 	private static final Set<String> CREATE = Set.of("floating_network_id", "floating_ip_address", "port_id",
 			"fixed_ip_address", "tenant_id", "project_id", "description", "subnet_id");
 
@@ -54,8 +65,8 @@ class FloatingIpsController {
 		Body floating = Body.of(body, "floatingip", CREATE);
 		String network = floating.uuid("floating_network_id");
 		if (network == null) {
-			throw dev.novaboot.network.NetworkFault
-				.badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified");
+			throw NetworkException.badRequest(
+					"Failed to parse request. Required attribute 'floating_network_id' not specified");
 		}
 		// subnet_id picks nothing here (an external network has its pool), but a malformed one is still an error
 		floating.uuid("subnet_id");
@@ -72,8 +83,11 @@ class FloatingIpsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.floatingIps.list(context).stream().map(this.views::floatingIp).toList();
-		return Map.of("floatingips", Listing.apply(all, query));
+		return Map.of("floatingips",
+				Listing.page(query,
+						(after, size) -> this.floatingIps.list(context, Listing.stored(query, FLOATING_IP_ATTRIBUTES), after, size),
+						FloatingIp::getId,
+						(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp));
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,6 @@
 package dev.novaboot.network.api;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.service.api.Uuids;
 
 /**
@@ -68,7 +68,7 @@ final class Limits {
 	 */
 	static String pathId(String resource, String id) {
 		if (!Uuids.isUuid(id)) {
-			throw NetworkFault.notFound(resource, shown(id));
+			throw NetworkException.notFound(resource, shown(id));
 		}
 		return id;
 	}

@@ -1,43 +1,115 @@
 package dev.novaboot.network.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.service.api.Uuids;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Neutron's list filters: any attribute as a query parameter ({@code ?name=a&name=b}
  * matches either), {@code fields} to choose the attributes returned, and paging with
  * {@code limit} and {@code marker} (the id of the last item of the previous page).
+ * Rows are read from the database in id order, a chunk at a time, starting after the
+ * marker's row (keyset), until the page is full. Filters on attributes stored as shown are
+ * part of the query; every filter is applied to the views of the rows read as well, as
+ * several attributes are computed ({@code status}, {@code subnets}, {@code network_id}).
  */
 final class Listing {
 
 	private static final Set<String> NOT_FILTERS = Set.of("fields", "limit", "marker", "sort_key", "sort_dir",
 			"page_reverse", "verbose");
 
+	// rows read per query when the page is larger or unlimited
+	private static final int CHUNK = 100;
+
 	private Listing() {
 	}
 
-	static List<Map<String, Object>> apply(List<Map<String, Object>> views, MultiValueMap<String, String> query) {
+	/**
+	 * Neutron's paging: the page after the item named by marker, at most limit items (0:
+	 * all), of the items that match the filters.
+	 * @param rows the rows the caller sees, in id order, after a row id (0: from the first)
+	 * @param rowId the row id of a row
+	 * @param byUuid the row with an API id, if the caller sees it
+	 * @param view a row as the API shows it
+	 */
+	static <T> List<Map<String, Object>> page(MultiValueMap<String, String> query, Rows<T> rows,
+			Function<T, Long> rowId, Function<String, Optional<T>> byUuid, Function<T, Map<String, Object>> view) {
 		int limit = limit(query.getFirst("limit"));
 		String marker = marker(query.getFirst("marker"));
-		List<Map<String, Object>> matching = views.stream().filter((view) -> matches(view, query)).toList();
-		int start = 0;
+		long after = 0;
 		if (marker != null) {
-			start = indexOf(matching, marker) + 1;
-			if (start == 0) {
-				throw badRequest("marker", "marker " + marker + " is not in the list");
-			}
+			T row = byUuid.apply(marker)
+				.filter((candidate) -> matches(view.apply(candidate), query))
+				.orElseThrow(() -> badRequest("marker", "marker " + marker + " is not in the list"));
+			after = rowId.apply(row);
 		}
-		// Neutron's paging: the page after the item named by marker, at most limit items (0: all)
-		int end = (limit > 0) ? Math.min(matching.size(), start + limit) : matching.size();
-		return matching.subList(start, end).stream().map((view) -> fields(view, query)).toList();
+		int chunk = (limit > 0) ? Math.min(limit, CHUNK) : CHUNK;
+		List<Map<String, Object>> page = new ArrayList<>();
+		while (limit == 0 || page.size() < limit) {
+			List<T> batch = rows.after(after, chunk);
+			for (T row : batch) {
+				Map<String, Object> shown = view.apply(row);
+				if (matches(shown, query)) {
+					page.add(fields(shown, query));
+					if (page.size() == limit) {
+						break;
+					}
+				}
+			}
+			if (batch.size() < chunk) {
+				break;
+			}
+			after = rowId.apply(batch.get(batch.size() - 1));
+		}
+		return page;
+	}
+
+	/**
+	 * The filters of the query on attributes the database can match, by the entity's
+	 * attribute name.
+	 * @param stored the API's attribute names that are stored as shown, with the entity's
+	 * names
+	 */
+	static Map<String, List<String>> stored(MultiValueMap<String, String> query, Map<String, String> stored) {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		query.forEach((name, values) -> {
+			if (stored.containsKey(name) && !NOT_FILTERS.contains(name)) {
+				filters.put(stored.get(name), values);
+			}
+		});
+		return filters;
+	}
+
+	/** The row a lookup finds, or empty when it answers "not found". */
+	static <T> Optional<T> found(Supplier<T> lookup) {
+		try {
+			return Optional.of(lookup.get());
+		}
+		catch (NetworkException ex) {
+			if (ex.kind() == NetworkException.Kind.NOT_FOUND) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/** A resource's rows the caller sees, in id order. */
+	@FunctionalInterface
+	interface Rows<T> {
+
+		/** At most {@code size} rows after the row {@code afterId}. */
+		List<T> after(long afterId, int size);
+
 	}
 
 	// Neutron's words (api_common._get_limit_param); it answers this as a BadRequest
@@ -60,17 +132,8 @@ final class Listing {
 	}
 
 	// neutron_lib.exceptions.BadRequest: "Bad <resource> request: <msg>."
-	private static NetworkFault badRequest(String parameter, String message) {
-		return new NetworkFault(HttpStatus.BAD_REQUEST, "BadRequest", "Bad " + parameter + " request: " + message + ".");
-	}
-
-	private static int indexOf(List<Map<String, Object>> views, String id) {
-		for (int i = 0; i < views.size(); i++) {
-			if (id.equals(views.get(i).get("id"))) {
-				return i;
-			}
-		}
-		return -1;
+	private static NetworkException badRequest(String parameter, String message) {
+		return new NetworkException(NetworkException.Kind.INVALID, "BadRequest", "Bad " + parameter + " request: " + message + ".");
 	}
 
 	static Map<String, Object> fields(Map<String, Object> view, MultiValueMap<String, String> query) {

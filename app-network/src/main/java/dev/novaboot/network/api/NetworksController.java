@@ -1,10 +1,9 @@
 package dev.novaboot.network.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.NetworkSpec;
@@ -33,6 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/networks")
 class NetworksController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> NETWORK_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"name", "name",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId");
+
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
 			"provider:segmentation_id", "mtu", "port_security_enabled", "availability_zone_hints", "is_default");
@@ -59,7 +67,7 @@ class NetworksController {
 		// clients such as openstack4j always send is_default (auto-allocated topology's
 		// default external network); false is what every network here is
 		if (Boolean.TRUE.equals(network.bool("is_default"))) {
-			throw NetworkFault.invalidInput("Invalid input for is_default. Reason: a default network for "
+			throw NetworkException.invalidInput("Invalid input for is_default. Reason: a default network for "
 					+ "auto-allocated topologies is not supported.");
 		}
 		Network created = this.networks.create(context, spec(network, network.project()), this.manager.defaultNetworkType());
@@ -78,11 +86,12 @@ class NetworksController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.networks.list(context)
-			.stream()
-			.map((network) -> this.views.network(network, context))
-			.toList();
-		return Map.of("networks", Listing.apply(all, query));
+		return Map.of("networks",
+				Listing.page(query,
+						(after, size) -> this.networks.list(context, Listing.stored(query, NETWORK_ATTRIBUTES), after, size),
+						Network::getId,
+						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
+						(network) -> this.views.network(network, context)));
 	}
 
 	@GetMapping("/{id}")

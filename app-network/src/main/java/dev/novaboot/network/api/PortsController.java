@@ -31,6 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/ports")
 class PortsController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> PORT_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"name", "name",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId",
+			"mac_address", "macAddress",
+			"device_id", "deviceId",
+			"device_owner", "deviceOwner");
+
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
 
@@ -77,8 +89,11 @@ class PortsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.ports.list(context).stream().map(this.views::port).toList();
-		return Map.of("ports", Listing.apply(all, query));
+		return Map.of("ports",
+				Listing.page(query,
+						(after, size) -> this.ports.list(context, Listing.stored(query, PORT_ATTRIBUTES), after, size),
+						Port::getId,
+						(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port));
 	}
 
 	@GetMapping("/{id}")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
@@ -32,6 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/subnets")
 class SubnetsController {
 
+	// the attributes whose filters the database applies (stored as they are shown), by the
+	// entity's attribute name; Listing applies every filter to the views as well
+	private static final Map<String, String> SUBNET_ATTRIBUTES = Map.of(
+			"id", "uuid",
+			"name", "name",
+			"description", "description",
+			"tenant_id", "projectId",
+			"project_id", "projectId",
+			"cidr", "cidr",
+			"gateway_ip", "gatewayIp");
+
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
 
@@ -56,13 +67,13 @@ class SubnetsController {
 		Body subnet = Body.of(body, "subnet", CREATE);
 		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
-			throw NetworkFault.badRequest("host_routes are not supported.");
+			throw NetworkException.badRequest("host_routes are not supported.");
 		}
 		String networkId = subnet.uuid("network_id");
 		// required, as Neutron's attribute map has no default for it
 		Integer ipVersion = subnet.integer("ip_version");
 		if (ipVersion == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
 		}
 		Subnet created = this.subnets.create(context,
 				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
@@ -94,8 +105,11 @@ class SubnetsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
-		List<Map<String, Object>> all = this.subnets.list(context).stream().map(this.views::subnet).toList();
-		return Map.of("subnets", Listing.apply(all, query));
+		return Map.of("subnets",
+				Listing.page(query,
+						(after, size) -> this.subnets.list(context, Listing.stored(query, SUBNET_ATTRIBUTES), after, size),
+						Subnet::getId,
+						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
 	}
 
 	@GetMapping("/{id}")

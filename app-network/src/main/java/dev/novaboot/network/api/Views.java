@@ -9,41 +9,39 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.network.manager.FloatingIpService;
+import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.PortService;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.Network;
-import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.Subnet;
-import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Resources as the Networking API v2.0 shows them (Neutron's attribute names; both
  * {@code tenant_id} and {@code project_id}; provider attributes for admins only).
  */
+@Component
 class Views {
 
 	// Neutron's timestamps: UTC, second precision, "Z"
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private final NetworkRepository networks;
+	private final NetworkService networks;
 
-	private final SubnetRepository subnets;
-
-	private final SubnetService subnetService;
+	private final SubnetService subnets;
 
 	private final PortService ports;
 
 	private final FloatingIpService floatingIps;
 
-	Views(NetworkRepository networks, SubnetRepository subnets, SubnetService subnetService, PortService ports,
-			FloatingIpService floatingIps) {
+	Views(NetworkService networks, SubnetService subnets, PortService ports, FloatingIpService floatingIps) {
 		this.networks = networks;
 		this.subnets = subnets;
-		this.subnetService = subnetService;
 		this.ports = ports;
 		this.floatingIps = floatingIps;
 	}
@@ -59,7 +57,7 @@ class Views {
 		view.put("admin_state_up", network.isAdminStateUp());
 		view.put("shared", network.isShared());
 		view.put("router:external", network.isExternal());
-		view.put("subnets", this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getUuid).toList());
+		view.put("subnets", this.subnets.ofNetwork(network).stream().map(Subnet::getUuid).toList());
 		view.put("mtu", 1500);
 		if (context.isAdmin()) {
 			view.put("provider:network_type", network.getNetworkType());
@@ -82,7 +80,7 @@ class Views {
 		view.put("ip_version", 4);
 		view.put("cidr", subnet.getCidr());
 		view.put("gateway_ip", subnet.getGatewayIp());
-		view.put("allocation_pools", this.subnetService.poolsOf(subnet)
+		view.put("allocation_pools", this.subnets.poolsOf(subnet)
 			.stream()
 			.map((pool) -> Map.of("start", pool.getFirstIp(), "end", pool.getLastIp()))
 			.toList());
@@ -106,7 +104,7 @@ class Views {
 		view.put("fixed_ips", this.ports.addressesOf(port)
 			.stream()
 			.map((fixed) -> Map.of("subnet_id",
-					this.subnets.findById(fixed.getSubnetId()).map(Subnet::getUuid).orElse(""), "ip_address",
+					this.subnets.uuidOf(fixed.getSubnetId()), "ip_address",
 					fixed.getAddress()))
 			.toList());
 		view.put("device_id", port.getDeviceId());
@@ -137,7 +135,7 @@ class Views {
 	}
 
 	private String networkUuid(Long id) {
-		return this.networks.findById(id).map(Network::getUuid).orElse("");
+		return this.networks.uuidOf(id);
 	}
 
 	private static String time(Instant instant) {

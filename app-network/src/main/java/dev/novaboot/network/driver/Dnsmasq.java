@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
-import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.manager.Ipv4;
 
 /**
  * One dnsmasq per network, as Nova ran it: a configuration file and a hosts file (one
@@ -99,7 +99,7 @@ public class Dnsmasq {
 	private static String hostsFile(DhcpConfig config) {
 		StringBuilder hosts = new StringBuilder();
 		for (DhcpHost host : config.hosts()) {
-			if (!Ipv4.isValid(host.address()) || !dev.novaboot.network.ipam.MacAddresses.isValid(host.macAddress())
+			if (!Ipv4.isValid(host.address()) || !dev.novaboot.network.manager.MacAddresses.isValid(host.macAddress())
 					|| !HOSTNAME.matcher(host.hostname()).matches()) {
 				throw new IllegalArgumentException("Invalid DHCP host entry " + host);
 			}

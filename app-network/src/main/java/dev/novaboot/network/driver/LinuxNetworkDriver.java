@@ -211,7 +211,7 @@ public class LinuxNetworkDriver implements NetworkDriver {
 	}
 
 	private static String checkAddress(String address) {
-		if (!dev.novaboot.network.ipam.Ipv4.isValid(address)) {
+		if (!dev.novaboot.network.manager.Ipv4.isValid(address)) {
 			throw new IllegalArgumentException("'" + address + "' is not a valid IPv4 address");
 		}
 		return address;

@@ -1,6 +1,5 @@
 package dev.novaboot.network.manager;
 
-import dev.novaboot.network.NetworkFault;
 import dev.novaboot.service.context.RequestContext;
 
 /**
@@ -22,14 +21,14 @@ final class Access {
 			return context.projectId();
 		}
 		if (!context.isAdmin()) {
-			throw NetworkFault.forbidden("Only an admin can create resources for another project.");
+			throw NetworkException.forbidden("Only an admin can create resources for another project.");
 		}
 		return requested;
 	}
 
 	static void checkWrite(RequestContext context) {
 		if (!context.canWrite()) {
-			throw NetworkFault.forbidden("The reader role cannot change resources.");
+			throw NetworkException.forbidden("The reader role cannot change resources.");
 		}
 	}
 

@@ -1,21 +1,14 @@
 package dev.novaboot.network.manager;
 
-import dev.novaboot.network.NetworkProperties;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Service;
-
 /**
  * Like flat, and this host runs a DHCP server (dnsmasq) for each network, with one host entry per
  * allocated address, and holds each network's gateway address on its bridge. Everything
  * else, including the periodic release of vanished instances' addresses, is flat's.
  */
-@Service
-@ConditionalOnProperty(name = "nova.network.manager", havingValue = "flat-dhcp")
 public class FlatDhcpManager extends FlatManager {
 
-	public FlatDhcpManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
-		super(operations, networks, properties);
+	public FlatDhcpManager(NetworkOperations operations, NetworkService networks) {
+		super(operations, networks);
 	}
 
 	@Override

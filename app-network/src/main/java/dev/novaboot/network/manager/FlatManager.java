@@ -2,31 +2,21 @@ package dev.novaboot.network.manager;
 
 import java.util.List;
 
-import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 /**
  * Instances get fixed addresses from pre-created networks bridged to an existing bridge
  * ({@code nova.network.flat-bridge}); no DHCP server, and this host is not the gateway.
  */
-@Service
-@ConditionalOnProperty(name = "nova.network.manager", havingValue = "flat", matchIfMissing = true)
 public class FlatManager implements NetworkManager {
 
 	private final NetworkOperations operations;
 
 	private final NetworkService networks;
 
-	private final NetworkProperties properties;
-
-	public FlatManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
+	public FlatManager(NetworkOperations operations, NetworkService networks) {
 		this.operations = operations;
 		this.networks = networks;
-		this.properties = properties;
 	}
 
 	@Override
@@ -52,13 +42,6 @@ public class FlatManager implements NetworkManager {
 	@Override
 	public NetworkOperations operations() {
 		return this.operations;
-	}
-
-	@Override
-	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
-			initialDelayString = "${nova.network.release.interval:60s}")
-	public List<String> releaseVanishedInstances() {
-		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }

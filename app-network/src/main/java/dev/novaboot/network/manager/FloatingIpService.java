@@ -1,16 +1,15 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
+import java.util.Map;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.AddressAllocator;
-import dev.novaboot.network.ipam.AddressAllocator.Holder;
-import dev.novaboot.network.ipam.Ipv4;
+import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -19,7 +18,10 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Floating IPs: addresses of an external network ({@code router:external}) held by a
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the external network taken by the same {@link AddressAllocator} as fixed IPs, so
  * floating IPs are never handed out twice either.
  */
+@Service
 public class FloatingIpService {
 
 	private final NetworkRepository networks;
@@ -41,69 +44,64 @@ public class FloatingIpService {
 
 	private final AddressAllocator allocator;
 
-	private final TransactionTemplate tx;
-
 	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			TransactionTemplate tx) {
+			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
 		this.allocator = allocator;
-		this.tx = tx;
 	}
 
 	/**
 	 * Allocates a floating IP to a project, associated at once when {@code portId} is given.
 	 * @param networkRef the external network's uuid or name; {@code null} for the only one
 	 */
+	@Transactional
 	public Change create(RequestContext context, String networkRef, String projectId, String address, String portId,
 			String fixedAddress, String description) {
 		Access.checkWrite(context);
 		String project = Access.owner(context, projectId);
 		if (address != null && !context.isAdmin()) {
-			throw NetworkFault.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
 		}
-		return this.tx.execute((status) -> {
-			Network network = externalNetwork(networkRef);
-			List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
-			Holder holder = new Holder(null, null, null);
-			AddressAllocator.Allocation allocation;
-			if (address != null) {
-				if (!Ipv4.isValid(address)) {
-					throw NetworkFault.invalidInput("'" + address + "' is not a valid IP address.");
-				}
-				allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
+		Network network = externalNetwork(networkRef);
+		List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
+		Holder holder = new Holder(null, null, null);
+		AddressAllocator.Allocation allocation;
+		if (address != null) {
+			if (!Ipv4.isValid(address)) {
+				throw NetworkException.invalidInput("'" + address + "' is not a valid IP address.");
 			}
-			else {
-				allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
-			}
-			FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
-			if (description != null) {
-				floating.setDescription(NetworkService.checkLength("description", description));
-			}
-			floating = this.floatingIps.saveAndFlush(floating);
-			if (portId != null) {
-				return associate(context, floating, portId, fixedAddress);
-			}
-			return new Change(floating, null, null);
-		});
+			allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(), address, holder);
+		}
+		else {
+			allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
+		}
+		FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
+		if (description != null) {
+			floating.setDescription(NetworkService.checkLength("description", description));
+		}
+		floating = this.floatingIps.saveAndFlush(floating);
+		if (portId != null) {
+			return associate(context, floating, portId, fixedAddress);
+		}
+		return new Change(floating, null, null);
 	}
 
 	private Network externalNetwork(String ref) {
-		List<Network> external = this.networks.findAllByOrderById().stream().filter(Network::isExternal).toList();
+		List<Network> external = this.networks.findByExternalTrueOrderById();
 		if (ref == null) {
 			if (external.size() != 1) {
-				throw NetworkFault.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
+				throw NetworkException.badRequest("Failed to parse request. Required attribute 'floating_network_id' not "
 						+ "specified (" + external.size() + " external networks).");
 			}
 			return external.get(0);
 		}
 		Network network = this.networks.findByUuid(ref)
 			.or(() -> external.stream().filter((candidate) -> candidate.getName().equals(ref)).findFirst())
-			.orElseThrow(() -> NetworkFault.notFound("Network", ref));
+			.orElseThrow(() -> NetworkException.notFound("Network", ref));
 		if (!network.isExternal()) {
 			throw badFloatingIpRequest("Network " + ref + " is not a valid external network.");
 		}
@@ -113,71 +111,77 @@ public class FloatingIpService {
 	public FloatingIp find(RequestContext context, String uuid) {
 		return this.floatingIps.findByUuid(uuid)
 			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Floating IP", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Floating IP", uuid));
 	}
 
 	public FloatingIp findByAddress(RequestContext context, String address) {
 		return this.floatingIps.findByAddress(address)
 			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Floating IP", address));
+			.orElseThrow(() -> NetworkException.notFound("Floating IP", address));
 	}
 
-	public List<FloatingIp> list(RequestContext context) {
-		return this.floatingIps.findAllByOrderById()
-			.stream()
-			.filter((floating) -> Access.canSee(context, floating.getProjectId()))
-			.toList();
+	/**
+	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
+	 */
+	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(FloatingIpRepository.visibleTo(context.projectId()));
+		}
+		return this.floatingIps.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	/**
 	 * Associates with a port ({@code portId} given) or disassociates ({@code null}).
 	 */
+	@Transactional
 	public Change update(RequestContext context, String uuid, boolean portGiven, String portId, String fixedAddress,
 			String description) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			FloatingIp floating = find(context, uuid);
-			if (description != null) {
-				floating.setDescription(NetworkService.checkLength("description", description));
-				floating.touch();
-			}
-			if (!portGiven) {
-				return new Change(this.floatingIps.saveAndFlush(floating), null, null);
-			}
-			if (portId == null) {
-				return disassociate(floating);
-			}
-			return associate(context, floating, portId, fixedAddress);
-		});
+		FloatingIp floating = find(context, uuid);
+		if (description != null) {
+			floating.setDescription(NetworkService.checkLength("description", description));
+			floating.touch();
+		}
+		if (!portGiven) {
+			return new Change(this.floatingIps.saveAndFlush(floating), null, null);
+		}
+		if (portId == null) {
+			return disassociate(floating);
+		}
+		return associate(context, floating, portId, fixedAddress);
 	}
 
 	/** Associates by addresses (the RPC form): the fixed IP's port is looked up. */
+	@Transactional
 	public Change associateAddress(RequestContext context, String floatingAddress, String fixedAddress) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			FloatingIp floating = findByAddress(context, floatingAddress);
-			FixedIp fixed = this.fixedIps.findByAddress(fixedAddress)
-				.stream()
-				.filter((candidate) -> candidate.isAllocated() && candidate.getPortId() != null)
-				.filter((candidate) -> this.ports.findById(candidate.getPortId())
-					.map((port) -> Access.canSee(context, port.getProjectId()))
-					.orElse(false))
-				.findFirst()
-				.orElseThrow(() -> NetworkFault.notFound("Fixed IP", fixedAddress));
-			Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
-			return associate(context, floating, port.getUuid(), fixedAddress);
-		});
+		FloatingIp floating = findByAddress(context, floatingAddress);
+		FixedIp fixed = this.fixedIps.findByAddress(fixedAddress)
+			.stream()
+			.filter((candidate) -> candidate.isAllocated() && candidate.getPortId() != null)
+			.filter((candidate) -> this.ports.findById(candidate.getPortId())
+				.map((port) -> Access.canSee(context, port.getProjectId()))
+				.orElse(false))
+			.findFirst()
+			.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
+		Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
+		return associate(context, floating, port.getUuid(), fixedAddress);
 	}
 
+	@Transactional
 	public Change disassociateAddress(RequestContext context, String floatingAddress) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> disassociate(findByAddress(context, floatingAddress)));
+		return disassociate(findByAddress(context, floatingAddress));
 	}
 
 	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress) {
 		Port port = this.ports.findByUuid(portId)
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Port", portId));
+			.orElseThrow(() -> NetworkException.notFound("Port", portId));
 		if (!port.getProjectId().equals(floating.getProjectId())) {
 			throw badFloatingIpRequest("port " + portId
 					+ " belongs to another project than floating IP " + floating.getUuid() + ".");
@@ -195,7 +199,7 @@ public class FloatingIpService {
 		}
 		for (FloatingIp other : this.floatingIps.findByPortId(port.getId())) {
 			if (!other.getId().equals(floating.getId()) && fixed.getAddress().equals(other.getFixedAddress())) {
-				throw NetworkFault.conflict("FloatingIPPortAlreadyAssociated", "Cannot associate floating IP "
+				throw NetworkException.conflict("FloatingIPPortAlreadyAssociated", "Cannot associate floating IP "
 						+ floating.getAddress() + " with port " + portId + " using fixed IP " + fixed.getAddress()
 						+ ", as that fixed IP already has a floating IP (" + other.getAddress() + ").");
 			}
@@ -213,14 +217,16 @@ public class FloatingIpService {
 	}
 
 	/** Gives the address back to the external network. */
+	@Transactional
 	public Binding delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(find(context, uuid)));
+		return remove(find(context, uuid));
 	}
 
+	@Transactional
 	public Binding deleteByAddress(RequestContext context, String address) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(findByAddress(context, address)));
+		return remove(findByAddress(context, address));
 	}
 
 	private Binding remove(FloatingIp floating) {
@@ -249,8 +255,8 @@ public class FloatingIpService {
 	}
 
 	/** Neutron's {@code BadRequest} for floating IPs: "Bad floatingip request: ...". */
-	private static NetworkFault badFloatingIpRequest(String reason) {
-		return new NetworkFault(org.springframework.http.HttpStatus.BAD_REQUEST, "BadRequest",
+	private static NetworkException badFloatingIpRequest(String reason) {
+		return new NetworkException(NetworkException.Kind.INVALID, "BadRequest",
 				"Bad floatingip request: " + reason);
 	}
 

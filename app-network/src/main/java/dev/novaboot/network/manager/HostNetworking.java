@@ -8,8 +8,6 @@ import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.network.driver.NetworkDriver;
-import dev.novaboot.network.ipam.Ipv4;
-import dev.novaboot.network.ipam.Ipv4Cidr;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
@@ -21,7 +19,9 @@ import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.service.ServiceIdentity;
 
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sets up its bridge, VLAN interface, gateway and DHCP server, and NATs the floating IPs
  * bound to its fixed IPs. Always called after the database transaction committed.
  */
+@Component
 public class HostNetworking {
 
 	private final NetworkDriver driver;
@@ -48,11 +49,13 @@ public class HostNetworking {
 
 	private final String host;
 
+	// the claim of a network is a short transaction of its own: the method around it calls
+	// the driver (slow host commands), which must not hold a transaction open
 	private final TransactionTemplate tx;
 
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
-			NetworkProperties properties, String host, TransactionTemplate tx) {
+			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx) {
 		this.driver = driver;
 		this.networks = networks;
 		this.subnets = subnets;
@@ -60,7 +63,7 @@ public class HostNetworking {
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
 		this.properties = properties;
-		this.host = host;
+		this.host = identity.host();
 		this.tx = tx;
 	}
 

@@ -119,9 +119,12 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	}
 
 	/**
-	 * The periodic task: releases the addresses of instances that no longer exist.
+	 * The periodic task of every strategy (registered by {@link NetworkPeriodicTasks}):
+	 * releases the addresses of instances that no longer exist.
 	 * @return the instances released
 	 */
-	List<String> releaseVanishedInstances();
+	default List<String> releaseVanishedInstances() {
+		return operations().releaseVanishedInstances(runsDhcp());
+	}
 
 }

@@ -10,8 +10,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.Ipv4Cidr;
+import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.manager.FloatingIpService.Change;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.manager.PortService.RemovedPort;
@@ -33,12 +32,15 @@ import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
  * What every manager strategy does the same way: ports and addresses for instances,
  * floating IPs, keeping the host in step, and releasing the addresses of vanished
  * instances. The strategies differ only in which networks an instance gets by default
  * and whether this host serves DHCP; they pass those in.
  */
+@Component
 public class NetworkOperations {
 
 	private static final Log logger = LogFactory.getLog(NetworkOperations.class);
@@ -62,9 +64,11 @@ public class NetworkOperations {
 
 	private final DatabaseClock clock;
 
+	private final Duration releaseGracePeriod;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock) {
+			DatabaseClock clock, NetworkProperties properties) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.fixedIps = fixedIps;
@@ -73,6 +77,7 @@ public class NetworkOperations {
 		this.host = host;
 		this.instances = instances;
 		this.clock = clock;
+		this.releaseGracePeriod = properties.release().gracePeriod();
 	}
 
 	public HostNetworking host() {
@@ -109,7 +114,7 @@ public class NetworkOperations {
 			wanted = requested;
 		}
 		if (wanted.isEmpty()) {
-			throw NetworkFault.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
+			throw NetworkException.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
 		List<String> created = new ArrayList<>();
 		try {
@@ -146,11 +151,10 @@ public class NetworkOperations {
 	 * makes for the project, if it can make one.
 	 */
 	private Network autoNetwork(String projectId, Supplier<Optional<Network>> autoAllocated) {
-		List<Network> available = this.networks.findAllByOrderById()
+		List<Network> available = this.networks.findUsableBy(projectId)
 			.stream()
-			.filter((network) -> !network.isExternal())
-			.filter((network) -> network.isShared()
-					|| (network.getProjectId().equals(projectId) && network.isAdminStateUp()))
+			// a project's own network counts only while it is up; a shared one always
+			.filter((network) -> network.isShared() || network.isAdminStateUp())
 			.toList();
 		if (available.size() > 1) {
 			throw AutoAllocationException.ambiguous();
@@ -223,12 +227,12 @@ public class NetworkOperations {
 
 	/**
 	 * Releases the addresses of instances that no longer exist, once their allocation is
-	 * older than {@code gracePeriod} (so an instance being built is never mistaken for a
-	 * vanished one).
+	 * older than {@code nova.network.release.grace-period} (so an instance being built is
+	 * never mistaken for a vanished one).
 	 * @return the instances whose addresses were released
 	 */
-	public List<String> releaseVanishedInstances(Duration gracePeriod, boolean dhcp) {
-		Instant before = this.clock.now().minus(gracePeriod);
+	public List<String> releaseVanishedInstances(boolean dhcp) {
+		Instant before = this.clock.now().minus(this.releaseGracePeriod);
 		List<String> released = new ArrayList<>();
 		for (String instance : this.fixedIps.findInstancesAllocatedBefore(before)) {
 			boolean exists;
@@ -258,7 +262,7 @@ public class NetworkOperations {
 			UUID.fromString(instanceUuid);
 		}
 		catch (RuntimeException ex) {
-			throw NetworkFault.invalidInput("'" + instanceUuid + "' is not an instance uuid.");
+			throw NetworkException.invalidInput("'" + instanceUuid + "' is not an instance uuid.");
 		}
 	}
 

@@ -2,11 +2,12 @@ package dev.novaboot.network.manager;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
@@ -16,13 +17,17 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Networks: creation with provider attributes (VLAN ids from the configured range when
  * not given), project-scoped reads, updates and deletion.
  */
+@Service
 public class NetworkService {
 
 	private static final int ATTEMPTS = 20;
@@ -44,6 +49,8 @@ public class NetworkService {
 
 	private final NetworkProperties properties;
 
+	// create and projectVlanNetwork retry a lost race for a VLAN id: each attempt is a
+	// transaction of its own, which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
@@ -68,22 +75,22 @@ public class NetworkService {
 		String project = Access.owner(context, spec.projectId());
 		if (!context.isAdmin() && (spec.hasProviderAttributes() || Boolean.TRUE.equals(spec.shared())
 				|| Boolean.TRUE.equals(spec.external()))) {
-			throw NetworkFault.forbidden("(rule:create_network:provider or shared or router:external) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:create_network:provider or shared or router:external) is disallowed by policy");
 		}
 		String type = (spec.networkType() != null) ? spec.networkType() : defaultType;
 		String physical = (spec.physicalNetwork() != null) ? spec.physicalNetwork() : this.properties.physicalNetwork();
 		if (!type.equals(Network.FLAT) && !type.equals(Network.VLAN)) {
-			throw NetworkFault.invalidInput("provider:network_type value '" + type + "' not supported: flat or vlan.");
+			throw NetworkException.invalidInput("provider:network_type value '" + type + "' not supported: flat or vlan.");
 		}
 		if (!physical.equals(this.properties.physicalNetwork())) {
-			throw NetworkFault.invalidInput("provider:physical_network '" + physical + "' is unknown; this host has '"
+			throw NetworkException.invalidInput("provider:physical_network '" + physical + "' is unknown; this host has '"
 					+ this.properties.physicalNetwork() + "'.");
 		}
 		if (type.equals(Network.FLAT) && spec.segmentationId() != null) {
-			throw NetworkFault.invalidInput("provider:segmentation_id is not allowed for flat networks.");
+			throw NetworkException.invalidInput("provider:segmentation_id is not allowed for flat networks.");
 		}
 		if (spec.segmentationId() != null && (spec.segmentationId() < 1 || spec.segmentationId() > 4094)) {
-			throw NetworkFault.invalidInput("provider:segmentation_id " + spec.segmentationId()
+			throw NetworkException.invalidInput("provider:segmentation_id " + spec.segmentationId()
 					+ " is not a valid VLAN id (1 to 4094).");
 		}
 		String name = (spec.name() != null) ? checkLength("name", spec.name()) : "";
@@ -104,7 +111,7 @@ public class NetworkService {
 					throw ex;
 				}
 				if (spec.segmentationId() != null) {
-					throw NetworkFault.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
+					throw NetworkException.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
 							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
 				}
 				// another host took the same free VLAN id first: pick again
@@ -134,8 +141,7 @@ public class NetworkService {
 							this.properties.physicalNetwork(), id, bridgeFor(id));
 					network.setDefaultForProject(projectId);
 					network = this.networks.saveAndFlush(network);
-					String cidr = dev.novaboot.network.ipam.Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index)
-						.toString();
+					String cidr = Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index).toString();
 					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
 							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
 					return network;
@@ -162,8 +168,8 @@ public class NetworkService {
 		throw noVlanAvailable();
 	}
 
-	private static NetworkFault noVlanAvailable() {
-		return new NetworkFault(HttpStatus.SERVICE_UNAVAILABLE, "NoNetworkAvailable",
+	private static NetworkException noVlanAvailable() {
+		return new NetworkException(NetworkException.Kind.UNAVAILABLE, "NoNetworkAvailable",
 				"Unable to create the network. No tenant network is available for allocation.");
 	}
 
@@ -174,74 +180,80 @@ public class NetworkService {
 	public Network find(RequestContext context, String uuid) {
 		return this.networks.findByUuid(uuid)
 			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Network", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Network", uuid));
 	}
 
 	/** A network the caller may change: its own, or any for an admin. */
 	public Network findOwned(RequestContext context, String uuid) {
 		Network network = find(context, uuid);
 		if (!Access.canSee(context, network.getProjectId())) {
-			throw NetworkFault.forbidden("Network " + uuid + " belongs to another project.");
+			throw NetworkException.forbidden("Network " + uuid + " belongs to another project.");
 		}
 		return network;
 	}
 
-	public List<Network> list(RequestContext context) {
-		return this.networks.findAllByOrderById()
-			.stream()
-			.filter((network) -> network.isShared() || network.isExternal() || Access.canSee(context, network.getProjectId()))
-			.toList();
+	/**
+	 * A page of the networks the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
+	 */
+	public List<Network> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Network> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(NetworkRepository.visibleTo(context.projectId()));
+		}
+		return this.networks.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+	}
+
+	/** The id the API shows for a network's row, or empty when it is gone. */
+	public String uuidOf(Long networkId) {
+		return this.networks.findById(networkId).map(Network::getUuid).orElse("");
 	}
 
 	/** Networks an instance of the project is put on when it asks for none (flat strategies). */
 	public List<Network> usableBy(String projectId) {
-		return this.networks.findAllByOrderById()
-			.stream()
-			.filter((network) -> !network.isExternal())
-			.filter((network) -> network.isShared() || network.getProjectId().equals(projectId))
-			.toList();
+		return this.networks.findUsableBy(projectId);
 	}
 
+	@Transactional
 	public Network update(RequestContext context, String uuid, NetworkSpec update) {
 		Access.checkWrite(context);
 		if (update.hasProviderAttributes() || update.external() != null || update.projectId() != null) {
-			throw NetworkFault.badRequest("Updating provider attributes, router:external or the project of a network "
+			throw NetworkException.badRequest("Updating provider attributes, router:external or the project of a network "
 					+ "is not supported.");
 		}
 		if (update.shared() != null && !context.isAdmin()) {
-			throw NetworkFault.forbidden("(rule:update_network:shared) is disallowed by policy");
+			throw NetworkException.forbidden("(rule:update_network:shared) is disallowed by policy");
 		}
-		return this.tx.execute((status) -> {
-			Network network = findOwned(context, uuid);
-			if (update.name() != null) {
-				network.setName(checkLength("name", update.name()));
-			}
-			apply(network, update.description(), update.adminStateUp(), update.shared());
-			network.touch();
-			return this.networks.saveAndFlush(network);
-		});
+		Network network = findOwned(context, uuid);
+		if (update.name() != null) {
+			network.setName(checkLength("name", update.name()));
+		}
+		apply(network, update.description(), update.adminStateUp(), update.shared());
+		network.touch();
+		return this.networks.saveAndFlush(network);
 	}
 
 	/** Deletes a network without ports or floating IPs, with its subnets and their addresses. */
+	@Transactional
 	public RemovedNetwork delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			Network network = findOwned(context, uuid);
-			if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
-				throw NetworkFault.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
-						+ ". There are one or more ports still in use on the network.");
-			}
-			List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
-			List<String> gateways = subnets.stream()
-				.filter((subnet) -> subnet.getGatewayIp() != null)
-				.map(SubnetService::gatewayCidr)
-				.toList();
-			subnets.forEach(this.subnetService::remove);
-			this.networks.delete(network);
-			this.networks.flush();
-			return new RemovedNetwork(network.getUuid(), network.getBridge(), network.getSegmentationId(),
-					network.getHost(), gateways);
-		});
+		Network network = findOwned(context, uuid);
+		if (this.ports.countByNetworkId(network.getId()) > 0 || this.floatingIps.countByNetworkId(network.getId()) > 0) {
+			throw NetworkException.conflict("NetworkInUse", "Unable to complete operation on network " + uuid
+					+ ". There are one or more ports still in use on the network.");
+		}
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+		List<String> gateways = subnets.stream()
+			.filter((subnet) -> subnet.getGatewayIp() != null)
+			.map(SubnetService::gatewayCidr)
+			.toList();
+		subnets.forEach(this.subnetService::remove);
+		this.networks.delete(network);
+		this.networks.flush();
+		return new RemovedNetwork(network.getUuid(), network.getBridge(), network.getSegmentationId(),
+				network.getHost(), gateways);
 	}
 
 	private static void apply(Network network, String description, Boolean adminStateUp, Boolean shared) {
@@ -258,7 +270,7 @@ public class NetworkService {
 
 	static String checkLength(String field, String value) {
 		if (value.length() > 255) {
-			throw NetworkFault.invalidInput("'" + field + "' exceeds 255 characters.");
+			throw NetworkException.invalidInput("'" + field + "' exceeds 255 characters.");
 		}
 		return value;
 	}

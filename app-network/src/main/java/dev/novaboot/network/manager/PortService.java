@@ -2,16 +2,14 @@ package dev.novaboot.network.manager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.AddressAllocator;
-import dev.novaboot.network.ipam.AddressAllocator.Holder;
-import dev.novaboot.network.ipam.Ipv4;
-import dev.novaboot.network.ipam.MacAddresses;
+import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -22,12 +20,17 @@ import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ports and their fixed IPs. A port and its addresses are created in one transaction, so
  * a full network leaves no port behind.
  */
+@Service
 public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
@@ -49,6 +52,8 @@ public class PortService {
 
 	private final MacAddresses macAddresses = new MacAddresses();
 
+	// create retries a MAC address collision: each attempt is a transaction of its own,
+	// which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
@@ -66,11 +71,11 @@ public class PortService {
 	public Port create(RequestContext context, PortSpec spec) {
 		Access.checkWrite(context);
 		if (spec.networkId() == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
 		}
 		String project = Access.owner(context, spec.projectId());
 		if (spec.macAddress() != null && !MacAddresses.isValid(spec.macAddress())) {
-			throw NetworkFault.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
+			throw NetworkException.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
 		}
 		for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
@@ -85,22 +90,22 @@ public class PortService {
 					throw integrity;
 				}
 				if (spec.macAddress() != null) {
-					throw NetworkFault.conflict("MacAddressInUse", "Unable to complete operation for network "
+					throw NetworkException.conflict("MacAddressInUse", "Unable to complete operation for network "
 							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
 				}
 				// a random MAC address collided: draw another
 			}
 		}
-		throw NetworkFault.conflict("MacAddressGenerationFailure",
+		throw NetworkException.conflict("MacAddressGenerationFailure",
 				"Unable to generate unique mac on network " + spec.networkId() + ".");
 	}
 
 	private Port insert(RequestContext context, PortSpec spec, String project, String mac) {
 		Network network = this.networks.findByUuid(spec.networkId())
 			.filter((candidate) -> candidate.isShared() || Access.canSee(context, candidate.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Network", spec.networkId()));
+			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
 		if (network.isExternal() && !context.isAdmin()) {
-			throw NetworkFault.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
+			throw NetworkException.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
 		}
 		if (this.ports.existsByMacAddress(mac)) {
 			throw new MacAddressTaken();
@@ -135,24 +140,24 @@ public class PortService {
 
 	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder) {
 		if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
-			throw NetworkFault.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
+			throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
 		}
 		Subnet subnet = null;
 		if (request.subnetId() != null) {
 			subnet = subnets.stream()
 				.filter((candidate) -> candidate.getUuid().equals(request.subnetId()))
 				.findFirst()
-				.orElseThrow(() -> NetworkFault.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
+				.orElseThrow(() -> NetworkException.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
 						+ network.getUuid() + "."));
 		}
 		if (request.ipAddress() != null) {
 			if (!Ipv4.isValid(request.ipAddress())) {
-				throw NetworkFault.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
+				throw NetworkException.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
 			}
 			AddressAllocator.Allocation allocation = this.allocator.allocateAddress(network.getId(), network.getUuid(),
 					request.ipAddress(), holder);
 			if (subnet != null && allocation.subnetId() != subnet.getId()) {
-				throw NetworkFault.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
+				throw NetworkException.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
 						+ request.subnetId() + ".");
 			}
 		}
@@ -168,11 +173,21 @@ public class PortService {
 	public Port find(RequestContext context, String uuid) {
 		return this.ports.findByUuid(uuid)
 			.filter((port) -> Access.canSee(context, port.getProjectId()))
-			.orElseThrow(() -> NetworkFault.notFound("Port", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Port", uuid));
 	}
 
-	public List<Port> list(RequestContext context) {
-		return this.ports.findAllByOrderById().stream().filter((port) -> Access.canSee(context, port.getProjectId())).toList();
+	/**
+	 * A page of the ports the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
+	 */
+	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(PortRepository.visibleTo(context.projectId()));
+		}
+		return this.ports.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	public List<Port> ofDevice(String deviceId) {
@@ -183,33 +198,32 @@ public class PortService {
 		return this.fixedIps.findByPortIdOrderById(port.getId());
 	}
 
+	@Transactional
 	public Port update(RequestContext context, String uuid, PortSpec update) {
 		Access.checkWrite(context);
 		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
 				|| update.projectId() != null) {
-			throw NetworkFault.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
+			throw NetworkException.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
 					+ "port can be updated.");
 		}
-		return this.tx.execute((status) -> {
-			Port port = find(context, uuid);
-			if (update.name() != null) {
-				port.setName(NetworkService.checkLength("name", update.name()));
-			}
-			if (update.description() != null) {
-				port.setDescription(NetworkService.checkLength("description", update.description()));
-			}
-			if (update.deviceId() != null) {
-				port.setDeviceId(NetworkService.checkLength("device_id", update.deviceId()));
-			}
-			if (update.deviceOwner() != null) {
-				port.setDeviceOwner(NetworkService.checkLength("device_owner", update.deviceOwner()));
-			}
-			if (update.adminStateUp() != null) {
-				port.setAdminStateUp(update.adminStateUp());
-			}
-			port.touch();
-			return this.ports.saveAndFlush(port);
-		});
+		Port port = find(context, uuid);
+		if (update.name() != null) {
+			port.setName(NetworkService.checkLength("name", update.name()));
+		}
+		if (update.description() != null) {
+			port.setDescription(NetworkService.checkLength("description", update.description()));
+		}
+		if (update.deviceId() != null) {
+			port.setDeviceId(NetworkService.checkLength("device_id", update.deviceId()));
+		}
+		if (update.deviceOwner() != null) {
+			port.setDeviceOwner(NetworkService.checkLength("device_owner", update.deviceOwner()));
+		}
+		if (update.adminStateUp() != null) {
+			port.setAdminStateUp(update.adminStateUp());
+		}
+		port.touch();
+		return this.ports.saveAndFlush(port);
 	}
 
 	/**
@@ -217,20 +231,20 @@ public class PortService {
 	 * disassociated (they stay with the project).
 	 * @return what the host must undo: the port's network and its former NAT bindings
 	 */
+	@Transactional
 	public RemovedPort delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> remove(find(context, uuid)));
+		return remove(find(context, uuid));
 	}
 
 	/** Deletes the instance's ports, in the caller's transaction. */
+	@Transactional
 	public List<RemovedPort> deleteForDevice(String deviceId) {
-		return this.tx.execute((status) -> {
-			List<RemovedPort> removed = new ArrayList<>();
-			for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
-				removed.add(remove(port));
-			}
-			return removed;
-		});
+		List<RemovedPort> removed = new ArrayList<>();
+		for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
+			removed.add(remove(port));
+		}
+		return removed;
 	}
 
 	private RemovedPort remove(Port port) {

@@ -4,27 +4,29 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.AddressAllocator;
-import dev.novaboot.network.ipam.AddressAllocator.AddressRange;
-import dev.novaboot.network.ipam.Ipv4;
-import dev.novaboot.network.ipam.Ipv4Cidr;
+import dev.novaboot.network.manager.AddressAllocator.AddressRange;
 import dev.novaboot.network.store.AllocationPool;
 import dev.novaboot.network.store.AllocationPoolRepository;
 import dev.novaboot.network.store.FixedIpRepository;
+import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Subnets: validation of the CIDR, gateway, allocation pools and DNS servers as Neutron
  * does it, and the address rows that allocation draws from.
  */
+@Service
 public class SubnetService {
 
 	static final int MAX_DNS_NAMESERVERS = 5;
@@ -39,55 +41,50 @@ public class SubnetService {
 
 	private final AddressAllocator allocator;
 
-	private final TransactionTemplate tx;
-
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			FixedIpRepository fixedIps, AddressAllocator allocator, TransactionTemplate tx) {
+			FixedIpRepository fixedIps, AddressAllocator allocator) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.pools = pools;
 		this.fixedIps = fixedIps;
 		this.allocator = allocator;
-		this.tx = tx;
 	}
 
+	@Transactional
 	public Subnet create(RequestContext context, SubnetSpec spec) {
 		Access.checkWrite(context);
 		if (spec.networkId() == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
 		}
 		String project = Access.owner(context, spec.projectId());
-		return this.tx.execute((status) -> {
-			Network network = this.networks.findByUuid(spec.networkId())
-				.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
-				.orElseThrow(() -> NetworkFault.notFound("Network", spec.networkId()));
-			return insert(network, spec, project);
-		});
+		Network network = this.networks.findByUuid(spec.networkId())
+			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
+			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
+		return insert(network, spec, project);
 	}
 
 	/** Validates and stores a subnet with its pools and address rows; runs in the caller's transaction. */
 	Subnet insert(Network network, SubnetSpec spec, String project) {
 		if (spec.ipVersion() != null && spec.ipVersion() != 4) {
-			throw NetworkFault.invalidInput("ip_version " + spec.ipVersion() + " is not supported: only 4.");
+			throw NetworkException.invalidInput("ip_version " + spec.ipVersion() + " is not supported: only 4.");
 		}
 		if (spec.cidr() == null) {
-			throw NetworkFault.badRequest("Failed to parse request. Required attribute 'cidr' not specified");
+			throw NetworkException.badRequest("Failed to parse request. Required attribute 'cidr' not specified");
 		}
 		Ipv4Cidr cidr;
 		try {
 			cidr = Ipv4Cidr.parse(spec.cidr());
 		}
 		catch (IllegalArgumentException ex) {
-			throw NetworkFault.invalidInput(ex.getMessage() + ".");
+			throw NetworkException.invalidInput(ex.getMessage() + ".");
 		}
 		if (cidr.prefixLength() < AddressAllocator.MIN_PREFIX_LENGTH || cidr.prefixLength() > 30) {
-			throw NetworkFault.invalidInput("cidr " + cidr + " must have a prefix length from /"
+			throw NetworkException.invalidInput("cidr " + cidr + " must have a prefix length from /"
 					+ AddressAllocator.MIN_PREFIX_LENGTH + " to /30.");
 		}
-		for (Subnet other : this.subnets.findAllByOrderById()) {
-			boolean related = other.getNetworkId().equals(network.getId()) || other.getProjectId().equals(project);
-			if (related && Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
-				throw NetworkFault.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
+		for (Subnet other : this.subnets.findByNetworkIdOrProjectId(network.getId(), project)) {
+			if (Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
+				throw NetworkException.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
 						+ network.getUuid() + " overlaps with another subnet (" + other.getCidr() + " of network "
 						+ other.getNetworkId() + ").");
 			}
@@ -117,11 +114,11 @@ public class SubnetService {
 			return null;
 		}
 		if (!Ipv4.isValid(spec.gatewayIp())) {
-			throw NetworkFault.invalidInput("'" + spec.gatewayIp() + "' is not a valid IP address.");
+			throw NetworkException.invalidInput("'" + spec.gatewayIp() + "' is not a valid IP address.");
 		}
 		long gateway = Ipv4.parse(spec.gatewayIp());
 		if (gateway < cidr.firstHost() || gateway > cidr.lastHost()) {
-			throw NetworkFault.invalidInput("Gateway is not valid on subnet: " + spec.gatewayIp() + " is not a host "
+			throw NetworkException.invalidInput("Gateway is not valid on subnet: " + spec.gatewayIp() + " is not a host "
 					+ "address of " + cidr + ".");
 		}
 		return spec.gatewayIp();
@@ -149,20 +146,20 @@ public class SubnetService {
 		}
 		for (SubnetSpec.Pool pool : spec.allocationPools()) {
 			if (pool == null || !Ipv4.isValid(pool.start()) || !Ipv4.isValid(pool.end())) {
-				throw NetworkFault.invalidInput("allocation_pools need a valid 'start' and 'end' IPv4 address.");
+				throw NetworkException.invalidInput("allocation_pools need a valid 'start' and 'end' IPv4 address.");
 			}
 			AddressRange range = new AddressRange(Ipv4.parse(pool.start()), Ipv4.parse(pool.end()));
 			if (range.first() > range.last() || range.first() < cidr.firstHost() || range.last() > cidr.lastHost()) {
-				throw NetworkFault.invalidInput("The allocation pool " + pool.start() + "-" + pool.end()
+				throw NetworkException.invalidInput("The allocation pool " + pool.start() + "-" + pool.end()
 						+ " spans beyond the subnet cidr " + cidr + ".");
 			}
 			if (range.contains(gw)) {
-				throw NetworkFault.conflict("GatewayConflictWithAllocationPools",
+				throw NetworkException.conflict("GatewayConflictWithAllocationPools",
 						"Gateway ip " + gateway + " conflicts with allocation pool " + pool.start() + "-" + pool.end() + ".");
 			}
 			for (AddressRange other : ranges) {
 				if (other.overlaps(range)) {
-					throw NetworkFault.conflict("OverlappingAllocationPools",
+					throw NetworkException.conflict("OverlappingAllocationPools",
 							"Found overlapping allocation pools: " + pool.start() + "-" + pool.end() + " and "
 									+ Ipv4.format(other.first()) + "-" + Ipv4.format(other.last()) + ".");
 				}
@@ -178,16 +175,16 @@ public class SubnetService {
 			return List.of();
 		}
 		if (requested.size() > MAX_DNS_NAMESERVERS) {
-			throw NetworkFault.badRequest("Unable to complete operation for the subnet. The number of DNS nameservers "
+			throw NetworkException.badRequest("Unable to complete operation for the subnet. The number of DNS nameservers "
 					+ "exceeds the limit " + MAX_DNS_NAMESERVERS + ".");
 		}
 		for (String dns : requested) {
 			if (!Ipv4.isValid(dns)) {
-				throw NetworkFault.invalidInput("'" + dns + "' is not a valid nameserver.");
+				throw NetworkException.invalidInput("'" + dns + "' is not a valid nameserver.");
 			}
 		}
 		if (new HashSet<>(requested).size() != requested.size()) {
-			throw NetworkFault.invalidInput("Duplicate nameserver in " + requested + ".");
+			throw NetworkException.invalidInput("Duplicate nameserver in " + requested + ".");
 		}
 		return List.copyOf(requested);
 	}
@@ -196,19 +193,30 @@ public class SubnetService {
 		return this.subnets.findByUuid(uuid)
 			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
 					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
-			.orElseThrow(() -> NetworkFault.notFound("Subnet", uuid));
+			.orElseThrow(() -> NetworkException.notFound("Subnet", uuid));
 	}
 
-	public List<Subnet> list(RequestContext context) {
-		return this.subnets.findAllByOrderById()
-			.stream()
-			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
-					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
-			.toList();
+	/**
+	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
+	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
+	 * values asked for.
+	 * @param filters the values asked for, by the entity's attribute name
+	 */
+	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
+		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		if (!context.isAdmin()) {
+			rows = rows.and(SubnetRepository.visibleTo(context.projectId()));
+		}
+		return this.subnets.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
 	}
 
 	public List<Subnet> ofNetwork(Network network) {
 		return this.subnets.findByNetworkIdOrderById(network.getId());
+	}
+
+	/** The id the API shows for a subnet's row, or empty when it is gone. */
+	public String uuidOf(Long subnetId) {
+		return this.subnets.findById(subnetId).map(Subnet::getUuid).orElse("");
 	}
 
 	public List<AllocationPool> poolsOf(Subnet subnet) {
@@ -216,51 +224,49 @@ public class SubnetService {
 	}
 
 	/** Name, description, DNS servers and DHCP can change; the addressing cannot. */
+	@Transactional
 	public Subnet update(RequestContext context, String uuid, SubnetSpec update) {
 		Access.checkWrite(context);
 		if (update.cidr() != null || update.gatewayGiven() || update.allocationPools() != null
 				|| update.ipVersion() != null || update.networkId() != null) {
-			throw NetworkFault.badRequest("Only name, description, dns_nameservers and enable_dhcp of a subnet can be "
+			throw NetworkException.badRequest("Only name, description, dns_nameservers and enable_dhcp of a subnet can be "
 					+ "updated.");
 		}
-		return this.tx.execute((status) -> {
-			Subnet subnet = find(context, uuid);
-			if (!Access.canSee(context, subnet.getProjectId())) {
-				throw NetworkFault.forbidden("Subnet " + uuid + " belongs to another project.");
-			}
-			if (update.name() != null) {
-				subnet.setName(NetworkService.checkLength("name", update.name()));
-			}
-			if (update.description() != null) {
-				subnet.setDescription(NetworkService.checkLength("description", update.description()));
-			}
-			if (update.dnsNameservers() != null) {
-				subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
-			}
-			if (update.enableDhcp() != null) {
-				subnet.setEnableDhcp(update.enableDhcp());
-			}
-			subnet.touch();
-			return this.subnets.saveAndFlush(subnet);
-		});
+		Subnet subnet = find(context, uuid);
+		if (!Access.canSee(context, subnet.getProjectId())) {
+			throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
+		}
+		if (update.name() != null) {
+			subnet.setName(NetworkService.checkLength("name", update.name()));
+		}
+		if (update.description() != null) {
+			subnet.setDescription(NetworkService.checkLength("description", update.description()));
+		}
+		if (update.dnsNameservers() != null) {
+			subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
+		}
+		if (update.enableDhcp() != null) {
+			subnet.setEnableDhcp(update.enableDhcp());
+		}
+		subnet.touch();
+		return this.subnets.saveAndFlush(subnet);
 	}
 
 	/** Deletes a subnet none of whose addresses is allocated. */
+	@Transactional
 	public RemovedSubnet delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return this.tx.execute((status) -> {
-			Subnet subnet = find(context, uuid);
-			if (!Access.canSee(context, subnet.getProjectId())) {
-				throw NetworkFault.forbidden("Subnet " + uuid + " belongs to another project.");
-			}
-			if (this.fixedIps.countAllocatedBySubnet(subnet.getId()) > 0) {
-				throw NetworkFault.conflict("SubnetInUse", "Unable to complete operation on subnet " + uuid
-						+ ": One or more ports have an IP allocation from this subnet.");
-			}
-			remove(subnet);
-			String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
-			return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
-		});
+		Subnet subnet = find(context, uuid);
+		if (!Access.canSee(context, subnet.getProjectId())) {
+			throw NetworkException.forbidden("Subnet " + uuid + " belongs to another project.");
+		}
+		if (this.fixedIps.countAllocatedBySubnet(subnet.getId()) > 0) {
+			throw NetworkException.conflict("SubnetInUse", "Unable to complete operation on subnet " + uuid
+					+ ": One or more ports have an IP allocation from this subnet.");
+		}
+		remove(subnet);
+		String network = this.networks.findById(subnet.getNetworkId()).map(Network::getUuid).orElseThrow();
+		return new RemovedSubnet(network, (subnet.getGatewayIp() != null) ? gatewayCidr(subnet) : null);
 	}
 
 	void remove(Subnet subnet) {

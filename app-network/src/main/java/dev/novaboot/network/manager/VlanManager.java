@@ -6,32 +6,23 @@ import java.util.Optional;
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.Network;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
-
 /**
  * Each project gets its own network on its own VLAN: a VLAN interface {@code vlan<id>} on
  * {@code nova.network.vlan-interface} in a bridge {@code br<id>}, created on the project's
  * first use from the range {@code nova.network.vlan.*}; this host is its gateway and DHCP
  * server.
  */
-@Service
-@ConditionalOnProperty(name = "nova.network.manager", havingValue = "vlan")
 public class VlanManager implements NetworkManager {
 
 	private final NetworkOperations operations;
 
 	private final NetworkService networks;
 
-	private final NetworkProperties properties;
-
 	public VlanManager(NetworkOperations operations, NetworkService networks, NetworkProperties properties) {
 		NetworkProperties.Vlan vlan = properties.vlan();
 		NetworkOperations.checkVlanRange(vlan.fixedRange(), vlan.networkSize(), vlan.numNetworks(), vlan.start());
 		this.operations = operations;
 		this.networks = networks;
-		this.properties = properties;
 	}
 
 	@Override
@@ -64,13 +55,6 @@ public class VlanManager implements NetworkManager {
 	@Override
 	public NetworkOperations operations() {
 		return this.operations;
-	}
-
-	@Override
-	@Scheduled(fixedDelayString = "${nova.network.release.interval:60s}",
-			initialDelayString = "${nova.network.release.interval:60s}")
-	public List<String> releaseVanishedInstances() {
-		return this.operations.releaseVanishedInstances(this.properties.release().gracePeriod(), runsDhcp());
 	}
 
 }

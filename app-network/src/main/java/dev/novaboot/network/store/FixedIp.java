@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /**
  * One usable address of a subnet (Nova's {@code fixed_ips}): free, reserved, or allocated
  * to a port. Rows are created with the subnet and changed only by the
- * {@link dev.novaboot.network.ipam.AddressAllocator}; JPA only reads them.
+ * {@link dev.novaboot.network.manager.AddressAllocator}; JPA only reads them.
  */
 @Entity
 @Table(name = "fixed_ips")

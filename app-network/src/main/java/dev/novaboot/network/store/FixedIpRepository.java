@@ -2,7 +2,6 @@ package dev.novaboot.network.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -12,13 +11,8 @@ public interface FixedIpRepository extends JpaRepository<FixedIp, Long> {
 
 	List<FixedIp> findByPortIdOrderById(Long portId);
 
-	@Query("select f from FixedIp f where f.portId in :portIds order by f.id")
-	List<FixedIp> findByPortIds(@Param("portIds") List<Long> portIds);
-
 	@Query("select f from FixedIp f where f.networkId = :networkId and f.allocated = true order by f.addressValue")
 	List<FixedIp> findAllocatedByNetwork(@Param("networkId") Long networkId);
-
-	Optional<FixedIp> findByNetworkIdAndAddress(Long networkId, String address);
 
 	List<FixedIp> findByAddress(String address);
 

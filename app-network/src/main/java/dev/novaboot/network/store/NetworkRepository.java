@@ -3,16 +3,29 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface NetworkRepository extends JpaRepository<Network, Long> {
+public interface NetworkRepository extends JpaRepository<Network, Long>, JpaSpecificationExecutor<Network> {
 
 	Optional<Network> findByUuid(String uuid);
 
-	List<Network> findAllByOrderById();
+	/** What a project sees: its own networks, shared and external ones. */
+	static Specification<Network> visibleTo(String projectId) {
+		return (root, query, cb) -> cb.or(cb.equal(root.get("projectId"), projectId), cb.isTrue(root.get("shared")),
+				cb.isTrue(root.get("external")));
+	}
+
+	/** The networks an instance of the project may be put on: its own and shared ones, never external ones. */
+	@Query("select n from Network n where n.external = false and (n.shared = true or n.projectId = :projectId) "
+			+ "order by n.id")
+	List<Network> findUsableBy(@Param("projectId") String projectId);
+
+	List<Network> findByExternalTrueOrderById();
 
 	Optional<Network> findByDefaultForProject(String projectId);
 

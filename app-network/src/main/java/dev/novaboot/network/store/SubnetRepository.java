@@ -3,14 +3,35 @@ package dev.novaboot.network.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
-public interface SubnetRepository extends JpaRepository<Subnet, Long> {
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface SubnetRepository extends JpaRepository<Subnet, Long>, JpaSpecificationExecutor<Subnet> {
 
 	Optional<Subnet> findByUuid(String uuid);
 
 	List<Subnet> findByNetworkIdOrderById(Long networkId);
 
-	List<Subnet> findAllByOrderById();
+	/** What a project sees: its own subnets and those of shared and external networks. */
+	static Specification<Subnet> visibleTo(String projectId) {
+		return (root, query, cb) -> {
+			Subquery<Long> open = query.subquery(Long.class);
+			Root<Network> network = open.from(Network.class);
+			open.select(network.get("id"))
+				.where(cb.equal(network.get("id"), root.get("networkId")),
+						cb.or(cb.isTrue(network.get("shared")), cb.isTrue(network.get("external"))));
+			return cb.or(cb.equal(root.get("projectId"), projectId), cb.exists(open));
+		};
+	}
+
+	/** The subnets a new subnet of the network, for the project, must not overlap. */
+	@Query("select s from Subnet s where s.networkId = :networkId or s.projectId = :projectId order by s.id")
+	List<Subnet> findByNetworkIdOrProjectId(@Param("networkId") Long networkId, @Param("projectId") String projectId);
 
 }

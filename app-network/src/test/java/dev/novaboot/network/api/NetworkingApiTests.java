@@ -382,7 +382,7 @@ class NetworkingApiTests {
 
 	@Test
 	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
-		ResponseEntity<Map<String, NeutronFaults.NeutronError>> answer = new NeutronFaults()
+		ResponseEntity<Map<String, NetworkApiFaults.NeutronError>> answer = new NetworkApiFaults()
 			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
 		assertThat(answer.getBody().get("NeutronError").type()).isEqualTo("HTTPBadRequest");

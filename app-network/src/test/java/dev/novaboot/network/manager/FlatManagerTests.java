@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.novaboot.network.NetworkFault;
-import dev.novaboot.network.ipam.NoMoreAddressesException;
+import dev.novaboot.network.manager.NoMoreAddressesException;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
@@ -131,11 +130,11 @@ class FlatManagerTests {
 		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
 				List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77")));
 		assertThat(info.interfaces().get(0).address()).isEqualTo("10.23.0.77");
-		assertThatExceptionOfType(NetworkFault.class)
+		assertThatExceptionOfType(NetworkException.class)
 			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
 					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77"))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("IpAddressAlreadyAllocated"));
-		assertThatExceptionOfType(NetworkFault.class)
+		assertThatExceptionOfType(NetworkException.class)
 			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
 					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.1"))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("InvalidInput"));
@@ -145,7 +144,7 @@ class FlatManagerTests {
 	void anotherProjectsNetworkIsNotFound() {
 		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-owner"), "private",
 				"10.24.0.0/24", false);
-		assertThatExceptionOfType(NetworkFault.class)
+		assertThatExceptionOfType(NetworkException.class)
 			.isThrownBy(() -> this.manager.allocateForInstance(context("p-other"), instance(), "p-other", "c",
 					List.of(new RequestedNetwork(network.getUuid(), null))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkNotFound"));
@@ -184,9 +183,9 @@ class FlatManagerTests {
 		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance).interfaces().get(0).floatingAddresses())
 			.containsExactly("203.0.113.2");
 		// another project can neither see nor use it
-		assertThatExceptionOfType(NetworkFault.class)
+		assertThatExceptionOfType(NetworkException.class)
 			.isThrownBy(() -> this.manager.disassociateFloatingIp(context("p-thief"), floating.address()))
-			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(NetworkException.Kind.NOT_FOUND));
 		assertThat(this.manager.disassociateFloatingIp(context("p-float"), floating.address()).fixedAddress()).isNull();
 		this.manager.releaseFloatingIp(context("p-float"), floating.address());
 		assertThat(this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29").address())
@@ -259,7 +258,7 @@ class FlatManagerTests {
 		PortSpec given = new PortSpec(network.getUuid(), null, null, null, "fa:16:3e:31:00:01", null, null, null, null,
 				null);
 		Port first = this.ports.create(context("p-mac"), given);
-		assertThatExceptionOfType(NetworkFault.class).isThrownBy(() -> this.ports.create(context("p-mac"), given))
+		assertThatExceptionOfType(NetworkException.class).isThrownBy(() -> this.ports.create(context("p-mac"), given))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("MacAddressInUse"));
 
 		// a value the column cannot hold fails at once as what it is, not as ten MAC collisions

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.novaboot.network.NetworkApplication;
-import dev.novaboot.network.ipam.NoMoreAddressesException;
+import dev.novaboot.network.manager.NoMoreAddressesException;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;

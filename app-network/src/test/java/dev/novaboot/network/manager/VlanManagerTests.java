@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.novaboot.network.NetworkFault;
 import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.service.rpc.api.VirtualInterface;
@@ -82,9 +81,9 @@ class VlanManagerTests {
 		assertThat(p2.get(0).cidr()).isEqualTo("10.40.1.0/24");
 
 		assertThat(allocate("vlan-p3").vlan()).isEqualTo(202);
-		assertThatExceptionOfType(NetworkFault.class).isThrownBy(() -> allocate("vlan-p4"))
+		assertThatExceptionOfType(NetworkException.class).isThrownBy(() -> allocate("vlan-p4"))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NoNetworkAvailable"))
-			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(503));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(NetworkException.Kind.UNAVAILABLE));
 		assertThat(this.networks.findAll()).extracting((network) -> network.getSegmentationId())
 			.containsExactlyInAnyOrder(200, 201, 202);
 	}

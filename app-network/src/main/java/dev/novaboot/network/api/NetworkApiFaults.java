@@ -2,7 +2,7 @@ package dev.novaboot.network.api;
 
 import java.util.Map;
 
-import dev.novaboot.network.NetworkFault;
+import dev.novaboot.network.manager.NetworkException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,14 +21,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code {"NeutronError": {"type": "NetworkNotFound", "message": "...", "detail": ""}}},
  * which OpenStack clients read.
  */
-@RestControllerAdvice(basePackageClasses = NeutronFaults.class)
-class NeutronFaults {
+@RestControllerAdvice(basePackageClasses = NetworkApiFaults.class)
+class NetworkApiFaults {
 
-	private static final Log logger = LogFactory.getLog(NeutronFaults.class);
+	private static final Log logger = LogFactory.getLog(NetworkApiFaults.class);
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, NeutronError>> fault(NetworkFault ex) {
-		return error(ex.status(), ex.type(), ex.getMessage());
+	ResponseEntity<Map<String, NeutronError>> fault(NetworkException ex) {
+		return error(status(ex.kind()), ex.type(), ex.getMessage());
+	}
+
+	/** The status Neutron answers each kind of refusal with. */
+	static HttpStatus status(NetworkException.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
 	}
 
 	@ExceptionHandler

@@ -1,13 +1,13 @@
-package dev.novaboot.network.ipam;
+package dev.novaboot.network.manager;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.novaboot.network.NetworkFault;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Hands out a subnet's addresses so that no address is ever given twice, by any number of
@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so the same code is correct on both. The caller's transaction decides when the
  * allocation becomes visible; these methods must run inside one.
  */
+@Component
 public class AddressAllocator {
 
 	private static final int BATCH = 1000;
@@ -117,7 +118,7 @@ public class AddressAllocator {
 
 	/**
 	 * Allocates one given address of the network.
-	 * @throws NetworkFault 409 {@code IpAddressAlreadyAllocated} when it is taken, 400 when
+	 * @throws NetworkException 409 {@code IpAddressAlreadyAllocated} when it is taken, 400 when
 	 * the network has no such address for hosts
 	 */
 	public Allocation allocateAddress(long networkId, String networkUuid, String address, Holder holder) {
@@ -126,12 +127,12 @@ public class AddressAllocator {
 				(rs, row) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4) },
 				networkId, address);
 		if (rows.isEmpty() || (Boolean) rows.get(0)[3]) {
-			throw NetworkFault.invalidInput("IP address " + address
+			throw NetworkException.invalidInput("IP address " + address
 					+ " is not a valid address of an allocation pool of network " + networkUuid + ".");
 		}
 		long id = (Long) rows.get(0)[0];
 		if ((Boolean) rows.get(0)[2] || !mark(id, holder)) {
-			throw NetworkFault.conflict("IpAddressAlreadyAllocated",
+			throw NetworkException.conflict("IpAddressAlreadyAllocated",
 					"IP address " + address + " already allocated in network " + networkUuid + ".");
 		}
 		return new Allocation(id, (Long) rows.get(0)[1], address);

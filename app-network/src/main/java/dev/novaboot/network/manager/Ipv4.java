@@ -1,4 +1,4 @@
-package dev.novaboot.network.ipam;
+package dev.novaboot.network.manager;
 
 import java.util.regex.Pattern;
 

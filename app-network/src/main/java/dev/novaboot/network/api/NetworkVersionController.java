@@ -11,7 +11,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The version document at the API root, which clients fetch first.
  */
 @RestController
-class VersionController {
+class NetworkVersionController {
 
 	@GetMapping("/")
 	Map<String, Object> versions() {
