@@ -1,30 +1,29 @@
 package dev.novaboot.compute;
 
-import dev.novaboot.compute.dispatch.ComputeHostDispatcher;
-import dev.novaboot.compute.dispatch.LocalComputeHostDispatcher;
+import dev.novaboot.compute.manager.ComputeHostDispatcher;
+import dev.novaboot.compute.manager.LocalComputeHostDispatcher;
 import dev.novaboot.compute.driver.ComputeDriver;
-import dev.novaboot.compute.flavor.FlavorCatalog;
-import dev.novaboot.compute.instance.InstanceLocks;
-import dev.novaboot.compute.instance.InstanceRepository;
-import dev.novaboot.compute.instance.InstanceStates;
-import dev.novaboot.compute.network.LocalNetworkAllocator;
-import dev.novaboot.compute.network.NetworkAllocator;
-import dev.novaboot.compute.node.ComputeNodeRepository;
-import dev.novaboot.compute.node.ResourceTracker;
-import dev.novaboot.compute.recovery.CrashRecovery;
-import dev.novaboot.compute.recovery.DeadHostBuilds;
-import dev.novaboot.compute.recovery.PowerStateSync;
-import dev.novaboot.compute.scheduler.Scheduler;
-import dev.novaboot.compute.volume.LocalVolumeConnector;
-import dev.novaboot.compute.volume.VolumeAttachmentRepository;
-import dev.novaboot.compute.volume.VolumeAttachments;
-import dev.novaboot.compute.volume.VolumeConnector;
+import dev.novaboot.compute.manager.FlavorCatalog;
+import dev.novaboot.compute.manager.InstanceLocks;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.manager.InstanceStates;
+import dev.novaboot.compute.manager.LocalNetworkAllocator;
+import dev.novaboot.compute.manager.NetworkAllocator;
+import dev.novaboot.compute.store.ComputeNodeRepository;
+import dev.novaboot.compute.manager.ResourceTracker;
+import dev.novaboot.compute.manager.CrashRecovery;
+import dev.novaboot.compute.manager.DeadHostBuilds;
+import dev.novaboot.compute.manager.PowerStateSync;
+import dev.novaboot.compute.manager.Scheduler;
+import dev.novaboot.compute.manager.LocalVolumeConnector;
+import dev.novaboot.compute.store.VolumeAttachmentRepository;
+import dev.novaboot.compute.manager.VolumeAttachments;
+import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
-import dev.novaboot.service.schema.SchemaModule;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,11 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class ComputeConfiguration {
-
-	@Bean
-	SchemaModule computeSchemaModule() {
-		return new SchemaModule("compute", "classpath:db/migration/compute");
-	}
 
 	@Bean
 	FlavorCatalog flavorCatalog(ComputeProperties properties) {

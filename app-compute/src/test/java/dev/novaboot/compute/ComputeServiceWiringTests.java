@@ -2,6 +2,7 @@ package dev.novaboot.compute;
 
 import java.util.Map;
 
+import dev.novaboot.compute.manager.ComputeManager;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.novaboot.compute.node.ComputeNode;
-import dev.novaboot.compute.node.ComputeNodeRepository;
+import dev.novaboot.compute.store.ComputeNode;
+import dev.novaboot.compute.manager.ComputeNodeQueries;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HypervisorsController {
 
-	private final ComputeNodeRepository nodes;
+	private final ComputeNodeQueries nodes;
 
 	private final ServiceRecordRepository services;
 
 	private final ServiceGroup serviceGroup;
 
-	HypervisorsController(ComputeNodeRepository nodes, ServiceRecordRepository services, ServiceGroup serviceGroup) {
+	HypervisorsController(ComputeNodeQueries nodes, ServiceRecordRepository services, ServiceGroup serviceGroup) {
 		this.nodes = nodes;
 		this.services = services;
 		this.serviceGroup = serviceGroup;
@@ -40,19 +40,19 @@ class HypervisorsController {
 	@GetMapping("/v2.1/os-hypervisors")
 	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> list() {
-		return Map.of("hypervisors", this.nodes.findAllByOrderById().stream().map(this::summary).toList());
+		return Map.of("hypervisors", this.nodes.list().stream().map(this::summary).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/detail")
 	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> detail() {
-		return Map.of("hypervisors", this.nodes.findAllByOrderById().stream().map(this::detail).toList());
+		return Map.of("hypervisors", this.nodes.list().stream().map(this::detail).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/{id}")
 	@Transactional(readOnly = true)
 	Map<String, Map<String, Object>> show(@PathVariable String id) {
-		return Map.of("hypervisor", detail(this.nodes.findByUuid(id)
+		return Map.of("hypervisor", detail(this.nodes.find(id)
 			.orElseThrow(() -> new NotFoundException("Hypervisor " + id + " could not be found."))));
 	}
 

@@ -2,7 +2,7 @@ package dev.novaboot.compute.api;
 
 import java.util.Map;
 
-import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import org.junit.jupiter.api.Test;
 

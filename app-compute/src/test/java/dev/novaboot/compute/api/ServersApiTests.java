@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.compute.driver.FakeComputeDriver;
-import dev.novaboot.compute.instance.InstanceRepository;
-import dev.novaboot.compute.network.LocalNetworkAllocator;
-import dev.novaboot.compute.volume.LocalVolumeConnector;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.manager.LocalNetworkAllocator;
+import dev.novaboot.compute.manager.LocalVolumeConnector;
 import dev.novaboot.service.api.OpenStackFaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -439,7 +439,7 @@ class ServersApiTests {
 
 	@Test
 	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
-		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new ComputeFaults()
+		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new ComputeApiFaults()
 			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
 		assertThat(answer.getBody().get("badRequest").message()).doesNotContain("varying");
