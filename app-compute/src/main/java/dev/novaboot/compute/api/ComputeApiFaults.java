@@ -3,6 +3,9 @@ package dev.novaboot.compute.api;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.novaboot.compute.manager.InstanceNotFoundException;
+import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
+import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
@@ -63,6 +66,20 @@ class ComputeApiFaults extends OpenStackFaults {
 		return (param != null && !param.name().isEmpty()) ? param.name() : parameter.getParameterName();
 	}
 
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> instanceNotFound(InstanceNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> volumeNotAttached(VolumeNotAttachedException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidAttachment(InvalidVolumeAttachmentException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> volumeUnavailable(VolumeUnavailableException ex) {

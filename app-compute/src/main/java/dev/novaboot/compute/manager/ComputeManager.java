@@ -20,7 +20,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -94,20 +93,17 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		this.resources.update();
 	}
 
-	@Scheduled(fixedDelayString = "${nova.compute.sync-power-state-interval:60s}",
-			initialDelayString = "${nova.compute.sync-power-state-interval:60s}")
+	/** Periodic (see {@link ComputePeriodicTasks}): records what the driver reports of the guests. */
 	public void syncPowerStates() {
 		this.powerStateSync.sync();
 	}
 
-	@Scheduled(fixedDelayString = "${nova.compute.update-resources-interval:60s}",
-			initialDelayString = "${nova.compute.update-resources-interval:60s}")
+	/** Periodic: this host's resources, for the scheduler. */
 	public void updateAvailableResources() {
 		this.resources.update();
 	}
 
-	@Scheduled(fixedDelayString = "${nova.compute.dead-host-check-interval:60s}",
-			initialDelayString = "${nova.compute.dead-host-check-interval:60s}")
+	/** Periodic: builds that no compute host will finish go to error. */
 	public void failBuildsOfDeadHosts() {
 		this.deadHostBuilds.failStaleBuilds();
 	}

@@ -12,6 +12,8 @@ import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.context.RequestContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+import dev.novaboot.service.ServiceIdentity;
 
 /**
  * What {@code initHost()} reconciles after this compute service stopped mid-work (Nova's
@@ -20,6 +22,7 @@ import org.apache.commons.logging.LogFactory;
  * dropped and the states taken from the driver; every other instance gets the driver's
  * power state. Guests that no live instance owns any more are destroyed.
  */
+@Service
 public class CrashRecovery {
 
 	private static final Log logger = LogFactory.getLog(CrashRecovery.class);
@@ -36,8 +39,8 @@ public class CrashRecovery {
 
 	private final InstanceStates states;
 
-	public CrashRecovery(String host, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
-		this.host = host;
+	public CrashRecovery(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
+		this.host = identity.host();
 		this.driver = driver;
 		this.instances = instances;
 		this.states = states;

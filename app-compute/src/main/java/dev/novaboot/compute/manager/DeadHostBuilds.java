@@ -15,6 +15,8 @@ import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+import dev.novaboot.compute.ComputeProperties;
 
 /**
  * A host that dies mid-boot never leaves an instance {@code building} forever: every
@@ -24,6 +26,7 @@ import org.apache.commons.logging.LogFactory;
  * update makes it safe for several compute services to do this at once. The dead host
  * itself, when it comes back, finds nothing left to do for those instances.
  */
+@Service
 public class DeadHostBuilds {
 
 	private static final Log logger = LogFactory.getLog(DeadHostBuilds.class);
@@ -41,13 +44,13 @@ public class DeadHostBuilds {
 	private final Duration grace;
 
 	public DeadHostBuilds(InstanceRepository instances, InstanceStates states, ServiceRecordRepository services,
-			ServiceGroup serviceGroup, DatabaseClock clock, Duration grace) {
+			ServiceGroup serviceGroup, DatabaseClock clock, ComputeProperties properties) {
 		this.instances = instances;
 		this.states = states;
 		this.services = services;
 		this.serviceGroup = serviceGroup;
 		this.clock = clock;
-		this.grace = grace;
+		this.grace = properties.deadHostGrace();
 	}
 
 	/** @return how many instances went to error */

@@ -2,11 +2,14 @@ package dev.novaboot.compute.manager;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
+import dev.novaboot.compute.ComputeProperties;
 
 /**
  * The flavors of this cloud, from {@code nova.compute.flavors}; Nova's classic m1 set when
  * none are configured.
  */
+@Component
 public class FlavorCatalog {
 
 	static final List<Flavor> DEFAULTS = List.of(new Flavor("1", "m1.tiny", 1, 512, 1),
@@ -15,7 +18,8 @@ public class FlavorCatalog {
 
 	private final List<Flavor> flavors;
 
-	public FlavorCatalog(List<Flavor> configured) {
+	public FlavorCatalog(ComputeProperties properties) {
+		List<Flavor> configured = properties.flavors();
 		this.flavors = configured.isEmpty() ? DEFAULTS : List.copyOf(configured);
 		if (this.flavors.stream().map(Flavor::id).distinct().count() != this.flavors.size()) {
 			throw new IllegalStateException("nova.compute.flavors has two flavors with one id: " + this.flavors);

@@ -13,6 +13,7 @@ import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
 
 /**
  * Every change to {@code instances} goes through here: the one writer of the table, on
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so two requests racing on one instance cannot both win, and a late spawn cannot
  * overwrite a delete.
  */
+@Service
 public class InstanceStates {
 
 	/** Nova's fault code for failures of the build. */

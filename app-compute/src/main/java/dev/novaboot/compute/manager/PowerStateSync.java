@@ -6,6 +6,8 @@ import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.compute.store.VmState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+import dev.novaboot.service.ServiceIdentity;
 
 /**
  * The periodic power-state sync (Nova's {@code _sync_power_states}): the driver's view of
@@ -13,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
  * guest that died shows {@code shutdown} or {@code crashed}, and an active instance whose
  * guest stopped becomes {@code stopped}.
  */
+@Service
 public class PowerStateSync {
 
 	private static final Log logger = LogFactory.getLog(PowerStateSync.class);
@@ -25,8 +28,8 @@ public class PowerStateSync {
 
 	private final InstanceStates states;
 
-	public PowerStateSync(String host, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
-		this.host = host;
+	public PowerStateSync(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
+		this.host = identity.host();
 		this.driver = driver;
 		this.instances = instances;
 		this.states = states;

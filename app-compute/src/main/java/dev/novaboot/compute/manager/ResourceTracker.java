@@ -10,11 +10,14 @@ import dev.novaboot.compute.driver.HostResources;
 import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
+import dev.novaboot.service.ServiceIdentity;
 
 /**
  * Keeps this host's {@code compute_nodes} row true (Nova's resource tracker): totals from
  * the driver, usage from the live instances placed here.
  */
+@Service
 public class ResourceTracker {
 
 	private final String host;
@@ -29,9 +32,9 @@ public class ResourceTracker {
 
 	private volatile HostResources resources;
 
-	public ResourceTracker(String host, ComputeDriver driver, ComputeNodeRepository nodes, ComputeProperties properties,
+	public ResourceTracker(ServiceIdentity identity, ComputeDriver driver, ComputeNodeRepository nodes, ComputeProperties properties,
 			DatabaseClock clock) {
-		this.host = host;
+		this.host = identity.host();
 		this.driver = driver;
 		this.nodes = nodes;
 		this.properties = properties;

@@ -12,6 +12,7 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
 
 /**
  * Nova's filter scheduler, reduced to what this suite needs: the compute hosts that are up
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checked again against the instances already there, so that concurrent boots never
  * overfill a host.
  */
+@Service
 public class Scheduler {
 
 	private final ServiceGroup serviceGroup;

@@ -12,14 +12,15 @@ import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.compute.store.VolumeAttachmentRepository;
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.GuestVolume;
-import dev.novaboot.service.api.BadRequestException;
-import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.VolumeAttachment;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Service;
+import dev.novaboot.service.ServiceIdentity;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The volumes of this host's instances: connects them through the volume service, plugs
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * three in reverse order. Device names are {@code /dev/vdb} onwards ({@code vda} is the
  * root disk), as Nova's libvirt driver names them.
  */
+@Service
 public class VolumeAttachments {
 
 	private static final Pattern DEVICE = Pattern.compile("/dev/vd[b-z]");
@@ -41,16 +43,19 @@ public class VolumeAttachments {
 
 	private final JsonMapper json;
 
+	// each row is written in a transaction of its own: the volume service's RPC calls and
+	// the driver's plugging, between the writes, must not hold a database transaction open
 	private final TransactionTemplate transactions;
 
-	public VolumeAttachments(String host, ComputeDriver driver, VolumeConnector connector,
-			VolumeAttachmentRepository repository, JsonMapper json, TransactionTemplate transactions) {
-		this.host = host;
+	public VolumeAttachments(ServiceIdentity identity, ComputeDriver driver, VolumeConnector connector,
+			VolumeAttachmentRepository repository, JsonMapper json,
+			PlatformTransactionManager transactionManager) {
+		this.host = identity.host();
 		this.driver = driver;
 		this.connector = connector;
 		this.repository = repository;
 		this.json = json;
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	public List<VolumeAttachmentRecord> list(String instanceUuid) {
@@ -71,7 +76,7 @@ public class VolumeAttachments {
 
 	public VolumeAttachment attach(RequestContext context, String instanceUuid, String volumeId, String device) {
 		if (this.repository.findByInstanceUuidAndVolumeId(instanceUuid, volumeId).isPresent()) {
-			throw new BadRequestException("Invalid volume: volume " + volumeId + " is already attached to instance " + instanceUuid);
+			throw new InvalidVolumeAttachmentException("Invalid volume: volume " + volumeId + " is already attached to instance " + instanceUuid);
 		}
 		String name = chooseDevice(instanceUuid, device);
 		VolumeConnectionInfo info = this.connector.connect(context, volumeId, instanceUuid, this.host, name);
@@ -88,7 +93,7 @@ public class VolumeAttachments {
 
 	public void detach(RequestContext context, String instanceUuid, String volumeId) {
 		VolumeAttachmentRecord attachment = this.repository.findByInstanceUuidAndVolumeId(instanceUuid, volumeId)
-			.orElseThrow(() -> new NotFoundException("Volume " + volumeId + " is not attached to instance " + instanceUuid + "."));
+			.orElseThrow(() -> new VolumeNotAttachedException(volumeId, instanceUuid));
 		this.driver.detachVolume(instanceUuid, guestVolume(attachment));
 		this.connector.disconnect(context, volumeId, instanceUuid, this.host);
 		this.transactions.executeWithoutResult((status) -> this.repository.delete(attachment));
@@ -112,10 +117,10 @@ public class VolumeAttachments {
 		list(instanceUuid).forEach((attachment) -> used.add(attachment.getDevice()));
 		if (requested != null && !requested.isBlank()) {
 			if (!DEVICE.matcher(requested).matches()) {
-				throw new BadRequestException("Invalid device name " + requested + ": use /dev/vdb to /dev/vdz.");
+				throw new InvalidVolumeAttachmentException("Invalid device name " + requested + ": use /dev/vdb to /dev/vdz.");
 			}
 			if (used.contains(requested)) {
-				throw new BadRequestException("The supplied device path (" + requested + ") is in use.");
+				throw new InvalidVolumeAttachmentException("The supplied device path (" + requested + ") is in use.");
 			}
 			return requested;
 		}
@@ -124,7 +129,7 @@ public class VolumeAttachments {
 				return "/dev/vd" + letter;
 			}
 		}
-		throw new BadRequestException("No free device name is left on instance " + instanceUuid + ".");
+		throw new InvalidVolumeAttachmentException("No free device name is left on instance " + instanceUuid + ".");
 	}
 
 	private void record(String instanceUuid, String volumeId, String device, VolumeConnectionInfo info) {
