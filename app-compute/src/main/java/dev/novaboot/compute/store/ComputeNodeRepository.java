@@ -16,8 +16,6 @@ import org.springframework.data.repository.query.Param;
  */
 public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> {
 
-	Optional<ComputeNode> findByHost(String host);
-
 	Optional<ComputeNode> findByUuid(String uuid);
 
 	List<ComputeNode> findByHostIn(Collection<String> hosts);

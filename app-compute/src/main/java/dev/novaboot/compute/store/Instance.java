@@ -20,6 +20,9 @@ import jakarta.persistence.Table;
 @Table(name = "instances")
 public class Instance {
 
+	/** {@code instances.fault_message VARCHAR(1024)}. */
+	static final int FAULT_MESSAGE_LENGTH = 1024;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -65,7 +68,7 @@ public class Instance {
 	@Column(name = "fault_code")
 	private Integer faultCode;
 
-	@Column(name = "fault_message", length = 1024)
+	@Column(name = "fault_message", length = FAULT_MESSAGE_LENGTH)
 	private String faultMessage;
 
 	@Column(name = "fault_at")
@@ -192,8 +195,18 @@ public class Instance {
 
 	public void setFault(int code, String message, Instant at) {
 		this.faultCode = code;
-		this.faultMessage = (message.length() > 1024) ? message.substring(0, 1024) : message;
+		this.faultMessage = fittedFaultMessage(message);
 		this.faultAt = at;
+	}
+
+	/**
+	 * The part of a fault message that fits {@code fault_message}: the one truncation every
+	 * writer of the column uses (this setter and {@link InstanceRepository#fail}), so that a
+	 * long exception message never makes the write itself fail.
+	 */
+	static String fittedFaultMessage(String message) {
+		return (message != null && message.length() > FAULT_MESSAGE_LENGTH)
+				? message.substring(0, FAULT_MESSAGE_LENGTH) : message;
 	}
 
 	public String getNetworkInfo() {

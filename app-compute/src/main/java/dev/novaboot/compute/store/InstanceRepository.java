@@ -73,12 +73,21 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	int completeTask(@Param("uuid") String uuid, @Param("expected") TaskState expected,
 			@Param("vmState") VmState vmState, @Param("powerState") PowerState powerState, @Param("now") Instant now);
 
-	/** Puts the instance in error with a fault, unless it is being deleted; 1 or 0. */
+	/**
+	 * Puts the instance in error with a fault, unless it is being deleted; 1 or 0. The
+	 * message is cut to what {@code fault_message} holds, as {@link Instance#setFault} cuts it.
+	 */
+	default int fail(String uuid, Collection<VmState> fromStates, VmState error, TaskState deleting, int code,
+			String message, Instant now) {
+		return failUnlessDeleting(uuid, fromStates, error, deleting, code, Instance.fittedFaultMessage(message), now);
+	}
+
+	/** {@link #fail} as one conditional update; call {@link #fail}, which fits the message to the column. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update Instance i set i.vmState = :error, i.taskState = null, i.faultCode = :code, "
 			+ "i.faultMessage = :message, i.faultAt = :now, i.updatedAt = :now where i.uuid = :uuid "
 			+ "and i.deletedAt is null and i.vmState in :fromStates and (i.taskState is null or i.taskState <> :deleting)")
-	int fail(@Param("uuid") String uuid, @Param("fromStates") Collection<VmState> fromStates,
+	int failUnlessDeleting(@Param("uuid") String uuid, @Param("fromStates") Collection<VmState> fromStates,
 			@Param("error") VmState error, @Param("deleting") TaskState deleting, @Param("code") int code,
 			@Param("message") String message, @Param("now") Instant now);
 
