@@ -3,11 +3,11 @@ package dev.novaboot.compute.api;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
-import dev.novaboot.compute.manager.ComputeHostUnreachableException;
-import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
 

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.manager.ComputeNodeQueries;
+import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,19 +37,16 @@ class HypervisorsController {
 	}
 
 	@GetMapping("/v2.1/os-hypervisors")
-	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> list() {
 		return Map.of("hypervisors", this.nodes.list().stream().map(this::summary).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/detail")
-	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> detail() {
 		return Map.of("hypervisors", this.nodes.list().stream().map(this::detail).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/{id}")
-	@Transactional(readOnly = true)
 	Map<String, Map<String, Object>> show(@PathVariable String id) {
 		return Map.of("hypervisor", detail(this.nodes.find(id)
 			.orElseThrow(() -> new NotFoundException("Hypervisor " + id + " could not be found."))));

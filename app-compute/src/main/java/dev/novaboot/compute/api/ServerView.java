@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.compute.manager.InstanceQueries.StateFilter;
+import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
-import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
-import dev.novaboot.compute.manager.InstanceQueries.StateFilter;
 
 /**
  * A server as Nova's API shows it, from an instance row: {@code status} derived from

@@ -3,10 +3,11 @@ package dev.novaboot.compute.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Min;
+
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.context.RequestContext;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -3,13 +3,13 @@ package dev.novaboot.compute.manager;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.ComputeDriver.RebootType;
+import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.GuestSpec;
 import dev.novaboot.compute.driver.GuestVolume;
+import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
-import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.ServiceIdentity;

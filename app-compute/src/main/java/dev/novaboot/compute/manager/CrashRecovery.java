@@ -4,16 +4,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 import dev.novaboot.compute.driver.ComputeDriver;
+import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
-import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
+import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.context.RequestContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.stereotype.Service;
-import dev.novaboot.service.ServiceIdentity;
 
 /**
  * What {@code initHost()} reconciles after this compute service stopped mid-work (Nova's

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.compute.store.VmState;
@@ -15,8 +16,8 @@ import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.stereotype.Service;
-import dev.novaboot.compute.ComputeProperties;
 
 /**
  * A host that dies mid-boot never leaves an instance {@code building} forever: every

@@ -2,8 +2,10 @@ package dev.novaboot.compute.manager;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+
 import dev.novaboot.compute.ComputeProperties;
+
+import org.springframework.stereotype.Component;
 
 /**
  * The flavors of this cloud, from {@code nova.compute.flavors}; Nova's classic m1 set when

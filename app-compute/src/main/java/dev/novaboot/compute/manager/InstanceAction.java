@@ -1,8 +1,9 @@
 package dev.novaboot.compute.manager;
 
+import java.util.Set;
+
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
-import java.util.Set;
 
 /**
  * The state machine of user actions: in which {@code vm_state} an action is allowed

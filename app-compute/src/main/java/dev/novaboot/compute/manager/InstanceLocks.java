@@ -2,6 +2,7 @@ package dev.novaboot.compute.manager;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+
 import org.springframework.stereotype.Component;
 
 /**

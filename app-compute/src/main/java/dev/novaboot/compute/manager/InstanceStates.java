@@ -5,15 +5,15 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
-import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.record.DatabaseClock;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change to {@code instances} goes through here: the one writer of the table, on

@@ -4,10 +4,11 @@ import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.compute.store.VmState;
+import dev.novaboot.service.ServiceIdentity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.stereotype.Service;
-import dev.novaboot.service.ServiceIdentity;
 
 /**
  * The periodic power-state sync (Nova's {@code _sync_power_states}): the driver's view of

@@ -2,16 +2,16 @@ package dev.novaboot.compute.manager;
 
 import java.util.UUID;
 
-import dev.novaboot.compute.store.ComputeNode;
-import dev.novaboot.compute.store.ComputeNodeRepository;
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.HostResources;
+import dev.novaboot.compute.store.ComputeNode;
+import dev.novaboot.compute.store.ComputeNodeRepository;
+import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.record.DatabaseClock;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
-import dev.novaboot.service.ServiceIdentity;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps this host's {@code compute_nodes} row true (Nova's resource tracker): totals from

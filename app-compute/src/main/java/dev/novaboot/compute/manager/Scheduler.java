@@ -3,16 +3,16 @@ package dev.novaboot.compute.manager;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.novaboot.compute.store.Usage;
-import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.store.ComputeNodeRepository;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.Usage;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Nova's filter scheduler, reduced to what this suite needs: the compute hosts that are up

@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.novaboot.compute.store.VolumeAttachmentRecord;
-import dev.novaboot.compute.store.VolumeAttachmentRepository;
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.GuestVolume;
+import dev.novaboot.compute.store.VolumeAttachmentRecord;
+import dev.novaboot.compute.store.VolumeAttachmentRepository;
+import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.VolumeAttachment;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
-import dev.novaboot.service.ServiceIdentity;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The volumes of this host's instances: connects them through the volume service, plugs

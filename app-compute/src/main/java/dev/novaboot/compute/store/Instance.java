@@ -1,6 +1,5 @@
 package dev.novaboot.compute.store;
 
-import dev.novaboot.compute.driver.PowerState;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -11,10 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.compute.driver.PowerState;
+
 /**
  * A row of {@code instances}: plain data. The flavor's sizes are copied at boot, as Nova
  * does, so that a flavor changed later does not change what the instance holds. Only
- * {@link InstanceStates} changes rows.
+ * the manager's {@code InstanceStates} changes rows (the setters are public because it
+ * lives in {@code manager/}).
  */
 @Entity
 @Table(name = "instances")

@@ -1,11 +1,11 @@
 package dev.novaboot.compute.store;
 
-import dev.novaboot.compute.driver.PowerState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import java.time.Instant;
+import dev.novaboot.compute.driver.PowerState;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,8 +1,9 @@
 package dev.novaboot.compute.store;
 
-import dev.novaboot.compute.driver.PowerState;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
+import dev.novaboot.compute.driver.PowerState;
 
 /**
  * Stores the instance states as Nova's lower-case words ({@code powering-off}), which

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import dev.novaboot.compute.driver.FakeComputeDriver;
 import dev.novaboot.compute.driver.GuestSpec;
+import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
-import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.novaboot.compute.store.Usage;
-import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.store.ComputeNodeRepository;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.Usage;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
