@@ -3,8 +3,8 @@ package dev.novaboot.compute.manager;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.novaboot.compute.driver.ComputeDriver.RebootType;
 import dev.novaboot.compute.driver.ComputeDriver;
+import dev.novaboot.compute.driver.ComputeDriver.RebootType;
 import dev.novaboot.compute.driver.GuestSpec;
 import dev.novaboot.compute.driver.GuestVolume;
 import dev.novaboot.compute.driver.PowerState;
