@@ -58,4 +58,13 @@ class HousePlanTests {
 			.check(classes);
 	}
 
+	@Test
+	void noRepositoryOfTheStarterIsUsedOutsideTheManagerEither() {
+		noClasses().that()
+			.resideInAnyPackage("..api..", "..driver..", "..rpc..")
+			.should()
+			.dependOnClassesThat(assignableTo(Repository.class))
+			.check(classes);
+	}
+
 }

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.novaboot.compute.manager.ComputeNodeQueries;
+import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.service.api.NotFoundException;
-import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
-import dev.novaboot.service.record.ServiceRecordRepository;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +25,11 @@ class HypervisorsController {
 
 	private final ComputeNodeQueries nodes;
 
-	private final ServiceRecordRepository services;
+	private final ComputeServices services;
 
-	private final ServiceGroup serviceGroup;
-
-	HypervisorsController(ComputeNodeQueries nodes, ServiceRecordRepository services, ServiceGroup serviceGroup) {
+	HypervisorsController(ComputeNodeQueries nodes, ComputeServices services) {
 		this.nodes = nodes;
 		this.services = services;
-		this.serviceGroup = serviceGroup;
 	}
 
 	@GetMapping("/v2.1/os-hypervisors")
@@ -53,18 +49,18 @@ class HypervisorsController {
 	}
 
 	private Map<String, Object> summary(ComputeNode node) {
-		Optional<ServiceRecord> service = this.services.findLive(node.getHost(), "nova-compute");
+		Optional<ServiceRecord> service = this.services.find(node.getHost());
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", node.getUuid());
 		view.put("hypervisor_hostname", node.getHost());
-		view.put("state", service.map(this.serviceGroup::isUp).orElse(false) ? "up" : "down");
+		view.put("state", service.map(this.services::isUp).orElse(false) ? "up" : "down");
 		view.put("status", service.map(ServiceRecord::isDisabled).orElse(false) ? "disabled" : "enabled");
 		return view;
 	}
 
 	private Map<String, Object> detail(ComputeNode node) {
 		Map<String, Object> view = summary(node);
-		Optional<ServiceRecord> service = this.services.findLive(node.getHost(), "nova-compute");
+		Optional<ServiceRecord> service = this.services.find(node.getHost());
 		view.put("hypervisor_type", node.getHypervisorType());
 		view.put("hypervisor_version", node.getHypervisorVersion());
 		view.put("host_ip", null);

@@ -8,6 +8,7 @@ import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ComputeManager;
+import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.Flavor;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
@@ -25,8 +26,6 @@ import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.group.ServiceGroup;
-import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,15 +56,13 @@ class ServerOperations {
 
 	private final VolumeAttachments volumes;
 
-	private final ServiceRecordRepository services;
-
-	private final ServiceGroup serviceGroup;
+	private final ComputeServices services;
 
 	private final JsonMapper json;
 
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
-			ServiceRecordRepository services, ServiceGroup serviceGroup, JsonMapper json) {
+			ComputeServices services, JsonMapper json) {
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -75,7 +72,6 @@ class ServerOperations {
 		this.manager = manager;
 		this.volumes = volumes;
 		this.services = services;
-		this.serviceGroup = serviceGroup;
 		this.json = json;
 	}
 
@@ -234,7 +230,7 @@ class ServerOperations {
 	}
 
 	private boolean hostIsUp(String host) {
-		return this.services.findLive(host, "nova-compute").map(this.serviceGroup::isUp).orElse(false);
+		return this.services.isUp(host);
 	}
 
 }
