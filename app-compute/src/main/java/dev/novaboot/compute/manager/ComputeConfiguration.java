@@ -1,9 +1,6 @@
-package dev.novaboot.compute;
+package dev.novaboot.compute.manager;
 
-import dev.novaboot.compute.manager.ComputeHostDispatcher;
-import dev.novaboot.compute.manager.LocalComputeHostDispatcher;
-import dev.novaboot.compute.manager.LocalNetworkAllocator;
-import dev.novaboot.compute.manager.LocalVolumeConnector;
+import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
