@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.novaboot.compute.flavor.Flavor;
+import dev.novaboot.compute.manager.Flavor;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buildWorkers threads that build, reboot and delete instances on this host
  * @param deadHostGrace how long a building instance may wait on a compute service that
  * the service group reports down before it goes to {@code error}
+ * @param syncPowerStateInterval how often the power state of this host's instances is
+ * read from the driver and recorded (Nova's {@code sync_power_state_interval})
+ * @param updateResourcesInterval how often this host's {@code compute_nodes} row is
+ * updated from the driver (Nova's {@code update_resources_interval})
+ * @param deadHostCheckInterval how often builds stuck on compute hosts that are down are
+ * looked for
+ * @param standalone whether the in-process stand-ins replace the network service, the
+ * volume service and RPC to other compute hosts (read by the conditions that choose them)
  * @param fake settings of the {@code fake} driver
  * @param qemu settings of the {@code qemu} driver
  * @param local settings of the in-process network and volume stand-ins
@@ -30,7 +38,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ComputeProperties(@DefaultValue("fake") String driver, List<Flavor> flavors,
 		@DefaultValue("16.0") double cpuAllocationRatio, @DefaultValue("1.5") double ramAllocationRatio,
 		@DefaultValue("1.0") double diskAllocationRatio, @DefaultValue("4") int buildWorkers,
-		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue Fake fake, @DefaultValue Qemu qemu,
+		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue("60s") Duration syncPowerStateInterval,
+		@DefaultValue("60s") Duration updateResourcesInterval, @DefaultValue("60s") Duration deadHostCheckInterval,
+		@DefaultValue("false") boolean standalone, @DefaultValue Fake fake, @DefaultValue Qemu qemu,
 		@DefaultValue Local local) {
 
 	public ComputeProperties {

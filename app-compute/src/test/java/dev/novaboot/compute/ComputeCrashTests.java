@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;

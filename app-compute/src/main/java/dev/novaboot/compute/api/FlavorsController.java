@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.novaboot.compute.flavor.Flavor;
-import dev.novaboot.compute.flavor.FlavorCatalog;
+import dev.novaboot.compute.manager.Flavor;
+import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.service.api.NotFoundException;
 
 import org.springframework.web.bind.annotation.GetMapping;

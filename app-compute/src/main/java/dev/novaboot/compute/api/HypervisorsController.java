@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.novaboot.compute.node.ComputeNode;
-import dev.novaboot.compute.node.ComputeNodeRepository;
+import dev.novaboot.compute.manager.ComputeNodeQueries;
+import dev.novaboot.compute.manager.ComputeServices;
+import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.service.api.NotFoundException;
-import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
-import dev.novaboot.service.record.ServiceRecordRepository;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,50 +23,44 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HypervisorsController {
 
-	private final ComputeNodeRepository nodes;
+	private final ComputeNodeQueries nodes;
 
-	private final ServiceRecordRepository services;
+	private final ComputeServices services;
 
-	private final ServiceGroup serviceGroup;
-
-	HypervisorsController(ComputeNodeRepository nodes, ServiceRecordRepository services, ServiceGroup serviceGroup) {
+	HypervisorsController(ComputeNodeQueries nodes, ComputeServices services) {
 		this.nodes = nodes;
 		this.services = services;
-		this.serviceGroup = serviceGroup;
 	}
 
 	@GetMapping("/v2.1/os-hypervisors")
-	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> list() {
-		return Map.of("hypervisors", this.nodes.findAllByOrderById().stream().map(this::summary).toList());
+		return Map.of("hypervisors", this.nodes.list().stream().map(this::summary).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/detail")
-	@Transactional(readOnly = true)
 	Map<String, List<Map<String, Object>>> detail() {
-		return Map.of("hypervisors", this.nodes.findAllByOrderById().stream().map(this::detail).toList());
+		return Map.of("hypervisors", this.nodes.list().stream().map(this::detail).toList());
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/{id}")
-	@Transactional(readOnly = true)
 	Map<String, Map<String, Object>> show(@PathVariable String id) {
-		return Map.of("hypervisor", detail(this.nodes.findByUuid(id)
+		return Map.of("hypervisor", detail(this.nodes.find(id)
 			.orElseThrow(() -> new NotFoundException("Hypervisor " + id + " could not be found."))));
 	}
 
 	private Map<String, Object> summary(ComputeNode node) {
-		Optional<ServiceRecord> service = this.services.findLive(node.getHost(), "nova-compute");
+		Optional<ServiceRecord> service = this.services.find(node.getHost());
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", node.getUuid());
 		view.put("hypervisor_hostname", node.getHost());
-		view.put("state", service.map(this.serviceGroup::isUp).orElse(false) ? "up" : "down");
+		view.put("state", service.map(this.services::isUp).orElse(false) ? "up" : "down");
 		view.put("status", service.map(ServiceRecord::isDisabled).orElse(false) ? "disabled" : "enabled");
 		return view;
 	}
 
 	private Map<String, Object> detail(ComputeNode node) {
 		Map<String, Object> view = summary(node);
-		Optional<ServiceRecord> service = this.services.findLive(node.getHost(), "nova-compute");
+		Optional<ServiceRecord> service = this.services.find(node.getHost());
 		view.put("hypervisor_type", node.getHypervisorType());
 		view.put("hypervisor_version", node.getHypervisorVersion());
 		view.put("host_ip", null);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.novaboot.compute.image.ComputeImages;
-import dev.novaboot.compute.image.Image;
+import dev.novaboot.compute.manager.ComputeImages;
+import dev.novaboot.compute.manager.Image;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
 

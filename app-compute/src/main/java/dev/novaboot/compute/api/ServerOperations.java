@@ -4,28 +4,28 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.novaboot.compute.ComputeManager;
-import dev.novaboot.compute.dispatch.ComputeHostDispatcher;
-import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
-import dev.novaboot.compute.flavor.Flavor;
-import dev.novaboot.compute.flavor.FlavorCatalog;
-import dev.novaboot.compute.image.ComputeImages;
-import dev.novaboot.compute.instance.Instance;
-import dev.novaboot.compute.instance.InstanceAction;
-import dev.novaboot.compute.instance.InstanceNotFoundException;
-import dev.novaboot.compute.instance.InstanceRepository;
-import dev.novaboot.compute.instance.InstanceStates;
-import dev.novaboot.compute.instance.TaskState;
-import dev.novaboot.compute.network.NetworkInfo;
-import dev.novaboot.compute.scheduler.NoValidHostException;
-import dev.novaboot.compute.scheduler.Scheduler;
-import dev.novaboot.compute.volume.VolumeAttachmentRecord;
-import dev.novaboot.compute.volume.VolumeAttachments;
+import dev.novaboot.compute.manager.ComputeHostDispatcher;
+import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.ComputeImages;
+import dev.novaboot.compute.manager.ComputeManager;
+import dev.novaboot.compute.manager.ComputeServices;
+import dev.novaboot.compute.manager.Flavor;
+import dev.novaboot.compute.manager.FlavorCatalog;
+import dev.novaboot.compute.manager.InstanceAction;
+import dev.novaboot.compute.manager.InstanceNotFoundException;
+import dev.novaboot.compute.manager.InstanceQueries;
+import dev.novaboot.compute.manager.InstanceStates;
+import dev.novaboot.compute.manager.MarkerNotFoundException;
+import dev.novaboot.compute.manager.NetworkInfo;
+import dev.novaboot.compute.manager.NoValidHostException;
+import dev.novaboot.compute.manager.Scheduler;
+import dev.novaboot.compute.manager.VolumeAttachments;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.group.ServiceGroup;
-import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ServerOperations {
 
-	private final InstanceRepository instances;
+	private final InstanceQueries instances;
 
 	private final InstanceStates states;
 
@@ -56,15 +56,13 @@ class ServerOperations {
 
 	private final VolumeAttachments volumes;
 
-	private final ServiceRecordRepository services;
-
-	private final ServiceGroup serviceGroup;
+	private final ComputeServices services;
 
 	private final JsonMapper json;
 
-	ServerOperations(InstanceRepository instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
+	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
-			ServiceRecordRepository services, ServiceGroup serviceGroup, JsonMapper json) {
+			ComputeServices services, JsonMapper json) {
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -74,7 +72,6 @@ class ServerOperations {
 		this.manager = manager;
 		this.volumes = volumes;
 		this.services = services;
-		this.serviceGroup = serviceGroup;
 		this.json = json;
 	}
 
@@ -112,22 +109,10 @@ class ServerOperations {
 
 	/**
 	 * A page of the caller's instances: after the one named by {@code marker} (Nova's
-	 * paging), at most {@code limit} of them.
+	 * paging), at most {@code limit} of them, those whose name matches {@code name} (a
+	 * regular expression) and whose status is {@code status}.
 	 */
 	List<Instance> list(RequestContext context, String name, String status, Integer limit, String marker) {
-		List<Instance> all = list(context, name, status);
-		int start = 0;
-		if (marker != null) {
-			start = 1 + all.stream().map(Instance::getUuid).toList().indexOf(marker);
-			if (start == 0) {
-				throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
-			}
-		}
-		int end = (limit != null) ? (int) Math.min(all.size(), (long) start + limit) : all.size();
-		return all.subList(start, end);
-	}
-
-	private List<Instance> list(RequestContext context, String name, String status) {
 		Pattern namePattern = null;
 		if (name != null) {
 			try {
@@ -137,12 +122,13 @@ class ServerOperations {
 				throw new BadRequestException("Invalid name filter: " + ex.getDescription());
 			}
 		}
-		Pattern filter = namePattern;
-		return this.instances.findLiveByProject(context.projectId())
-			.stream()
-			.filter((instance) -> filter == null || filter.matcher(instance.getName()).find())
-			.filter((instance) -> status == null || status.equalsIgnoreCase(ServerView.status(instance)))
-			.toList();
+		try {
+			return this.instances.page(context.projectId(), namePattern, ServerView.statusFilter(status), limit,
+					marker);
+		}
+		catch (MarkerNotFoundException ex) {
+			throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
+		}
 	}
 
 	/**
@@ -244,7 +230,7 @@ class ServerOperations {
 	}
 
 	private boolean hostIsUp(String host) {
-		return this.services.findLive(host, "nova-compute").map(this.serviceGroup::isUp).orElse(false);
+		return this.services.isUp(host);
 	}
 
 }

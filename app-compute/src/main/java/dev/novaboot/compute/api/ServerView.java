@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-import dev.novaboot.compute.instance.Instance;
-import dev.novaboot.compute.instance.TaskState;
-import dev.novaboot.compute.network.NetworkInfo;
-import dev.novaboot.compute.volume.VolumeAttachmentRecord;
+import dev.novaboot.compute.manager.InstanceQueries.StateFilter;
+import dev.novaboot.compute.manager.NetworkInfo;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
+import dev.novaboot.compute.store.VolumeAttachmentRecord;
 
 /**
  * A server as Nova's API shows it, from an instance row: {@code status} derived from
@@ -34,6 +38,25 @@ final class ServerView {
 			case STOPPED -> "SHUTOFF";
 			case ERROR -> "ERROR";
 			case DELETED -> "DELETED";
+		};
+	}
+
+	/**
+	 * The states a {@code status} filter admits, the inverse of {@link #status}; a status
+	 * that none of them shows admits nothing.
+	 */
+	static StateFilter statusFilter(String status) {
+		if (status == null) {
+			return StateFilter.ANY;
+		}
+		return switch (status.toUpperCase(Locale.ROOT)) {
+			case "BUILD" -> new StateFilter(Set.of(VmState.BUILDING), null);
+			case "ACTIVE" -> new StateFilter(Set.of(VmState.ACTIVE), false);
+			case "REBOOT" -> new StateFilter(Set.of(VmState.ACTIVE), true);
+			case "SHUTOFF" -> new StateFilter(Set.of(VmState.STOPPED), null);
+			case "ERROR" -> new StateFilter(Set.of(VmState.ERROR), null);
+			case "DELETED" -> new StateFilter(Set.of(VmState.DELETED), null);
+			default -> new StateFilter(Set.of(), null);
 		};
 	}
 

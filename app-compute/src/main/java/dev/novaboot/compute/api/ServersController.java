@@ -3,10 +3,11 @@ package dev.novaboot.compute.api;
 import java.util.List;
 import java.util.Map;
 
-import dev.novaboot.compute.instance.Instance;
+import jakarta.validation.constraints.Min;
+
+import dev.novaboot.compute.store.Instance;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.context.RequestContext;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class ServersController {
 		return Map.of("server", server);
 	}
 
-	// limit is validated declaratively (ComputeFaults turns a violation into Nova's 400);
+	// limit is validated declaratively (ComputeApiFaults turns a violation into Nova's 400);
 	// a limit that is no integer at all is a type mismatch, also a 400
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam(required = false) String name,

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.novaboot.compute.instance.Instance;
+import dev.novaboot.compute.store.Instance;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;

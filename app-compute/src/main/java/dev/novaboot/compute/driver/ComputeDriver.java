@@ -2,7 +2,6 @@ package dev.novaboot.compute.driver;
 
 import java.util.List;
 
-import dev.novaboot.compute.instance.PowerState;
 import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedBy;
 

@@ -3,9 +3,9 @@ package dev.novaboot.compute.driver;
 import java.time.Instant;
 
 import dev.novaboot.compute.ComputeProperties;
-import dev.novaboot.compute.image.ComputeImages;
-import dev.novaboot.compute.image.ConfiguredImages;
-import dev.novaboot.compute.image.DirectoryImages;
+import dev.novaboot.compute.manager.ComputeImages;
+import dev.novaboot.compute.manager.ConfiguredImages;
+import dev.novaboot.compute.manager.DirectoryImages;
 import dev.novaboot.service.command.CommandRunner;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.novaboot.compute.instance.PowerState;
-
 import org.springframework.boot.health.contributor.Health;
 
 /**

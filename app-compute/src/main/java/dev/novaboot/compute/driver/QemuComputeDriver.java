@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.qemu.QmpClient;
-import dev.novaboot.compute.instance.PowerState;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
 import org.apache.commons.logging.Log;

@@ -2,7 +2,7 @@ package dev.novaboot.compute.rpc;
 
 import java.util.concurrent.Executor;
 
-import dev.novaboot.compute.dispatch.LocalComputeHostDispatcher;
+import dev.novaboot.compute.manager.LocalComputeHostDispatcher;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;

@@ -1,7 +1,7 @@
 package dev.novaboot.compute.rpc;
 
-import dev.novaboot.compute.dispatch.ComputeHostDispatcher;
-import dev.novaboot.compute.dispatch.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.ComputeHostDispatcher;
+import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;

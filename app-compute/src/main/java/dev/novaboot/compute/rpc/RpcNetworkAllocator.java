@@ -2,9 +2,9 @@ package dev.novaboot.compute.rpc;
 
 import java.util.List;
 
-import dev.novaboot.compute.network.NetworkAllocationException;
-import dev.novaboot.compute.network.NetworkAllocator;
-import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.compute.manager.NetworkAllocationException;
+import dev.novaboot.compute.manager.NetworkAllocator;
+import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;

@@ -1,8 +1,8 @@
 package dev.novaboot.compute.rpc;
 
-import dev.novaboot.compute.volume.VolumeConnectionInfo;
-import dev.novaboot.compute.volume.VolumeConnector;
-import dev.novaboot.compute.volume.VolumeUnavailableException;
+import dev.novaboot.compute.manager.VolumeConnectionInfo;
+import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;

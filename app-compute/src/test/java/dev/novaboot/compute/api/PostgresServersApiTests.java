@@ -1,8 +1,9 @@
 package dev.novaboot.compute.api;
 
+import java.util.List;
 import java.util.Map;
 
-import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +42,22 @@ class PostgresServersApiTests {
 			.isEqualTo(409);
 		String tooBig = client.boot("too-big", "5", ComputeImages.idOf("cirros-0.6.2-x86_64-disk"), Map.of());
 		assertThat(client.awaitStatus(tooBig, "ERROR")).containsKey("fault");
+		// the lists' filtered, keyset-paged queries on PostgreSQL
+		assertThat(ids(client.get("/v2.1/servers?limit=1"))).containsExactly(tooBig);
+		assertThat(ids(client.get("/v2.1/servers?limit=1&marker=" + tooBig))).containsExactly(id);
+		assertThat(ids(client.get("/v2.1/servers?status=SHUTOFF"))).containsExactly(id);
+		assertThat(ids(client.get("/v2.1/servers?status=ACTIVE&name=pg"))).isEmpty();
 		client.delete("/v2.1/servers/" + id);
 		client.delete("/v2.1/servers/" + tooBig);
 		client.awaitGone(id);
 		client.awaitGone(tooBig);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ids(ResponseEntity<Map<String, Object>> response) {
+		return ((List<Map<String, Object>>) response.getBody().get("servers")).stream()
+			.map((server) -> (String) server.get("id"))
+			.toList();
 	}
 
 }

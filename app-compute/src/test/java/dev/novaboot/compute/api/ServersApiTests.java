@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.compute.driver.FakeComputeDriver;
-import dev.novaboot.compute.instance.InstanceRepository;
-import dev.novaboot.compute.network.LocalNetworkAllocator;
-import dev.novaboot.compute.volume.LocalVolumeConnector;
+import dev.novaboot.compute.manager.LocalNetworkAllocator;
+import dev.novaboot.compute.manager.LocalVolumeConnector;
+import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.service.api.OpenStackFaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -439,7 +439,7 @@ class ServersApiTests {
 
 	@Test
 	void aValueTheDatabaseStillRefusesIsABadRequestNotAServerError() {
-		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new ComputeFaults()
+		ResponseEntity<Map<String, OpenStackFaults.Fault>> answer = new ComputeApiFaults()
 			.refusedByDatabase(new DataIntegrityViolationException("value too long for type character varying(255)"));
 		assertThat(answer.getStatusCode().value()).isEqualTo(400);
 		assertThat(answer.getBody().get("badRequest").message()).doesNotContain("varying");
@@ -452,6 +452,37 @@ class ServersApiTests {
 	private void deleteAndWait(String id) {
 		assertThat(this.alice.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
 		this.alice.awaitGone(id);
+	}
+
+	@Test
+	void listsFilterByNameAndStatusAndPageWithinTheFilter() {
+		ComputeApiClient lister = new ComputeApiClient(this.http, "project-filters", "member");
+		String web1 = lister.boot("web-1", "1", this.image, Map.of("networks", "none"));
+		String web2 = lister.boot("web-2", "1", this.image, Map.of("networks", "none"));
+		String db1 = lister.boot("db-1", "1", this.image, Map.of("networks", "none"));
+		for (String id : List.of(web1, web2, db1)) {
+			lister.awaitStatus(id, "ACTIVE");
+		}
+		lister.post("/v2.1/servers/" + db1 + "/action", Map.of("os-stop", Map.of()));
+		lister.awaitStatus(db1, "SHUTOFF");
+		List<String> webs = serverIds(lister.get("/v2.1/servers?name=web"));
+		assertThat(webs).containsExactlyInAnyOrder(web1, web2);
+		assertThat(serverIds(lister.get("/v2.1/servers?name=^db-"))).containsExactly(db1);
+		assertThat(serverIds(lister.get("/v2.1/servers/detail?status=SHUTOFF"))).containsExactly(db1);
+		assertThat(serverIds(lister.get("/v2.1/servers?status=active"))).isEqualTo(webs);
+		assertThat(serverIds(lister.get("/v2.1/servers?status=REBOOT"))).isEmpty();
+		assertThat(serverIds(lister.get("/v2.1/servers?status=bogus"))).isEmpty();
+		assertThat(serverIds(lister.get("/v2.1/servers?name=web&limit=1"))).containsExactly(webs.get(0));
+		assertThat(serverIds(lister.get("/v2.1/servers?name=web&limit=1&marker=" + webs.get(0))))
+			.containsExactly(webs.get(1));
+		assertThat(serverIds(lister.get("/v2.1/servers?status=ACTIVE&marker=" + webs.get(1)))).isEmpty();
+		ResponseEntity<Map<String, Object>> filteredOut = lister.get("/v2.1/servers?status=ACTIVE&marker=" + db1);
+		assertThat(filteredOut.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(filteredOut, "badRequest")).isEqualTo("marker [" + db1 + "] not found");
+		for (String id : List.of(web1, web2, db1)) {
+			assertThat(lister.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
+			lister.awaitGone(id);
+		}
 	}
 
 	@SuppressWarnings("unchecked")

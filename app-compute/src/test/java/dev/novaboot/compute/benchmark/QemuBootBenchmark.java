@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.novaboot.compute.image.ComputeImages;
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.command.CommandRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.ComputeDriver.RebootType;
-import dev.novaboot.compute.instance.PowerState;
 import dev.novaboot.service.command.CommandRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package dev.novaboot.compute.rpc;
 import java.util.List;
 import java.util.Set;
 
-import dev.novaboot.compute.network.NetworkInfo;
+import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;

@@ -1,0 +1,90 @@
+package dev.novaboot.compute.api;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.InstanceInvalidStateException;
+import dev.novaboot.compute.manager.InstanceNotFoundException;
+import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
+import dev.novaboot.compute.manager.VolumeNotAttachedException;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
+import dev.novaboot.service.api.OpenStackFaults;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+/**
+ * Errors of the Compute and Image APIs in Nova's fault shape,
+ * {@code {"itemNotFound": {"code": 404, "message": "..."}}}.
+ */
+// named apart from the starter's os-services advice, whose bean is called computeApiFaults
+@RestControllerAdvice(name = "computeServersApiFaults", basePackageClasses = ComputeApiFaults.class)
+class ComputeApiFaults extends OpenStackFaults {
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidState(InstanceInvalidStateException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> conflict(ConflictException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> hostUnreachable(ComputeHostUnreachableException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	/**
+	 * A request parameter that breaks its declared constraint (such as a negative
+	 * {@code limit}): Nova's words for a query parameter that fails its schema.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidParameter(HandlerMethodValidationException ex) {
+		String message = ex.getParameterValidationResults()
+			.stream()
+			.map((result) -> "Invalid input for query parameters " + parameterName(result.getMethodParameter())
+					+ ". Value: " + ServerRequests.shown(String.valueOf(result.getArgument())) + ". "
+					+ result.getResolvableErrors()
+						.stream()
+						.map(MessageSourceResolvable::getDefaultMessage)
+						.collect(Collectors.joining("; ")))
+			.collect(Collectors.joining(" "));
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", message);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		return (param != null && !param.name().isEmpty()) ? param.name() : parameter.getParameterName();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> instanceNotFound(InstanceNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> volumeNotAttached(VolumeNotAttachedException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidAttachment(InvalidVolumeAttachmentException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> volumeUnavailable(VolumeUnavailableException ex) {
+		return ex.isMissing() ? fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage())
+				: fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+}

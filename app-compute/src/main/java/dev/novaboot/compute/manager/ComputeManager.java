@@ -1,0 +1,273 @@
+package dev.novaboot.compute.manager;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.novaboot.compute.driver.ComputeDriver;
+import dev.novaboot.compute.driver.ComputeDriver.RebootType;
+import dev.novaboot.compute.driver.GuestSpec;
+import dev.novaboot.compute.driver.GuestVolume;
+import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
+import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.manager.Manager;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Owns the instances of this host: builds, reboots, powers and destroys them through the
+ * compute driver, asking the network and volume services for what the guests need. The
+ * manager decides; {@link InstanceStates} records, {@link ResourceTracker} accounts,
+ * {@link CrashRecovery}, {@link PowerStateSync} and {@link DeadHostBuilds} reconcile.
+ * Work on one instance is serialised by {@link InstanceLocks}.
+ */
+@Service
+public class ComputeManager implements Manager, ComputeRpcApi {
+
+	private static final Log logger = LogFactory.getLog(ComputeManager.class);
+
+	private final ServiceIdentity identity;
+
+	private final ComputeDriver driver;
+
+	private final InstanceRepository instances;
+
+	private final InstanceStates states;
+
+	private final InstanceLocks locks;
+
+	private final ComputeImages images;
+
+	private final NetworkAllocator network;
+
+	private final VolumeAttachments volumes;
+
+	private final ResourceTracker resources;
+
+	private final CrashRecovery crashRecovery;
+
+	private final PowerStateSync powerStateSync;
+
+	private final DeadHostBuilds deadHostBuilds;
+
+	private final JsonMapper json;
+
+	public ComputeManager(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances,
+			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
+			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
+			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json) {
+		this.identity = identity;
+		this.driver = driver;
+		this.instances = instances;
+		this.states = states;
+		this.locks = locks;
+		this.images = images;
+		this.network = network;
+		this.volumes = volumes;
+		this.resources = resources;
+		this.crashRecovery = crashRecovery;
+		this.powerStateSync = powerStateSync;
+		this.deadHostBuilds = deadHostBuilds;
+		this.json = json;
+	}
+
+	ComputeDriver driver() {
+		return this.driver;
+	}
+
+	/**
+	 * Reconciles what a crash of this service left behind, then records the host's
+	 * resources, so that the scheduler sees this host as soon as it reports up.
+	 */
+	@Override
+	public void initHost() {
+		this.crashRecovery.recover(this::terminateLocally);
+		this.resources.update();
+	}
+
+	/** Periodic (see {@link ComputePeriodicTasks}): records what the driver reports of the guests. */
+	public void syncPowerStates() {
+		this.powerStateSync.sync();
+	}
+
+	/** Periodic: this host's resources, for the scheduler. */
+	public void updateAvailableResources() {
+		this.resources.update();
+	}
+
+	/** Periodic: builds that no compute host will finish go to error. */
+	public void failBuildsOfDeadHosts() {
+		this.deadHostBuilds.failStaleBuilds();
+	}
+
+	@Override
+	public void runInstance(RequestContext context, RunInstance request) {
+		String uuid = request.instanceUuid();
+		this.locks.withLock(uuid, () -> {
+			if (!this.states.spawning(uuid)) {
+				logger.info("Instance " + uuid + " is no longer building here; nothing to run");
+				return;
+			}
+			Instance instance = instance(uuid);
+			try {
+				Image image = this.images.find(instance.getImageRef())
+					.orElseThrow(() -> new IllegalStateException("Image " + instance.getImageRef() + " could not be found."));
+				// "networks": "none" asks nothing of the network service
+				NetworkInfo networkInfo = RequestedNetwork.noAllocate(request.requestedNetworks())
+						? new NetworkInfo(List.of())
+						: this.network.allocate(context, uuid, this.identity.host(), request.requestedNetworks());
+				this.states.networkAllocated(uuid, this.json.writeValueAsString(networkInfo));
+				List<GuestVolume> guestVolumes = this.volumes.connectAtBoot(context, uuid, request.blockDevices());
+				this.driver.spawn(spec(instance, image, networkInfo, guestVolumes));
+				if (!this.states.spawned(uuid, this.driver.getInfo(uuid))) {
+					logger.info("Instance " + uuid + " was deleted while it spawned; the delete cleans up");
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Build of instance " + uuid + " failed", ex);
+				cleanUpFailedBuild(context, uuid);
+				this.states.fail(uuid, "Build of instance " + uuid + " aborted: " + ex.getMessage());
+				this.resources.refreshUsage();
+			}
+		});
+	}
+
+	private void cleanUpFailedBuild(RequestContext context, String uuid) {
+		try {
+			this.driver.destroy(uuid);
+			this.volumes.disconnectAll(context, uuid);
+			this.network.deallocate(context, uuid, this.identity.host());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Clean-up after the failed build of " + uuid + " failed", ex);
+		}
+	}
+
+	@Override
+	public void terminateInstance(RequestContext context, InstanceRef ref) {
+		this.locks.withLock(ref.instanceUuid(), () -> terminateLocally(context, ref.instanceUuid(), true));
+	}
+
+	/**
+	 * Deletes an instance whose host is gone or that never had one (Nova's local delete):
+	 * addresses and volumes are released, there is no guest to destroy.
+	 */
+	public void deleteWithoutHost(RequestContext context, String uuid) {
+		this.locks.withLock(uuid, () -> terminateLocally(context, uuid, false));
+	}
+
+	private void terminateLocally(RequestContext context, String uuid, boolean destroyGuest) {
+		try {
+			if (destroyGuest) {
+				this.driver.destroy(uuid);
+			}
+			this.volumes.disconnectAll(context, uuid);
+			this.network.deallocate(context, uuid, this.identity.host());
+			this.states.deleted(uuid);
+			this.resources.refreshUsage();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Delete of instance " + uuid + " failed", ex);
+			this.states.clearTask(uuid, VmState.ERROR, this.driver.getInfo(uuid));
+			this.states.fail(uuid, "Delete of instance " + uuid + " failed: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void rebootInstance(RequestContext context, RebootInstance request) {
+		RebootType type = "HARD".equals(request.type()) ? RebootType.HARD : RebootType.SOFT;
+		runTask(request.instanceUuid(), TaskState.REBOOTING, VmState.ACTIVE,
+				(instance) -> this.driver.reboot(spec(instance), type));
+	}
+
+	@Override
+	public void stopInstance(RequestContext context, InstanceRef ref) {
+		runTask(ref.instanceUuid(), TaskState.POWERING_OFF, VmState.STOPPED,
+				(instance) -> this.driver.powerOff(instance.getUuid()));
+	}
+
+	@Override
+	public void startInstance(RequestContext context, InstanceRef ref) {
+		runTask(ref.instanceUuid(), TaskState.POWERING_ON, VmState.ACTIVE,
+				(instance) -> this.driver.powerOn(spec(instance)));
+	}
+
+	/**
+	 * Runs a task the API began and ends it: in {@code success} when the driver did it,
+	 * back in the state before the task (power state as the driver sees it) when not.
+	 */
+	private void runTask(String uuid, TaskState task, VmState success, Consumer<Instance> work) {
+		this.locks.withLock(uuid, () -> {
+			Instance instance = instance(uuid);
+			if (instance.getTaskState() != task) {
+				logger.info("Instance " + uuid + " is no longer " + task.value() + "; skipping");
+				return;
+			}
+			try {
+				work.accept(instance);
+				this.states.finish(uuid, task, success, this.driver.getInfo(uuid));
+			}
+			catch (RuntimeException ex) {
+				logger.warn(task.value() + " of instance " + uuid + " failed", ex);
+				this.states.finish(uuid, task, instance.getVmState(), this.driver.getInfo(uuid));
+			}
+		});
+	}
+
+	@Override
+	public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
+		return this.locks.withLock(request.instanceUuid(), () -> {
+			Instance instance = instance(request.instanceUuid());
+			InstanceAction.ATTACH_VOLUME.check(instance.getUuid(), instance.getVmState(), instance.getTaskState());
+			return this.volumes.attach(context, instance.getUuid(), request.volumeId(), request.device());
+		});
+	}
+
+	@Override
+	public void detachVolume(RequestContext context, DetachVolume request) {
+		this.locks.withLock(request.instanceUuid(), () -> {
+			Instance instance = instance(request.instanceUuid());
+			InstanceAction.DETACH_VOLUME.check(instance.getUuid(), instance.getVmState(), instance.getTaskState());
+			this.volumes.detach(context, instance.getUuid(), request.volumeId());
+		});
+	}
+
+	@Override
+	public ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request) {
+		Instance instance = instance(request.instanceUuid());
+		InstanceAction.GET_CONSOLE_OUTPUT.check(instance.getUuid(), instance.getVmState(), instance.getTaskState());
+		return new ConsoleOutput(this.driver.getConsoleOutput(instance.getUuid(), request.length()));
+	}
+
+	@Override
+	public boolean instanceExists(RequestContext context, InstanceRef instance) {
+		return this.instances.findLive(instance.instanceUuid()).isPresent();
+	}
+
+	private Instance instance(String uuid) {
+		return this.instances.findLive(uuid).orElseThrow(() -> new InstanceNotFoundException(uuid));
+	}
+
+	/** What the driver needs to run an instance again (power on, hard reboot). */
+	private GuestSpec spec(Instance instance) {
+		Image image = this.images.find(instance.getImageRef()).orElse(null);
+		NetworkInfo networkInfo = (instance.getNetworkInfo() != null)
+				? this.json.readValue(instance.getNetworkInfo(), NetworkInfo.class) : new NetworkInfo(List.of());
+		return spec(instance, image, networkInfo, this.volumes.guestVolumes(instance.getUuid()));
+	}
+
+	private static GuestSpec spec(Instance instance, Image image, NetworkInfo networkInfo, List<GuestVolume> volumes) {
+		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
+				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
+				networkInfo.macAddresses(), volumes);
+	}
+
+}

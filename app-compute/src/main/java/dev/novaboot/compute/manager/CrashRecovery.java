@@ -1,0 +1,105 @@
+package dev.novaboot.compute.manager;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.novaboot.compute.driver.ComputeDriver;
+import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
+import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.context.RequestContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What {@code initHost()} reconciles after this compute service stopped mid-work (Nova's
+ * {@code _init_instance}): a build that was running goes to {@code error} (its partial
+ * guest destroyed), a delete is finished, a reboot or power change that never ended is
+ * dropped and the states taken from the driver; every other instance gets the driver's
+ * power state. Guests that no live instance owns any more are destroyed.
+ */
+@Service
+public class CrashRecovery {
+
+	private static final Log logger = LogFactory.getLog(CrashRecovery.class);
+
+	/** The context of work this service does on its own behalf. */
+	public static final RequestContext SERVICE_CONTEXT = new RequestContext("req-nova-compute", "nova", "service",
+			Set.of("admin"));
+
+	private final String host;
+
+	private final ComputeDriver driver;
+
+	private final InstanceRepository instances;
+
+	private final InstanceStates states;
+
+	public CrashRecovery(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
+		this.host = identity.host();
+		this.driver = driver;
+		this.instances = instances;
+		this.states = states;
+	}
+
+	/** @param terminator finishes a delete: releases volumes and addresses, marks it deleted */
+	public void recover(Terminator terminator) {
+		Set<String> owned = new HashSet<>();
+		for (Instance instance : this.instances.findLiveByHost(this.host)) {
+			owned.add(instance.getUuid());
+			try {
+				recover(instance, terminator);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Could not reconcile instance " + instance.getUuid(), ex);
+			}
+		}
+		for (String guest : this.driver.listInstances()) {
+			if (!owned.contains(guest)) {
+				logger.warn("Destroying guest " + guest + ": no live instance of " + this.host + " owns it");
+				this.driver.destroy(guest);
+			}
+		}
+	}
+
+	private void recover(Instance instance, Terminator terminator) {
+		String uuid = instance.getUuid();
+		if (instance.getTaskState() == TaskState.DELETING) {
+			logger.info("Finishing the delete of instance " + uuid + " that a restart interrupted");
+			terminator.terminate(SERVICE_CONTEXT, uuid, true);
+			return;
+		}
+		if (instance.getVmState() == VmState.BUILDING) {
+			logger.info("Instance " + uuid + " was building when nova-compute stopped: setting it to error");
+			this.driver.destroy(uuid);
+			this.states.failBuild(uuid, "Build of instance " + uuid + " was interrupted: nova-compute on "
+					+ this.host + " stopped while it was " + ((instance.getTaskState() != null)
+							? instance.getTaskState().value() : "scheduled"));
+			return;
+		}
+		PowerState power = this.driver.getInfo(uuid);
+		if (instance.getTaskState() != null) {
+			VmState vmState = (instance.getVmState() == VmState.ERROR) ? VmState.ERROR
+					: (power == PowerState.RUNNING) ? VmState.ACTIVE : VmState.STOPPED;
+			logger.info("Instance " + uuid + " was " + instance.getTaskState().value()
+					+ " when nova-compute stopped: now " + vmState.value() + "/" + power.value());
+			this.states.clearTask(uuid, vmState, power);
+			return;
+		}
+		this.states.syncPowerState(uuid, power);
+	}
+
+	/** Finishes the delete of an instance. */
+	@FunctionalInterface
+	public interface Terminator {
+
+		void terminate(RequestContext context, String uuid, boolean destroyGuest);
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package dev.novaboot.compute.manager;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
+import dev.novaboot.service.record.DatabaseClock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to {@code instances} goes through here: the one writer of the table, on
+ * behalf of the ComputeManager (and of the API for what Nova's API and conductor record:
+ * the new instance, the chosen host, a task begun). Transitions are conditional updates,
+ * so two requests racing on one instance cannot both win, and a late spawn cannot
+ * overwrite a delete.
+ */
+@Service
+public class InstanceStates {
+
+	/** Nova's fault code for failures of the build. */
+	public static final int FAULT_CODE = 500;
+
+	private static final Set<VmState> FAILABLE = EnumSet.of(VmState.BUILDING, VmState.ACTIVE, VmState.STOPPED);
+
+	private final InstanceRepository repository;
+
+	private final DatabaseClock clock;
+
+	public InstanceStates(InstanceRepository repository, DatabaseClock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/** A new instance in {@code building}, with no host yet. */
+	@Transactional
+	public Instance create(String name, String projectId, String userId, String flavorId, int vcpus, int memoryMb,
+			int rootGb, String imageRef) {
+		Instance instance = new Instance(UUID.randomUUID().toString(), name, projectId, userId, flavorId, vcpus,
+				memoryMb, rootGb, imageRef, this.clock.now());
+		return this.repository.saveAndFlush(instance);
+	}
+
+	@Transactional
+	public void scheduled(String uuid, String host) {
+		Instance instance = live(uuid);
+		instance.setHost(host);
+		instance.setUpdatedAt(this.clock.now());
+	}
+
+	/**
+	 * Begins a user action, or throws {@link InstanceInvalidStateException} and changes
+	 * nothing.
+	 * @return false only for a delete of an instance already being deleted
+	 */
+	@Transactional
+	public boolean begin(String uuid, InstanceAction action) {
+		Instance instance = live(uuid);
+		action.check(uuid, instance.getVmState(), instance.getTaskState());
+		if (action.task() == null) {
+			return true;
+		}
+		Instant now = this.clock.now();
+		int updated = (action == InstanceAction.DELETE)
+				? this.repository.beginDelete(uuid, action.allowedVmStates(), action.task(), now)
+				: this.repository.beginTask(uuid, action.allowedVmStates(), action.task(), now);
+		if (updated == 1) {
+			return true;
+		}
+		// another request changed the instance since it was read: say what it is now
+		Instance current = live(uuid);
+		if (action == InstanceAction.DELETE && current.getTaskState() == TaskState.DELETING) {
+			return false;
+		}
+		action.check(uuid, current.getVmState(), current.getTaskState());
+		throw new InstanceInvalidStateException(action.verb(), uuid, "task_state",
+				String.valueOf(current.getTaskState()));
+	}
+
+	/** The build begins on the host: {@code building/spawning}; false if it was deleted meanwhile. */
+	@Transactional
+	public boolean spawning(String uuid) {
+		return this.repository.beginTask(uuid, EnumSet.of(VmState.BUILDING), TaskState.SPAWNING, this.clock.now()) == 1;
+	}
+
+	@Transactional
+	public void networkAllocated(String uuid, String networkInfoJson) {
+		Instance instance = live(uuid);
+		instance.setNetworkInfo(networkInfoJson);
+		instance.setUpdatedAt(this.clock.now());
+	}
+
+	/** The build ended well: {@code active}; false if a delete replaced the spawn meanwhile. */
+	@Transactional
+	public boolean spawned(String uuid, PowerState powerState) {
+		Instant now = this.clock.now();
+		boolean done = this.repository.completeTask(uuid, TaskState.SPAWNING, VmState.ACTIVE, powerState, now) == 1;
+		if (done) {
+			live(uuid).setLaunchedAt(now);
+		}
+		return done;
+	}
+
+	/** Ends a task with these states; false if another task replaced it meanwhile. */
+	@Transactional
+	public boolean finish(String uuid, TaskState task, VmState vmState, PowerState powerState) {
+		return this.repository.completeTask(uuid, task, vmState, powerState, this.clock.now()) == 1;
+	}
+
+	/** The instance goes to {@code error} with this fault, unless it is being deleted. */
+	@Transactional
+	public boolean fail(String uuid, String message) {
+		return this.repository.fail(uuid, FAILABLE, VmState.ERROR, TaskState.DELETING, FAULT_CODE, message,
+				this.clock.now()) == 1;
+	}
+
+	/** A build that never finished goes to {@code error}: only if it is still building. */
+	@Transactional
+	public boolean failBuild(String uuid, String message) {
+		return this.repository.fail(uuid, EnumSet.of(VmState.BUILDING), VmState.ERROR, TaskState.DELETING, FAULT_CODE,
+				message, this.clock.now()) == 1;
+	}
+
+	@Transactional
+	public void deleted(String uuid) {
+		this.repository.findLive(uuid).ifPresent((instance) -> {
+			Instant now = this.clock.now();
+			instance.setVmState(VmState.DELETED);
+			instance.setTaskState(null);
+			instance.setPowerState(PowerState.NOSTATE);
+			instance.setDeletedAt(now);
+			instance.setUpdatedAt(now);
+		});
+	}
+
+	/**
+	 * Records the driver's view of the guest when no task runs; an {@code active}
+	 * instance whose guest went down by itself becomes {@code stopped}, as Nova's sync does.
+	 */
+	@Transactional
+	public void syncPowerState(String uuid, PowerState powerState) {
+		Instant now = this.clock.now();
+		if (this.repository.syncPowerState(uuid, powerState, now) == 1
+				&& (powerState == PowerState.SHUTDOWN || powerState == PowerState.CRASHED)) {
+			this.repository.stopActive(uuid, VmState.ACTIVE, VmState.STOPPED, now);
+		}
+	}
+
+	/** After a crash: a task that will never finish is dropped, states as the driver sees them. */
+	@Transactional
+	public void clearTask(String uuid, VmState vmState, PowerState powerState) {
+		this.repository.findLive(uuid).ifPresent((instance) -> {
+			instance.setTaskState(null);
+			instance.setVmState(vmState);
+			instance.setPowerState(powerState);
+			instance.setUpdatedAt(this.clock.now());
+		});
+	}
+
+	private Instance live(String uuid) {
+		return this.repository.findLive(uuid).orElseThrow(() -> new InstanceNotFoundException(uuid));
+	}
+
+}

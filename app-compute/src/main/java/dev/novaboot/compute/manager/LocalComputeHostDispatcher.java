@@ -1,0 +1,108 @@
+package dev.novaboot.compute.manager;
+
+import java.util.concurrent.Executor;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Reaches this host's own manager in process: casts run on the build executor (a fixed,
+ * explicitly sized pool), calls run on the caller's thread. Other hosts are unreachable
+ * without an RPC transport.
+ */
+public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
+
+	private static final Log logger = LogFactory.getLog(LocalComputeHostDispatcher.class);
+
+	private final String thisHost;
+
+	private final ObjectProvider<ComputeRpcApi> manager;
+
+	private final Executor executor;
+
+	public LocalComputeHostDispatcher(String thisHost, ObjectProvider<ComputeRpcApi> manager, Executor executor) {
+		this.thisHost = thisHost;
+		this.manager = manager;
+		this.executor = executor;
+	}
+
+	@Override
+	public ComputeRpcApi host(String host) {
+		if (!this.thisHost.equals(host)) {
+			throw new ComputeHostUnreachableException(host);
+		}
+		return new LocalHost(this.manager.getObject());
+	}
+
+	private final class LocalHost implements ComputeRpcApi {
+
+		private final ComputeRpcApi target;
+
+		LocalHost(ComputeRpcApi target) {
+			this.target = target;
+		}
+
+		private void cast(String method, Runnable work) {
+			LocalComputeHostDispatcher.this.executor.execute(() -> {
+				try {
+					work.run();
+				}
+				catch (RuntimeException ex) {
+					// as with a remote cast, the caller is gone: the manager records failures in the instance
+					logger.error("Cast " + method + " failed", ex);
+				}
+			});
+		}
+
+		@Override
+		public void runInstance(RequestContext context, RunInstance request) {
+			cast("run_instance", () -> this.target.runInstance(context, request));
+		}
+
+		@Override
+		public void terminateInstance(RequestContext context, InstanceRef instance) {
+			cast("terminate_instance", () -> this.target.terminateInstance(context, instance));
+		}
+
+		@Override
+		public void rebootInstance(RequestContext context, RebootInstance request) {
+			cast("reboot_instance", () -> this.target.rebootInstance(context, request));
+		}
+
+		@Override
+		public void stopInstance(RequestContext context, InstanceRef instance) {
+			cast("stop_instance", () -> this.target.stopInstance(context, instance));
+		}
+
+		@Override
+		public void startInstance(RequestContext context, InstanceRef instance) {
+			cast("start_instance", () -> this.target.startInstance(context, instance));
+		}
+
+		@Override
+		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
+			return this.target.attachVolume(context, request);
+		}
+
+		@Override
+		public void detachVolume(RequestContext context, DetachVolume request) {
+			this.target.detachVolume(context, request);
+		}
+
+		@Override
+		public ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request) {
+			return this.target.getConsoleOutput(context, request);
+		}
+
+		@Override
+		public boolean instanceExists(RequestContext context, InstanceRef instance) {
+			return this.target.instanceExists(context, instance);
+		}
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.novaboot.compute.manager;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
+
+/**
+ * An in-process stand-in for nova-network: one flat IPv4 network
+ * ({@code nova.compute.local.cidr}), addresses from .2 upward (.1 is the gateway), one
+ * interface per instance with a MAC in OpenStack's {@code fa:16:3e} range. It lives in
+ * this process's memory, so it serves tests and single-host demos only.
+ */
+public class LocalNetworkAllocator implements NetworkAllocator {
+
+	private final ComputeProperties.Local properties;
+
+	private final String networkId;
+
+	private final int base;
+
+	private final int size;
+
+	private final Map<Integer, String> used = new HashMap<>();
+
+	public LocalNetworkAllocator(ComputeProperties.Local properties) {
+		this.properties = properties;
+		this.networkId = UUID.nameUUIDFromBytes(("network:" + properties.networkName()).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		String[] parts = properties.cidr().split("/");
+		int prefix = Integer.parseInt(parts[1]);
+		if (prefix < 8 || prefix > 30) {
+			throw new IllegalStateException("nova.compute.local.cidr needs a prefix between /8 and /30: " + properties.cidr());
+		}
+		this.size = 1 << (32 - prefix);
+		this.base = toInt(parts[0]) & (-1 << (32 - prefix));
+	}
+
+	/** The id of the one network, as a {@code networks[].uuid} of a boot request names it. */
+	public String networkId() {
+		return this.networkId;
+	}
+
+	@Override
+	public synchronized NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
+			List<RequestedNetwork> requested) {
+		if (RequestedNetwork.noAllocate(requested)) {
+			return new NetworkInfo(List.of());
+		}
+		String fixed = null;
+		for (RequestedNetwork network : requested) {
+			// "auto": the one network there is
+			boolean auto = requested.size() == 1 && RequestedNetwork.auto().equals(network);
+			if (!auto && network.networkId() != null && !network.networkId().equals(this.networkId)) {
+				throw new NetworkAllocationException("Network " + network.networkId() + " could not be found.");
+			}
+			fixed = (network.fixedIp() != null) ? network.fixedIp() : fixed;
+		}
+		int offset = (fixed != null) ? claimFixed(fixed, instanceUuid) : claimNext(instanceUuid);
+		String address = toString(this.base + offset);
+		NetworkInfo.Subnet subnet = new NetworkInfo.Subnet(this.properties.cidr(), toString(this.base + 1),
+				this.properties.dns(), List.of(new NetworkInfo.FixedIp(address, "fixed", 4)));
+		NetworkInfo.Network network = new NetworkInfo.Network(this.networkId, this.properties.networkName(),
+				this.properties.bridge(), List.of(subnet));
+		return new NetworkInfo(List.of(new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network)));
+	}
+
+	@Override
+	public synchronized void deallocate(RequestContext context, String instanceUuid, String host) {
+		this.used.values().removeIf(instanceUuid::equals);
+	}
+
+	private int claimFixed(String address, String instanceUuid) {
+		int offset;
+		try {
+			offset = toInt(address) - this.base;
+		}
+		catch (RuntimeException ex) {
+			throw new NetworkAllocationException("Invalid fixed IP address " + address);
+		}
+		if (offset < 2 || offset >= this.size - 1) {
+			throw new NetworkAllocationException("Fixed IP " + address + " is not in " + this.properties.cidr());
+		}
+		if (this.used.containsKey(offset)) {
+			throw new NetworkAllocationException("Fixed IP address " + address + " is already in use.");
+		}
+		this.used.put(offset, instanceUuid);
+		return offset;
+	}
+
+	private int claimNext(String instanceUuid) {
+		for (int offset = 2; offset < this.size - 1; offset++) {
+			if (!this.used.containsKey(offset)) {
+				this.used.put(offset, instanceUuid);
+				return offset;
+			}
+		}
+		throw new NetworkAllocationException("No fixed IP addresses available for network: " + this.networkId);
+	}
+
+	private static String mac() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return String.format("fa:16:3e:%02x:%02x:%02x", random.nextInt(256), random.nextInt(256), random.nextInt(256));
+	}
+
+	private static int toInt(String address) {
+		String[] octets = address.split("\\.");
+		if (octets.length != 4) {
+			throw new IllegalArgumentException("Not an IPv4 address: " + address);
+		}
+		int value = 0;
+		for (String octet : octets) {
+			int part = Integer.parseInt(octet);
+			if (part < 0 || part > 255) {
+				throw new IllegalArgumentException("Not an IPv4 address: " + address);
+			}
+			value = (value << 8) | part;
+		}
+		return value;
+	}
+
+	private static String toString(int address) {
+		return ((address >>> 24) & 255) + "." + ((address >>> 16) & 255) + "." + ((address >>> 8) & 255) + "."
+				+ (address & 255);
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.novaboot.compute.manager;
+
+import java.util.List;
+
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
+
+/**
+ * What compute needs from nova-network: addresses for an instance at boot, released at
+ * delete. The in-process {@link LocalNetworkAllocator} serves until an RPC-backed one
+ * (nova-network's {@code allocate_for_instance}) replaces this bean.
+ */
+public interface NetworkAllocator {
+
+	/**
+	 * @throws NetworkAllocationException when a requested network or address cannot be had
+	 */
+	NetworkInfo allocate(RequestContext context, String instanceUuid, String host, List<RequestedNetwork> requested);
+
+	/** Releases everything the instance holds; nothing held is fine. */
+	void deallocate(RequestContext context, String instanceUuid, String host);
+
+}

@@ -1,8 +1,0 @@
-package dev.novaboot.compute.node;
-
-/**
- * What the live instances of a host hold.
- */
-public record Usage(long vcpus, long memoryMb, long localGb, long instances) {
-
-}

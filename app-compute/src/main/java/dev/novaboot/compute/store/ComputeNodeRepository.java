@@ -1,0 +1,41 @@
+package dev.novaboot.compute.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * The {@code compute_nodes} table.
+ */
+public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> {
+
+	Optional<ComputeNode> findByUuid(String uuid);
+
+	List<ComputeNode> findByHostIn(Collection<String> hosts);
+
+	List<ComputeNode> findAllByOrderById();
+
+	/** The node's row, locked until the transaction ends: one placement at a time per host. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select n from ComputeNode n where n.host = :host")
+	Optional<ComputeNode> lockByHost(@Param("host") String host);
+
+	/** vcpus, memory, disk and count of the live instances placed on a host. */
+	@Query("select coalesce(sum(i.vcpus), 0), coalesce(sum(i.memoryMb), 0), coalesce(sum(i.rootGb), 0), count(i) "
+			+ "from Instance i where i.host = :host and i.deletedAt is null")
+	List<Object[]> usageRows(@Param("host") String host);
+
+	default Usage usage(String host) {
+		Object[] row = usageRows(host).get(0);
+		return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+				((Number) row[3]).longValue());
+	}
+
+}

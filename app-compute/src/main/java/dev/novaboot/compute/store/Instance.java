@@ -1,0 +1,250 @@
+package dev.novaboot.compute.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.novaboot.compute.driver.PowerState;
+
+/**
+ * A row of {@code instances}: plain data. The flavor's sizes are copied at boot, as Nova
+ * does, so that a flavor changed later does not change what the instance holds. Only
+ * the manager's {@code InstanceStates} changes rows (the setters are public because it
+ * lives in {@code manager/}).
+ */
+@Entity
+@Table(name = "instances")
+public class Instance {
+
+	/** {@code instances.fault_message VARCHAR(1024)}. */
+	static final int FAULT_MESSAGE_LENGTH = 1024;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String uuid;
+
+	private String name;
+
+	@Column(name = "project_id")
+	private String projectId;
+
+	@Column(name = "user_id")
+	private String userId;
+
+	private String host;
+
+	@Column(name = "flavor_id")
+	private String flavorId;
+
+	private int vcpus;
+
+	@Column(name = "memory_mb")
+	private int memoryMb;
+
+	@Column(name = "root_gb")
+	private int rootGb;
+
+	@Column(name = "image_ref")
+	private String imageRef;
+
+	@Column(name = "vm_state")
+	@Convert(converter = StateConverters.VmStateConverter.class)
+	private VmState vmState;
+
+	@Column(name = "task_state")
+	@Convert(converter = StateConverters.TaskStateConverter.class)
+	private TaskState taskState;
+
+	@Column(name = "power_state")
+	@Convert(converter = StateConverters.PowerStateConverter.class)
+	private PowerState powerState;
+
+	@Column(name = "fault_code")
+	private Integer faultCode;
+
+	@Column(name = "fault_message", length = FAULT_MESSAGE_LENGTH)
+	private String faultMessage;
+
+	@Column(name = "fault_at")
+	private Instant faultAt;
+
+	@Column(name = "network_info", length = 16000)
+	private String networkInfo;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Column(name = "launched_at")
+	private Instant launchedAt;
+
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
+	protected Instance() {
+	}
+
+	public Instance(String uuid, String name, String projectId, String userId, String flavorId, int vcpus, int memoryMb,
+			int rootGb, String imageRef, Instant now) {
+		this.uuid = uuid;
+		this.name = name;
+		this.projectId = projectId;
+		this.userId = userId;
+		this.flavorId = flavorId;
+		this.vcpus = vcpus;
+		this.memoryMb = memoryMb;
+		this.rootGb = rootGb;
+		this.imageRef = imageRef;
+		this.vmState = VmState.BUILDING;
+		this.powerState = PowerState.NOSTATE;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getUuid() {
+		return this.uuid;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public String getProjectId() {
+		return this.projectId;
+	}
+
+	public String getUserId() {
+		return this.userId;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public String getFlavorId() {
+		return this.flavorId;
+	}
+
+	public int getVcpus() {
+		return this.vcpus;
+	}
+
+	public int getMemoryMb() {
+		return this.memoryMb;
+	}
+
+	public int getRootGb() {
+		return this.rootGb;
+	}
+
+	public String getImageRef() {
+		return this.imageRef;
+	}
+
+	public VmState getVmState() {
+		return this.vmState;
+	}
+
+	public void setVmState(VmState vmState) {
+		this.vmState = vmState;
+	}
+
+	public TaskState getTaskState() {
+		return this.taskState;
+	}
+
+	public void setTaskState(TaskState taskState) {
+		this.taskState = taskState;
+	}
+
+	public PowerState getPowerState() {
+		return this.powerState;
+	}
+
+	public void setPowerState(PowerState powerState) {
+		this.powerState = powerState;
+	}
+
+	public Integer getFaultCode() {
+		return this.faultCode;
+	}
+
+	public String getFaultMessage() {
+		return this.faultMessage;
+	}
+
+	public Instant getFaultAt() {
+		return this.faultAt;
+	}
+
+	public void setFault(int code, String message, Instant at) {
+		this.faultCode = code;
+		this.faultMessage = fittedFaultMessage(message);
+		this.faultAt = at;
+	}
+
+	/**
+	 * The part of a fault message that fits {@code fault_message}: the one truncation every
+	 * writer of the column uses (this setter and {@link InstanceRepository#fail}), so that a
+	 * long exception message never makes the write itself fail.
+	 */
+	static String fittedFaultMessage(String message) {
+		return (message != null && message.length() > FAULT_MESSAGE_LENGTH)
+				? message.substring(0, FAULT_MESSAGE_LENGTH) : message;
+	}
+
+	public String getNetworkInfo() {
+		return this.networkInfo;
+	}
+
+	public void setNetworkInfo(String networkInfo) {
+		this.networkInfo = networkInfo;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public void setUpdatedAt(Instant updatedAt) {
+		this.updatedAt = updatedAt;
+	}
+
+	public Instant getLaunchedAt() {
+		return this.launchedAt;
+	}
+
+	public void setLaunchedAt(Instant launchedAt) {
+		this.launchedAt = launchedAt;
+	}
+
+	public Instant getDeletedAt() {
+		return this.deletedAt;
+	}
+
+	public void setDeletedAt(Instant deletedAt) {
+		this.deletedAt = deletedAt;
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.novaboot.compute.store;
+
+/**
+ * What is being done to an instance right now (Nova's {@code task_states}); null in the
+ * database when nothing is.
+ */
+public enum TaskState {
+
+	SPAWNING("spawning"), REBOOTING("rebooting"), POWERING_OFF("powering-off"), POWERING_ON("powering-on"),
+	DELETING("deleting");
+
+	private final String value;
+
+	TaskState(String value) {
+		this.value = value;
+	}
+
+	public String value() {
+		return this.value;
+	}
+
+	public static TaskState of(String value) {
+		if (value == null) {
+			return null;
+		}
+		for (TaskState state : values()) {
+			if (state.value.equals(value)) {
+				return state;
+			}
+		}
+		throw new IllegalArgumentException("Unknown task_state '" + value + "'");
+	}
+
+}

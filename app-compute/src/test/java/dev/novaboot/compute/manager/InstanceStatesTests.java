@@ -1,0 +1,93 @@
+package dev.novaboot.compute.manager;
+
+import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Transitions recorded in {@code instances}: an illegal action changes nothing, a late
+ * spawn does not overwrite a delete, a failure records its fault.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class InstanceStatesTests {
+
+	@Autowired
+	InstanceStates states;
+
+	@Autowired
+	InstanceRepository instances;
+
+	@Test
+	void rebootWhileBuildingIsRefusedAndChangesNothing() {
+		Instance instance = building("reboot-while-building");
+		assertThatExceptionOfType(InstanceInvalidStateException.class)
+			.isThrownBy(() -> this.states.begin(instance.getUuid(), InstanceAction.REBOOT_SOFT))
+			.withMessage("Cannot 'reboot' instance " + instance.getUuid() + " while it is in vm_state building");
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getVmState()).isEqualTo(VmState.BUILDING);
+		assertThat(after.getTaskState()).isNull();
+		assertThat(after.getUpdatedAt()).isEqualTo(instance.getUpdatedAt());
+		this.states.deleted(instance.getUuid());
+	}
+
+	@Test
+	void aSpawnThatEndsAfterADeleteBeganDoesNotMakeItActive() {
+		Instance instance = building("deleted-while-spawning");
+		assertThat(this.states.spawning(instance.getUuid())).isTrue();
+		assertThat(this.states.begin(instance.getUuid(), InstanceAction.DELETE)).isTrue();
+		assertThat(this.states.spawned(instance.getUuid(), PowerState.RUNNING)).isFalse();
+		assertThat(this.states.fail(instance.getUuid(), "too late")).isFalse();
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getVmState()).isEqualTo(VmState.BUILDING);
+		assertThat(after.getTaskState()).isEqualTo(TaskState.DELETING);
+		// a second delete is accepted and does nothing more
+		assertThat(this.states.begin(instance.getUuid(), InstanceAction.DELETE)).isFalse();
+		this.states.deleted(instance.getUuid());
+		assertThat(this.instances.findLive(instance.getUuid())).isEmpty();
+		assertThat(this.instances.findByUuid(instance.getUuid()).orElseThrow().getVmState()).isEqualTo(VmState.DELETED);
+	}
+
+	@Test
+	void aFailedBuildRecordsItsFault() {
+		Instance instance = building("fails");
+		this.states.spawning(instance.getUuid());
+		assertThat(this.states.fail(instance.getUuid(), "disk full")).isTrue();
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getVmState()).isEqualTo(VmState.ERROR);
+		assertThat(after.getTaskState()).isNull();
+		assertThat(after.getFaultCode()).isEqualTo(500);
+		assertThat(after.getFaultMessage()).isEqualTo("disk full");
+		this.states.deleted(instance.getUuid());
+	}
+
+	@Test
+	void aGuestThatStoppedByItselfMakesItsActiveInstanceStopped() {
+		Instance instance = building("dies");
+		this.states.spawning(instance.getUuid());
+		this.states.spawned(instance.getUuid(), PowerState.RUNNING);
+		this.states.syncPowerState(instance.getUuid(), PowerState.CRASHED);
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getPowerState()).isEqualTo(PowerState.CRASHED);
+		assertThat(after.getVmState()).isEqualTo(VmState.STOPPED);
+		this.states.deleted(instance.getUuid());
+	}
+
+	private Instance building(String name) {
+		Instance instance = this.states.create(name, "project-states", "user", "1", 1, 512, 1, "image");
+		this.states.scheduled(instance.getUuid(), "nowhere-host");
+		return this.instances.findLive(instance.getUuid()).orElseThrow();
+	}
+
+}

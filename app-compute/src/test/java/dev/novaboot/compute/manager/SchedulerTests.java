@@ -1,0 +1,118 @@
+package dev.novaboot.compute.manager;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.novaboot.compute.store.ComputeNode;
+import dev.novaboot.compute.store.ComputeNodeRepository;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.Usage;
+import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.record.ServiceRecord;
+import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.testsupport.ServiceRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The scheduler places instances on up, enabled compute hosts with room, weighed by free
+ * RAM, and never on a host that is down, disabled or full. This host ({@code test-host},
+ * the fake driver's 8 vcpus / 16 GB / 100 GB) is disabled in these tests so that the
+ * pretend hosts decide.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class SchedulerTests {
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	InstanceStates states;
+
+	@Autowired
+	ComputeNodeRepository nodes;
+
+	@Autowired
+	ServiceRecordRepository services;
+
+	@Autowired
+	DatabaseClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	ServiceRows rows;
+
+	String prefix;
+
+	@BeforeEach
+	void pretendHosts() {
+		this.rows = new ServiceRows(this.services, this.clock, this.jdbc);
+		this.prefix = "sched-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		this.jdbc.update("UPDATE services SET disabled = TRUE WHERE host = 'test-host'");
+	}
+
+	@AfterEach
+	void enableThisHost() {
+		this.jdbc.update("UPDATE services SET disabled = FALSE WHERE host = 'test-host'");
+		this.jdbc.update("UPDATE services SET forced_down = TRUE WHERE host LIKE ?", this.prefix + "%");
+	}
+
+	@Test
+	void picksTheHostWithTheMostFreeRamAmongThoseWithRoom() {
+		host("small", 4, 2048, 100);
+		host("big", 4, 8192, 100);
+		host("no-disk", 4, 65536, 0);
+		Instance instance = instance(1, 1024, 10);
+		assertThat(this.scheduler.schedule(instance)).isEqualTo(this.prefix + "big");
+	}
+
+	@Test
+	void countsWhatIsAlreadyPlacedAndFillsAHostOnlyToItsLimit() {
+		host("only", 1, 1024, 10);
+		// ram allocation ratio 1.5: 1536 MB fit on 1024 MB of RAM
+		assertThat(this.scheduler.schedule(instance(1, 1024, 5))).isEqualTo(this.prefix + "only");
+		assertThat(this.scheduler.schedule(instance(1, 512, 5))).isEqualTo(this.prefix + "only");
+		assertThatExceptionOfType(NoValidHostException.class).isThrownBy(() -> this.scheduler.schedule(instance(1, 1, 1)))
+			.withMessage("No valid host was found. There are not enough hosts available.");
+	}
+
+	@Test
+	void neverPlacesOnADownOrDisabledHost() {
+		ServiceRecord down = host("down", 64, 65536, 1000);
+		this.rows.heartbeatAgo(down, Duration.ofMinutes(10));
+		ServiceRecord disabled = host("disabled", 64, 65536, 1000);
+		this.rows.set(disabled, "disabled", true);
+		assertThatExceptionOfType(NoValidHostException.class).isThrownBy(() -> this.scheduler.schedule(instance(1, 512, 1)));
+		host("up", 1, 1024, 10);
+		assertThat(this.scheduler.schedule(instance(1, 512, 1))).isEqualTo(this.prefix + "up");
+	}
+
+	private ServiceRecord host(String name, int vcpus, int memoryMb, int localGb) {
+		String host = this.prefix + name;
+		ServiceRecord service = this.rows.service(host, "nova-compute", "compute", Duration.ZERO);
+		ComputeNode node = new ComputeNode(UUID.randomUUID().toString(), host, this.clock.now());
+		node.setResources("fake", "1.0", vcpus, memoryMb, localGb, 16.0, 1.5, 1.0);
+		node.setUsage(new Usage(0, 0, 0, 0), this.clock.now());
+		this.nodes.saveAndFlush(node);
+		return service;
+	}
+
+	private Instance instance(int vcpus, int memoryMb, int rootGb) {
+		return this.states.create("scheduled", "project-scheduler", "user", "x", vcpus, memoryMb, rootGb, "image");
+	}
+
+
+}
