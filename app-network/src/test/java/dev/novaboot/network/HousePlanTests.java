@@ -32,4 +32,9 @@ class HousePlanTests {
 		NETWORK.repositoriesAreUsedByTheManagerAndTheStoreOnly();
 	}
 
+	@Test
+	void noRepositoryIsUsedByTheApiDriversOrRpc() {
+		NETWORK.noRepositoryIsUsedByTheApiDriversOrRpc();
+	}
+
 }

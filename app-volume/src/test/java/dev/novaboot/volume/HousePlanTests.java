@@ -32,4 +32,9 @@ class HousePlanTests {
 		VOLUME.repositoriesAreUsedByTheManagerAndTheStoreOnly();
 	}
 
+	@Test
+	void noRepositoryIsUsedByTheApiDriversOrRpc() {
+		VOLUME.noRepositoryIsUsedByTheApiDriversOrRpc();
+	}
+
 }

@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}.
  */
 // named apart from the starter's os-services advice, whose bean is called computeApiFaults
-@RestControllerAdvice(name = "computeServersApiFaults", basePackageClasses = ComputeApiFaults.class)
+@RestControllerAdvice(basePackageClasses = ComputeApiFaults.class)
 class ComputeApiFaults extends OpenStackFaults {
 
 	@ExceptionHandler

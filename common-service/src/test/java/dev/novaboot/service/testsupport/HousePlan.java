@@ -67,6 +67,19 @@ public final class HousePlan {
 			.check(this.classes);
 	}
 
+	/**
+	 * Not even the starter's repositories (service records) are read from {@code api/},
+	 * {@code driver/} or {@code rpc/}: what they need to know, the manager tells them.
+	 */
+	public void noRepositoryIsUsedByTheApiDriversOrRpc() {
+		noClasses().that()
+			.resideInAnyPackage(this.app + ".api..", this.app + ".driver..", this.app + ".rpc..")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(Repository.class)
+			.check(this.classes);
+	}
+
 	/** The manager owns its tables: repositories are used from {@code manager/} and {@code store/} only. */
 	public void repositoriesAreUsedByTheManagerAndTheStoreOnly() {
 		classes().that()
