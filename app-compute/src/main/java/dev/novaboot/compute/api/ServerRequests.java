@@ -9,7 +9,7 @@ import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Names;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
-import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * Reads Nova's request bodies, which mix shapes (a network list or {@code "auto"}), and

@@ -16,6 +16,7 @@ import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,7 +122,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				Image image = this.images.find(instance.getImageRef())
 					.orElseThrow(() -> new IllegalStateException("Image " + instance.getImageRef() + " could not be found."));
 				// "networks": "none" asks nothing of the network service
-				NetworkInfo networkInfo = RequestedNetwork.noAllocate(request.requestedNetworks())
+				NetworkInfo networkInfo = RequestedNetwork.isNone(request.requestedNetworks())
 						? new NetworkInfo(List.of())
 						: this.network.allocate(context, uuid, this.identity.host(), request.requestedNetworks());
 				this.states.networkAllocated(uuid, this.json.writeValueAsString(networkInfo));

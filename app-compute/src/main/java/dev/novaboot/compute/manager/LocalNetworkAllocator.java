@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * An in-process stand-in for nova-network: one flat IPv4 network
@@ -50,7 +50,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	@Override
 	public synchronized NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
 			List<RequestedNetwork> requested) {
-		if (RequestedNetwork.noAllocate(requested)) {
+		if (RequestedNetwork.isNone(requested)) {
 			return new NetworkInfo(List.of());
 		}
 		String fixed = null;

@@ -3,7 +3,7 @@ package dev.novaboot.compute.manager;
 import java.util.List;
 
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.rpc.api.ComputeRpcApi.RequestedNetwork;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * What compute needs from nova-network: addresses for an instance at boot, released at

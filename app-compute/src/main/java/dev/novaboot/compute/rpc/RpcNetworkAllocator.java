@@ -9,7 +9,6 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.RpcException;
-import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
@@ -31,17 +30,14 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 
 	@Override
 	public NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
-			List<ComputeRpcApi.RequestedNetwork> requested) {
-		if (ComputeRpcApi.RequestedNetwork.noAllocate(requested)) {
+			List<RequestedNetwork> requested) {
+		if (RequestedNetwork.isNone(requested)) {
 			return new NetworkInfo(List.of());
 		}
 		// "auto" travels as Nova's network id "auto", which nova-network resolves
-		List<RequestedNetwork> networks = requested.stream()
-			.map((network) -> new RequestedNetwork(network.networkId(), network.fixedIp()))
-			.toList();
 		try {
 			InstanceNetworkInfo info = this.rpc.call(NetworkRpcApi.class)
-				.allocateForInstance(context, instanceUuid, context.projectId(), host, networks);
+				.allocateForInstance(context, instanceUuid, context.projectId(), host, requested);
 			return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
 		}
 		catch (RemoteRpcException ex) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.Rpc;
-import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
@@ -38,7 +37,7 @@ class RpcNetworkAllocatorTests {
 	@Test
 	void noneAsksNothingOfTheNetworkService() {
 		NetworkInfo info = this.allocator.allocate(CONTEXT, "instance-1", "host-1",
-				List.of(ComputeRpcApi.RequestedNetwork.none()));
+				List.of(RequestedNetwork.none()));
 		assertThat(info.vifs()).isEmpty();
 		verifyNoInteractions(this.rpc);
 	}
@@ -48,11 +47,11 @@ class RpcNetworkAllocatorTests {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
 		when(this.network.allocateForInstance(any(), any(), any(), any(), any()))
 			.thenReturn(new InstanceNetworkInfo("instance-1", List.of()));
-		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(ComputeRpcApi.RequestedNetwork.auto()));
+		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(RequestedNetwork.auto()));
 		verify(this.network).allocateForInstance(CONTEXT, "instance-1", "project", "host-1",
 				List.of(RequestedNetwork.auto()));
 		this.allocator.allocate(CONTEXT, "instance-2", "host-1",
-				List.of(new ComputeRpcApi.RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")));
+				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")));
 		verify(this.network).allocateForInstance(eq(CONTEXT), eq("instance-2"), eq("project"), eq("host-1"),
 				eq(List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7"))));
 	}

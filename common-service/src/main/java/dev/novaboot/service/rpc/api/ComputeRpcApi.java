@@ -3,7 +3,6 @@ package dev.novaboot.service.rpc.api;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RpcApi;
 
@@ -64,32 +63,6 @@ public interface ComputeRpcApi {
 		public RunInstance {
 			requestedNetworks = (requestedNetworks != null) ? List.copyOf(requestedNetworks) : List.of();
 			blockDevices = (blockDevices != null) ? List.copyOf(blockDevices) : List.of();
-		}
-
-	}
-
-	/**
-	 * A network asked for at boot (Nova's {@code NetworkRequest}); either field may be null.
-	 * A single request with the network id {@code "none"} or {@code "auto"} stands for the
-	 * API's {@code "networks": "none"} or {@code "auto"}, as in Nova.
-	 */
-	record RequestedNetwork(@JsonProperty("network_id") String networkId, @JsonProperty("fixed_ip") String fixedIp) {
-
-		public static RequestedNetwork none() {
-			return new RequestedNetwork(dev.novaboot.service.rpc.api.RequestedNetwork.NONE, null);
-		}
-
-		public static RequestedNetwork auto() {
-			return new RequestedNetwork(dev.novaboot.service.rpc.api.RequestedNetwork.AUTO, null);
-		}
-
-		/**
-		 * Whether the requests are {@code "none"}: the instance gets no ports, and nothing
-		 * is asked of the network service.
-		 */
-		public static boolean noAllocate(List<RequestedNetwork> requested) {
-			return requested.size() == 1
-					&& dev.novaboot.service.rpc.api.RequestedNetwork.NONE.equals(requested.get(0).networkId());
 		}
 
 	}
