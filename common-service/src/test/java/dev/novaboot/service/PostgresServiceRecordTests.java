@@ -9,6 +9,7 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.SchemaNames;
 import dev.novaboot.service.testsupport.ServiceRows;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,11 @@ class PostgresServiceRecordTests {
 	@Test
 	void runsOnPostgreSQL() {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+	}
+
+	@Test
+	void everyIndexAndUniqueKeyFollowsTheNamingScheme() {
+		assertThat(SchemaNames.offending(this.jdbc)).isEmpty();
 	}
 
 	@Test

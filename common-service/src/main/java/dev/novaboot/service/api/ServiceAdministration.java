@@ -48,7 +48,7 @@ public class ServiceAdministration {
 		if (update.forcedDown() != null) {
 			service.setForcedDown(update.forcedDown());
 		}
-		service.setUpdatedAt(this.clock.now());
+		service.touch(this.clock.now());
 		return this.serviceGroup.state(this.repository.saveAndFlush(service));
 	}
 

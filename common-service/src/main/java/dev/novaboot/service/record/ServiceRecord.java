@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.SoftDeletedEntity;
+
 /**
  * One row of Nova's {@code services} table: a running (or once running) service of the
  * suite. Plain data; {@link ServiceRegistrar}, {@link Heartbeat} and the service API own
@@ -21,7 +23,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "services")
-public class ServiceRecord {
+public class ServiceRecord extends SoftDeletedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,29 +66,17 @@ public class ServiceRecord {
 	@Column(name = "rpc_endpoint")
 	private String rpcEndpoint;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Column(name = "deleted_at")
-	private Instant deletedAt;
-
-	@Column(nullable = false)
-	private long deleted;
-
 	protected ServiceRecord() {
 	}
 
 	public ServiceRecord(String host, String binary, String topic, String zone, int version, Instant createdAt) {
+		super(createdAt);
 		this.uuid = UUID.randomUUID().toString();
 		this.host = host;
 		this.binary = binary;
 		this.topic = topic;
 		this.zone = zone;
 		this.version = version;
-		this.createdAt = createdAt;
 	}
 
 	public Long getId() {
@@ -167,30 +157,8 @@ public class ServiceRecord {
 		this.rpcEndpoint = rpcEndpoint;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void setUpdatedAt(Instant updatedAt) {
-		this.updatedAt = updatedAt;
-	}
-
-	public Instant getDeletedAt() {
-		return this.deletedAt;
-	}
-
-	public boolean isDeleted() {
-		return this.deleted != 0;
-	}
-
 	public void markDeleted(Instant now) {
-		this.deleted = this.id;
-		this.deletedAt = now;
-		this.updatedAt = now;
+		markDeleted(this.id, now);
 	}
 
 }

@@ -10,28 +10,25 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The live (not deleted) rows of the {@code services} table.
+ * The live (not deleted) rows of the {@code services} table: the entity's restriction
+ * hides deleted rows from every query here, updates included.
  */
 public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Long> {
 
-	@Query("select s from ServiceRecord s where s.host = :host and s.binary = :binary and s.deleted = 0")
+	@Query("select s from ServiceRecord s where s.host = :host and s.binary = :binary")
 	Optional<ServiceRecord> findLive(@Param("host") String host, @Param("binary") String binary);
 
-	@Query("select s from ServiceRecord s where s.uuid = :uuid and s.deleted = 0")
+	@Query("select s from ServiceRecord s where s.uuid = :uuid")
 	Optional<ServiceRecord> findLiveByUuid(@Param("uuid") String uuid);
 
-	@Query("select s from ServiceRecord s where s.deleted = 0 order by s.id")
+	@Query("select s from ServiceRecord s order by s.id")
 	List<ServiceRecord> findAllLive();
 
-	@Query("select s from ServiceRecord s where s.topic = :topic and s.deleted = 0 order by s.id")
+	@Query("select s from ServiceRecord s where s.topic = :topic order by s.id")
 	List<ServiceRecord> findLiveByTopic(@Param("topic") String topic);
 
 	/** The live service of {@code topic} on {@code host}: one row, however many hosts the topic has. */
-	Optional<ServiceRecord> findFirstByTopicAndHostAndDeletedOrderByIdAsc(String topic, String host, long deleted);
-
-	default Optional<ServiceRecord> findLiveByTopicAndHost(String topic, String host) {
-		return findFirstByTopicAndHostAndDeletedOrderByIdAsc(topic, host, 0);
-	}
+	Optional<ServiceRecord> findFirstByTopicAndHostOrderByIdAsc(String topic, String host);
 
 	/**
 	 * One heartbeat: both timestamps come from the database's clock, so that hosts with
@@ -41,7 +38,7 @@ public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Lo
 	@Transactional
 	@Modifying
 	@Query("update ServiceRecord s set s.reportCount = s.reportCount + 1, s.lastSeenUp = instant, "
-			+ "s.updatedAt = instant where s.id = :id and s.deleted = 0")
+			+ "s.updatedAt = instant where s.id = :id")
 	int reportState(@Param("id") long id);
 
 }

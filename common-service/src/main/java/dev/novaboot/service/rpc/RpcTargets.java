@@ -56,7 +56,7 @@ public class RpcTargets {
 	 */
 	public ServiceRecord hostService(RpcAddress address, String method) {
 		// one row, not the topic's: a compute topic may have thousands of hosts
-		return this.repository.findLiveByTopicAndHost(address.topic(), address.host())
+		return this.repository.findFirstByTopicAndHostOrderByIdAsc(address.topic(), address.host())
 			.orElseThrow(() -> new NoSuchHostException(address.toString(), method, address.host()));
 	}
 
