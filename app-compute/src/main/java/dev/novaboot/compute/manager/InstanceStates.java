@@ -52,7 +52,7 @@ public class InstanceStates {
 	public void scheduled(String uuid, String host) {
 		Instance instance = live(uuid);
 		instance.setHost(host);
-		instance.setUpdatedAt(this.clock.now());
+		instance.touch(this.clock.now());
 	}
 
 	/**
@@ -94,7 +94,7 @@ public class InstanceStates {
 	public void networkAllocated(String uuid, String networkInfoJson) {
 		Instance instance = live(uuid);
 		instance.setNetworkInfo(networkInfoJson);
-		instance.setUpdatedAt(this.clock.now());
+		instance.touch(this.clock.now());
 	}
 
 	/** The build ended well: {@code active}; false if a delete replaced the spawn meanwhile. */
@@ -135,8 +135,7 @@ public class InstanceStates {
 			instance.setVmState(VmState.DELETED);
 			instance.setTaskState(null);
 			instance.setPowerState(PowerState.NOSTATE);
-			instance.setDeletedAt(now);
-			instance.setUpdatedAt(now);
+			instance.markDeleted(now);
 		});
 	}
 
@@ -160,7 +159,7 @@ public class InstanceStates {
 			instance.setTaskState(null);
 			instance.setVmState(vmState);
 			instance.setPowerState(powerState);
-			instance.setUpdatedAt(this.clock.now());
+			instance.touch(this.clock.now());
 		});
 	}
 

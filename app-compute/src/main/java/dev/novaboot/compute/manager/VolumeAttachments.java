@@ -1,7 +1,6 @@
 package dev.novaboot.compute.manager;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.compute.store.VolumeAttachmentRepository;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.VolumeAttachment;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,18 +43,21 @@ public class VolumeAttachments {
 
 	private final JsonMapper json;
 
+	private final DatabaseClock clock;
+
 	// each row is written in a transaction of its own: the volume service's RPC calls and
 	// the driver's plugging, between the writes, must not hold a database transaction open
 	private final TransactionTemplate transactions;
 
 	public VolumeAttachments(ServiceIdentity identity, ComputeDriver driver, VolumeConnector connector,
 			VolumeAttachmentRepository repository, JsonMapper json,
-			PlatformTransactionManager transactionManager) {
+			DatabaseClock clock, PlatformTransactionManager transactionManager) {
 		this.host = identity.host();
 		this.driver = driver;
 		this.connector = connector;
 		this.repository = repository;
 		this.json = json;
+		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -134,7 +137,7 @@ public class VolumeAttachments {
 
 	private void record(String instanceUuid, String volumeId, String device, VolumeConnectionInfo info) {
 		this.transactions.executeWithoutResult((status) -> this.repository.save(new VolumeAttachmentRecord(instanceUuid,
-				volumeId, device, this.json.writeValueAsString(info), Instant.now())));
+				volumeId, device, this.json.writeValueAsString(info), this.clock.now())));
 	}
 
 	private GuestVolume guestVolume(VolumeAttachmentRecord attachment) {

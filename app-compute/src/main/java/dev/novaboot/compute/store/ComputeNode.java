@@ -9,12 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.AuditedEntity;
+
 /**
  * A row of {@code compute_nodes}: what one host offers and what its instances use.
  */
 @Entity
 @Table(name = "compute_nodes")
-public class ComputeNode {
+public class ComputeNode extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,20 +61,13 @@ public class ComputeNode {
 	@Column(name = "disk_allocation_ratio")
 	private double diskAllocationRatio;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
 	protected ComputeNode() {
 	}
 
 	public ComputeNode(String uuid, String host, Instant now) {
+		super(now);
 		this.uuid = uuid;
 		this.host = host;
-		this.createdAt = now;
-		this.updatedAt = now;
 	}
 
 	public void setResources(String hypervisorType, String hypervisorVersion, int vcpus, int memoryMb, int localGb,
@@ -92,7 +87,7 @@ public class ComputeNode {
 		this.memoryMbUsed = (int) usage.memoryMb();
 		this.localGbUsed = (int) usage.localGb();
 		this.runningVms = (int) usage.instances();
-		this.updatedAt = now;
+		touch(now);
 	}
 
 	/** Whether an instance of this size still fits, allocation ratios applied. */
@@ -149,10 +144,6 @@ public class ComputeNode {
 
 	public int getRunningVms() {
 		return this.runningVms;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
 	}
 
 }

@@ -29,7 +29,7 @@ public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> 
 
 	/** vcpus, memory, disk and count of the live instances placed on a host. */
 	@Query("select coalesce(sum(i.vcpus), 0), coalesce(sum(i.memoryMb), 0), coalesce(sum(i.rootGb), 0), count(i) "
-			+ "from Instance i where i.host = :host and i.deletedAt is null")
+			+ "from Instance i where i.host = :host")
 	List<Object[]> usageRows(@Param("host") String host);
 
 	default Usage usage(String host) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.service.store.SoftDeletedEntity;
 
 /**
  * A row of {@code instances}: plain data. The flavor's sizes are copied at boot, as Nova
@@ -20,7 +21,7 @@ import dev.novaboot.compute.driver.PowerState;
  */
 @Entity
 @Table(name = "instances")
-public class Instance {
+public class Instance extends SoftDeletedEntity {
 
 	/** {@code instances.fault_message VARCHAR(1024)}. */
 	static final int FAULT_MESSAGE_LENGTH = 1024;
@@ -79,23 +80,15 @@ public class Instance {
 	@Column(name = "network_info", length = 16000)
 	private String networkInfo;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
 	@Column(name = "launched_at")
 	private Instant launchedAt;
-
-	@Column(name = "deleted_at")
-	private Instant deletedAt;
 
 	protected Instance() {
 	}
 
 	public Instance(String uuid, String name, String projectId, String userId, String flavorId, int vcpus, int memoryMb,
 			int rootGb, String imageRef, Instant now) {
+		super(now);
 		this.uuid = uuid;
 		this.name = name;
 		this.projectId = projectId;
@@ -107,8 +100,6 @@ public class Instance {
 		this.imageRef = imageRef;
 		this.vmState = VmState.BUILDING;
 		this.powerState = PowerState.NOSTATE;
-		this.createdAt = now;
-		this.updatedAt = now;
 	}
 
 	public Long getId() {
@@ -219,18 +210,6 @@ public class Instance {
 		this.networkInfo = networkInfo;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void setUpdatedAt(Instant updatedAt) {
-		this.updatedAt = updatedAt;
-	}
-
 	public Instant getLaunchedAt() {
 		return this.launchedAt;
 	}
@@ -239,12 +218,9 @@ public class Instance {
 		this.launchedAt = launchedAt;
 	}
 
-	public Instant getDeletedAt() {
-		return this.deletedAt;
-	}
-
-	public void setDeletedAt(Instant deletedAt) {
-		this.deletedAt = deletedAt;
+	/** Deletes the row softly, Nova's way: {@code deleted} takes the row's id. */
+	public void markDeleted(Instant now) {
+		markDeleted(this.id, now);
 	}
 
 }

@@ -14,13 +14,12 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * The {@code instances} table; "live" means not deleted.
+ * The live (not deleted) rows of the {@code instances} table: the entity's restriction
+ * hides deleted rows from every query and update here.
  */
 public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
-	Optional<Instance> findByUuid(String uuid);
-
-	@Query("select i from Instance i where i.uuid = :uuid and i.deletedAt is null")
+	@Query("select i from Instance i where i.uuid = :uuid")
 	Optional<Instance> findLive(@Param("uuid") String uuid);
 
 	/**
@@ -28,14 +27,14 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	 * vm_state is one of {@code vmStates}; with {@code anyTask} false, only those whose task
 	 * is (with {@code rebooting} true) or is not (false) {@code reboot}.
 	 */
-	@Query("select i from Instance i where i.projectId = :project and i.deletedAt is null and i.vmState in :vmStates "
+	@Query("select i from Instance i where i.projectId = :project and i.vmState in :vmStates "
 			+ TASK_FILTER + "order by i.createdAt desc, i.id desc")
 	List<Instance> findLivePage(@Param("project") String projectId, @Param("vmStates") Collection<VmState> vmStates,
 			@Param("anyTask") boolean anyTask, @Param("rebooting") boolean rebooting,
 			@Param("reboot") TaskState reboot, Limit limit);
 
 	/** {@link #findLivePage} after the instance created at {@code createdAt} with {@code id} (keyset paging). */
-	@Query("select i from Instance i where i.projectId = :project and i.deletedAt is null and i.vmState in :vmStates "
+	@Query("select i from Instance i where i.projectId = :project and i.vmState in :vmStates "
 			+ TASK_FILTER + "and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id)) "
 			+ "order by i.createdAt desc, i.id desc")
 	List<Instance> findLivePageAfter(@Param("project") String projectId,
@@ -46,22 +45,22 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	String TASK_FILTER = "and (:anyTask = true or (:rebooting = true and i.taskState = :reboot) "
 			+ "or (:rebooting = false and (i.taskState is null or i.taskState <> :reboot))) ";
 
-	@Query("select i from Instance i where i.host = :host and i.deletedAt is null order by i.id")
+	@Query("select i from Instance i where i.host = :host order by i.id")
 	List<Instance> findLiveByHost(@Param("host") String host);
 
-	@Query("select i from Instance i where i.vmState = :vmState and i.deletedAt is null order by i.id")
+	@Query("select i from Instance i where i.vmState = :vmState order by i.id")
 	List<Instance> findLiveByVmState(@Param("vmState") VmState vmState);
 
 	/** Starts a task if the instance is in one of {@code vmStates} and no task runs; 1 or 0. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
-	@Query("update Instance i set i.taskState = :task, i.updatedAt = :now where i.uuid = :uuid and i.deletedAt is null "
+	@Query("update Instance i set i.taskState = :task, i.updatedAt = :now where i.uuid = :uuid "
 			+ "and i.vmState in :vmStates and i.taskState is null")
 	int beginTask(@Param("uuid") String uuid, @Param("vmStates") Collection<VmState> vmStates,
 			@Param("task") TaskState task, @Param("now") Instant now);
 
 	/** Starts deleting whatever else runs, unless a delete already does; 1 or 0. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
-	@Query("update Instance i set i.taskState = :task, i.updatedAt = :now where i.uuid = :uuid and i.deletedAt is null "
+	@Query("update Instance i set i.taskState = :task, i.updatedAt = :now where i.uuid = :uuid "
 			+ "and i.vmState in :vmStates and (i.taskState is null or i.taskState <> :task)")
 	int beginDelete(@Param("uuid") String uuid, @Param("vmStates") Collection<VmState> vmStates,
 			@Param("task") TaskState task, @Param("now") Instant now);
@@ -69,7 +68,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	/** Ends the task {@code expected} with these states, unless another task replaced it. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update Instance i set i.vmState = :vmState, i.powerState = :powerState, i.taskState = null, "
-			+ "i.updatedAt = :now where i.uuid = :uuid and i.deletedAt is null and i.taskState = :expected")
+			+ "i.updatedAt = :now where i.uuid = :uuid and i.taskState = :expected")
 	int completeTask(@Param("uuid") String uuid, @Param("expected") TaskState expected,
 			@Param("vmState") VmState vmState, @Param("powerState") PowerState powerState, @Param("now") Instant now);
 
@@ -86,7 +85,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update Instance i set i.vmState = :error, i.taskState = null, i.faultCode = :code, "
 			+ "i.faultMessage = :message, i.faultAt = :now, i.updatedAt = :now where i.uuid = :uuid "
-			+ "and i.deletedAt is null and i.vmState in :fromStates and (i.taskState is null or i.taskState <> :deleting)")
+			+ "and i.vmState in :fromStates and (i.taskState is null or i.taskState <> :deleting)")
 	int failUnlessDeleting(@Param("uuid") String uuid, @Param("fromStates") Collection<VmState> fromStates,
 			@Param("error") VmState error, @Param("deleting") TaskState deleting, @Param("code") int code,
 			@Param("message") String message, @Param("now") Instant now);
@@ -94,14 +93,14 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	/** Records the guest's power state read from the driver when no task runs. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update Instance i set i.powerState = :powerState, i.updatedAt = :now where i.uuid = :uuid "
-			+ "and i.deletedAt is null and i.taskState is null and i.powerState <> :powerState")
+			+ "and i.taskState is null and i.powerState <> :powerState")
 	int syncPowerState(@Param("uuid") String uuid, @Param("powerState") PowerState powerState,
 			@Param("now") Instant now);
 
 	/** An active instance whose guest stopped by itself is stopped (Nova's power-state sync). */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update Instance i set i.vmState = :stopped, i.updatedAt = :now where i.uuid = :uuid "
-			+ "and i.deletedAt is null and i.taskState is null and i.vmState = :active")
+			+ "and i.taskState is null and i.vmState = :active")
 	int stopActive(@Param("uuid") String uuid, @Param("active") VmState active, @Param("stopped") VmState stopped,
 			@Param("now") Instant now);
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.SchemaNames;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,14 @@ class PostgresServersApiTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void everyIndexAndUniqueKeyFollowsTheNamingScheme() {
+		assertThat(SchemaNames.offending(this.jdbc)).isEmpty();
+	}
 
 	@Test
 	void bootsStopsAndDeletesOnPostgres() {
@@ -51,6 +61,11 @@ class PostgresServersApiTests {
 		client.delete("/v2.1/servers/" + tooBig);
 		client.awaitGone(id);
 		client.awaitGone(tooBig);
+		// deleted softly, Nova's way: the rows stay with their id in deleted
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM instances WHERE uuid IN (?, ?) AND deleted = id AND deleted_at IS NOT NULL",
+				Integer.class, id, tooBig))
+			.isEqualTo(2);
 	}
 
 	@SuppressWarnings("unchecked")

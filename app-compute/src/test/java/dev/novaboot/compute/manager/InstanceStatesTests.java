@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,6 +29,9 @@ class InstanceStatesTests {
 
 	@Autowired
 	InstanceRepository instances;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void rebootWhileBuildingIsRefusedAndChangesNothing() {
@@ -56,7 +60,13 @@ class InstanceStatesTests {
 		assertThat(this.states.begin(instance.getUuid(), InstanceAction.DELETE)).isFalse();
 		this.states.deleted(instance.getUuid());
 		assertThat(this.instances.findLive(instance.getUuid())).isEmpty();
-		assertThat(this.instances.findByUuid(instance.getUuid()).orElseThrow().getVmState()).isEqualTo(VmState.DELETED);
+		// the row stays, Nova's way: deleted holds its id, deleted_at when
+		assertThat(this.jdbc.queryForMap(
+				"SELECT vm_state, deleted = id AS marked, deleted_at IS NOT NULL AS dated FROM instances WHERE uuid = ?",
+				instance.getUuid()))
+			.containsEntry("VM_STATE", "deleted")
+			.containsEntry("MARKED", true)
+			.containsEntry("DATED", true);
 	}
 
 	@Test

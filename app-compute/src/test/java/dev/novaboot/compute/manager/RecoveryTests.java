@@ -84,7 +84,10 @@ class RecoveryTests {
 		assertThat(failed.getTaskState()).isNull();
 		assertThat(failed.getFaultMessage()).contains("interrupted").contains("spawning");
 		assertThat(this.instances.findLive(deleting.getUuid())).isEmpty();
-		assertThat(this.instances.findByUuid(deleting.getUuid()).orElseThrow().getVmState()).isEqualTo(VmState.DELETED);
+		assertThat(this.jdbc.queryForMap("SELECT vm_state, deleted = id AS marked FROM instances WHERE uuid = ?",
+				deleting.getUuid()))
+			.containsEntry("VM_STATE", "deleted")
+			.containsEntry("MARKED", true);
 		Instance rebooted = reload(rebooting);
 		assertThat(rebooted.getVmState()).isEqualTo(VmState.ACTIVE);
 		assertThat(rebooted.getTaskState()).isNull();
@@ -161,7 +164,7 @@ class RecoveryTests {
 	}
 
 	private Instance reload(Instance instance) {
-		return this.instances.findByUuid(instance.getUuid()).orElseThrow();
+		return this.instances.findLive(instance.getUuid()).orElseThrow();
 	}
 
 
