@@ -186,16 +186,10 @@ public class Instance extends SoftDeletedEntity {
 		return this.faultAt;
 	}
 
-	public void setFault(int code, String message, Instant at) {
-		this.faultCode = code;
-		this.faultMessage = fittedFaultMessage(message);
-		this.faultAt = at;
-	}
-
 	/**
-	 * The part of a fault message that fits {@code fault_message}: the one truncation every
-	 * writer of the column uses (this setter and {@link InstanceRepository#fail}), so that a
-	 * long exception message never makes the write itself fail.
+	 * The part of a fault message that fits {@code fault_message}: the one truncation, used
+	 * by the column's one writer ({@link InstanceRepository#fail}), so that a long
+	 * exception message never makes the write itself fail.
 	 */
 	static String fittedFaultMessage(String message) {
 		return (message != null && message.length() > FAULT_MESSAGE_LENGTH)

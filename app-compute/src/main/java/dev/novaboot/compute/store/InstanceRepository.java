@@ -74,7 +74,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
 	/**
 	 * Puts the instance in error with a fault, unless it is being deleted; 1 or 0. The
-	 * message is cut to what {@code fault_message} holds, as {@link Instance#setFault} cuts it.
+	 * message is cut to what {@code fault_message} holds.
 	 */
 	default int fail(String uuid, Collection<VmState> fromStates, VmState error, TaskState deleting, int code,
 			String message, Instant now) {

@@ -83,6 +83,18 @@ class InstanceStatesTests {
 	}
 
 	@Test
+	void aDriverErrorLongerThanTheFaultColumnIsRecordedCutToTheColumn() {
+		Instance instance = building("fails-long");
+		this.states.spawning(instance.getUuid());
+		String qemuLog = "qemu-system-x86_64: ".repeat(300);
+		assertThat(this.states.fail(instance.getUuid(), qemuLog)).isTrue();
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getVmState()).isEqualTo(VmState.ERROR);
+		assertThat(after.getFaultMessage()).hasSize(1024).isEqualTo(qemuLog.substring(0, 1024));
+		this.states.deleted(instance.getUuid());
+	}
+
+	@Test
 	void aGuestThatStoppedByItselfMakesItsActiveInstanceStopped() {
 		Instance instance = building("dies");
 		this.states.spawning(instance.getUuid());
