@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.manager.Flavor;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param local settings of the in-process network and volume stand-ins
  */
 @ConfigurationProperties("nova.compute")
-public record ComputeProperties(@DefaultValue("fake") String driver, List<Flavor> flavors,
+public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice driver, List<Flavor> flavors,
 		@DefaultValue("16.0") double cpuAllocationRatio, @DefaultValue("1.5") double ramAllocationRatio,
 		@DefaultValue("1.0") double diskAllocationRatio, @DefaultValue("4") int buildWorkers,
 		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue("60s") Duration syncPowerStateInterval,

@@ -10,7 +10,7 @@ import dev.novaboot.service.driver.SelectedBy;
  * receive plain values, never entities, and keep no database state: what they know about
  * a guest they can read back from the hypervisor.
  */
-@SelectedBy(property = "nova.compute.driver", choices = { "fake", "qemu" })
+@SelectedBy(property = "nova.compute.driver", choices = ComputeDriver.Choice.class)
 public interface ComputeDriver extends Driver {
 
 	/** Creates and starts the guest, with its volumes attached. */
@@ -47,6 +47,17 @@ public interface ComputeDriver extends Driver {
 	enum RebootType {
 
 		SOFT, HARD
+
+	}
+
+	/** The values of {@code nova.compute.driver}. */
+	enum Choice {
+
+		/** Guests in memory only, for tests and demos (the default). */
+		FAKE,
+
+		/** Each guest a {@code qemu-system-x86_64} process controlled over QMP. */
+		QEMU
 
 	}
 

@@ -38,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("nova.auth")
 @Validated
-public record AuthProperties(@DefaultValue("token") String strategy, String tokenKey,
+public record AuthProperties(@DefaultValue("token") AuthStrategy.Choice strategy, String tokenKey,
 		@DefaultValue("1h") Duration tokenTtl, String bootstrapPassword,
 		@DefaultValue("var/admin-password") Path bootstrapPasswordFile, @DefaultValue("RegionOne") String region,
 		Map<String, String> publicUrls,

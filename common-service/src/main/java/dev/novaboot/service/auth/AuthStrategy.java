@@ -9,7 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * development, from the caller's own headers ({@code noauth}). Either way the outcome is a
  * {@link dev.novaboot.service.context.RequestContext} in the request for controllers.
  */
-@SelectedBy(property = "nova.auth.strategy", choices = { "token", "noauth" })
+@SelectedBy(property = "nova.auth.strategy", choices = AuthStrategy.Choice.class)
 public interface AuthStrategy {
 
 	/** The value of {@code nova.auth.strategy} that selects this strategy. */
@@ -20,5 +20,16 @@ public interface AuthStrategy {
 	 * filter chain.
 	 */
 	void configure(HttpSecurity http) throws Exception;
+
+	/** The values of {@code nova.auth.strategy}. */
+	enum Choice {
+
+		/** Keystone-style signed tokens from the suite's identity API (the default). */
+		TOKEN,
+
+		/** The caller's own {@code X-User-Id}, {@code X-Project-Id} and {@code X-Roles} headers, for development only. */
+		NOAUTH
+
+	}
 
 }

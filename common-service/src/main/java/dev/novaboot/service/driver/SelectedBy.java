@@ -12,6 +12,11 @@ import java.lang.annotation.Target;
  * {@code @ConditionalOnProperty(name = property, havingValue = ...)}. When the property
  * names no implementation, start-up stops with a report that names the property, the bad
  * value and the {@link #choices() valid choices}.
+ * <p>
+ * The choices are an enum, the one list of them: the app's properties record types the
+ * property with it (so that its metadata, and an IDE, offer the values), and this
+ * annotation names it. A constant is written in lower case with {@code -} for {@code _}:
+ * {@code FLAT_DHCP} is {@code flat-dhcp}, the {@code havingValue} of its bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +26,7 @@ public @interface SelectedBy {
 	/** The property that chooses the implementation, such as {@code nova.volume.driver}. */
 	String property();
 
-	/** Every value that names an implementation. */
-	String[] choices();
+	/** The enum whose constants are every value that names an implementation. */
+	Class<? extends Enum<?>> choices();
 
 }

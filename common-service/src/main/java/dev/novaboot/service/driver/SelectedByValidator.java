@@ -2,8 +2,10 @@ package dev.novaboot.service.driver;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -21,9 +23,16 @@ import org.springframework.util.ClassUtils;
  * choices. A bad value stops start-up with an {@link UnknownChoiceException}, even for a
  * kind that no bean happens to inject.
  */
-public class SelectedByValidator implements BeanFactoryPostProcessor, EnvironmentAware {
+public class SelectedByValidator implements BeanFactoryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
 	private Environment environment;
+
+	private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -51,14 +60,22 @@ public class SelectedByValidator implements BeanFactoryPostProcessor, Environmen
 	}
 
 	private void check(AnnotatedBeanDefinition candidate) {
-		Map<String, Object> selectedBy = candidate.getMetadata().getAnnotationAttributes(SelectedBy.class.getName());
+		Map<String, Object> selectedBy = candidate.getMetadata()
+			.getAnnotationAttributes(SelectedBy.class.getName(), true);
 		String property = (String) selectedBy.get("property");
-		List<String> choices = Arrays.asList((String[]) selectedBy.get("choices"));
+		List<String> choices = choices((String) selectedBy.get("choices"));
 		String value = this.environment.getProperty(property);
 		if (value != null && choices.stream().noneMatch((choice) -> choice.equalsIgnoreCase(value.trim()))) {
 			String kind = ClassUtils.getShortName(candidate.getMetadata().getClassName());
 			throw new UnknownChoiceException(property, value, choices, kind);
 		}
+	}
+
+	private List<String> choices(String enumClassName) {
+		Class<?> choices = ClassUtils.resolveClassName(enumClassName, this.classLoader);
+		return Arrays.stream(choices.getEnumConstants())
+			.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.toList();
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param amqp settings of the {@code amqp} transport
  */
 @ConfigurationProperties("nova.rpc")
-public record RpcProperties(@DefaultValue("http") String transport, String secret,
+public record RpcProperties(@DefaultValue("http") RpcTransport.Choice transport, String secret,
 		@DefaultValue("60s") Duration callTimeout, @DefaultValue Server server, @DefaultValue Http http,
 		@DefaultValue Amqp amqp) {
 

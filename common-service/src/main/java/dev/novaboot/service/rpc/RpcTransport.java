@@ -9,7 +9,7 @@ import dev.novaboot.service.driver.SelectedBy;
  * {@code amqp} (RabbitMQ). Callers use {@link Rpc}; this is the part that differs per
  * transport.
  */
-@SelectedBy(property = "nova.rpc.transport", choices = { "http", "amqp" })
+@SelectedBy(property = "nova.rpc.transport", choices = RpcTransport.Choice.class)
 public interface RpcTransport {
 
 	/** The value of {@code nova.rpc.transport} that selects this transport. */
@@ -31,5 +31,16 @@ public interface RpcTransport {
 
 	/** Sends {@code message} to every up service of {@code topic}, waiting for none. */
 	void fanout(String topic, RpcMessage message);
+
+	/** The values of {@code nova.rpc.transport}. */
+	enum Choice {
+
+		/** Signed HTTP between the services' own ports, no broker (the default). */
+		HTTP,
+
+		/** A RabbitMQ broker, through {@code spring.rabbitmq.*}. */
+		AMQP
+
+	}
 
 }

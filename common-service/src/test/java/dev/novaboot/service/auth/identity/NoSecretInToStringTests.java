@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.service.auth.AuthProperties;
+import dev.novaboot.service.auth.AuthStrategy;
 import dev.novaboot.service.auth.token.Token;
 import dev.novaboot.service.auth.token.TokenSubject;
 import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.rpc.RpcTransport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
@@ -25,7 +27,7 @@ class NoSecretInToStringTests {
 
 	@Test
 	void authPropertiesShowWhetherTheKeyAndPasswordAreSetNotWhatTheyAre() {
-		AuthProperties properties = new AuthProperties("token", "the-token-key-of-at-least-32-bytes!!",
+		AuthProperties properties = new AuthProperties(AuthStrategy.Choice.TOKEN, "the-token-key-of-at-least-32-bytes!!",
 				Duration.ofHours(1), "the-admin-password", Path.of("var/admin-password"), "RegionOne", Map.of(), 10,
 				Duration.ofMinutes(5));
 
@@ -33,22 +35,22 @@ class NoSecretInToStringTests {
 			.doesNotContain("the-admin-password")
 			.contains("tokenKey=******", "bootstrapPassword=******", "bootstrapPasswordFile=var/admin-password",
 					"region=RegionOne");
-		assertThat(new AuthProperties("token", null, Duration.ofHours(1), null, Path.of("x"), "RegionOne", null, 10,
+		assertThat(new AuthProperties(AuthStrategy.Choice.TOKEN, null, Duration.ofHours(1), null, Path.of("x"), "RegionOne", null, 10,
 				Duration.ofMinutes(5)))
-			.hasToString("AuthProperties[strategy=token, tokenKey=null, tokenTtl=PT1H, bootstrapPassword=null, "
+			.hasToString("AuthProperties[strategy=TOKEN, tokenKey=null, tokenTtl=PT1H, bootstrapPassword=null, "
 					+ "bootstrapPasswordFile=x, region=RegionOne, publicUrls={}, lockoutFailureAttempts=10, "
 					+ "lockoutDuration=PT5M]");
 	}
 
 	@Test
 	void rpcPropertiesHideTheSecretThatSignsMessages() {
-		RpcProperties properties = new RpcProperties("http", "the-rpc-secret-of-the-suite", Duration.ofSeconds(60),
+		RpcProperties properties = new RpcProperties(RpcTransport.Choice.HTTP, "the-rpc-secret-of-the-suite", Duration.ofSeconds(60),
 				new RpcProperties.Server(8, 1000),
 				new RpcProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(60), null, DataSize.ofMegabytes(4)),
 				new RpcProperties.Amqp("nova", 4));
 
 		assertThat(properties.toString()).doesNotContain("the-rpc-secret-of-the-suite")
-			.contains("transport=http", "secret=******", "exchange=nova");
+			.contains("transport=HTTP", "secret=******", "exchange=nova");
 	}
 
 	@Test
