@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
@@ -49,19 +51,23 @@ public class NetworkService {
 
 	private final NetworkProperties properties;
 
+	// the time every row written is stamped with: the database's, which all hosts share
+	private final DatabaseClock clock;
+
 	// create and projectVlanNetwork retry a lost race for a VLAN id: each attempt is a
 	// transaction of its own, which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FloatingIpRepository floatingIps, SubnetService subnetService, NetworkProperties properties,
-			TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.floatingIps = floatingIps;
 		this.subnetService = subnetService;
 		this.properties = properties;
+		this.clock = clock;
 		this.tx = tx;
 	}
 
@@ -99,7 +105,7 @@ public class NetworkService {
 					? ((spec.segmentationId() != null) ? spec.segmentationId() : freeVlanId()) : null;
 			try {
 				return this.tx.execute((status) -> {
-					Network network = new Network(project, name, type, physical, vlan, bridgeFor(vlan));
+					Network network = new Network(this.clock.now(), project, name, type, physical, vlan, bridgeFor(vlan));
 					apply(network, spec.description(), spec.adminStateUp(), spec.shared());
 					network.setExternal(Boolean.TRUE.equals(spec.external()));
 					return this.networks.saveAndFlush(network);
@@ -137,13 +143,15 @@ public class NetworkService {
 			int prefix = 32 - Integer.numberOfTrailingZeros(vlan.networkSize());
 			try {
 				return this.tx.execute((status) -> {
-					Network network = new Network(projectId, "vlan" + id, Network.VLAN,
+					// one time for the network and its subnet, as they are made together
+					Instant now = this.clock.now();
+					Network network = new Network(now, projectId, "vlan" + id, Network.VLAN,
 							this.properties.physicalNetwork(), id, bridgeFor(id));
 					network.setDefaultForProject(projectId);
 					network = this.networks.saveAndFlush(network);
 					String cidr = Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index).toString();
 					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
-							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
+							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId, now);
 					return network;
 				});
 			}
@@ -231,7 +239,7 @@ public class NetworkService {
 			network.setName(checkLength("name", update.name()));
 		}
 		apply(network, update.description(), update.adminStateUp(), update.shared());
-		network.touch();
+		network.touch(this.clock.now());
 		return this.networks.saveAndFlush(network);
 	}
 

@@ -273,7 +273,7 @@ class FlatManagerTests {
 		// the database's own unique key on the MAC address is told from the others
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.portRows
-				.saveAndFlush(new Port(network.getId(), "p-mac", first.getMacAddress(), "", "")))
+				.saveAndFlush(new Port(first.getCreatedAt(), network.getId(), "p-mac", first.getMacAddress(), "", "")))
 			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue())
 			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_uuid_uq")).isFalse());
 	}

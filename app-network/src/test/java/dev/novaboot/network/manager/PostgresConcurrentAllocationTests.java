@@ -80,7 +80,8 @@ class PostgresConcurrentAllocationTests {
 		Port first = this.ports.create(context("pg-mac"),
 				new PortSpec(network.getUuid(), null, null, null, null, null, null, null, null, null));
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.portRows.saveAndFlush(new Port(network.getId(), "pg-mac", first.getMacAddress(), "", "")))
+			.isThrownBy(() -> this.portRows.saveAndFlush(new Port(first.getCreatedAt(), network.getId(), "pg-mac",
+					first.getMacAddress(), "", "")))
 			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue());
 		// "value too long for type character varying(255)": no retry, no MAC collision
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
