@@ -34,10 +34,10 @@ public class NetworkService {
 
 	private static final int ATTEMPTS = 20;
 
-	// the unique keys of V1__network.sql that two hosts racing for a VLAN id run into
-	private static final String SEGMENT_KEY = "networks_segment_uq";
+	// the unique keys (named in V2__index_names.sql) that two hosts racing for a VLAN id run into
+	private static final String SEGMENT_KEY = "uq_networks_network_type_segmentation_id";
 
-	private static final String DEFAULT_KEY = "networks_default_uq";
+	private static final String DEFAULT_KEY = "uq_networks_default_for_project";
 
 	private final NetworkRepository networks;
 

@@ -37,8 +37,8 @@ public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
 
-	// the unique key on ports.mac_address (V1__network.sql)
-	private static final String PORTS_MAC_KEY = "ports_mac_uq";
+	// the unique key on ports.mac_address (named in V2__index_names.sql)
+	private static final String PORTS_MAC_KEY = "uq_ports_mac_address";
 
 	private final NetworkRepository networks;
 

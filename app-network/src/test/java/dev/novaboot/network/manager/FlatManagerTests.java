@@ -266,7 +266,7 @@ class FlatManagerTests {
 				null);
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.ports.create(context("p-mac"), tooLong))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isFalse());
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isFalse());
 		assertThat(this.portRows.findByNetworkIdOrderById(network.getId())).extracting(Port::getUuid)
 			.containsExactly(first.getUuid());
 
@@ -274,8 +274,8 @@ class FlatManagerTests {
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.portRows
 				.saveAndFlush(new Port(first.getCreatedAt(), network.getId(), "p-mac", first.getMacAddress(), "", "")))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue())
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_uuid_uq")).isFalse());
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isTrue())
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_uuid")).isFalse());
 	}
 
 }
