@@ -16,6 +16,7 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.UniqueKeys;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import dev.novaboot.service.testsupport.SchemaNames;
@@ -152,8 +153,9 @@ class PostgresConcurrentAllocationTests {
 				for (int i = 0; i < perThread; i++) {
 					try {
 						outcome.addresses.add(manager
-							.allocateForInstance(context(network.getProjectId()), instance(), network.getProjectId(), "compute",
-									List.of(new RequestedNetwork(network.getUuid(), null)))
+							.allocateForInstance(context(network.getProjectId()),
+									new AllocateForInstance(instance(), network.getProjectId(), "compute",
+									List.of(new RequestedNetwork(network.getUuid(), null))))
 							.interfaces()
 							.get(0)
 							.address());
