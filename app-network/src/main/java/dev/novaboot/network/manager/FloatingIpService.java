@@ -130,12 +130,14 @@ public class FloatingIpService {
 
 	/**
 	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link FloatingIpRepository#matching})
 	 */
 	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId),
+				FloatingIpRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(FloatingIpRepository.visibleTo(context.projectId()));
 		}

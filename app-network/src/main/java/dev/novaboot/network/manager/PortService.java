@@ -184,12 +184,14 @@ public class PortService {
 
 	/**
 	 * A page of the ports the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link PortRepository#matching})
 	 */
 	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId),
+				PortRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(PortRepository.visibleTo(context.projectId()));
 		}
