@@ -11,6 +11,8 @@ import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 
@@ -37,7 +39,8 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 		// "auto" travels as Nova's network id "auto", which nova-network resolves
 		try {
 			InstanceNetworkInfo info = this.rpc.call(NetworkRpcApi.class)
-				.allocateForInstance(context, instanceUuid, context.projectId(), host, requested);
+				.allocateForInstance(context,
+						new AllocateForInstance(instanceUuid, context.projectId(), host, requested));
 			return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
 		}
 		catch (RemoteRpcException ex) {
@@ -51,7 +54,8 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	@Override
 	public void deallocate(RequestContext context, String instanceUuid, String host) {
 		try {
-			this.rpc.call(NetworkRpcApi.class).deallocateForInstance(context, instanceUuid, host);
+			this.rpc.call(NetworkRpcApi.class)
+				.deallocateForInstance(context, new DeallocateForInstance(instanceUuid, host));
 		}
 		catch (RemoteRpcException ex) {
 			throw new NetworkAllocationException(ex.getRemoteMessage());

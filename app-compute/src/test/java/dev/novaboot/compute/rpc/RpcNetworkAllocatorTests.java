@@ -8,12 +8,13 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -45,15 +46,21 @@ class RpcNetworkAllocatorTests {
 	@Test
 	void autoAndListsGoToTheNetworkServiceAsNovaSendsThem() {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
-		when(this.network.allocateForInstance(any(), any(), any(), any(), any()))
-			.thenReturn(new InstanceNetworkInfo("instance-1", List.of()));
+		when(this.network.allocateForInstance(any(), any())).thenReturn(new InstanceNetworkInfo("instance-1", List.of()));
 		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(RequestedNetwork.auto()));
-		verify(this.network).allocateForInstance(CONTEXT, "instance-1", "project", "host-1",
-				List.of(RequestedNetwork.auto()));
+		verify(this.network).allocateForInstance(CONTEXT,
+				new AllocateForInstance("instance-1", "project", "host-1", List.of(RequestedNetwork.auto())));
 		this.allocator.allocate(CONTEXT, "instance-2", "host-1",
 				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")));
-		verify(this.network).allocateForInstance(eq(CONTEXT), eq("instance-2"), eq("project"), eq("host-1"),
-				eq(List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7"))));
+		verify(this.network).allocateForInstance(CONTEXT, new AllocateForInstance("instance-2", "project", "host-1",
+				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7"))));
+	}
+
+	@Test
+	void deallocationNamesTheInstanceAndItsHost() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		this.allocator.deallocate(CONTEXT, "instance-3", "host-1");
+		verify(this.network).deallocateForInstance(CONTEXT, new DeallocateForInstance("instance-3", "host-1"));
 	}
 
 }

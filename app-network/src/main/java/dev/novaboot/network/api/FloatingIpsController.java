@@ -32,15 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/floatingips")
 class FloatingIpsController {
 
-	// the attributes whose filters the database applies (stored as they are shown), by the
-	// entity's attribute name; Listing applies every filter to the views as well
-	private static final Map<String, String> FLOATING_IP_ATTRIBUTES = Map.of(
-			"id", "uuid",
-			"description", "description",
-			"tenant_id", "projectId",
-			"project_id", "projectId",
-			"floating_ip_address", "address",
-			"fixed_ip_address", "fixedAddress");
+	// the filters the database applies, by the API's name, with the store's name: stored
+	// attributes and the computed ones the store translates (FloatingIpRepository.matching)
+	private static final Map<String, String> FLOATING_IP_FILTERS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("description", "description"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("floating_ip_address", "address"),
+			Map.entry("fixed_ip_address", "fixedAddress"),
+			Map.entry("floating_network_id", "networkUuid"),
+			Map.entry("port_id", "portUuid"),
+			Map.entry("status", "status"));
 
 	private static final Set<String> CREATE = Set.of("floating_network_id", "floating_ip_address", "port_id",
 			"fixed_ip_address", "tenant_id", "project_id", "description", "subnet_id");
@@ -83,9 +86,10 @@ class FloatingIpsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		Listing.Filters filters = Listing.filters(query, FLOATING_IP_FILTERS);
 		return Map.of("floatingips",
-				Listing.page(query,
-						(after, size) -> this.floatingIps.list(context, Listing.stored(query, FLOATING_IP_ATTRIBUTES), after, size),
+				Listing.page(query, filters,
+						(after, size) -> this.floatingIps.list(context, filters.database(), after, size),
 						FloatingIp::getId,
 						(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp));
 	}

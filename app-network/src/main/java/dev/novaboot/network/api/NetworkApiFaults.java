@@ -3,6 +3,7 @@ package dev.novaboot.network.api;
 import java.util.Map;
 
 import dev.novaboot.network.manager.NetworkException;
+import dev.novaboot.service.web.ApiFaultShape;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,16 +20,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Errors of the Networking API in Neutron's shape,
  * {@code {"NeutronError": {"type": "NetworkNotFound", "message": "...", "detail": ""}}},
- * which OpenStack clients read.
+ * which OpenStack clients read. A refusal of the network service carries Neutron's own
+ * type; the HTTP-level errors are the starter's Neutron shape ({@link ApiFaultShape#neutron},
+ * typed by status as webob names it), the same body its error controller and filters
+ * write for this app, with Neutron's words here. Unknown routes, and the starter's own
+ * exceptions, are left to the starter ({@code FaultErrorController},
+ * {@code FallbackFaultAdvice}).
  */
 @RestControllerAdvice(basePackageClasses = NetworkApiFaults.class)
 class NetworkApiFaults {
 
 	private static final Log logger = LogFactory.getLog(NetworkApiFaults.class);
 
+	private static final ApiFaultShape NEUTRON = ApiFaultShape.neutron();
+
 	@ExceptionHandler
 	ResponseEntity<Map<String, NeutronError>> fault(NetworkException ex) {
-		return error(status(ex.kind()), ex.type(), ex.getMessage());
+		return preset(status(ex.kind()), Map.of("NeutronError", new NeutronError(ex.type(), ex.getMessage(), "")));
 	}
 
 	/** The status Neutron answers each kind of refusal with. */
@@ -42,21 +50,21 @@ class NetworkApiFaults {
 		};
 	}
 
+	// the starter's FallbackFaultAdvice would answer this too, in the same shape and type,
+	// but in the starter's words; these are the words this API has always given
 	@ExceptionHandler
-	ResponseEntity<Map<String, NeutronError>> unreadable(HttpMessageNotReadableException ex) {
-		return error(HttpStatus.BAD_REQUEST, "HTTPBadRequest", "Malformed request body: the body must be a JSON object.");
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		return error(HttpStatus.BAD_REQUEST, "Malformed request body: the body must be a JSON object.");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, NeutronError>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
-		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "HTTPUnsupportedMediaType",
-				"The request body must be application/json.");
+	ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json.");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, NeutronError>> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
-		return error(HttpStatus.METHOD_NOT_ALLOWED, "HTTPMethodNotAllowed",
-				"The method " + ex.getMethod() + " is not allowed on this resource.");
+	ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+		return error(HttpStatus.METHOD_NOT_ALLOWED, "The method " + ex.getMethod() + " is not allowed on this resource.");
 	}
 
 	/**
@@ -65,19 +73,23 @@ class NetworkApiFaults {
 	 * it is answered at once, without a retry. The database's own words stay in the log.
 	 */
 	@ExceptionHandler
-	ResponseEntity<Map<String, NeutronError>> refusedByDatabase(DataIntegrityViolationException ex) {
+	ResponseEntity<Map<String, Object>> refusedByDatabase(DataIntegrityViolationException ex) {
 		logger.warn("The database refused a request's data: " + ex.getMostSpecificCause().getMessage());
-		return error(HttpStatus.BAD_REQUEST, "HTTPBadRequest",
+		return error(HttpStatus.BAD_REQUEST,
 				"The request could not be stored: a value is too long for its attribute or breaks a constraint.");
 	}
 
-	private static ResponseEntity<Map<String, NeutronError>> error(HttpStatus status, String type, String message) {
-		// preset: written whatever the request's Accept says
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("NeutronError", new NeutronError(type, message, "")));
+	/** An HTTP-level error: the starter's Neutron shape, typed by the status. */
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+		return preset(status, NEUTRON.body(status, message));
 	}
 
+	private static <T> ResponseEntity<T> preset(HttpStatus status, T body) {
+		// preset: written whatever the request's Accept says
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/** A refusal of the network service, with the type Neutron gives it ({@code NetworkNotFound}, ...). */
 	record NeutronError(String type, String message, String detail) {
 	}
 

@@ -32,14 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/networks")
 class NetworksController {
 
-	// the attributes whose filters the database applies (stored as they are shown), by the
-	// entity's attribute name; Listing applies every filter to the views as well
-	private static final Map<String, String> NETWORK_ATTRIBUTES = Map.of(
-			"id", "uuid",
-			"name", "name",
-			"description", "description",
-			"tenant_id", "projectId",
-			"project_id", "projectId");
+	// the filters the database applies, by the API's name, with the store's name: stored
+	// attributes and the computed ones the store translates (NetworkRepository.matching);
+	// status and mtu (constants) and the provider attributes (shown to admins only) stay
+	// with Listing's matching on the views
+	private static final Map<String, String> NETWORK_FILTERS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("description", "description"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("shared", "shared"),
+			Map.entry("router:external", "external"),
+			Map.entry("subnets", "subnetUuid"));
 
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
@@ -86,9 +92,10 @@ class NetworksController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		Listing.Filters filters = Listing.filters(query, NETWORK_FILTERS);
 		return Map.of("networks",
-				Listing.page(query,
-						(after, size) -> this.networks.list(context, Listing.stored(query, NETWORK_ATTRIBUTES), after, size),
+				Listing.page(query, filters,
+						(after, size) -> this.networks.list(context, filters.database(), after, size),
 						Network::getId,
 						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
 						(network) -> this.views.network(network, context)));

@@ -31,17 +31,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/ports")
 class PortsController {
 
-	// the attributes whose filters the database applies (stored as they are shown), by the
-	// entity's attribute name; Listing applies every filter to the views as well
-	private static final Map<String, String> PORT_ATTRIBUTES = Map.of(
-			"id", "uuid",
-			"name", "name",
-			"description", "description",
-			"tenant_id", "projectId",
-			"project_id", "projectId",
-			"mac_address", "macAddress",
-			"device_id", "deviceId",
-			"device_owner", "deviceOwner");
+	// the filters the database applies, by the API's name, with the store's name: stored
+	// attributes and the computed ones the store translates (PortRepository.matching)
+	private static final Map<String, String> PORT_FILTERS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("description", "description"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("mac_address", "macAddress"),
+			Map.entry("device_id", "deviceId"),
+			Map.entry("device_owner", "deviceOwner"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("network_id", "networkUuid"),
+			Map.entry("fixed_ips.ip_address", "fixedIpAddress"),
+			Map.entry("fixed_ips.subnet_id", "fixedIpSubnet"),
+			Map.entry("status", "status"),
+			Map.entry("binding:host_id", "bindingHost"));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
@@ -89,9 +95,10 @@ class PortsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		Listing.Filters filters = Listing.filters(query, PORT_FILTERS);
 		return Map.of("ports",
-				Listing.page(query,
-						(after, size) -> this.ports.list(context, Listing.stored(query, PORT_ATTRIBUTES), after, size),
+				Listing.page(query, filters,
+						(after, size) -> this.ports.list(context, filters.database(), after, size),
 						Port::getId,
 						(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port));
 	}

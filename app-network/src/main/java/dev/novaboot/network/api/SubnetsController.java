@@ -32,16 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.0/subnets")
 class SubnetsController {
 
-	// the attributes whose filters the database applies (stored as they are shown), by the
-	// entity's attribute name; Listing applies every filter to the views as well
-	private static final Map<String, String> SUBNET_ATTRIBUTES = Map.of(
-			"id", "uuid",
-			"name", "name",
-			"description", "description",
-			"tenant_id", "projectId",
-			"project_id", "projectId",
-			"cidr", "cidr",
-			"gateway_ip", "gatewayIp");
+	// the filters the database applies, by the API's name, with the store's name: stored
+	// attributes and the computed ones the store translates (SubnetRepository.matching)
+	private static final Map<String, String> SUBNET_FILTERS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("description", "description"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("cidr", "cidr"),
+			Map.entry("gateway_ip", "gatewayIp"),
+			Map.entry("enable_dhcp", "enableDhcp"),
+			Map.entry("network_id", "networkUuid"));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
@@ -105,9 +107,10 @@ class SubnetsController {
 
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
+		Listing.Filters filters = Listing.filters(query, SUBNET_FILTERS);
 		return Map.of("subnets",
-				Listing.page(query,
-						(after, size) -> this.subnets.list(context, Listing.stored(query, SUBNET_ATTRIBUTES), after, size),
+				Listing.page(query, filters,
+						(after, size) -> this.subnets.list(context, filters.database(), after, size),
 						Subnet::getId,
 						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
 	}

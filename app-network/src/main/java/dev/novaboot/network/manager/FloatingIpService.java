@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -44,14 +46,19 @@ public class FloatingIpService {
 
 	private final AddressAllocator allocator;
 
+	// the time every row written is stamped with: the database's, which all hosts share
+	private final DatabaseClock clock;
+
 	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator) {
+			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
+			DatabaseClock clock) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
 		this.allocator = allocator;
+		this.clock = clock;
 	}
 
 	/**
@@ -79,13 +86,14 @@ public class FloatingIpService {
 		else {
 			allocation = this.allocator.allocate(network.getUuid(), subnetIds, holder);
 		}
-		FloatingIp floating = new FloatingIp(project, network.getId(), allocation.id(), allocation.address());
+		Instant now = this.clock.now();
+		FloatingIp floating = new FloatingIp(now, project, network.getId(), allocation.id(), allocation.address());
 		if (description != null) {
 			floating.setDescription(NetworkService.checkLength("description", description));
 		}
 		floating = this.floatingIps.saveAndFlush(floating);
 		if (portId != null) {
-			return associate(context, floating, portId, fixedAddress);
+			return associate(context, floating, portId, fixedAddress, now);
 		}
 		return new Change(floating, null, null);
 	}
@@ -122,12 +130,14 @@ public class FloatingIpService {
 
 	/**
 	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link FloatingIpRepository#matching})
 	 */
 	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId),
+				FloatingIpRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(FloatingIpRepository.visibleTo(context.projectId()));
 		}
@@ -142,17 +152,18 @@ public class FloatingIpService {
 			String description) {
 		Access.checkWrite(context);
 		FloatingIp floating = find(context, uuid);
+		Instant now = this.clock.now();
 		if (description != null) {
 			floating.setDescription(NetworkService.checkLength("description", description));
-			floating.touch();
+			floating.touch(now);
 		}
 		if (!portGiven) {
 			return new Change(this.floatingIps.saveAndFlush(floating), null, null);
 		}
 		if (portId == null) {
-			return disassociate(floating);
+			return disassociate(floating, now);
 		}
-		return associate(context, floating, portId, fixedAddress);
+		return associate(context, floating, portId, fixedAddress, now);
 	}
 
 	/** Associates by addresses (the RPC form): the fixed IP's port is looked up. */
@@ -169,16 +180,17 @@ public class FloatingIpService {
 			.findFirst()
 			.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
 		Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
-		return associate(context, floating, port.getUuid(), fixedAddress);
+		return associate(context, floating, port.getUuid(), fixedAddress, this.clock.now());
 	}
 
 	@Transactional
 	public Change disassociateAddress(RequestContext context, String floatingAddress) {
 		Access.checkWrite(context);
-		return disassociate(findByAddress(context, floatingAddress));
+		return disassociate(findByAddress(context, floatingAddress), this.clock.now());
 	}
 
-	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress) {
+	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress,
+			Instant now) {
 		Port port = this.ports.findByUuid(portId)
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkException.notFound("Port", portId));
@@ -205,14 +217,14 @@ public class FloatingIpService {
 			}
 		}
 		Binding before = binding(floating);
-		floating.associate(port.getId(), fixed.getAddress(), network.getHost());
+		floating.associate(port.getId(), fixed.getAddress(), network.getHost(), now);
 		floating = this.floatingIps.saveAndFlush(floating);
 		return new Change(floating, before, binding(floating));
 	}
 
-	private Change disassociate(FloatingIp floating) {
+	private Change disassociate(FloatingIp floating, Instant now) {
 		Binding before = binding(floating);
-		floating.disassociate();
+		floating.disassociate(now);
 		return new Change(this.floatingIps.saveAndFlush(floating), before, null);
 	}
 

@@ -10,7 +10,6 @@ import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
-import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * Owns networks and addresses. The overall strategy (flat, flat with DHCP, a VLAN per
@@ -51,40 +50,40 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	}
 
 	@Override
-	default InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
-			String host, List<RequestedNetwork> requestedNetworks) {
-		return operations().allocateForInstance(context, instanceUuid, projectId, host, requestedNetworks,
-				() -> defaultNetworks(projectId), () -> autoAllocatedNetwork(projectId), runsDhcp());
+	default InstanceNetworkInfo allocateForInstance(RequestContext context, AllocateForInstance request) {
+		return operations().allocateForInstance(context, request.instanceUuid(), request.projectId(), request.host(),
+				request.requestedNetworks(), () -> defaultNetworks(request.projectId()),
+				() -> autoAllocatedNetwork(request.projectId()), runsDhcp());
 	}
 
 	@Override
-	default void deallocateForInstance(RequestContext context, String instanceUuid, String host) {
-		operations().deallocateForInstance(instanceUuid, runsDhcp());
+	default void deallocateForInstance(RequestContext context, DeallocateForInstance request) {
+		operations().deallocateForInstance(request.instanceUuid(), runsDhcp());
 	}
 
 	@Override
-	default InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, String instanceUuid) {
-		return operations().info(instanceUuid);
+	default InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, InstanceRef instance) {
+		return operations().info(instance.instanceUuid());
 	}
 
 	@Override
-	default FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {
-		return operations().allocateFloatingIp(context, projectId, pool);
+	default FloatingAddress allocateFloatingIp(RequestContext context, AllocateFloatingIp request) {
+		return operations().allocateFloatingIp(context, request.projectId(), request.pool());
 	}
 
 	@Override
-	default FloatingAddress associateFloatingIp(RequestContext context, String floatingAddress, String fixedAddress) {
-		return operations().associateFloatingIp(context, floatingAddress, fixedAddress);
+	default FloatingAddress associateFloatingIp(RequestContext context, AssociateFloatingIp request) {
+		return operations().associateFloatingIp(context, request.floatingAddress(), request.fixedAddress());
 	}
 
 	@Override
-	default FloatingAddress disassociateFloatingIp(RequestContext context, String floatingAddress) {
-		return operations().disassociateFloatingIp(context, floatingAddress);
+	default FloatingAddress disassociateFloatingIp(RequestContext context, FloatingIpRef floatingIp) {
+		return operations().disassociateFloatingIp(context, floatingIp.floatingAddress());
 	}
 
 	@Override
-	default void releaseFloatingIp(RequestContext context, String floatingAddress) {
-		operations().releaseFloatingIp(context, floatingAddress);
+	default void releaseFloatingIp(RequestContext context, FloatingIpRef floatingIp) {
+		operations().releaseFloatingIp(context, floatingIp.floatingAddress());
 	}
 
 	/** Brings the host in step after a network or its subnets changed. */

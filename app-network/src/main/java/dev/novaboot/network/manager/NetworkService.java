@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
@@ -32,10 +34,10 @@ public class NetworkService {
 
 	private static final int ATTEMPTS = 20;
 
-	// the unique keys of V1__network.sql that two hosts racing for a VLAN id run into
-	private static final String SEGMENT_KEY = "networks_segment_uq";
+	// the unique keys (named in V2__index_names.sql) that two hosts racing for a VLAN id run into
+	private static final String SEGMENT_KEY = "uq_networks_network_type_segmentation_id";
 
-	private static final String DEFAULT_KEY = "networks_default_uq";
+	private static final String DEFAULT_KEY = "uq_networks_default_for_project";
 
 	private final NetworkRepository networks;
 
@@ -49,19 +51,23 @@ public class NetworkService {
 
 	private final NetworkProperties properties;
 
+	// the time every row written is stamped with: the database's, which all hosts share
+	private final DatabaseClock clock;
+
 	// create and projectVlanNetwork retry a lost race for a VLAN id: each attempt is a
 	// transaction of its own, which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FloatingIpRepository floatingIps, SubnetService subnetService, NetworkProperties properties,
-			TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.floatingIps = floatingIps;
 		this.subnetService = subnetService;
 		this.properties = properties;
+		this.clock = clock;
 		this.tx = tx;
 	}
 
@@ -99,7 +105,7 @@ public class NetworkService {
 					? ((spec.segmentationId() != null) ? spec.segmentationId() : freeVlanId()) : null;
 			try {
 				return this.tx.execute((status) -> {
-					Network network = new Network(project, name, type, physical, vlan, bridgeFor(vlan));
+					Network network = new Network(this.clock.now(), project, name, type, physical, vlan, bridgeFor(vlan));
 					apply(network, spec.description(), spec.adminStateUp(), spec.shared());
 					network.setExternal(Boolean.TRUE.equals(spec.external()));
 					return this.networks.saveAndFlush(network);
@@ -137,13 +143,15 @@ public class NetworkService {
 			int prefix = 32 - Integer.numberOfTrailingZeros(vlan.networkSize());
 			try {
 				return this.tx.execute((status) -> {
-					Network network = new Network(projectId, "vlan" + id, Network.VLAN,
+					// one time for the network and its subnet, as they are made together
+					Instant now = this.clock.now();
+					Network network = new Network(now, projectId, "vlan" + id, Network.VLAN,
 							this.properties.physicalNetwork(), id, bridgeFor(id));
 					network.setDefaultForProject(projectId);
 					network = this.networks.saveAndFlush(network);
 					String cidr = Ipv4Cidr.parse(vlan.fixedRange()).subnet(prefix, index).toString();
 					this.subnetService.insert(network, new SubnetSpec(network.getUuid(), projectId, "vlan" + id, "",
-							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId);
+							cidr, 4, false, null, null, vlan.dnsNameservers(), true), projectId, now);
 					return network;
 				});
 			}
@@ -194,12 +202,14 @@ public class NetworkService {
 
 	/**
 	 * A page of the networks the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link NetworkRepository#matching})
 	 */
 	public List<Network> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Network> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<Network> rows = Specification.allOf(ListFilters.after(afterId),
+				NetworkRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(NetworkRepository.visibleTo(context.projectId()));
 		}
@@ -231,7 +241,7 @@ public class NetworkService {
 			network.setName(checkLength("name", update.name()));
 		}
 		apply(network, update.description(), update.adminStateUp(), update.shared());
-		network.touch();
+		network.touch(this.clock.now());
 		return this.networks.saveAndFlush(network);
 	}
 

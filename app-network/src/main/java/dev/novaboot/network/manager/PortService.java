@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
@@ -35,8 +37,8 @@ public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
 
-	// the unique key on ports.mac_address (V1__network.sql)
-	private static final String PORTS_MAC_KEY = "ports_mac_uq";
+	// the unique key on ports.mac_address (named in V2__index_names.sql)
+	private static final String PORTS_MAC_KEY = "uq_ports_mac_address";
 
 	private final NetworkRepository networks;
 
@@ -52,19 +54,23 @@ public class PortService {
 
 	private final MacAddresses macAddresses = new MacAddresses();
 
+	// the time every row written is stamped with: the database's, which all hosts share
+	private final DatabaseClock clock;
+
 	// create retries a MAC address collision: each attempt is a transaction of its own,
 	// which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
 		this.allocator = allocator;
+		this.clock = clock;
 		this.tx = tx;
 	}
 
@@ -110,8 +116,8 @@ public class PortService {
 		if (this.ports.existsByMacAddress(mac)) {
 			throw new MacAddressTaken();
 		}
-		Port port = new Port(network.getId(), project, mac, (spec.deviceId() != null) ? spec.deviceId() : "",
-				(spec.deviceOwner() != null) ? spec.deviceOwner() : "");
+		Port port = new Port(this.clock.now(), network.getId(), project, mac,
+				(spec.deviceId() != null) ? spec.deviceId() : "", (spec.deviceOwner() != null) ? spec.deviceOwner() : "");
 		if (spec.name() != null) {
 			port.setName(NetworkService.checkLength("name", spec.name()));
 		}
@@ -178,12 +184,14 @@ public class PortService {
 
 	/**
 	 * A page of the ports the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link PortRepository#matching})
 	 */
 	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId),
+				PortRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(PortRepository.visibleTo(context.projectId()));
 		}
@@ -222,7 +230,7 @@ public class PortService {
 		if (update.adminStateUp() != null) {
 			port.setAdminStateUp(update.adminStateUp());
 		}
-		port.touch();
+		port.touch(this.clock.now());
 		return this.ports.saveAndFlush(port);
 	}
 
@@ -234,24 +242,25 @@ public class PortService {
 	@Transactional
 	public RemovedPort delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return remove(find(context, uuid));
+		return remove(find(context, uuid), this.clock.now());
 	}
 
 	/** Deletes the instance's ports, in the caller's transaction. */
 	@Transactional
 	public List<RemovedPort> deleteForDevice(String deviceId) {
 		List<RemovedPort> removed = new ArrayList<>();
+		Instant now = this.clock.now();
 		for (Port port : this.ports.findByDeviceIdOrderById(deviceId)) {
-			removed.add(remove(port));
+			removed.add(remove(port, now));
 		}
 		return removed;
 	}
 
-	private RemovedPort remove(Port port) {
+	private RemovedPort remove(Port port, Instant now) {
 		List<Binding> unbound = new ArrayList<>();
 		for (FloatingIp floating : this.floatingIps.findByPortId(port.getId())) {
 			unbound.add(new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost()));
-			floating.disassociate();
+			floating.disassociate(now);
 			this.floatingIps.save(floating);
 		}
 		this.floatingIps.flush();

@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -41,13 +43,17 @@ public class SubnetService {
 
 	private final AddressAllocator allocator;
 
+	// the time every row written is stamped with: the database's, which all hosts share
+	private final DatabaseClock clock;
+
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			FixedIpRepository fixedIps, AddressAllocator allocator) {
+			FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.pools = pools;
 		this.fixedIps = fixedIps;
 		this.allocator = allocator;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -60,11 +66,15 @@ public class SubnetService {
 		Network network = this.networks.findByUuid(spec.networkId())
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
-		return insert(network, spec, project);
+		return insert(network, spec, project, this.clock.now());
 	}
 
-	/** Validates and stores a subnet with its pools and address rows; runs in the caller's transaction. */
-	Subnet insert(Network network, SubnetSpec spec, String project) {
+	/**
+	 * Validates and stores a subnet with its pools and address rows; runs in the caller's
+	 * transaction.
+	 * @param now the database's time of the caller's operation
+	 */
+	Subnet insert(Network network, SubnetSpec spec, String project, Instant now) {
 		if (spec.ipVersion() != null && spec.ipVersion() != 4) {
 			throw NetworkException.invalidInput("ip_version " + spec.ipVersion() + " is not supported: only 4.");
 		}
@@ -92,8 +102,9 @@ public class SubnetService {
 		String gateway = gateway(spec, cidr);
 		List<AddressRange> ranges = allocationPools(spec, cidr, gateway);
 		List<String> dns = dnsNameservers(spec.dnsNameservers());
-		Subnet subnet = new Subnet(network.getId(), project, (spec.name() != null) ? NetworkService.checkLength("name", spec.name()) : "",
-				cidr.toString(), gateway, (spec.enableDhcp() == null) || spec.enableDhcp(), dns);
+		Subnet subnet = new Subnet(now, network.getId(), project,
+				(spec.name() != null) ? NetworkService.checkLength("name", spec.name()) : "", cidr.toString(), gateway,
+				(spec.enableDhcp() == null) || spec.enableDhcp(), dns);
 		if (spec.description() != null) {
 			subnet.setDescription(NetworkService.checkLength("description", spec.description()));
 		}
@@ -198,12 +209,14 @@ public class SubnetService {
 
 	/**
 	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
-	 * row {@code afterId} (0 for the first page) whose stored attributes are one of the
-	 * values asked for.
-	 * @param filters the values asked for, by the entity's attribute name
+	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
+	 * asked for, all filtered in the database.
+	 * @param filters the values asked for, by the entity's attribute name or a computed
+	 * filter's name ({@link SubnetRepository#matching})
 	 */
 	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId), ListFilters.attributes(filters));
+		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId),
+				SubnetRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(SubnetRepository.visibleTo(context.projectId()));
 		}
@@ -248,7 +261,7 @@ public class SubnetService {
 		if (update.enableDhcp() != null) {
 			subnet.setEnableDhcp(update.enableDhcp());
 		}
-		subnet.touch();
+		subnet.touch(this.clock.now());
 		return this.subnets.saveAndFlush(subnet);
 	}
 

@@ -11,6 +11,10 @@ import jakarta.persistence.Table;
  * One usable address of a subnet (Nova's {@code fixed_ips}): free, reserved, or allocated
  * to a port. Rows are created with the subnet and changed only by the
  * {@link dev.novaboot.network.manager.AddressAllocator}; JPA only reads them.
+ * <p>
+ * Not an {@code AuditedEntity}: the table has no {@code created_at} (a row lives exactly
+ * as long as its subnet), and {@code updated_at} is written by the allocator's SQL with
+ * the database's own {@code CURRENT_TIMESTAMP}, the same clock as {@code DatabaseClock}.
  */
 @Entity
 @Table(name = "fixed_ips")

@@ -10,13 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.AuditedEntity;
+
 /**
  * An address of an external network held by a project, optionally associated with (NATed
  * to) a port's fixed IP.
  */
 @Entity
 @Table(name = "floating_ips")
-public class FloatingIp {
+public class FloatingIp extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,24 +50,18 @@ public class FloatingIp {
 
 	private String host;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
 	protected FloatingIp() {
 	}
 
-	public FloatingIp(String projectId, Long networkId, Long addressId, String address) {
+	/** @param now the database's time of the operation that makes the row (created_at, updated_at) */
+	public FloatingIp(Instant now, String projectId, Long networkId, Long addressId, String address) {
+		super(now);
 		this.uuid = UUID.randomUUID().toString();
 		this.projectId = projectId;
 		this.description = "";
 		this.networkId = networkId;
 		this.addressId = addressId;
 		this.address = address;
-		this.createdAt = Instant.now();
-		this.updatedAt = this.createdAt;
 	}
 
 	public Long getId() {
@@ -112,27 +108,16 @@ public class FloatingIp {
 		return this.host;
 	}
 
-	public void associate(Long portId, String fixedAddress, String host) {
+	/** NATs this floating IP to a port's fixed IP served by {@code host}, changed at {@code now}. */
+	public void associate(Long portId, String fixedAddress, String host, Instant now) {
 		this.portId = portId;
 		this.fixedAddress = fixedAddress;
 		this.host = host;
-		touch();
+		touch(now);
 	}
 
-	public void disassociate() {
-		associate(null, null, null);
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void touch() {
-		this.updatedAt = Instant.now();
+	public void disassociate(Instant now) {
+		associate(null, null, null, now);
 	}
 
 }

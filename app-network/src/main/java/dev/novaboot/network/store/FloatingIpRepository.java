@@ -1,7 +1,13 @@
 package dev.novaboot.network.store;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +22,38 @@ public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long>, J
 	/** What a project sees: its own floating IPs. */
 	static Specification<FloatingIp> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);
+	}
+
+	/**
+	 * Floating IPs whose attributes are the values asked for: stored ones (the entity's
+	 * names), {@code networkUuid}, {@code portUuid} ({@code "null"}: unassociated) and
+	 * {@code status} ({@code ACTIVE} when associated).
+	 */
+	static Specification<FloatingIp> matching(Map<String, List<String>> filters) {
+		return ListFilters.matching(filters, Map.of(
+				"networkUuid", (networkUuids) -> (root, query, cb) -> {
+					Subquery<Long> networks = query.subquery(Long.class);
+					Root<Network> network = networks.from(Network.class);
+					networks.select(network.get("id")).where(network.get("uuid").in(networkUuids));
+					return root.get("networkId").in(networks);
+				},
+				"portUuid", (portUuids) -> (root, query, cb) -> {
+					Subquery<Long> ports = query.subquery(Long.class);
+					Root<Port> port = ports.from(Port.class);
+					ports.select(port.get("id")).where(port.get("uuid").in(portUuids));
+					Predicate any = root.get("portId").in(ports);
+					return portUuids.contains("null") ? cb.or(any, cb.isNull(root.get("portId"))) : any;
+				},
+				"status", (statuses) -> (root, query, cb) -> {
+					List<Predicate> any = new ArrayList<>();
+					if (statuses.contains("ACTIVE")) {
+						any.add(cb.isNotNull(root.get("fixedAddress")));
+					}
+					if (statuses.contains("DOWN")) {
+						any.add(cb.isNull(root.get("fixedAddress")));
+					}
+					return cb.or(any.toArray(Predicate[]::new));
+				}));
 	}
 
 	List<FloatingIp> findByPortId(Long portId);

@@ -10,13 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.AuditedEntity;
+
 /**
  * A layer-2 network: a bridge on the network host, on a VLAN for {@code vlan} networks.
  * Plain data; the managers own the writes.
  */
 @Entity
 @Table(name = "networks")
-public class Network {
+public class Network extends AuditedEntity {
 
 	public static final String FLAT = "flat";
 
@@ -64,17 +66,13 @@ public class Network {
 	@Column(name = "default_for_project")
 	private String defaultForProject;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
 	protected Network() {
 	}
 
-	public Network(String projectId, String name, String networkType, String physicalNetwork, Integer segmentationId,
-			String bridge) {
+	/** @param now the database's time of the operation that makes the row (created_at, updated_at) */
+	public Network(Instant now, String projectId, String name, String networkType, String physicalNetwork,
+			Integer segmentationId, String bridge) {
+		super(now);
 		this.uuid = UUID.randomUUID().toString();
 		this.projectId = projectId;
 		this.name = name;
@@ -84,8 +82,6 @@ public class Network {
 		this.physicalNetwork = physicalNetwork;
 		this.segmentationId = segmentationId;
 		this.bridge = bridge;
-		this.createdAt = Instant.now();
-		this.updatedAt = this.createdAt;
 	}
 
 	public Long getId() {
@@ -170,18 +166,6 @@ public class Network {
 
 	public void setDefaultForProject(String defaultForProject) {
 		this.defaultForProject = defaultForProject;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void touch() {
-		this.updatedAt = Instant.now();
 	}
 
 }

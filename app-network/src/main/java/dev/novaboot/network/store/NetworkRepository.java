@@ -1,7 +1,11 @@
 package dev.novaboot.network.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +22,20 @@ public interface NetworkRepository extends JpaRepository<Network, Long>, JpaSpec
 	static Specification<Network> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.or(cb.equal(root.get("projectId"), projectId), cb.isTrue(root.get("shared")),
 				cb.isTrue(root.get("external")));
+	}
+
+	/**
+	 * Networks whose attributes are the values asked for: stored ones (the entity's names)
+	 * and {@code subnetUuid}, a network with any of the subnets.
+	 */
+	static Specification<Network> matching(Map<String, List<String>> filters) {
+		return ListFilters.matching(filters, Map.of("subnetUuid", (subnetUuids) -> (root, query, cb) -> {
+			Subquery<Long> subnets = query.subquery(Long.class);
+			Root<Subnet> subnet = subnets.from(Subnet.class);
+			subnets.select(subnet.get("id"))
+				.where(cb.equal(subnet.get("networkId"), root.get("id")), subnet.get("uuid").in(subnetUuids));
+			return cb.exists(subnets);
+		}));
 	}
 
 	/** The networks an instance of the project may be put on: its own and shared ones, never external ones. */

@@ -10,13 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.AuditedEntity;
+
 /**
  * A virtual interface on a network: a MAC address and the fixed IPs allocated to it,
  * attached to a device (an instance's uuid for {@code compute:*} owners).
  */
 @Entity
 @Table(name = "ports")
-public class Port {
+public class Port extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,16 +53,12 @@ public class Port {
 	@Column(name = "admin_state_up", nullable = false)
 	private boolean adminStateUp;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
 	protected Port() {
 	}
 
-	public Port(Long networkId, String projectId, String macAddress, String deviceId, String deviceOwner) {
+	/** @param now the database's time of the operation that makes the row (created_at, updated_at) */
+	public Port(Instant now, Long networkId, String projectId, String macAddress, String deviceId, String deviceOwner) {
+		super(now);
 		this.uuid = UUID.randomUUID().toString();
 		this.networkId = networkId;
 		this.projectId = projectId;
@@ -70,8 +68,6 @@ public class Port {
 		this.deviceId = deviceId;
 		this.deviceOwner = deviceOwner;
 		this.adminStateUp = true;
-		this.createdAt = Instant.now();
-		this.updatedAt = this.createdAt;
 	}
 
 	public Long getId() {
@@ -140,18 +136,6 @@ public class Port {
 
 	public void setAdminStateUp(boolean adminStateUp) {
 		this.adminStateUp = adminStateUp;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void touch() {
-		this.updatedAt = Instant.now();
 	}
 
 }

@@ -12,12 +12,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.novaboot.service.store.AuditedEntity;
+
 /**
  * An IPv4 address range of a network, with its gateway and DNS servers.
  */
 @Entity
 @Table(name = "subnets")
-public class Subnet {
+public class Subnet extends AuditedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,17 +52,13 @@ public class Subnet {
 	@Column(name = "dns_nameservers", nullable = false)
 	private String dnsNameservers;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
 	protected Subnet() {
 	}
 
-	public Subnet(Long networkId, String projectId, String name, String cidr, String gatewayIp, boolean enableDhcp,
-			List<String> dnsNameservers) {
+	/** @param now the database's time of the operation that makes the row (created_at, updated_at) */
+	public Subnet(Instant now, Long networkId, String projectId, String name, String cidr, String gatewayIp,
+			boolean enableDhcp, List<String> dnsNameservers) {
+		super(now);
 		this.uuid = UUID.randomUUID().toString();
 		this.networkId = networkId;
 		this.projectId = projectId;
@@ -70,8 +68,6 @@ public class Subnet {
 		this.gatewayIp = gatewayIp;
 		this.enableDhcp = enableDhcp;
 		setDnsNameservers(dnsNameservers);
-		this.createdAt = Instant.now();
-		this.updatedAt = this.createdAt;
 	}
 
 	public Long getId() {
@@ -128,18 +124,6 @@ public class Subnet {
 
 	public void setDnsNameservers(List<String> dnsNameservers) {
 		this.dnsNameservers = String.join(",", dnsNameservers);
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public void touch() {
-		this.updatedAt = Instant.now();
 	}
 
 }

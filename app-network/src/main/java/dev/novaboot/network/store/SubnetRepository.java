@@ -1,6 +1,7 @@
 package dev.novaboot.network.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.criteria.Root;
@@ -28,6 +29,19 @@ public interface SubnetRepository extends JpaRepository<Subnet, Long>, JpaSpecif
 						cb.or(cb.isTrue(network.get("shared")), cb.isTrue(network.get("external"))));
 			return cb.or(cb.equal(root.get("projectId"), projectId), cb.exists(open));
 		};
+	}
+
+	/**
+	 * Subnets whose attributes are the values asked for: stored ones (the entity's names)
+	 * and {@code networkUuid}.
+	 */
+	static Specification<Subnet> matching(Map<String, List<String>> filters) {
+		return ListFilters.matching(filters, Map.of("networkUuid", (networkUuids) -> (root, query, cb) -> {
+			Subquery<Long> networks = query.subquery(Long.class);
+			Root<Network> network = networks.from(Network.class);
+			networks.select(network.get("id")).where(network.get("uuid").in(networkUuids));
+			return root.get("networkId").in(networks);
+		}));
 	}
 
 	/** The subnets a new subnet of the network, for the project, must not overlap. */

@@ -21,8 +21,9 @@ public final class UniqueKeys {
 
 	/**
 	 * Whether {@code ex} is a unique violation of the constraint {@code name} (as the
-	 * migrations name it, such as {@code ports_mac_uq}). PostgreSQL names the constraint in
-	 * its message; H2 names the index it made for it, which starts with the constraint name.
+	 * migrations name it, {@code uq_<table>_<columns>} such as {@code uq_ports_mac_address}).
+	 * PostgreSQL and H2 both name the constraint in their message (H2 adds the index it
+	 * made for it).
 	 */
 	public static boolean violated(DataIntegrityViolationException ex, String name) {
 		String wanted = name.toLowerCase(Locale.ROOT);

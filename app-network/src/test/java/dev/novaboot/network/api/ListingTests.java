@@ -1,5 +1,6 @@
 package dev.novaboot.network.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,37 @@ class ListingTests {
 		assertThatExceptionOfType(NetworkException.class)
 			.isThrownBy(() -> page("name", "x", "marker", new UUID(0, 100).toString()))
 			.withMessage("Bad marker request: marker " + new UUID(0, 100) + " is not in the list.");
+	}
+
+	@Test
+	void aPageWhoseFiltersAreAllTheDatabasesIsOneReadOfTheLimit() {
+		List<Integer> reads = new ArrayList<>();
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		query.add("name", "x");
+		query.add("limit", "3");
+		Listing.Filters filters = Listing.filters(query, Map.of("name", "name"));
+		assertThat(filters.database()).isEqualTo(Map.of("name", List.of("x")));
+		List<Row> named = this.rows.stream().filter((row) -> row.name().equals("x")).toList();
+		List<Map<String, Object>> page = Listing.page(query, filters, (after, size) -> {
+			reads.add(size);
+			return named.stream().filter((row) -> row.id() > after).limit(size).toList();
+		}, Row::id, (uuid) -> Optional.empty(), (row) -> Map.of("id", row.uuid(), "name", row.name()));
+		assertThat(ids(page)).isEqualTo(expected(1, 3));
+		assertThat(reads).containsExactly(3);
+	}
+
+	@Test
+	void fixedIpsFiltersGoToTheDatabaseByPartAndUnknownPartsStayInMemory() {
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		query.add("fixed_ips", "ip_address=10.0.0.5");
+		query.add("fixed_ips", "subnet_id=s-1");
+		Map<String, String> database = Map.of("fixed_ips.ip_address", "fixedIpAddress", "fixed_ips.subnet_id",
+				"fixedIpSubnet");
+		assertThat(Listing.filters(query, database).database())
+			.isEqualTo(Map.of("fixedIpAddress", List.of("10.0.0.5"), "fixedIpSubnet", List.of("s-1")));
+		query.add("fixed_ips", "ip_address_substr=10.0");
+		assertThat(Listing.filters(query, database).database()).isEmpty();
+		assertThat(Listing.filters(query, database).inDatabase()).isEmpty();
 	}
 
 	@Test

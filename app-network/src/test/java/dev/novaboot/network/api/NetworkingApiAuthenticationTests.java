@@ -161,8 +161,9 @@ class NetworkingApiAuthenticationTests {
 		assertThat(port.getStatusCode()).as("%s", port.getBody()).isEqualTo(HttpStatus.CREATED);
 		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.NEUTRON);
 
+		// a well-formed request, which a signed message would carry out
 		checks.rpcRefusesEveryUnsignedSpelling(EdgeChecks.rpcMessage(NetworkRpcApi.class, "deallocateForInstance",
-				JsonNodeFactory.instance.stringNode(device), JsonNodeFactory.instance.stringNode("127.0.0.1")));
+				JsonNodeFactory.instance.objectNode().put("instance_uuid", device).put("host", "127.0.0.1")));
 		Map<String, Object> ports = this.http.exchange("/v2.0/ports?device_id=" + device, HttpMethod.GET,
 				json("", erinToken), Map.class).getBody();
 		assertThat((List<Object>) ports.get("ports")).hasSize(1);

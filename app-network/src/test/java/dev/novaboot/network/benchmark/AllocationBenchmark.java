@@ -21,6 +21,7 @@ import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -105,8 +106,8 @@ class AllocationBenchmark {
 
 	private static void warmUp(NetworkManager manager, Network network) {
 		for (int i = 0; i < 50; i++) {
-			manager.allocateForInstance(CONTEXT, UUID.randomUUID().toString(), "bench", "c",
-					List.of(new RequestedNetwork(network.getUuid(), null)));
+			manager.allocateForInstance(CONTEXT, new AllocateForInstance(UUID.randomUUID().toString(), "bench", "c",
+					List.of(new RequestedNetwork(network.getUuid(), null))));
 		}
 	}
 
@@ -119,8 +120,9 @@ class AllocationBenchmark {
 			futures.add(pool.submit(() -> {
 				go.await();
 				for (int i = 0; i < share; i++) {
-					manager.allocateForInstance(CONTEXT, UUID.randomUUID().toString(), "bench", "c",
-							List.of(new RequestedNetwork(network.getUuid(), null)));
+					manager.allocateForInstance(CONTEXT,
+							new AllocateForInstance(UUID.randomUUID().toString(), "bench", "c",
+							List.of(new RequestedNetwork(network.getUuid(), null))));
 				}
 				return null;
 			}));

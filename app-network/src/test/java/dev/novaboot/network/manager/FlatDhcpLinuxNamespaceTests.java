@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
 import dev.novaboot.service.testsupport.HostTools;
 import dev.novaboot.network.driver.LinuxNetworkDriver;
 import dev.novaboot.network.driver.NetworkDriver;
@@ -112,10 +117,12 @@ class FlatDhcpLinuxNamespaceTests {
 		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.128/28");
 
 		String first = instance();
-		VirtualInterface one = this.manager.allocateForInstance(context("it"), first, "it", "c", List.of())
+		VirtualInterface one = this.manager.allocateForInstance(context("it"),
+				new AllocateForInstance(first, "it", "c", List.of()))
 			.interfaces()
 			.get(0);
-		VirtualInterface two = this.manager.allocateForInstance(context("it"), instance(), "it", "c", List.of())
+		VirtualInterface two = this.manager.allocateForInstance(context("it"),
+				new AllocateForInstance(instance(), "it", "c", List.of()))
 			.interfaces()
 			.get(0);
 		assertThat(inNamespace("ip", "-o", "-4", "addr", "show", "dev", "br100")).contains("inet 10.97.0.1/24");
@@ -126,15 +133,15 @@ class FlatDhcpLinuxNamespaceTests {
 			.anyMatch((process) -> process.info().commandLine().orElse("").contains("dnsmasq-" + network.getUuid())))
 			.isTrue();
 
-		FloatingAddress floating = this.manager.allocateFloatingIp(context("it"), "it", null);
-		this.manager.associateFloatingIp(context("it"), floating.address(), two.address());
+		FloatingAddress floating = this.manager.allocateFloatingIp(context("it"), new AllocateFloatingIp("it", null));
+		this.manager.associateFloatingIp(context("it"), new AssociateFloatingIp(floating.address(), two.address()));
 		assertThat(inNamespace("iptables", "-t", "nat", "-S")).contains("-A nova-network-PREROUTING -d "
 				+ floating.address() + "/32 -j DNAT --to-destination " + two.address());
 
-		this.manager.deallocateForInstance(context("it"), first, "c");
+		this.manager.deallocateForInstance(context("it"), new DeallocateForInstance(first, "c"));
 		assertThat(Files.readAllLines(hosts)).containsExactly(two.macAddress() + ",host-10-97-0-3," + two.address());
 
-		this.manager.disassociateFloatingIp(context("it"), floating.address());
+		this.manager.disassociateFloatingIp(context("it"), new FloatingIpRef(floating.address()));
 		assertThat(inNamespace("iptables", "-t", "nat", "-S")).doesNotContain(floating.address());
 	}
 

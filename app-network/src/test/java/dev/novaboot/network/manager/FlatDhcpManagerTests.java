@@ -9,6 +9,12 @@ import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.network.manager.StrategyTestConfiguration.KnownInstances;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.service.rpc.api.FloatingAddress;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceRef;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
 
@@ -58,10 +64,12 @@ class FlatDhcpManagerTests {
 				"10.30.0.0/24", false);
 		String first = instance();
 		String second = instance();
-		VirtualInterface one = this.manager.allocateForInstance(context("dhcp-a"), first, "dhcp-a", "c", List.of())
+		VirtualInterface one = this.manager.allocateForInstance(context("dhcp-a"),
+				new AllocateForInstance(first, "dhcp-a", "c", List.of()))
 			.interfaces()
 			.get(0);
-		VirtualInterface two = this.manager.allocateForInstance(context("dhcp-a"), second, "dhcp-a", "c", List.of())
+		VirtualInterface two = this.manager.allocateForInstance(context("dhcp-a"),
+				new AllocateForInstance(second, "dhcp-a", "c", List.of()))
 			.interfaces()
 			.get(0);
 		assertThat(this.manager).isInstanceOf(FlatDhcpManager.class);
@@ -75,7 +83,7 @@ class FlatDhcpManagerTests {
 		assertThat(dhcp.hosts()).containsExactly(new DhcpHost(one.macAddress(), "10.30.0.2", "host-10-30-0-2"),
 				new DhcpHost(two.macAddress(), "10.30.0.3", "host-10-30-0-3"));
 
-		this.manager.deallocateForInstance(context("dhcp-a"), first, "c");
+		this.manager.deallocateForInstance(context("dhcp-a"), new DeallocateForInstance(first, "c"));
 		assertThat(this.driver.dhcp.get(network.getUuid()).hosts())
 			.containsExactly(new DhcpHost(two.macAddress(), "10.30.0.3", "host-10-30-0-3"));
 
@@ -88,7 +96,7 @@ class FlatDhcpManagerTests {
 			.containsExactly(new DhcpHost(two.macAddress(), "10.30.0.3", "host-10-30-0-3"));
 
 		// once the last address is released and the subnet deleted, its gateway and DHCP go
-		this.manager.deallocateForInstance(context("dhcp-a"), second, "c");
+		this.manager.deallocateForInstance(context("dhcp-a"), new DeallocateForInstance(second, "c"));
 		this.manager.subnetRemoved(this.subnets.delete(context("dhcp-a"),
 				ManagerTestSupport.onlySubnet(this.subnets, network).getUuid()));
 		assertThat(this.driver.unplugged).contains(new BridgeSetup("br100", null, null, "10.30.0.1/24"));
@@ -99,17 +107,19 @@ class FlatDhcpManagerTests {
 	void floatingIpsAreNattedOnTheHostAndReappliedByInitHost() {
 		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.64/29");
 		ManagerTestSupport.network(this.networks, this.subnets, context("dhcp-f"), "dhcp-f", "10.31.0.0/24", false);
-		String fixed = this.manager.allocateForInstance(context("dhcp-f"), instance(), "dhcp-f", "c", List.of())
+		String fixed = this.manager.allocateForInstance(context("dhcp-f"),
+				new AllocateForInstance(instance(), "dhcp-f", "c", List.of()))
 			.interfaces()
 			.get(0)
 			.address();
-		FloatingAddress floating = this.manager.allocateFloatingIp(context("dhcp-f"), "dhcp-f", "public-203.0.113.64/29");
-		this.manager.associateFloatingIp(context("dhcp-f"), floating.address(), fixed);
+		FloatingAddress floating = this.manager.allocateFloatingIp(context("dhcp-f"),
+				new AllocateFloatingIp("dhcp-f", "public-203.0.113.64/29"));
+		this.manager.associateFloatingIp(context("dhcp-f"), new AssociateFloatingIp(floating.address(), fixed));
 		assertThat(this.driver.bound).containsEntry(floating.address(), fixed);
 		this.driver.reset();
 		this.manager.initHost();
 		assertThat(this.driver.bound).containsEntry(floating.address(), fixed);
-		this.manager.releaseFloatingIp(context("dhcp-f"), floating.address());
+		this.manager.releaseFloatingIp(context("dhcp-f"), new FloatingIpRef(floating.address()));
 		assertThat(this.driver.bound).doesNotContainKey(floating.address());
 	}
 
@@ -121,7 +131,8 @@ class FlatDhcpManagerTests {
 		String vanished = instance();
 		String vanishedRecently = instance();
 		for (String instance : List.of(alive, vanished, vanishedRecently)) {
-			this.manager.allocateForInstance(context("dhcp-r"), instance, "dhcp-r", "c", List.of());
+			this.manager.allocateForInstance(context("dhcp-r"),
+					new AllocateForInstance(instance, "dhcp-r", "c", List.of()));
 		}
 		this.instances.existing.add(alive);
 		// the grace period (10 minutes by default) is over for two of them
@@ -129,9 +140,10 @@ class FlatDhcpManagerTests {
 		age(vanished, Duration.ofHours(1));
 
 		assertThat(this.manager.releaseVanishedInstances()).containsExactly(vanished);
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, vanished).interfaces()).isEmpty();
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, alive).interfaces()).hasSize(1);
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, vanishedRecently).interfaces()).hasSize(1);
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(vanished)).interfaces()).isEmpty();
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(alive)).interfaces()).hasSize(1);
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN,
+				new InstanceRef(vanishedRecently)).interfaces()).hasSize(1);
 		assertThat(this.driver.dhcp.get(network.getUuid()).hosts()).hasSize(2);
 		// nothing more to release until the recent one's grace period is over too
 		assertThat(this.manager.releaseVanishedInstances()).isEmpty();

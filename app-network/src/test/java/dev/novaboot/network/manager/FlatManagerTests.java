@@ -12,6 +12,12 @@ import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceRef;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
@@ -68,14 +74,16 @@ class FlatManagerTests {
 				"10.20.0.0/29", false);
 		List<String> addresses = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-small"), instance(), "p-small",
-					"compute-1", List.of(new RequestedNetwork(network.getUuid(), null)));
+			InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-small"),
+					new AllocateForInstance(instance(), "p-small",
+					"compute-1", List.of(new RequestedNetwork(network.getUuid(), null))));
 			addresses.add(info.interfaces().get(0).address());
 		}
 		assertThat(addresses).containsExactly("10.20.0.2", "10.20.0.3", "10.20.0.4", "10.20.0.5", "10.20.0.6");
 		assertThatExceptionOfType(NoMoreAddressesException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-small"), instance(), "p-small", "compute-1",
-					List.of(new RequestedNetwork(network.getUuid(), null))))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-small"),
+					new AllocateForInstance(instance(), "p-small", "compute-1",
+					List.of(new RequestedNetwork(network.getUuid(), null)))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("IpAddressGenerationFailure"))
 			.withMessageContaining("No more IP addresses available on network " + network.getUuid());
 	}
@@ -85,8 +93,8 @@ class FlatManagerTests {
 		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-info"), "info",
 				"10.21.0.0/24", false);
 		String instance = instance();
-		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-info"), instance, "p-info", "compute-1",
-				List.of());
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-info"),
+				new AllocateForInstance(instance, "p-info", "compute-1", List.of()));
 		assertThat(info.instanceUuid()).isEqualTo(instance);
 		assertThat(info.interfaces()).hasSize(1);
 		VirtualInterface vif = info.interfaces().get(0);
@@ -99,9 +107,10 @@ class FlatManagerTests {
 		assertThat(vif.dns()).containsExactly("192.0.2.53");
 		assertThat(vif.macAddress()).matches("fa:16:3e(:[0-9a-f]{2}){3}");
 		// asking again returns the same allocation instead of a second one
-		assertThat(this.manager.allocateForInstance(context("p-info"), instance, "p-info", "compute-1", List.of()))
+		assertThat(this.manager.allocateForInstance(context("p-info"),
+				new AllocateForInstance(instance, "p-info", "compute-1", List.of())))
 			.isEqualTo(info);
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance)).isEqualTo(info);
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance))).isEqualTo(info);
 	}
 
 	@Test
@@ -110,13 +119,15 @@ class FlatManagerTests {
 				"10.22.0.0/30", false);
 		// a /30 has one address for instances (.2; .1 is the gateway)
 		String first = instance();
-		assertThat(this.manager.allocateForInstance(context("p-dealloc"), first, "p-dealloc", "c", List.of())
+		assertThat(this.manager.allocateForInstance(context("p-dealloc"),
+				new AllocateForInstance(first, "p-dealloc", "c", List.of()))
 			.interfaces()
 			.get(0)
 			.address()).isEqualTo("10.22.0.2");
-		this.manager.deallocateForInstance(context("p-dealloc"), first, "c");
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, first).interfaces()).isEmpty();
-		assertThat(this.manager.allocateForInstance(context("p-dealloc"), instance(), "p-dealloc", "c", List.of())
+		this.manager.deallocateForInstance(context("p-dealloc"), new DeallocateForInstance(first, "c"));
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(first)).interfaces()).isEmpty();
+		assertThat(this.manager.allocateForInstance(context("p-dealloc"),
+				new AllocateForInstance(instance(), "p-dealloc", "c", List.of()))
 			.interfaces()
 			.get(0)
 			.address()).isEqualTo("10.22.0.2");
@@ -127,16 +138,19 @@ class FlatManagerTests {
 	void aRequestedFixedIpIsGivenOrRefused() {
 		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-fixed"), "fixed",
 				"10.23.0.0/24", false);
-		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
-				List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77")));
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-fixed"),
+				new AllocateForInstance(instance(), "p-fixed", "c",
+				List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77"))));
 		assertThat(info.interfaces().get(0).address()).isEqualTo("10.23.0.77");
 		assertThatExceptionOfType(NetworkException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
-					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77"))))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"),
+					new AllocateForInstance(instance(), "p-fixed", "c",
+					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.77")))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("IpAddressAlreadyAllocated"));
 		assertThatExceptionOfType(NetworkException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"), instance(), "p-fixed", "c",
-					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.1"))))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-fixed"),
+					new AllocateForInstance(instance(), "p-fixed", "c",
+					List.of(new RequestedNetwork(network.getUuid(), "10.23.0.1")))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("InvalidInput"));
 	}
 
@@ -145,8 +159,9 @@ class FlatManagerTests {
 		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-owner"), "private",
 				"10.24.0.0/24", false);
 		assertThatExceptionOfType(NetworkException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-other"), instance(), "p-other", "c",
-					List.of(new RequestedNetwork(network.getUuid(), null))))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-other"),
+					new AllocateForInstance(instance(), "p-other", "c",
+					List.of(new RequestedNetwork(network.getUuid(), null)))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkNotFound"));
 	}
 
@@ -156,13 +171,14 @@ class FlatManagerTests {
 				"10.25.0.0/24", false);
 		Network full = ManagerTestSupport.network(this.networks, this.subnets, context("p-atomic"), "full",
 				"10.25.1.0/30", false);
-		this.manager.allocateForInstance(context("p-atomic"), instance(), "p-atomic", "c",
-				List.of(new RequestedNetwork(full.getUuid(), null)));
+		this.manager.allocateForInstance(context("p-atomic"), new AllocateForInstance(instance(), "p-atomic", "c",
+				List.of(new RequestedNetwork(full.getUuid(), null))));
 		String instance = instance();
 		assertThatExceptionOfType(NoMoreAddressesException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-atomic"), instance, "p-atomic", "c",
-					List.of(new RequestedNetwork(roomy.getUuid(), null), new RequestedNetwork(full.getUuid(), null))));
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance).interfaces()).isEmpty();
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-atomic"),
+					new AllocateForInstance(instance, "p-atomic", "c",
+					List.of(new RequestedNetwork(roomy.getUuid(), null), new RequestedNetwork(full.getUuid(), null)))));
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance)).interfaces()).isEmpty();
 		assertThat(this.fixedIps.findAllocatedByNetwork(roomy.getId())).isEmpty();
 	}
 
@@ -171,24 +187,31 @@ class FlatManagerTests {
 		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.0/29");
 		ManagerTestSupport.network(this.networks, this.subnets, context("p-float"), "float", "10.26.0.0/24", false);
 		String instance = instance();
-		String fixed = this.manager.allocateForInstance(context("p-float"), instance, "p-float", "c", List.of())
+		String fixed = this.manager.allocateForInstance(context("p-float"),
+				new AllocateForInstance(instance, "p-float", "c", List.of()))
 			.interfaces()
 			.get(0)
 			.address();
-		FloatingAddress floating = this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29");
+		FloatingAddress floating = this.manager.allocateFloatingIp(context("p-float"),
+				new AllocateFloatingIp("p-float", "public-203.0.113.0/29"));
 		assertThat(floating.address()).isEqualTo("203.0.113.2");
 		assertThat(floating.fixedAddress()).isNull();
-		FloatingAddress associated = this.manager.associateFloatingIp(context("p-float"), floating.address(), fixed);
+		FloatingAddress associated = this.manager.associateFloatingIp(context("p-float"),
+				new AssociateFloatingIp(floating.address(), fixed));
 		assertThat(associated.fixedAddress()).isEqualTo(fixed);
-		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, instance).interfaces().get(0).floatingAddresses())
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN,
+				new InstanceRef(instance)).interfaces().get(0).floatingAddresses())
 			.containsExactly("203.0.113.2");
 		// another project can neither see nor use it
 		assertThatExceptionOfType(NetworkException.class)
-			.isThrownBy(() -> this.manager.disassociateFloatingIp(context("p-thief"), floating.address()))
+			.isThrownBy(() -> this.manager.disassociateFloatingIp(context("p-thief"),
+					new FloatingIpRef(floating.address())))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(NetworkException.Kind.NOT_FOUND));
-		assertThat(this.manager.disassociateFloatingIp(context("p-float"), floating.address()).fixedAddress()).isNull();
-		this.manager.releaseFloatingIp(context("p-float"), floating.address());
-		assertThat(this.manager.allocateFloatingIp(context("p-float"), "p-float", "public-203.0.113.0/29").address())
+		assertThat(this.manager.disassociateFloatingIp(context("p-float"),
+				new FloatingIpRef(floating.address())).fixedAddress()).isNull();
+		this.manager.releaseFloatingIp(context("p-float"), new FloatingIpRef(floating.address()));
+		assertThat(this.manager.allocateFloatingIp(context("p-float"),
+				new AllocateFloatingIp("p-float", "public-203.0.113.0/29")).address())
 			.isEqualTo("203.0.113.2");
 	}
 
@@ -196,8 +219,9 @@ class FlatManagerTests {
 	void noneGivesNoPortsEvenWhenTheProjectHasANetwork() {
 		ManagerTestSupport.network(this.networks, this.subnets, context("p-none"), "none", "10.27.0.0/24", false);
 		String instance = instance();
-		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-none"), instance, "p-none", "c",
-				List.of(RequestedNetwork.none()));
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-none"),
+				new AllocateForInstance(instance, "p-none", "c",
+				List.of(RequestedNetwork.none())));
 		assertThat(info.interfaces()).isEmpty();
 		assertThat(this.ports.ofDevice(instance)).isEmpty();
 	}
@@ -211,8 +235,9 @@ class FlatManagerTests {
 		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.64/29");
 		this.networks.create(context("p-auto"),
 				new NetworkSpec(null, "down", null, false, null, null, null, null, null), Network.FLAT);
-		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-auto"), instance(), "p-auto", "c",
-				List.of(RequestedNetwork.auto()));
+		InstanceNetworkInfo info = this.manager.allocateForInstance(context("p-auto"),
+				new AllocateForInstance(instance(), "p-auto", "c",
+				List.of(RequestedNetwork.auto())));
 		assertThat(info.interfaces()).singleElement().satisfies((vif) -> {
 			assertThat(vif.networkId()).isEqualTo(own.getUuid());
 			assertThat(vif.address()).startsWith("10.28.0.");
@@ -225,8 +250,9 @@ class FlatManagerTests {
 		ManagerTestSupport.network(this.networks, this.subnets, context("p-two"), "two", "10.29.1.0/24", false);
 		String instance = instance();
 		assertThatExceptionOfType(AutoAllocationException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-two"), instance, "p-two", "c",
-					List.of(RequestedNetwork.auto())))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-two"),
+					new AllocateForInstance(instance, "p-two", "c",
+					List.of(RequestedNetwork.auto()))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkAmbiguous"))
 			.withMessage("More than one possible network found. Specify network ID(s) to select which one(s) to "
 					+ "connect to.");
@@ -237,8 +263,9 @@ class FlatManagerTests {
 	void autoWithoutNetworksGetsOneMadeWhereTheStrategyCanAndAnErrorWhereItCannot() {
 		// the flat strategy makes no network for a project
 		assertThatExceptionOfType(AutoAllocationException.class)
-			.isThrownBy(() -> this.manager.allocateForInstance(context("p-bare"), instance(), "p-bare", "c",
-					List.of(RequestedNetwork.auto())))
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-bare"),
+					new AllocateForInstance(instance(), "p-bare", "c",
+					List.of(RequestedNetwork.auto()))))
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("UnableToAutoAllocateNetwork"))
 			.withMessage("Unable to automatically allocate a network for project p-bare");
 		// a strategy that can (vlan: the project's own network) is asked only when there is none
@@ -266,16 +293,16 @@ class FlatManagerTests {
 				null);
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.ports.create(context("p-mac"), tooLong))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isFalse());
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isFalse());
 		assertThat(this.portRows.findByNetworkIdOrderById(network.getId())).extracting(Port::getUuid)
 			.containsExactly(first.getUuid());
 
 		// the database's own unique key on the MAC address is told from the others
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.portRows
-				.saveAndFlush(new Port(network.getId(), "p-mac", first.getMacAddress(), "", "")))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue())
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_uuid_uq")).isFalse());
+				.saveAndFlush(new Port(first.getCreatedAt(), network.getId(), "p-mac", first.getMacAddress(), "", "")))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isTrue())
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_uuid")).isFalse());
 	}
 
 }

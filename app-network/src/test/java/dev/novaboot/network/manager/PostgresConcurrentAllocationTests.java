@@ -16,8 +16,10 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.UniqueKeys;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.SchemaNames;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Address allocation on a real PostgreSQL: many threads, and two network hosts (two
  * application contexts with their own connection pools) allocating from one network at
- * once never get the same address, and get a clear "no more addresses" once it is full.
+ * once never get the same address, and get a clear "no more addresses" once it is full;
+ * and the migrated schema names its indexes and unique keys as the whole suite does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
@@ -74,19 +77,25 @@ class PostgresConcurrentAllocationTests {
 	}
 
 	@Test
+	void everyIndexAndUniqueKeyFollowsTheNamingScheme() {
+		assertThat(SchemaNames.offending(this.jdbc)).isEmpty();
+	}
+
+	@Test
 	void postgresqlsUniqueKeyOnTheMacAddressIsToldFromOtherDataErrors() {
 		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("pg-mac"), "mac",
 				"10.72.0.0/24", false);
 		Port first = this.ports.create(context("pg-mac"),
 				new PortSpec(network.getUuid(), null, null, null, null, null, null, null, null, null));
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.portRows.saveAndFlush(new Port(network.getId(), "pg-mac", first.getMacAddress(), "", "")))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isTrue());
+			.isThrownBy(() -> this.portRows.saveAndFlush(new Port(first.getCreatedAt(), network.getId(), "pg-mac",
+					first.getMacAddress(), "", "")))
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isTrue());
 		// "value too long for type character varying(255)": no retry, no MAC collision
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
 			.isThrownBy(() -> this.ports.create(context("pg-mac"),
 					new PortSpec(network.getUuid(), null, null, null, null, null, "d".repeat(100_000), null, null, null)))
-			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "ports_mac_uq")).isFalse());
+			.satisfies((ex) -> assertThat(UniqueKeys.violated(ex, "uq_ports_mac_address")).isFalse());
 	}
 
 	@Test
@@ -144,8 +153,9 @@ class PostgresConcurrentAllocationTests {
 				for (int i = 0; i < perThread; i++) {
 					try {
 						outcome.addresses.add(manager
-							.allocateForInstance(context(network.getProjectId()), instance(), network.getProjectId(), "compute",
-									List.of(new RequestedNetwork(network.getUuid(), null)))
+							.allocateForInstance(context(network.getProjectId()),
+									new AllocateForInstance(instance(), network.getProjectId(), "compute",
+									List.of(new RequestedNetwork(network.getUuid(), null))))
 							.interfaces()
 							.get(0)
 							.address());

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 
 import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.store.NetworkRepository;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,8 @@ class VlanManagerTests {
 	}
 
 	private VirtualInterface allocate(String project) {
-		return this.manager.allocateForInstance(context(project), instance(), project, "c", List.of())
+		return this.manager.allocateForInstance(context(project),
+				new AllocateForInstance(instance(), project, "c", List.of()))
 			.interfaces()
 			.get(0);
 	}

@@ -18,7 +18,7 @@ import dev.novaboot.service.context.RequestContext;
  * Typed RPC clients for managers: pick the semantics and the address, then call the
  * contract method as if it were local.
  * <pre class="code">
- * Allocation allocation = rpc.call(NetworkRpcApi.class).allocateForInstance(context, request);
+ * InstanceNetworkInfo info = rpc.call(NetworkRpcApi.class).allocateForInstance(context, request);
  * rpc.cast(ComputeRpcApi.class, host).runInstance(context, instance);
  * rpc.fanout(ComputeRpcApi.class).refreshCache(context);
  * </pre>

@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RpcApi;
 
@@ -10,8 +11,13 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance when it is built, their release when it is deleted, and floating IPs. Nova's
  * {@code nova.network.api} calls of the same names. Failures carry the Networking API's
  * error type, such as {@code IpAddressGenerationFailure} when a network is full.
+ * <p>
+ * Each method takes one request record after the context, its fields named in snake case
+ * as Nova's named RPC arguments are, so that a newer minor version can add a field that
+ * an older side ignores. Version 2.0: version 1.0 took positional arguments, which a 2.0
+ * service refuses by its major version rather than misreading them.
  */
-@RpcApi(topic = "network", version = "1.0")
+@RpcApi(topic = "network", version = "2.0")
 public interface NetworkRpcApi {
 
 	/**
@@ -19,6 +25,27 @@ public interface NetworkRpcApi {
 	 * project's default networks (all networks it may use under the flat strategies, its
 	 * own VLAN network, created on first use, under the vlan strategy) when none is
 	 * requested. Allocating again for an instance that already has ports returns them.
+	 */
+	InstanceNetworkInfo allocateForInstance(RequestContext context, AllocateForInstance request);
+
+	/** Releases every port and fixed IP of the instance and disassociates its floating IPs. */
+	void deallocateForInstance(RequestContext context, DeallocateForInstance request);
+
+	/** The instance's current network info (empty when it has no ports). */
+	InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, InstanceRef instance);
+
+	/** Allocates a floating IP to a project from an external network. */
+	FloatingAddress allocateFloatingIp(RequestContext context, AllocateFloatingIp request);
+
+	/** NATs the floating IP to one of the project's fixed IPs (moving it if associated elsewhere). */
+	FloatingAddress associateFloatingIp(RequestContext context, AssociateFloatingIp request);
+
+	FloatingAddress disassociateFloatingIp(RequestContext context, FloatingIpRef floatingIp);
+
+	/** Gives the floating IP back to its pool, disassociating it first. */
+	void releaseFloatingIp(RequestContext context, FloatingIpRef floatingIp);
+
+	/**
 	 * @param instanceUuid the instance
 	 * @param projectId the instance's project
 	 * @param host the compute host the instance runs on
@@ -27,27 +54,34 @@ public interface NetworkRpcApi {
 	 * the one network the project may use (one made for it under the vlan strategy when it
 	 * has none; an error when it may use several, or none and none can be made)
 	 */
-	InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId, String host,
-			List<RequestedNetwork> requestedNetworks);
+	record AllocateForInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("project_id") String projectId, String host,
+			@JsonProperty("requested_networks") List<RequestedNetwork> requestedNetworks) {
 
-	/** Releases every port and fixed IP of the instance and disassociates its floating IPs. */
-	void deallocateForInstance(RequestContext context, String instanceUuid, String host);
+		public AllocateForInstance {
+			requestedNetworks = (requestedNetworks != null) ? List.copyOf(requestedNetworks) : List.of();
+		}
 
-	/** The instance's current network info (empty when it has no ports). */
-	InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, String instanceUuid);
+	}
 
-	/**
-	 * Allocates a floating IP to a project from an external network.
-	 * @param pool the external network's id or name, {@code null} when there is exactly one
-	 */
-	FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool);
+	/** @param host the compute host the instance ran on */
+	record DeallocateForInstance(@JsonProperty("instance_uuid") String instanceUuid, String host) {
+	}
 
-	/** NATs the floating IP to one of the project's fixed IPs (moving it if associated elsewhere). */
-	FloatingAddress associateFloatingIp(RequestContext context, String floatingAddress, String fixedAddress);
+	/** An instance by uuid. */
+	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
+	}
 
-	FloatingAddress disassociateFloatingIp(RequestContext context, String floatingAddress);
+	/** @param pool the external network's id or name, {@code null} when there is exactly one */
+	record AllocateFloatingIp(@JsonProperty("project_id") String projectId, String pool) {
+	}
 
-	/** Gives the floating IP back to its pool, disassociating it first. */
-	void releaseFloatingIp(RequestContext context, String floatingAddress);
+	record AssociateFloatingIp(@JsonProperty("floating_address") String floatingAddress,
+			@JsonProperty("fixed_address") String fixedAddress) {
+	}
+
+	/** A floating IP by its address. */
+	record FloatingIpRef(@JsonProperty("floating_address") String floatingAddress) {
+	}
 
 }

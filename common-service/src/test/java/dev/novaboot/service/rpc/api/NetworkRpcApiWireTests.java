@@ -1,0 +1,54 @@
+package dev.novaboot.service.rpc.api;
+
+import java.util.List;
+
+import dev.novaboot.service.rpc.RpcCodec;
+import dev.novaboot.service.rpc.RpcContracts;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * nova-network's contract on the wire: one request record per method after the context,
+ * its fields named in snake case as Nova's named RPC arguments.
+ */
+class NetworkRpcApiWireTests {
+
+	private final RpcCodec codec = new RpcCodec();
+
+	@Test
+	void everyMethodTakesTheContextAndOneRequestRecord() {
+		assertThat(RpcContracts.methodsOf(NetworkRpcApi.class).values()).allSatisfy((method) -> {
+			assertThat(method.getParameterCount()).as(method.getName()).isEqualTo(2);
+			assertThat(method.getParameterTypes()[1].isRecord()).as(method.getName()).isTrue();
+		});
+	}
+
+	@Test
+	void requestsTravelWithSnakeCaseNames() {
+		JsonNode allocate = this.codec.toTree(new AllocateForInstance("i-1", "p-1", "compute-1",
+				List.of(new RequestedNetwork("n-1", "10.0.0.7"))));
+		assertThat(allocate.propertyNames()).containsExactlyInAnyOrder("instance_uuid", "project_id", "host",
+				"requested_networks");
+		assertThat(allocate.get("requested_networks").get(0).get("fixed_ip").asString()).isEqualTo("10.0.0.7");
+		assertThat(this.codec.toTree(new AssociateFloatingIp("203.0.113.5", "10.0.0.7")).propertyNames())
+			.containsExactlyInAnyOrder("floating_address", "fixed_address");
+		assertThat(this.codec.toTree(new FloatingIpRef("203.0.113.5")).propertyNames())
+			.containsExactly("floating_address");
+	}
+
+	@Test
+	void aFieldOfANewerMinorVersionIsIgnoredAndMissingNetworksAreTheDefaults() {
+		ObjectNode newer = (ObjectNode) this.codec.toTree(new AllocateForInstance("i-1", "p-1", "compute-1", null));
+		newer.put("port_profile", "added-in-2.1");
+		newer.remove("requested_networks");
+		AllocateForInstance read = (AllocateForInstance) this.codec.fromTree(newer, AllocateForInstance.class);
+		assertThat(read).isEqualTo(new AllocateForInstance("i-1", "p-1", "compute-1", List.of()));
+	}
+
+}
