@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.manager.NetworkManager;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,7 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param release when addresses of vanished instances are released
  */
 @ConfigurationProperties("nova.network")
-public record NetworkProperties(@DefaultValue("flat") String manager, @DefaultValue("noop") String driver,
+public record NetworkProperties(@DefaultValue("flat") NetworkManager.Choice manager,
+		@DefaultValue("noop") NetworkDriver.Choice driver,
 		@DefaultValue("br100") String flatBridge, @DefaultValue("physnet1") String physicalNetwork,
 		@DefaultValue("eth0") String vlanInterface, @DefaultValue("eth0") String publicInterface, String namespace,
 		@DefaultValue("./var/network") Path stateDirectory, @DefaultValue("10m") Duration dhcpLeaseTime,

@@ -9,7 +9,7 @@ import dev.novaboot.service.driver.SelectedBy;
  * nothing the second time), so that a manager can re-apply the database's state after a
  * restart. Drivers receive plain values, never entities.
  */
-@SelectedBy(property = "nova.network.driver", choices = { "noop", "linux" })
+@SelectedBy(property = "nova.network.driver", choices = NetworkDriver.Choice.class)
 public interface NetworkDriver extends Driver {
 
 	/** Prepares the host-wide parts (NAT chains); called by the manager's {@code initHost()}. */
@@ -40,5 +40,16 @@ public interface NetworkDriver extends Driver {
 	void bindFloatingIp(String floatingAddress, String fixedAddress);
 
 	void unbindFloatingIp(String floatingAddress, String fixedAddress);
+
+	/** The values of {@code nova.network.driver}. */
+	enum Choice {
+
+		/** Bookkeeping only: the host is not changed (the default). */
+		NOOP,
+
+		/** Bridges, VLAN interfaces, iptables NAT and dnsmasq on this Linux host. */
+		LINUX
+
+	}
 
 }

@@ -262,10 +262,6 @@ public class FloatingIpService {
 		return this.floatingIps.findByPortId(port.getId());
 	}
 
-	public List<FloatingIp> boundOn(String host) {
-		return this.floatingIps.findByHostOrderById(host);
-	}
-
 	/** Neutron's {@code BadRequest} for floating IPs: "Bad floatingip request: ...". */
 	private static NetworkException badFloatingIpRequest(String reason) {
 		return new NetworkException(NetworkException.Kind.INVALID, "BadRequest",

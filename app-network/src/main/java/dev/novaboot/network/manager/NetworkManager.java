@@ -18,7 +18,7 @@ import dev.novaboot.service.rpc.api.NetworkRpcApi;
  * DHCP; everything else is the shared {@link NetworkOperations}, which the default methods
  * here delegate to.
  */
-@SelectedBy(property = "nova.network.manager", choices = { "flat", "flat-dhcp", "vlan" })
+@SelectedBy(property = "nova.network.manager", choices = NetworkManager.Choice.class)
 public interface NetworkManager extends Manager, NetworkRpcApi {
 
 	/** The value of {@code nova.network.manager} that selects this strategy. */
@@ -124,6 +124,20 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	 */
 	default List<String> releaseVanishedInstances() {
 		return operations().releaseVanishedInstances(runsDhcp());
+	}
+
+	/** The values of {@code nova.network.manager}. */
+	enum Choice {
+
+		/** Fixed IPs from pre-created networks bridged to an existing bridge; no DHCP (the default). */
+		FLAT,
+
+		/** Like {@code flat}, and this host runs dnsmasq for each network. */
+		FLAT_DHCP,
+
+		/** Each project its own network on its own VLAN. */
+		VLAN
+
 	}
 
 }

@@ -160,10 +160,6 @@ public class Network extends AuditedEntity {
 		return this.host;
 	}
 
-	public String getDefaultForProject() {
-		return this.defaultForProject;
-	}
-
 	public void setDefaultForProject(String defaultForProject) {
 		this.defaultForProject = defaultForProject;
 	}
