@@ -49,14 +49,15 @@ class VolumeTransactions {
 	}
 
 	/**
-	 * Records a new volume. Two requests with the same id at the same time both pass the
-	 * check; the table's primary key refuses the second, and its
+	 * Records a new volume. An id stays taken once its volume is deleted (the row stays).
+	 * Two requests with the same id at the same time both pass the check; the table's
+	 * primary key refuses the second, and its
 	 * {@link org.springframework.dao.DataIntegrityViolationException} leaves this method
 	 * (the manager answers it as the check's error).
 	 */
 	@Transactional
 	public Volume insert(Volume volume) {
-		if (this.volumes.existsById(volume.getId())) {
+		if (this.volumes.countAnyWithId(volume.getId()) > 0) {
 			throw VolumeTransactions.duplicate(volume.getId());
 		}
 		return this.volumes.saveAndFlush(volume);
@@ -109,7 +110,8 @@ class VolumeTransactions {
 		Volume volume = begin(context, volumeId, action, check, (v) -> {
 		});
 		Snapshot created = snapshot.apply(volume);
-		if (this.snapshots.existsById(created.getId())) {
+		// an id stays taken once its snapshot is deleted (the row stays)
+		if (this.snapshots.countAnyWithId(created.getId()) > 0) {
 			throw new InvalidInputException("a snapshot with id " + created.getId() + " already exists");
 		}
 		// a change of the volume's row bumps its lock version: a concurrent delete now fails

@@ -59,7 +59,7 @@ class ConcurrentVolumeChangesTests {
 			pool.shutdown();
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM snapshots s JOIN volumes v ON v.id = s.volume_id "
-				+ "WHERE s.deleted = FALSE AND v.deleted = TRUE", Integer.class))
+				+ "WHERE s.deleted = 0 AND v.deleted <> 0", Integer.class))
 			.isZero();
 	}
 

@@ -107,7 +107,7 @@ class VolumeManagerStateMachineTests {
 		assertThat(this.driver.hasVolume("volume-" + volume.id())).isFalse();
 		assertThatThrownBy(() -> this.manager.getVolume(ALICE, volume.id()))
 			.isInstanceOf(VolumeNotFoundException.class);
-		assertThat(row(volume.id())).containsEntry("STATUS", "deleted").containsEntry("DELETED", true);
+		assertThat(row(volume.id())).containsEntry("STATUS", "deleted").containsEntry("DELETED", 1L);
 	}
 
 	@Test
