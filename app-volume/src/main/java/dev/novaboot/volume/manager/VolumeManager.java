@@ -2,6 +2,7 @@ package dev.novaboot.volume.manager;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.ServiceIdentity;
@@ -80,9 +81,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
-		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(),
-				this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(), request.description(),
-				request.snapshotId(), Instant.now()));
+		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
+				context.userId(), this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(),
+				request.description(), request.snapshotId(), now));
 		return VolumeInfos.of(this.tasks.create(volume, source));
 	}
 
@@ -109,10 +110,10 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	 */
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
-		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(), null,
-				(request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone(),
-				Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(),
-				Instant.now()));
+		String zone = (request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone();
+		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
+				context.userId(), null, zone, Math.max(request.sizeGb(), 0), request.name(), request.description(),
+				request.snapshotId(), now));
 		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
 		}));
 	}
@@ -131,7 +132,6 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 				throw new InvalidVolumeException("Invalid volume: volume " + v.getId() + " still has " + snapshots
 						+ " dependent snapshot(s); delete them first.");
 			}
-		}, (v) -> {
 		});
 		this.tasks.delete(volume);
 	}
@@ -144,7 +144,6 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 				throw new InvalidInputException("New size for extend must be greater than current size. (current: "
 						+ v.getSizeGb() + ", extended: " + newSizeGb + ").");
 			}
-		}, (v) -> {
 		});
 		return VolumeInfos.of(this.tasks.extend(volume, newSizeGb));
 	}
@@ -154,9 +153,8 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		requireUuid("snapshot id", request.id());
 		VolumeAction action = request.force() ? VolumeAction.SNAPSHOT_FORCED : VolumeAction.SNAPSHOT;
 		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
-				(volume) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
-						this.identity.host(), volume.getSizeGb(), request.name(), request.description(),
-						Instant.now()));
+				(volume, now) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
+						this.identity.host(), volume.getSizeGb(), request.name(), request.description(), now));
 		return VolumeInfos.of(this.tasks.snapshot(snapshot));
 	}
 
@@ -174,22 +172,18 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	@Override
 	public VolumeInfo reserveVolume(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.RESERVE, (v) -> {
-		}, (v) -> {
 		}));
 	}
 
 	@Override
 	public VolumeInfo unreserveVolume(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.UNRESERVE, (v) -> {
-		}, (v) -> {
 		}));
 	}
 
 	@Override
 	public ConnectionInfo initializeConnection(RequestContext context, String volumeId, VolumeConnector connector) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.INITIALIZE_CONNECTION, this::onThisHost,
-				(v) -> {
-				});
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.INITIALIZE_CONNECTION, this::onThisHost);
 		VolumeDriver.Connection connection = this.driver.initializeConnection(BackingName.volume(volume.getId()));
 		return new ConnectionInfo(connection.driverVolumeType(),
 				new ConnectionInfo.Data(volume.getId(), connection.devicePath(), "raw"));
@@ -197,9 +191,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	@Override
 	public void terminateConnection(RequestContext context, String volumeId, VolumeConnector connector) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.TERMINATE_CONNECTION, this::onThisHost,
-				(v) -> {
-				});
+		Volume volume = this.store.begin(context, volumeId, VolumeAction.TERMINATE_CONNECTION, this::onThisHost);
 		this.driver.terminateConnection(BackingName.volume(volume.getId()));
 	}
 
@@ -212,37 +204,35 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("attach needs a mountpoint, such as /dev/vdb.");
 		}
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ATTACH, (v) -> {
-		}, (v) -> v.attach(UUID.randomUUID().toString(), attachment.instanceUuid(), attachment.hostName(),
-				attachment.mountpoint(), Instant.now())));
+		}, (v, now) -> v.attach(UUID.randomUUID().toString(), attachment.instanceUuid(), attachment.hostName(),
+				attachment.mountpoint(), now)));
 	}
 
 	@Override
 	public VolumeInfo beginDetaching(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.BEGIN_DETACHING, (v) -> {
-		}, (v) -> {
 		}));
 	}
 
 	@Override
 	public VolumeInfo rollDetaching(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ROLL_DETACHING, (v) -> {
-		}, (v) -> {
 		}));
 	}
 
 	@Override
 	public VolumeInfo detachVolume(RequestContext context, String volumeId) {
 		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.DETACH, (v) -> {
-		}, Volume::detach));
+		}, (v, now) -> v.detach()));
 	}
 
-	private Volume insert(Volume volume) {
+	private Volume insert(String id, Function<Instant, Volume> volume) {
 		try {
-			return this.store.insert(volume);
+			return this.store.insert(id, volume);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same id twice at the same time: the primary key refused the second
-			throw VolumeTransactions.duplicate(volume.getId());
+			throw VolumeTransactions.duplicate(id);
 		}
 	}
 
