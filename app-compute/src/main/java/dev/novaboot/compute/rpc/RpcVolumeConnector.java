@@ -8,9 +8,11 @@ import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
-import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 
 /**
  * Volumes from the volume service, in Nova's order: reserve the volume, ask its host for
@@ -30,17 +32,18 @@ public class RpcVolumeConnector implements VolumeConnector {
 	public VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid, String host,
 			String device) {
 		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
-		reach(() -> volumeHost.reserveVolume(context, volumeId));
+		VolumeRef volume = new VolumeRef(volumeId);
+		reach(() -> volumeHost.reserveVolume(context, volume));
 		try {
-			ConnectionInfo connection = reach(() -> volumeHost.initializeConnection(context, volumeId,
-					new dev.novaboot.service.rpc.api.VolumeConnector(host, null)));
-			reach(() -> volumeHost.attachVolume(context, volumeId, new VolumeAttach(instanceUuid, device, host)));
+			ConnectionInfo connection = reach(() -> volumeHost.initializeConnection(context,
+					new VolumeConnection(volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(host, null))));
+			reach(() -> volumeHost.attachVolume(context, new AttachVolume(volumeId, instanceUuid, device, host)));
 			return new VolumeConnectionInfo(connection.driverVolumeType(), new VolumeConnectionInfo.Data(
 					connection.data().volumeId(), connection.data().devicePath(), connection.data().format()));
 		}
 		catch (RuntimeException ex) {
 			try {
-				volumeHost.unreserveVolume(context, volumeId);
+				volumeHost.unreserveVolume(context, volume);
 			}
 			catch (RuntimeException unreserve) {
 				ex.addSuppressed(unreserve);
@@ -52,17 +55,19 @@ public class RpcVolumeConnector implements VolumeConnector {
 	@Override
 	public void disconnect(RequestContext context, String volumeId, String instanceUuid, String host) {
 		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
-		reach(() -> volumeHost.beginDetaching(context, volumeId));
+		VolumeRef volume = new VolumeRef(volumeId);
+		reach(() -> volumeHost.beginDetaching(context, volume));
 		reach(() -> {
-			volumeHost.terminateConnection(context, volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(host, null));
+			volumeHost.terminateConnection(context,
+					new VolumeConnection(volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(host, null)));
 			return null;
 		});
-		reach(() -> volumeHost.detachVolume(context, volumeId));
+		reach(() -> volumeHost.detachVolume(context, volume));
 	}
 
 	/** The manager of the host that holds the volume (any volume service knows which). */
 	private VolumeRpcApi volumeHost(RequestContext context, String volumeId) {
-		VolumeInfo volume = reach(() -> this.rpc.call(VolumeRpcApi.class).getVolume(context, volumeId));
+		VolumeInfo volume = reach(() -> this.rpc.call(VolumeRpcApi.class).getVolume(context, new VolumeRef(volumeId)));
 		return this.rpc.call(VolumeRpcApi.class, volume.host());
 	}
 

@@ -4,11 +4,15 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.SnapshotInfo;
-import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
 import dev.novaboot.volume.manager.VolumeInfos;
@@ -76,43 +80,43 @@ class BlockStorageApi {
 	}
 
 	void delete(RequestContext context, String id) {
-		managerOf(context, id).deleteVolume(context, id);
+		managerOf(context, id).deleteVolume(context, new VolumeRef(id));
 	}
 
 	VolumeInfo extend(RequestContext context, String id, int newSizeGb) {
-		return managerOf(context, id).extendVolume(context, id, newSizeGb);
+		return managerOf(context, id).extendVolume(context, new ExtendVolume(id, newSizeGb));
 	}
 
 	VolumeInfo reserve(RequestContext context, String id) {
-		return managerOf(context, id).reserveVolume(context, id);
+		return managerOf(context, id).reserveVolume(context, new VolumeRef(id));
 	}
 
 	VolumeInfo unreserve(RequestContext context, String id) {
-		return managerOf(context, id).unreserveVolume(context, id);
+		return managerOf(context, id).unreserveVolume(context, new VolumeRef(id));
 	}
 
-	VolumeInfo attach(RequestContext context, String id, VolumeAttach attachment) {
-		return managerOf(context, id).attachVolume(context, id, attachment);
+	VolumeInfo attach(RequestContext context, AttachVolume attachment) {
+		return managerOf(context, attachment.volumeId()).attachVolume(context, attachment);
 	}
 
 	VolumeInfo beginDetaching(RequestContext context, String id) {
-		return managerOf(context, id).beginDetaching(context, id);
+		return managerOf(context, id).beginDetaching(context, new VolumeRef(id));
 	}
 
 	VolumeInfo rollDetaching(RequestContext context, String id) {
-		return managerOf(context, id).rollDetaching(context, id);
+		return managerOf(context, id).rollDetaching(context, new VolumeRef(id));
 	}
 
 	VolumeInfo detach(RequestContext context, String id) {
-		return managerOf(context, id).detachVolume(context, id);
+		return managerOf(context, id).detachVolume(context, new VolumeRef(id));
 	}
 
 	ConnectionInfo initializeConnection(RequestContext context, String id, VolumeConnector connector) {
-		return managerOf(context, id).initializeConnection(context, id, connector);
+		return managerOf(context, id).initializeConnection(context, new VolumeConnection(id, connector));
 	}
 
 	void terminateConnection(RequestContext context, String id, VolumeConnector connector) {
-		managerOf(context, id).terminateConnection(context, id, connector);
+		managerOf(context, id).terminateConnection(context, new VolumeConnection(id, connector));
 	}
 
 	SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
@@ -130,7 +134,7 @@ class BlockStorageApi {
 
 	void deleteSnapshot(RequestContext context, String id) {
 		Snapshot snapshot = visibleSnapshot(context, id);
-		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, id);
+		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, new SnapshotRef(id));
 	}
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
 
@@ -128,7 +128,7 @@ class VolumesController {
 			case "os-attach" -> {
 				Map<String, Object> attach = RequestBodies.object(body, action);
 				// Cinder's os-attach schema: instance_uuid a uuid, mountpoint 1 to 255, host_name up to 255
-				this.api.attach(context, id, new VolumeAttach(RequestBodies.uuid(attach, "instance_uuid"),
+				this.api.attach(context, new AttachVolume(id, RequestBodies.uuid(attach, "instance_uuid"),
 						RequestBodies.nonEmptyText(attach, "mountpoint", RequestBodies.MAX_TEXT),
 						RequestBodies.text(attach, "host_name")));
 			}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.volume.driver.VolumeDriver.Capacity;
 import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.store.VolumeCapacity;
@@ -33,14 +34,17 @@ public class CapacityReporter {
 
 	private final ServiceIdentity identity;
 
+	private final DatabaseClock clock;
+
 	private final AtomicReference<Report> last = new AtomicReference<>();
 
 	CapacityReporter(VolumeDriver driver, VolumeRepository volumes, VolumeCapacityRepository capacities,
-			ServiceIdentity identity) {
+			ServiceIdentity identity, DatabaseClock clock) {
 		this.driver = driver;
 		this.volumes = volumes;
 		this.capacities = capacities;
 		this.identity = identity;
+		this.clock = clock;
 	}
 
 	/** Reports now; {@link VolumePeriodicTasks} also runs it every {@code nova.volume.capacity-report-interval}. */
@@ -50,7 +54,8 @@ public class CapacityReporter {
 			Capacity capacity = this.driver.capacity();
 			long allocated = this.volumes.allocatedGb(host);
 			int count = (int) this.volumes.countLiveByHost(host);
-			Instant now = Instant.now();
+			// the schedulers of every host read the row: its time is the database's
+			Instant now = this.clock.now();
 			VolumeCapacity row = this.capacities.findById(host).orElseGet(() -> new VolumeCapacity(host));
 			row.update(capacity.totalGb(), capacity.freeGb(), allocated, count, now);
 			this.capacities.save(row);
@@ -60,6 +65,7 @@ public class CapacityReporter {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Capacity report of host " + host + " failed: " + ex.getMessage());
+			// not written anywhere, and the database may be what failed: this host's clock
 			Report failed = new Report(0, 0, 0, 0, Instant.now(), ex.getMessage());
 			this.last.set(failed);
 			return failed;

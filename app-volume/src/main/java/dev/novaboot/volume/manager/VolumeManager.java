@@ -2,6 +2,7 @@ package dev.novaboot.volume.manager;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.ServiceIdentity;
@@ -10,11 +11,14 @@ import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.SnapshotInfo;
-import dev.novaboot.service.rpc.api.VolumeAttach;
-import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.store.Snapshot;
@@ -80,9 +84,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
-		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(),
-				this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(), request.description(),
-				request.snapshotId(), Instant.now()));
+		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
+				context.userId(), this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(),
+				request.description(), request.snapshotId(), now));
 		return VolumeInfos.of(this.tasks.create(volume, source));
 	}
 
@@ -109,42 +113,41 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	 */
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
-		Volume volume = insert(new Volume(request.id(), context.projectId(), context.userId(), null,
-				(request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone(),
-				Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(),
-				Instant.now()));
+		String zone = (request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone();
+		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
+				context.userId(), null, zone, Math.max(request.sizeGb(), 0), request.name(), request.description(),
+				request.snapshotId(), now));
 		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
 		}));
 	}
 
 	@Override
-	public VolumeInfo getVolume(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.visibleVolume(context, volumeId));
+	public VolumeInfo getVolume(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.visibleVolume(context, volume.volumeId()));
 	}
 
 	@Override
-	public void deleteVolume(RequestContext context, String volumeId) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.DELETE, (v) -> {
+	public void deleteVolume(RequestContext context, VolumeRef request) {
+		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.DELETE, (v) -> {
 			onThisHost(v);
 			long snapshots = this.store.dependentSnapshots(v.getId());
 			if (snapshots > 0) {
 				throw new InvalidVolumeException("Invalid volume: volume " + v.getId() + " still has " + snapshots
 						+ " dependent snapshot(s); delete them first.");
 			}
-		}, (v) -> {
 		});
 		this.tasks.delete(volume);
 	}
 
 	@Override
-	public VolumeInfo extendVolume(RequestContext context, String volumeId, int newSizeGb) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.EXTEND, (v) -> {
+	public VolumeInfo extendVolume(RequestContext context, ExtendVolume request) {
+		int newSizeGb = request.newSizeGb();
+		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.EXTEND, (v) -> {
 			onThisHost(v);
 			if (newSizeGb <= v.getSizeGb()) {
 				throw new InvalidInputException("New size for extend must be greater than current size. (current: "
 						+ v.getSizeGb() + ", extended: " + newSizeGb + ").");
 			}
-		}, (v) -> {
 		});
 		return VolumeInfos.of(this.tasks.extend(volume, newSizeGb));
 	}
@@ -154,15 +157,14 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		requireUuid("snapshot id", request.id());
 		VolumeAction action = request.force() ? VolumeAction.SNAPSHOT_FORCED : VolumeAction.SNAPSHOT;
 		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
-				(volume) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
-						this.identity.host(), volume.getSizeGb(), request.name(), request.description(),
-						Instant.now()));
+				(volume, now) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
+						this.identity.host(), volume.getSizeGb(), request.name(), request.description(), now));
 		return VolumeInfos.of(this.tasks.snapshot(snapshot));
 	}
 
 	@Override
-	public void deleteSnapshot(RequestContext context, String snapshotId) {
-		Snapshot snapshot = this.store.beginSnapshotDelete(context, snapshotId, (s) -> {
+	public void deleteSnapshot(RequestContext context, SnapshotRef request) {
+		Snapshot snapshot = this.store.beginSnapshotDelete(context, request.snapshotId(), (s) -> {
 			if (!s.getHost().equals(this.identity.host())) {
 				throw new WrongVolumeHostException(
 						"Snapshot " + s.getId() + " is on volume host " + s.getHost() + ", not " + this.identity.host());
@@ -172,77 +174,71 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	}
 
 	@Override
-	public VolumeInfo reserveVolume(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.RESERVE, (v) -> {
-		}, (v) -> {
+	public VolumeInfo reserveVolume(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.begin(context, volume.volumeId(), VolumeAction.RESERVE, (v) -> {
 		}));
 	}
 
 	@Override
-	public VolumeInfo unreserveVolume(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.UNRESERVE, (v) -> {
-		}, (v) -> {
+	public VolumeInfo unreserveVolume(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.begin(context, volume.volumeId(), VolumeAction.UNRESERVE, (v) -> {
 		}));
 	}
 
 	@Override
-	public ConnectionInfo initializeConnection(RequestContext context, String volumeId, VolumeConnector connector) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.INITIALIZE_CONNECTION, this::onThisHost,
-				(v) -> {
-				});
+	public ConnectionInfo initializeConnection(RequestContext context, VolumeConnection request) {
+		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.INITIALIZE_CONNECTION,
+				this::onThisHost);
 		VolumeDriver.Connection connection = this.driver.initializeConnection(BackingName.volume(volume.getId()));
 		return new ConnectionInfo(connection.driverVolumeType(),
 				new ConnectionInfo.Data(volume.getId(), connection.devicePath(), "raw"));
 	}
 
 	@Override
-	public void terminateConnection(RequestContext context, String volumeId, VolumeConnector connector) {
-		Volume volume = this.store.begin(context, volumeId, VolumeAction.TERMINATE_CONNECTION, this::onThisHost,
-				(v) -> {
-				});
+	public void terminateConnection(RequestContext context, VolumeConnection request) {
+		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.TERMINATE_CONNECTION,
+				this::onThisHost);
 		this.driver.terminateConnection(BackingName.volume(volume.getId()));
 	}
 
 	@Override
-	public VolumeInfo attachVolume(RequestContext context, String volumeId, VolumeAttach attachment) {
+	public VolumeInfo attachVolume(RequestContext context, AttachVolume attachment) {
 		if (attachment == null || attachment.instanceUuid() == null || attachment.instanceUuid().isBlank()) {
 			throw new InvalidInputException("attach needs the instance_uuid of the server.");
 		}
 		if (attachment.mountpoint() == null || attachment.mountpoint().isBlank()) {
 			throw new InvalidInputException("attach needs a mountpoint, such as /dev/vdb.");
 		}
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ATTACH, (v) -> {
-		}, (v) -> v.attach(UUID.randomUUID().toString(), attachment.instanceUuid(), attachment.hostName(),
-				attachment.mountpoint(), Instant.now())));
+		return VolumeInfos.of(this.store.begin(context, attachment.volumeId(), VolumeAction.ATTACH, (v) -> {
+		}, (v, now) -> v.attach(UUID.randomUUID().toString(), attachment.instanceUuid(), attachment.hostName(),
+				attachment.mountpoint(), now)));
 	}
 
 	@Override
-	public VolumeInfo beginDetaching(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.BEGIN_DETACHING, (v) -> {
-		}, (v) -> {
+	public VolumeInfo beginDetaching(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.begin(context, volume.volumeId(), VolumeAction.BEGIN_DETACHING, (v) -> {
 		}));
 	}
 
 	@Override
-	public VolumeInfo rollDetaching(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.ROLL_DETACHING, (v) -> {
-		}, (v) -> {
+	public VolumeInfo rollDetaching(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.begin(context, volume.volumeId(), VolumeAction.ROLL_DETACHING, (v) -> {
 		}));
 	}
 
 	@Override
-	public VolumeInfo detachVolume(RequestContext context, String volumeId) {
-		return VolumeInfos.of(this.store.begin(context, volumeId, VolumeAction.DETACH, (v) -> {
-		}, Volume::detach));
+	public VolumeInfo detachVolume(RequestContext context, VolumeRef volume) {
+		return VolumeInfos.of(this.store.begin(context, volume.volumeId(), VolumeAction.DETACH, (v) -> {
+		}, (v, now) -> v.detach()));
 	}
 
-	private Volume insert(Volume volume) {
+	private Volume insert(String id, Function<Instant, Volume> volume) {
 		try {
-			return this.store.insert(volume);
+			return this.store.insert(id, volume);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same id twice at the same time: the primary key refused the second
-			throw VolumeTransactions.duplicate(volume.getId());
+			throw VolumeTransactions.duplicate(id);
 		}
 	}
 

@@ -57,8 +57,7 @@ public class VolumeQueries {
 	@Transactional(readOnly = true)
 	public ListPage<VolumeInfo> listVolumes(RequestContext context, boolean allTenants, String status, String name,
 			ListPage.Request page) {
-		Specification<Volume> filter = LiveRows.<Volume>live()
-			.and(ownedBy(context, allTenants))
+		Specification<Volume> filter = VolumeQueries.<Volume>ownedBy(context, allTenants)
 			.and(LiveRows.matching("status", status))
 			.and(LiveRows.matching("name", name));
 		Specification<Volume> rows = filter;
@@ -79,8 +78,7 @@ public class VolumeQueries {
 	@Transactional(readOnly = true)
 	public ListPage<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status,
 			String volumeId, ListPage.Request page) {
-		Specification<Snapshot> filter = LiveRows.<Snapshot>live()
-			.and(ownedBy(context, allTenants))
+		Specification<Snapshot> filter = VolumeQueries.<Snapshot>ownedBy(context, allTenants)
 			.and(LiveRows.matching("status", status))
 			.and(LiveRows.matching("volumeId", volumeId));
 		Specification<Snapshot> rows = filter;

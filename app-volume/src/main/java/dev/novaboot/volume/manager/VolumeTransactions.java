@@ -1,10 +1,13 @@
 package dev.novaboot.volume.manager;
 
 import java.time.Instant;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.volume.store.Snapshot;
 import dev.novaboot.volume.store.SnapshotRepository;
 import dev.novaboot.volume.store.SnapshotStatus;
@@ -20,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction: a status check and the status change it allows happen together, and a
  * concurrent change of the same row makes one of them fail (optimistic locking) instead
  * of both going ahead. Driver work happens between these transactions, never inside one.
+ * <p>
+ * Every time written is the database's ({@link DatabaseClock}), read once per transaction:
+ * the hosts of the suite may disagree about the time, the database does not, and the rows
+ * one transaction writes carry the same time.
  */
 @Component
 class VolumeTransactions {
@@ -30,10 +37,14 @@ class VolumeTransactions {
 
 	private final VolumeQueries queries;
 
-	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries) {
+	private final DatabaseClock clock;
+
+	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries,
+			DatabaseClock clock) {
 		this.volumes = volumes;
 		this.snapshots = snapshots;
 		this.queries = queries;
+		this.clock = clock;
 	}
 
 	Volume visibleVolume(RequestContext context, String id) {
@@ -49,17 +60,18 @@ class VolumeTransactions {
 	}
 
 	/**
-	 * Records a new volume. Two requests with the same id at the same time both pass the
-	 * check; the table's primary key refuses the second, and its
-	 * {@link org.springframework.dao.DataIntegrityViolationException} leaves this method
-	 * (the manager answers it as the check's error).
+	 * Records a new volume, {@code volume} made with the transaction's time. An id stays
+	 * taken once its volume is deleted (the row stays). Two requests with the same id at
+	 * the same time both pass the check; the table's primary key refuses the second, and
+	 * its {@link org.springframework.dao.DataIntegrityViolationException} leaves this
+	 * method (the manager answers it as the check's error).
 	 */
 	@Transactional
-	public Volume insert(Volume volume) {
-		if (this.volumes.existsById(volume.getId())) {
-			throw VolumeTransactions.duplicate(volume.getId());
+	public Volume insert(String id, Function<Instant, Volume> volume) {
+		if (this.volumes.countAnyWithId(id) > 0) {
+			throw VolumeTransactions.duplicate(id);
 		}
-		return this.volumes.saveAndFlush(volume);
+		return this.volumes.saveAndFlush(volume.apply(this.clock.now()));
 	}
 
 	/** The answer to a volume id that is taken. */
@@ -70,11 +82,26 @@ class VolumeTransactions {
 	/**
 	 * Starts {@code action} on a volume: refuses it, changing nothing, unless the volume's
 	 * status allows it and {@code check} passes; then moves the volume to the action's
-	 * next status and applies {@code change}.
+	 * next status.
+	 */
+	@Transactional
+	public Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check) {
+		return begin(context, id, action, check, (volume, now) -> {
+		}, this.clock.now());
+	}
+
+	/**
+	 * {@link #begin(RequestContext, String, VolumeAction, Consumer)}, then applies
+	 * {@code change}, which is given the transaction's time.
 	 */
 	@Transactional
 	public Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
-			Consumer<Volume> change) {
+			BiConsumer<Volume, Instant> change) {
+		return begin(context, id, action, check, change, this.clock.now());
+	}
+
+	private Volume begin(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
+			BiConsumer<Volume, Instant> change, Instant now) {
 		Volume volume = visibleVolume(context, id);
 		if (!action.isAllowedFrom(volume.getStatus())) {
 			throw new InvalidVolumeException("Invalid volume: cannot " + action.verb() + " volume " + id
@@ -83,9 +110,9 @@ class VolumeTransactions {
 		}
 		check.accept(volume);
 		if (action.next() != null) {
-			volume.setStatus(action.next(), null, Instant.now());
+			volume.setStatus(action.next(), null, now);
 		}
-		change.accept(volume);
+		change.accept(volume, now);
 		return this.volumes.saveAndFlush(volume);
 	}
 
@@ -93,7 +120,7 @@ class VolumeTransactions {
 	@Transactional
 	public Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {
 		Volume volume = this.volumes.findById(id).orElseThrow(() -> VolumeNotFoundException.volume(id));
-		volume.setStatus(next, reason, Instant.now());
+		volume.setStatus(next, reason, this.clock.now());
 		change.accept(volume);
 		return this.volumes.saveAndFlush(volume);
 	}
@@ -105,15 +132,17 @@ class VolumeTransactions {
 	 */
 	@Transactional
 	public Snapshot insertSnapshot(RequestContext context, String volumeId, VolumeAction action,
-			Consumer<Volume> check, Function<Volume, Snapshot> snapshot) {
-		Volume volume = begin(context, volumeId, action, check, (v) -> {
-		});
-		Snapshot created = snapshot.apply(volume);
-		if (this.snapshots.existsById(created.getId())) {
+			Consumer<Volume> check, BiFunction<Volume, Instant, Snapshot> snapshot) {
+		Instant now = this.clock.now();
+		Volume volume = begin(context, volumeId, action, check, (v, at) -> {
+		}, now);
+		Snapshot created = snapshot.apply(volume, now);
+		// an id stays taken once its snapshot is deleted (the row stays)
+		if (this.snapshots.countAnyWithId(created.getId()) > 0) {
 			throw new InvalidInputException("a snapshot with id " + created.getId() + " already exists");
 		}
 		// a change of the volume's row bumps its lock version: a concurrent delete now fails
-		volume.setStatus(volume.getStatus(), volume.getStatusReason(), Instant.now());
+		volume.setStatus(volume.getStatus(), volume.getStatusReason(), now);
 		this.volumes.saveAndFlush(volume);
 		return this.snapshots.saveAndFlush(created);
 	}
@@ -128,14 +157,14 @@ class VolumeTransactions {
 			+ current.value() + "'; it must be one of [available, error, error_deleting].");
 		}
 		check.accept(snapshot);
-		snapshot.setStatus(SnapshotStatus.DELETING, null, Instant.now());
+		snapshot.setStatus(SnapshotStatus.DELETING, null, this.clock.now());
 		return this.snapshots.saveAndFlush(snapshot);
 	}
 
 	@Transactional
 	public Snapshot finishSnapshot(String id, SnapshotStatus next, String reason) {
 		Snapshot snapshot = this.snapshots.findById(id).orElseThrow(() -> VolumeNotFoundException.snapshot(id));
-		snapshot.setStatus(next, reason, Instant.now());
+		snapshot.setStatus(next, reason, this.clock.now());
 		return this.snapshots.saveAndFlush(snapshot);
 	}
 

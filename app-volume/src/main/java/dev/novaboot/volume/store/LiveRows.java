@@ -6,9 +6,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The parts of a list of volumes or snapshots that the database does: rows not deleted,
- * the list's filters, its order (newest first) and where a page starts (keyset: the rows
- * after the marker's row in that order), so that no list is loaded whole and cut in memory.
+ * The parts of a list of volumes or snapshots that the database does: the list's filters,
+ * its order (newest first) and where a page starts (keyset: the rows after the marker's
+ * row in that order), so that no list is loaded whole and cut in memory. Deleted rows are
+ * left out by the entities themselves ({@code SoftDeletedEntity}).
  */
 public final class LiveRows {
 
@@ -16,11 +17,6 @@ public final class LiveRows {
 	public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
 	private LiveRows() {
-	}
-
-	/** Rows not deleted. */
-	public static <T> Specification<T> live() {
-		return (row, query, where) -> where.isFalse(row.get("deleted"));
 	}
 
 	/** Rows whose {@code attribute} is {@code value}; all rows when {@code value} is {@code null}. */

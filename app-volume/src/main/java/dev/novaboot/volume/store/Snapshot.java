@@ -2,20 +2,25 @@ package dev.novaboot.volume.store;
 
 import java.time.Instant;
 
-import dev.novaboot.volume.manager.VolumeManager;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.novaboot.service.store.SoftDeletedEntity;
+import dev.novaboot.volume.manager.VolumeManager;
+
 /**
  * One row of the {@code snapshots} table. Plain data: the {@link VolumeManager} of the
  * snapshot's host (its volume's host) is its only writer.
+ * <p>
+ * A deleted snapshot stays as a row, soft-deleted ({@link SoftDeletedEntity}): no query of the
+ * repository sees it again.
  */
 @Entity
 @Table(name = "snapshots")
-public class Snapshot {
+public class Snapshot extends SoftDeletedEntity {
 
 	@Id
 	@Column(length = 36)
@@ -47,18 +52,6 @@ public class Snapshot {
 
 	private String description;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Column(name = "deleted_at")
-	private Instant deletedAt;
-
-	@Column(nullable = false)
-	private boolean deleted;
-
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -68,6 +61,7 @@ public class Snapshot {
 
 	public Snapshot(String id, String projectId, String userId, String volumeId, String host, int sizeGb, String name,
 			String description, Instant createdAt) {
+		super(createdAt);
 		this.id = id;
 		this.projectId = projectId;
 		this.userId = userId;
@@ -77,8 +71,6 @@ public class Snapshot {
 		this.name = name;
 		this.description = description;
 		this.status = SnapshotStatus.CREATING.value();
-		this.createdAt = createdAt;
-		this.updatedAt = createdAt;
 	}
 
 	public String getId() {
@@ -121,24 +113,16 @@ public class Snapshot {
 		return this.description;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
 	/**
-	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 * The row's new status and why (cut to what the column holds), at {@code now};
+	 * {@code deleted} also deletes the row softly.
 	 */
 	public void setStatus(SnapshotStatus status, String reason, Instant now) {
 		this.status = status.value();
 		this.statusReason = StatusReason.bounded(reason);
-		this.updatedAt = now;
+		touch(now);
 		if (status == SnapshotStatus.DELETED) {
-			this.deleted = true;
-			this.deletedAt = now;
+			markDeleted(DELETED, now);
 		}
 	}
 

@@ -2,20 +2,25 @@ package dev.novaboot.volume.store;
 
 import java.time.Instant;
 
-import dev.novaboot.volume.manager.VolumeManager;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.novaboot.service.store.SoftDeletedEntity;
+import dev.novaboot.volume.manager.VolumeManager;
+
 /**
  * One row of the {@code volumes} table. Plain data: the {@link VolumeManager} of the
  * volume's host is its only writer.
+ * <p>
+ * A deleted volume stays as a row, soft-deleted ({@link SoftDeletedEntity}): no query of the
+ * repository sees it again.
  */
 @Entity
 @Table(name = "volumes")
-public class Volume {
+public class Volume extends SoftDeletedEntity {
 
 	@Id
 	@Column(length = 36)
@@ -64,18 +69,6 @@ public class Volume {
 	@Column(name = "attached_at")
 	private Instant attachedAt;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	@Column(name = "deleted_at")
-	private Instant deletedAt;
-
-	@Column(nullable = false)
-	private boolean deleted;
-
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -85,6 +78,7 @@ public class Volume {
 
 	public Volume(String id, String projectId, String userId, String host, String availabilityZone, int sizeGb,
 			String name, String description, String snapshotId, Instant createdAt) {
+		super(createdAt);
 		this.id = id;
 		this.projectId = projectId;
 		this.userId = userId;
@@ -95,8 +89,6 @@ public class Volume {
 		this.description = description;
 		this.snapshotId = snapshotId;
 		this.status = VolumeStatus.CREATING.value();
-		this.createdAt = createdAt;
-		this.updatedAt = createdAt;
 	}
 
 	public String getId() {
@@ -163,24 +155,16 @@ public class Volume {
 		return this.attachedAt;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
 	/**
-	 * The row's new status and why (cut to what the column holds), at {@code now}.
+	 * The row's new status and why (cut to what the column holds), at {@code now};
+	 * {@code deleted} also deletes the row softly.
 	 */
 	public void setStatus(VolumeStatus status, String reason, Instant now) {
 		this.status = status.value();
 		this.statusReason = StatusReason.bounded(reason);
-		this.updatedAt = now;
+		touch(now);
 		if (status == VolumeStatus.DELETED) {
-			this.deleted = true;
-			this.deletedAt = now;
+			markDeleted(DELETED, now);
 		}
 	}
 

@@ -12,20 +12,28 @@ import org.springframework.data.repository.query.Param;
 
 /**
  * The volume rows. Only the manager ({@link VolumeManager} and its collaborators) reads
- * and writes them (checked by {@code HousePlanTests}).
+ * and writes them (checked by {@code HousePlanTests}). Every query sees live rows only
+ * ({@link Volume} is a {@code SoftDeletedEntity}).
  */
 public interface VolumeRepository extends JpaRepository<Volume, String>, JpaSpecificationExecutor<Volume> {
 
-	@Query("select v from Volume v where v.id = :id and v.deleted = false")
+	@Query("select v from Volume v where v.id = :id")
 	Optional<Volume> findLive(@Param("id") String id);
 
-	@Query("select v from Volume v where v.host = :host and v.deleted = false order by v.createdAt, v.id")
+	@Query("select v from Volume v where v.host = :host order by v.createdAt, v.id")
 	List<Volume> findLiveByHost(@Param("host") String host);
 
-	@Query("select coalesce(sum(v.sizeGb), 0) from Volume v where v.host = :host and v.deleted = false")
+	@Query("select coalesce(sum(v.sizeGb), 0) from Volume v where v.host = :host")
 	long allocatedGb(@Param("host") String host);
 
-	@Query("select count(v) from Volume v where v.host = :host and v.deleted = false")
+	@Query("select count(v) from Volume v where v.host = :host")
 	long countLiveByHost(@Param("host") String host);
+
+	/**
+	 * Whether any row, deleted or not, has the id: a deleted volume's id stays taken (its
+	 * row keeps the primary key), which only native SQL can see past the restriction.
+	 */
+	@Query(value = "select count(*) from volumes where id = :id", nativeQuery = true)
+	long countAnyWithId(@Param("id") String id);
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.SchemaNames;
 import dev.novaboot.volume.VolumeApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app as an operator runs it: the {@code file} driver on a real directory and a real
  * PostgreSQL (whose schema {@code ddl-auto=validate} accepts). A volume made through the
  * API is a file of the right size; extend grows it; a snapshot is an independent copy;
- * delete removes the files.
+ * delete removes the files. Every index of the migrated schema has the suite's name.
  */
 @SpringBootTest(classes = VolumeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nova.volume.driver=file", "nova.host=volume-file-host" })
@@ -100,6 +101,11 @@ class FileVolumesOnPostgresTests {
 		assertThat(this.client.delete("/volumes/" + copy.get("id")).getStatusCode().value()).isEqualTo(202);
 		assertThat(volume).doesNotExist();
 		assertThat(copyFile).doesNotExist();
+	}
+
+	@Test
+	void everyIndexAndUniqueKeyFollowsTheNamingScheme() {
+		assertThat(SchemaNames.offending(this.jdbc)).isEmpty();
 	}
 
 	@Test

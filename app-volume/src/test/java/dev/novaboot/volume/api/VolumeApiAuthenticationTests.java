@@ -142,7 +142,7 @@ class VolumeApiAuthenticationTests {
 		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.OPENSTACK);
 
 		checks.rpcRefusesEveryUnsignedSpelling(EdgeChecks.rpcMessage(VolumeRpcApi.class, "deleteVolume",
-				JsonNodeFactory.instance.stringNode(volumeId)));
+				JsonNodeFactory.instance.objectNode().put("volume_id", volumeId)));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
 			.exchange(volumes + "/" + volumeId, HttpMethod.GET, json("", erinToken), Map.class)
 			.getBody()

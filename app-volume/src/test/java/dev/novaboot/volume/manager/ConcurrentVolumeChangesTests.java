@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.VolumeCreate;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.VolumeAppTest;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ConcurrentVolumeChangesTests {
 			for (int round = 0; round < ROUNDS; round++) {
 				String id = create();
 				List<Object> outcomes = race(pool, () -> {
-					this.manager.deleteVolume(CONTEXT, id);
+					this.manager.deleteVolume(CONTEXT, new VolumeRef(id));
 					return "deleted";
 				}, () -> this.manager.createSnapshot(CONTEXT,
 						new SnapshotCreate(UUID.randomUUID().toString(), id, null, null, false)));
@@ -59,7 +60,7 @@ class ConcurrentVolumeChangesTests {
 			pool.shutdown();
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM snapshots s JOIN volumes v ON v.id = s.volume_id "
-				+ "WHERE s.deleted = FALSE AND v.deleted = TRUE", Integer.class))
+				+ "WHERE s.deleted = 0 AND v.deleted <> 0", Integer.class))
 			.isZero();
 	}
 
@@ -70,7 +71,7 @@ class ConcurrentVolumeChangesTests {
 			for (int round = 0; round < ROUNDS; round++) {
 				String id = create();
 				Callable<Object> delete = () -> {
-					this.manager.deleteVolume(CONTEXT, id);
+					this.manager.deleteVolume(CONTEXT, new VolumeRef(id));
 					return "deleted";
 				};
 				List<Object> outcomes = race(pool, delete, delete);

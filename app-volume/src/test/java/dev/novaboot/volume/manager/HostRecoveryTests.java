@@ -57,7 +57,7 @@ class HostRecoveryTests {
 
 		assertThat(row(creating)).containsEntry("STATUS", "error");
 		assertThat((String) row(creating).get("STATUS_REASON")).contains("restarted while creating");
-		assertThat(row(deleting)).containsEntry("STATUS", "deleted").containsEntry("DELETED", true);
+		assertThat(row(deleting)).containsEntry("STATUS", "deleted").containsEntry("DELETED", 1L);
 		assertThat(this.driver.hasVolume("volume-" + deleting)).isFalse();
 		assertThat(row(extending)).containsEntry("STATUS", "error_extending");
 		assertThat(row(attaching)).containsEntry("STATUS", "available");
@@ -79,7 +79,7 @@ class HostRecoveryTests {
 
 		this.manager.initHost();
 
-		assertThat(row(deleting)).containsEntry("STATUS", "error_deleting").containsEntry("DELETED", false);
+		assertThat(row(deleting)).containsEntry("STATUS", "error_deleting").containsEntry("DELETED", 0L);
 	}
 
 	@Test

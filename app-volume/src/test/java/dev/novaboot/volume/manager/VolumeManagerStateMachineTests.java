@@ -8,10 +8,14 @@ import java.util.stream.Stream;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.SnapshotInfo;
-import dev.novaboot.service.rpc.api.VolumeAttach;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeInfo;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.VolumeAppTest;
 import dev.novaboot.volume.driver.FakeVolumeDriver;
 import dev.novaboot.volume.store.VolumeStatus;
@@ -80,48 +84,49 @@ class VolumeManagerStateMachineTests {
 		assertThat(volume.status()).isEqualTo("available");
 		assertThat(this.driver.volumeSize("volume-" + volume.id())).isEqualTo(1);
 
-		assertThat(this.manager.reserveVolume(ALICE, volume.id()).status()).isEqualTo("attaching");
-		assertThat(this.manager.initializeConnection(ALICE, volume.id(), new VolumeConnector("compute-1", null))
+		assertThat(this.manager.reserveVolume(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("attaching");
+		assertThat(this.manager
+			.initializeConnection(ALICE, new VolumeConnection(volume.id(), new VolumeConnector("compute-1", null)))
 			.data()
 			.devicePath()).isEqualTo("fake:volume-" + volume.id());
-		VolumeInfo attached = this.manager.attachVolume(ALICE, volume.id(),
-				new VolumeAttach("5f0b0e3c-0000-4000-8000-000000000001", "/dev/vdb", "compute-1"));
+		VolumeInfo attached = this.manager.attachVolume(ALICE,
+				new AttachVolume(volume.id(), "5f0b0e3c-0000-4000-8000-000000000001", "/dev/vdb", "compute-1"));
 		assertThat(attached.status()).isEqualTo("in-use");
 		assertThat(attached.attachment().serverId()).isEqualTo("5f0b0e3c-0000-4000-8000-000000000001");
 		assertThat(attached.attachment().device()).isEqualTo("/dev/vdb");
 
-		assertThatThrownBy(() -> this.manager.attachVolume(ALICE, volume.id(),
-				new VolumeAttach("5f0b0e3c-0000-4000-8000-000000000002", "/dev/vdc", "compute-2")))
+		assertThatThrownBy(() -> this.manager.attachVolume(ALICE,
+				new AttachVolume(volume.id(), "5f0b0e3c-0000-4000-8000-000000000002", "/dev/vdc", "compute-2")))
 			.isInstanceOf(InvalidVolumeException.class);
-		assertThatThrownBy(() -> this.manager.deleteVolume(ALICE, volume.id()))
+		assertThatThrownBy(() -> this.manager.deleteVolume(ALICE, new VolumeRef(volume.id())))
 			.isInstanceOf(InvalidVolumeException.class);
 
-		assertThat(this.manager.beginDetaching(ALICE, volume.id()).status()).isEqualTo("detaching");
-		assertThat(this.manager.rollDetaching(ALICE, volume.id()).status()).isEqualTo("in-use");
-		assertThat(this.manager.beginDetaching(ALICE, volume.id()).status()).isEqualTo("detaching");
-		VolumeInfo detached = this.manager.detachVolume(ALICE, volume.id());
+		assertThat(this.manager.beginDetaching(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("detaching");
+		assertThat(this.manager.rollDetaching(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("in-use");
+		assertThat(this.manager.beginDetaching(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("detaching");
+		VolumeInfo detached = this.manager.detachVolume(ALICE, new VolumeRef(volume.id()));
 		assertThat(detached.status()).isEqualTo("available");
 		assertThat(detached.attachment()).isNull();
 
-		this.manager.deleteVolume(ALICE, volume.id());
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
 		assertThat(this.driver.hasVolume("volume-" + volume.id())).isFalse();
-		assertThatThrownBy(() -> this.manager.getVolume(ALICE, volume.id()))
+		assertThatThrownBy(() -> this.manager.getVolume(ALICE, new VolumeRef(volume.id())))
 			.isInstanceOf(VolumeNotFoundException.class);
-		assertThat(row(volume.id())).containsEntry("STATUS", "deleted").containsEntry("DELETED", true);
+		assertThat(row(volume.id())).containsEntry("STATUS", "deleted").containsEntry("DELETED", 1L);
 	}
 
 	@Test
 	void extendGrowsTheVolumeAndRefusesASmallerOrEqualSize() {
 		VolumeInfo volume = create(ALICE, 2);
 
-		assertThatThrownBy(() -> this.manager.extendVolume(ALICE, volume.id(), 1))
+		assertThatThrownBy(() -> this.manager.extendVolume(ALICE, new ExtendVolume(volume.id(), 1)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("greater than current size");
-		assertThatThrownBy(() -> this.manager.extendVolume(ALICE, volume.id(), 2))
+		assertThatThrownBy(() -> this.manager.extendVolume(ALICE, new ExtendVolume(volume.id(), 2)))
 			.isInstanceOf(InvalidInputException.class);
-		assertThat(this.manager.getVolume(ALICE, volume.id()).status()).isEqualTo("available");
+		assertThat(this.manager.getVolume(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("available");
 
-		VolumeInfo extended = this.manager.extendVolume(ALICE, volume.id(), 5);
+		VolumeInfo extended = this.manager.extendVolume(ALICE, new ExtendVolume(volume.id(), 5));
 		assertThat(extended.status()).isEqualTo("available");
 		assertThat(extended.sizeGb()).isEqualTo(5);
 		assertThat(this.driver.volumeSize("volume-" + volume.id())).isEqualTo(5);
@@ -135,7 +140,7 @@ class VolumeManagerStateMachineTests {
 		assertThat(snapshot.status()).isEqualTo("available");
 		assertThat(snapshot.sizeGb()).isEqualTo(3);
 
-		assertThatThrownBy(() -> this.manager.deleteVolume(ALICE, volume.id()))
+		assertThatThrownBy(() -> this.manager.deleteVolume(ALICE, new VolumeRef(volume.id())))
 			.isInstanceOf(InvalidVolumeException.class)
 			.hasMessageContaining("dependent snapshot");
 
@@ -148,9 +153,9 @@ class VolumeManagerStateMachineTests {
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("smaller than the snapshot");
 
-		this.manager.deleteSnapshot(ALICE, snapshot.id());
+		this.manager.deleteSnapshot(ALICE, new SnapshotRef(snapshot.id()));
 		assertThat(this.driver.hasSnapshot("snapshot-" + snapshot.id())).isFalse();
-		this.manager.deleteVolume(ALICE, volume.id());
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
 		assertThat(this.driver.hasVolume("volume-" + copy.id())).isTrue();
 	}
 
@@ -170,12 +175,13 @@ class VolumeManagerStateMachineTests {
 	void anotherProjectsVolumeDoesNotExistForTheCaller() {
 		VolumeInfo volume = create(ALICE, 1);
 
-		assertThatThrownBy(() -> this.manager.getVolume(BOB, volume.id())).isInstanceOf(VolumeNotFoundException.class);
-		assertThatThrownBy(() -> this.manager.deleteVolume(BOB, volume.id()))
+		assertThatThrownBy(() -> this.manager.getVolume(BOB, new VolumeRef(volume.id())))
 			.isInstanceOf(VolumeNotFoundException.class);
-		assertThatThrownBy(() -> this.manager.extendVolume(BOB, volume.id(), 9))
+		assertThatThrownBy(() -> this.manager.deleteVolume(BOB, new VolumeRef(volume.id())))
 			.isInstanceOf(VolumeNotFoundException.class);
-		assertThat(this.manager.getVolume(ALICE, volume.id()).sizeGb()).isEqualTo(1);
+		assertThatThrownBy(() -> this.manager.extendVolume(BOB, new ExtendVolume(volume.id(), 9)))
+			.isInstanceOf(VolumeNotFoundException.class);
+		assertThat(this.manager.getVolume(ALICE, new VolumeRef(volume.id())).sizeGb()).isEqualTo(1);
 	}
 
 	@Test
@@ -187,8 +193,8 @@ class VolumeManagerStateMachineTests {
 		assertThat(volume.status()).isEqualTo("error");
 		assertThat(volume.statusReason()).contains("Failed to create").contains("told to fail CREATE");
 		this.driver.heal();
-		this.manager.deleteVolume(ALICE, volume.id());
-		assertThatThrownBy(() -> this.manager.getVolume(ALICE, volume.id()))
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
+		assertThatThrownBy(() -> this.manager.getVolume(ALICE, new VolumeRef(volume.id())))
 			.isInstanceOf(VolumeNotFoundException.class);
 	}
 
@@ -196,21 +202,21 @@ class VolumeManagerStateMachineTests {
 	void aDriverFailureWhileExtendingOrDeletingEndsInTheMatchingErrorStatus() {
 		VolumeInfo volume = create(ALICE, 1);
 		this.driver.fail(FakeVolumeDriver.Operation.EXTEND);
-		VolumeInfo extended = this.manager.extendVolume(ALICE, volume.id(), 2);
+		VolumeInfo extended = this.manager.extendVolume(ALICE, new ExtendVolume(volume.id(), 2));
 		assertThat(extended.status()).isEqualTo("error_extending");
 		assertThat(extended.sizeGb()).isEqualTo(1);
 		assertThat(extended.statusReason()).contains("Failed to extend");
 
 		this.driver.heal();
 		this.driver.fail(FakeVolumeDriver.Operation.DELETE);
-		this.manager.deleteVolume(ALICE, volume.id());
-		VolumeInfo failed = this.manager.getVolume(ALICE, volume.id());
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
+		VolumeInfo failed = this.manager.getVolume(ALICE, new VolumeRef(volume.id()));
 		assertThat(failed.status()).isEqualTo("error_deleting");
 		assertThat(failed.statusReason()).contains("Failed to delete");
 
 		this.driver.heal();
-		this.manager.deleteVolume(ALICE, volume.id());
-		assertThatThrownBy(() -> this.manager.getVolume(ALICE, volume.id()))
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
+		assertThatThrownBy(() -> this.manager.getVolume(ALICE, new VolumeRef(volume.id())))
 			.isInstanceOf(VolumeNotFoundException.class);
 	}
 
@@ -224,8 +230,8 @@ class VolumeManagerStateMachineTests {
 		assertThat(snapshot.statusReason()).contains("Failed to create snapshot");
 
 		this.driver.heal();
-		this.manager.deleteSnapshot(ALICE, snapshot.id());
-		this.manager.deleteVolume(ALICE, volume.id());
+		this.manager.deleteSnapshot(ALICE, new SnapshotRef(snapshot.id()));
+		this.manager.deleteVolume(ALICE, new VolumeRef(volume.id()));
 	}
 
 	@Test
@@ -246,9 +252,10 @@ class VolumeManagerStateMachineTests {
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("already exists");
 		setStatus(volume.id(), VolumeStatus.ATTACHING);
-		assertThatThrownBy(() -> this.manager.attachVolume(ALICE, volume.id(), new VolumeAttach(null, "/dev/vdb", null)))
+		assertThatThrownBy(
+				() -> this.manager.attachVolume(ALICE, new AttachVolume(volume.id(), null, "/dev/vdb", null)))
 			.isInstanceOf(InvalidInputException.class);
-		assertThat(this.manager.getVolume(ALICE, volume.id()).status()).isEqualTo("attaching");
+		assertThat(this.manager.getVolume(ALICE, new VolumeRef(volume.id())).status()).isEqualTo("attaching");
 	}
 
 	private VolumeInfo create(RequestContext context, int sizeGb) {
@@ -257,29 +264,30 @@ class VolumeManagerStateMachineTests {
 	}
 
 	private VolumeInfo attached(VolumeInfo volume) {
-		this.manager.reserveVolume(ALICE, volume.id());
-		return this.manager.attachVolume(ALICE, volume.id(),
-				new VolumeAttach(UUID.randomUUID().toString(), "/dev/vdb", "compute-1"));
+		this.manager.reserveVolume(ALICE, new VolumeRef(volume.id()));
+		return this.manager.attachVolume(ALICE,
+				new AttachVolume(volume.id(), UUID.randomUUID().toString(), "/dev/vdb", "compute-1"));
 	}
 
 	private void perform(VolumeAction action, RequestContext context, String id) {
 		VolumeConnector connector = new VolumeConnector("compute-1", null);
 		switch (action) {
-			case DELETE -> this.manager.deleteVolume(context, id);
-			case EXTEND -> this.manager.extendVolume(context, id, 100);
-			case RESERVE -> this.manager.reserveVolume(context, id);
-			case UNRESERVE -> this.manager.unreserveVolume(context, id);
-			case ATTACH -> this.manager.attachVolume(context, id,
-					new VolumeAttach(UUID.randomUUID().toString(), "/dev/vdb", "compute-1"));
-			case BEGIN_DETACHING -> this.manager.beginDetaching(context, id);
-			case ROLL_DETACHING -> this.manager.rollDetaching(context, id);
-			case DETACH -> this.manager.detachVolume(context, id);
+			case DELETE -> this.manager.deleteVolume(context, new VolumeRef(id));
+			case EXTEND -> this.manager.extendVolume(context, new ExtendVolume(id, 100));
+			case RESERVE -> this.manager.reserveVolume(context, new VolumeRef(id));
+			case UNRESERVE -> this.manager.unreserveVolume(context, new VolumeRef(id));
+			case ATTACH -> this.manager.attachVolume(context,
+					new AttachVolume(id, UUID.randomUUID().toString(), "/dev/vdb", "compute-1"));
+			case BEGIN_DETACHING -> this.manager.beginDetaching(context, new VolumeRef(id));
+			case ROLL_DETACHING -> this.manager.rollDetaching(context, new VolumeRef(id));
+			case DETACH -> this.manager.detachVolume(context, new VolumeRef(id));
 			case SNAPSHOT -> this.manager.createSnapshot(context,
 					new SnapshotCreate(UUID.randomUUID().toString(), id, null, null, false));
 			case SNAPSHOT_FORCED -> this.manager.createSnapshot(context,
 					new SnapshotCreate(UUID.randomUUID().toString(), id, null, null, true));
-			case INITIALIZE_CONNECTION -> this.manager.initializeConnection(context, id, connector);
-			case TERMINATE_CONNECTION -> this.manager.terminateConnection(context, id, connector);
+			case INITIALIZE_CONNECTION ->
+				this.manager.initializeConnection(context, new VolumeConnection(id, connector));
+			case TERMINATE_CONNECTION -> this.manager.terminateConnection(context, new VolumeConnection(id, connector));
 		}
 	}
 

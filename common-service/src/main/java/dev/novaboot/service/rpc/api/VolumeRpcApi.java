@@ -1,5 +1,6 @@
 package dev.novaboot.service.rpc.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RpcApi;
 
@@ -7,6 +8,10 @@ import dev.novaboot.service.rpc.RpcApi;
  * What other services ask of a volume host (Cinder's volume manager RPC API, with the
  * attach/detach book-keeping of its volume API): the {@code VolumeManager} of the host that
  * holds a volume implements it and is the only writer of volume and snapshot rows.
+ * <p>
+ * Every method takes the context and one request record whose fields are named on the
+ * wire as Cinder names its RPC arguments ({@code volume_id}, {@code new_size}), so that a
+ * newer minor version can add a field that an older host ignores.
  * <p>
  * A volume's life cycle: {@code creating -> available}; {@code available -> attaching ->
  * in-use -> detaching -> available}; {@code available -> extending -> available};
@@ -24,45 +29,74 @@ public interface VolumeRpcApi {
 	VolumeInfo createVolume(RequestContext context, VolumeCreate request);
 
 	/** The volume, if the caller's project may see it. */
-	VolumeInfo getVolume(RequestContext context, String volumeId);
+	VolumeInfo getVolume(RequestContext context, VolumeRef volume);
 
 	/** Deletes an unattached volume without snapshots, and its backing storage. */
-	void deleteVolume(RequestContext context, String volumeId);
+	void deleteVolume(RequestContext context, VolumeRef volume);
 
-	/** Grows an available volume to {@code newSizeGb}, which must be larger than its size. */
-	VolumeInfo extendVolume(RequestContext context, String volumeId, int newSizeGb);
+	/** Grows an available volume to its new size, which must be larger than its size. */
+	VolumeInfo extendVolume(RequestContext context, ExtendVolume request);
 
 	/** Snapshots a volume of this host: {@code available}, or {@code in-use} with {@code force}. */
 	SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request);
 
 	/** Deletes a snapshot and its copy of the data. */
-	void deleteSnapshot(RequestContext context, String snapshotId);
+	void deleteSnapshot(RequestContext context, SnapshotRef snapshot);
 
 	/** Reserves an available volume for an attachment: {@code available -> attaching}. */
-	VolumeInfo reserveVolume(RequestContext context, String volumeId);
+	VolumeInfo reserveVolume(RequestContext context, VolumeRef volume);
 
 	/** Gives up a reservation: {@code attaching -> available}. */
-	VolumeInfo unreserveVolume(RequestContext context, String volumeId);
+	VolumeInfo unreserveVolume(RequestContext context, VolumeRef volume);
 
 	/**
-	 * Exports the volume to the compute host described by {@code connector} and returns
-	 * what that host needs to attach the disk.
+	 * Exports the volume to the compute host described by the request's connector and
+	 * returns what that host needs to attach the disk.
 	 */
-	ConnectionInfo initializeConnection(RequestContext context, String volumeId, VolumeConnector connector);
+	ConnectionInfo initializeConnection(RequestContext context, VolumeConnection request);
 
-	/** Withdraws the export made for {@code connector}. */
-	void terminateConnection(RequestContext context, String volumeId, VolumeConnector connector);
+	/** Withdraws the export made for the request's connector. */
+	void terminateConnection(RequestContext context, VolumeConnection request);
 
 	/** Records the attachment: {@code attaching} (or {@code available}) {@code -> in-use}. */
-	VolumeInfo attachVolume(RequestContext context, String volumeId, VolumeAttach attachment);
+	VolumeInfo attachVolume(RequestContext context, AttachVolume request);
 
 	/** Starts a detach: {@code in-use -> detaching}. */
-	VolumeInfo beginDetaching(RequestContext context, String volumeId);
+	VolumeInfo beginDetaching(RequestContext context, VolumeRef volume);
 
 	/** A detach that failed on the compute host: {@code detaching -> in-use}. */
-	VolumeInfo rollDetaching(RequestContext context, String volumeId);
+	VolumeInfo rollDetaching(RequestContext context, VolumeRef volume);
 
 	/** Records the end of the attachment: {@code in-use} or {@code detaching -> available}. */
-	VolumeInfo detachVolume(RequestContext context, String volumeId);
+	VolumeInfo detachVolume(RequestContext context, VolumeRef volume);
+
+	/** A volume by uuid. */
+	record VolumeRef(@JsonProperty("volume_id") String volumeId) {
+	}
+
+	/** @param newSizeGb the volume's new size in GiB */
+	record ExtendVolume(@JsonProperty("volume_id") String volumeId, @JsonProperty("new_size") int newSizeGb) {
+	}
+
+	/** A snapshot by uuid. */
+	record SnapshotRef(@JsonProperty("snapshot_id") String snapshotId) {
+	}
+
+	/** @param connector the compute host that attaches, or attached, the volume */
+	record VolumeConnection(@JsonProperty("volume_id") String volumeId, VolumeConnector connector) {
+	}
+
+	/**
+	 * An attachment to record (Cinder's {@code os-attach}).
+	 *
+	 * @param volumeId the volume
+	 * @param instanceUuid the server the volume is attached to
+	 * @param mountpoint the device inside the server, such as {@code /dev/vdb}
+	 * @param hostName the compute host
+	 */
+	record AttachVolume(@JsonProperty("volume_id") String volumeId,
+			@JsonProperty("instance_uuid") String instanceUuid, String mountpoint,
+			@JsonProperty("host_name") String hostName) {
+	}
 
 }
