@@ -3,6 +3,8 @@ package dev.novaboot.volume;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.novaboot.volume.driver.VolumeDriver;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fake settings of the {@code fake} driver
  */
 @ConfigurationProperties("nova.volume")
-public record VolumeProperties(@DefaultValue("file") String driver,
+public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
 		@DefaultValue Fake fake) {
 

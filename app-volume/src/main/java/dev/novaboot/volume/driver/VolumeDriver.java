@@ -11,7 +11,7 @@ import dev.novaboot.service.driver.SelectedBy;
  * <p>
  * Names are {@link BackingName validated} before any of them reaches a command line.
  */
-@SelectedBy(property = "nova.volume.driver", choices = { "file", "lvm", "fake" })
+@SelectedBy(property = "nova.volume.driver", choices = VolumeDriver.Choice.class)
 public interface VolumeDriver extends Driver {
 
 	/**
@@ -73,6 +73,20 @@ public interface VolumeDriver extends Driver {
 	 * @param freeGb what is left for new volumes
 	 */
 	record Capacity(long totalGb, long freeGb) {
+	}
+
+	/** The values of {@code nova.volume.driver}. */
+	enum Choice {
+
+		/** Each volume a sparse file under {@code nova.volume.file.directory} (the default). */
+		FILE,
+
+		/** Each volume a logical volume in {@code nova.volume.lvm.volume-group}. */
+		LVM,
+
+		/** Volumes in memory only, for tests and demos. */
+		FAKE
+
 	}
 
 }

@@ -19,7 +19,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * {@code error_extending} or {@code error_deleting}. A call that is not allowed in the
  * volume's current status is refused and changes nothing.
  */
-@RpcApi(topic = "volume", version = "1.0")
+@RpcApi(topic = "volume", version = "2.0")
 public interface VolumeRpcApi {
 
 	/**
