@@ -13,7 +13,9 @@ class MissingTokenKeyFailureAnalyzer extends AbstractFailureAnalyzer<MissingToke
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingTokenKeyException cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Set nova.auth.token-key (for example NOVA_AUTH_TOKEN_KEY=$(openssl rand -base64 48)) to the same "
-						+ "secret on every app of the suite; bin/start-suite generates one into var/token-key. "
+						+ "secret on every app of the suite. On its embedded database the suite makes one itself (var/token-key); "
+						+ "on an external database set nova.secrets.generate=true to have it made into "
+						+ "nova.secrets.directory, then copy that file to the other hosts. "
 						+ "Or, for development only, set nova.auth.strategy=noauth.",
 				cause);
 	}
