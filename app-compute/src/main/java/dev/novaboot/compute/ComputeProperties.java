@@ -29,11 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * updated from the driver (Nova's {@code update_resources_interval})
  * @param deadHostCheckInterval how often builds stuck on compute hosts that are down are
  * looked for
- * @param standalone whether the in-process stand-ins replace the network service, the
- * volume service and RPC to other compute hosts (read by the conditions that choose them)
  * @param fake settings of the {@code fake} driver
  * @param qemu settings of the {@code qemu} driver
- * @param local settings of the in-process network and volume stand-ins
  */
 @ConfigurationProperties("nova.compute")
 public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice driver, List<Flavor> flavors,
@@ -41,8 +38,7 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 		@DefaultValue("1.0") double diskAllocationRatio, @DefaultValue("4") int buildWorkers,
 		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue("60s") Duration syncPowerStateInterval,
 		@DefaultValue("60s") Duration updateResourcesInterval, @DefaultValue("60s") Duration deadHostCheckInterval,
-		@DefaultValue("false") boolean standalone, @DefaultValue Fake fake, @DefaultValue Qemu qemu,
-		@DefaultValue Local local) {
+		@DefaultValue Fake fake, @DefaultValue Qemu qemu) {
 
 	public ComputeProperties {
 		flavors = (flavors != null) ? List.copyOf(flavors) : List.of();
@@ -75,21 +71,6 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary, @DefaultValue("qemu-img") String imgBinary,
 			@DefaultValue("./var/images") Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
 			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator) {
-	}
-
-	/**
-	 * The in-process stand-ins for nova-network and nova-volume, used until the RPC
-	 * clients replace them.
-	 * @param cidr the one fixed network addresses come from
-	 * @param networkName its label
-	 * @param bridge its bridge
-	 * @param dns its DNS servers
-	 * @param volumeDirectory where volume files are, named {@code volume-<id>} as the
-	 * {@code file} volume driver names them
-	 */
-	public record Local(@DefaultValue("10.0.0.0/24") String cidr, @DefaultValue("private") String networkName,
-			@DefaultValue("br100") String bridge, @DefaultValue("8.8.8.8") List<String> dns,
-			@DefaultValue("./var/volumes") Path volumeDirectory) {
 	}
 
 }

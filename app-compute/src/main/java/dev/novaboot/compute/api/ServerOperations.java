@@ -16,10 +16,12 @@ import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
 import dev.novaboot.compute.manager.InstanceStates;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
+import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.manager.VolumeAttachments;
+import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
@@ -27,6 +29,7 @@ import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -58,11 +61,15 @@ class ServerOperations {
 
 	private final ComputeServices services;
 
+	private final NetworkAllocator network;
+
+	private final VolumeConnector volumeService;
+
 	private final JsonMapper json;
 
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
-			ComputeServices services, JsonMapper json) {
+			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json) {
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -72,6 +79,8 @@ class ServerOperations {
 		this.manager = manager;
 		this.volumes = volumes;
 		this.services = services;
+		this.network = network;
+		this.volumeService = volumeService;
 		this.json = json;
 	}
 
@@ -85,6 +94,14 @@ class ServerOperations {
 			.blockDevices()
 			.size()) {
 			throw new BadRequestException("A volume can be attached only once to an instance.");
+		}
+		// refused now rather than an instance in error later, on its host
+		if (!RequestedNetwork.isNone(request.networks()) && !this.network.available()) {
+			throw new ConflictException("The network service is not available: no nova-network service is up. "
+					+ "Boot with \"networks\": \"none\", or start nova-network.");
+		}
+		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
+			throw volumeServiceNotAvailable();
 		}
 		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(), flavor.id(),
 				flavor.vcpus(), flavor.ram(), flavor.disk(), request.imageRef());
@@ -197,6 +214,9 @@ class ServerOperations {
 	ComputeRpcApi.VolumeAttachment attach(RequestContext context, String uuid, String volumeId, String device) {
 		Instance instance = find(context, uuid);
 		InstanceAction.ATTACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
+		if (!this.volumeService.available()) {
+			throw volumeServiceNotAvailable();
+		}
 		return host(instance).attachVolume(context, new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
 	}
 
@@ -204,6 +224,10 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
+	}
+
+	private static ConflictException volumeServiceNotAvailable() {
+		return new ConflictException("The volume service is not available: no nova-volume service is up.");
 	}
 
 	/** Begins the action's task and casts it; an unreachable host ends the task at once. */

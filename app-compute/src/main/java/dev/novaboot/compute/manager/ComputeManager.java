@@ -145,7 +145,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		try {
 			this.driver.destroy(uuid);
 			this.volumes.disconnectAll(context, uuid);
-			this.network.deallocate(context, uuid, this.identity.host());
+			releaseAddresses(context, uuid);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Clean-up after the failed build of " + uuid + " failed", ex);
@@ -171,7 +171,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				this.driver.destroy(uuid);
 			}
 			this.volumes.disconnectAll(context, uuid);
-			this.network.deallocate(context, uuid, this.identity.host());
+			releaseAddresses(context, uuid);
 			this.states.deleted(uuid);
 			this.resources.refreshUsage();
 		}
@@ -180,6 +180,25 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 			this.states.clearTask(uuid, VmState.ERROR, this.driver.getInfo(uuid));
 			this.states.fail(uuid, "Delete of instance " + uuid + " failed: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Gives the instance's addresses back to the network service. An instance recorded
+	 * with no interfaces ({@code "networks": "none"}) holds none; with no network service
+	 * up, nova-network's periodic release of vanished instances' addresses gives back what
+	 * a build may have taken, so that a delete never waits for a service that is not there.
+	 */
+	private void releaseAddresses(RequestContext context, String uuid) {
+		String recorded = this.instances.findLive(uuid).map(Instance::getNetworkInfo).orElse(null);
+		if (recorded != null && this.json.readValue(recorded, NetworkInfo.class).vifs().isEmpty()) {
+			return;
+		}
+		if (!this.network.available()) {
+			logger.info("No network service is up to release the addresses of instance " + uuid
+					+ "; nova-network releases them when it finds the instance gone");
+			return;
+		}
+		this.network.deallocate(context, uuid, this.identity.host());
 	}
 
 	@Override

@@ -7,10 +7,15 @@ import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
  * What compute needs from nova-network: addresses for an instance at boot, released at
- * delete. The in-process {@link LocalNetworkAllocator} serves until an RPC-backed one
- * (nova-network's {@code allocate_for_instance}) replaces this bean.
+ * delete (over RPC, nova-network's {@code allocate_for_instance}).
  */
 public interface NetworkAllocator {
+
+	/**
+	 * Whether a network service is up to ask: a boot that needs addresses is refused
+	 * while there is none, instead of failing later on its host.
+	 */
+	boolean available();
 
 	/**
 	 * @throws NetworkAllocationException when a requested network or address cannot be had

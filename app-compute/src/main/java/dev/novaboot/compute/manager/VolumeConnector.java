@@ -5,10 +5,15 @@ import dev.novaboot.service.context.RequestContext;
 /**
  * What compute needs from nova-volume: the connection info of a volume for an instance on
  * a host (Cinder's {@code initialize_connection} plus attach bookkeeping), and its release.
- * The in-process {@link LocalVolumeConnector} serves until an RPC-backed one replaces
- * this bean.
+ * Over RPC to the volume's host.
  */
 public interface VolumeConnector {
+
+	/**
+	 * Whether a volume service is up to ask: a boot or attachment that needs a volume is
+	 * refused while there is none, instead of failing later on its host.
+	 */
+	boolean available();
 
 	/**
 	 * @throws VolumeUnavailableException when the volume does not exist or is in use

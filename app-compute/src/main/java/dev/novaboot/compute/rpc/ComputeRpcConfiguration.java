@@ -4,23 +4,22 @@ import java.util.concurrent.Executor;
 
 import dev.novaboot.compute.manager.LocalComputeHostDispatcher;
 import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The suite wired together: the compute manager reaches other compute hosts, the network
- * service and the volume service over RPC. {@code nova.compute.standalone=true} keeps the
- * in-process stand-ins instead (one flat network, volume files in a directory), for
- * trying nova-compute on its own.
+ * service and the volume service over RPC. nova-compute alone needs none of them to run
+ * servers without networks and volumes; a boot that needs a service that is not up is
+ * refused at the API.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "nova.compute.standalone", havingValue = "false", matchIfMissing = true)
 class ComputeRpcConfiguration {
 
 	@Bean
@@ -31,13 +30,13 @@ class ComputeRpcConfiguration {
 	}
 
 	@Bean
-	RpcNetworkAllocator rpcNetworkAllocator(Rpc rpc) {
-		return new RpcNetworkAllocator(rpc);
+	RpcNetworkAllocator rpcNetworkAllocator(Rpc rpc, ServiceGroup serviceGroup) {
+		return new RpcNetworkAllocator(rpc, serviceGroup);
 	}
 
 	@Bean
-	RpcVolumeConnector rpcVolumeConnector(Rpc rpc) {
-		return new RpcVolumeConnector(rpc);
+	RpcVolumeConnector rpcVolumeConnector(Rpc rpc, ServiceGroup serviceGroup) {
+		return new RpcVolumeConnector(rpc, serviceGroup);
 	}
 
 }

@@ -6,8 +6,10 @@ import dev.novaboot.compute.manager.NetworkAllocationException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.RpcApi;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
@@ -26,8 +28,16 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 
 	private final Rpc rpc;
 
-	public RpcNetworkAllocator(Rpc rpc) {
+	private final ServiceGroup serviceGroup;
+
+	public RpcNetworkAllocator(Rpc rpc, ServiceGroup serviceGroup) {
 		this.rpc = rpc;
+		this.serviceGroup = serviceGroup;
+	}
+
+	@Override
+	public boolean available() {
+		return !this.serviceGroup.upServices(NetworkRpcApi.class.getAnnotation(RpcApi.class).topic()).isEmpty();
 	}
 
 	@Override

@@ -4,8 +4,10 @@ import dev.novaboot.compute.manager.VolumeConnectionInfo;
 import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;
+import dev.novaboot.service.rpc.RpcApi;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.VolumeInfo;
@@ -24,8 +26,16 @@ public class RpcVolumeConnector implements VolumeConnector {
 
 	private final Rpc rpc;
 
-	public RpcVolumeConnector(Rpc rpc) {
+	private final ServiceGroup serviceGroup;
+
+	public RpcVolumeConnector(Rpc rpc, ServiceGroup serviceGroup) {
 		this.rpc = rpc;
+		this.serviceGroup = serviceGroup;
+	}
+
+	@Override
+	public boolean available() {
+		return !this.serviceGroup.upServices(VolumeRpcApi.class.getAnnotation(RpcApi.class).topic()).isEmpty();
 	}
 
 	@Override

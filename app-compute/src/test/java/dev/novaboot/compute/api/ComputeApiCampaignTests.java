@@ -32,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ComputeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1", "nova.compute.driver=fake",
-				"nova.compute.standalone=true",
 				"spring.datasource.url=jdbc:h2:mem:nova-compute-token;DB_CLOSE_DELAY=-1" })
 @AutoConfigureTestRestTemplate
 class ComputeApiCampaignTests {

@@ -1,10 +1,13 @@
 package dev.novaboot.compute.rpc;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
@@ -33,7 +36,18 @@ class RpcNetworkAllocatorTests {
 
 	private final NetworkRpcApi network = mock(NetworkRpcApi.class);
 
-	private final RpcNetworkAllocator allocator = new RpcNetworkAllocator(this.rpc);
+	private final ServiceGroup serviceGroup = mock(ServiceGroup.class);
+
+	private final RpcNetworkAllocator allocator = new RpcNetworkAllocator(this.rpc, this.serviceGroup);
+
+	@Test
+	void theNetworkServiceIsAvailableWhileOneNetworkServiceIsUp() {
+		when(this.serviceGroup.upServices("network")).thenReturn(List.of());
+		assertThat(this.allocator.available()).isFalse();
+		when(this.serviceGroup.upServices("network"))
+			.thenReturn(List.of(new ServiceRecord("net-1", "nova-network", "network", "nova", 1, Instant.EPOCH)));
+		assertThat(this.allocator.available()).isTrue();
+	}
 
 	@Test
 	void noneAsksNothingOfTheNetworkService() {

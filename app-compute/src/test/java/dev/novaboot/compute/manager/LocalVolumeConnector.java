@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import dev.novaboot.service.context.RequestContext;
 
 /**
- * An in-process stand-in for nova-volume's {@code file} driver: a volume is the file
+ * The compute tests' stand-in for nova-volume's {@code file} driver: a volume is the file
  * {@code volume-<id>} in {@code nova.compute.local.volume-directory}; a volume attached
  * to one instance cannot be attached to another. Attachments live in this process's
- * memory: for tests and single-host demos.
+ * memory.
  */
 public class LocalVolumeConnector implements VolumeConnector {
 
@@ -24,6 +24,11 @@ public class LocalVolumeConnector implements VolumeConnector {
 
 	public LocalVolumeConnector(Path directory) {
 		this.directory = directory.toAbsolutePath().normalize();
+	}
+
+	@Override
+	public boolean available() {
+		return true;
 	}
 
 	@Override

@@ -7,19 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 /**
- * An in-process stand-in for nova-network: one flat IPv4 network
+ * The compute tests' stand-in for nova-network: one flat IPv4 network
  * ({@code nova.compute.local.cidr}), addresses from .2 upward (.1 is the gateway), one
- * interface per instance with a MAC in OpenStack's {@code fa:16:3e} range. It lives in
- * this process's memory, so it serves tests and single-host demos only.
+ * interface per instance with a MAC in OpenStack's {@code fa:16:3e} range, in this
+ * process's memory.
  */
 public class LocalNetworkAllocator implements NetworkAllocator {
 
-	private final ComputeProperties.Local properties;
+	private final LocalServicesProperties properties;
 
 	private final String networkId;
 
@@ -29,7 +28,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 
 	private final Map<Integer, String> used = new HashMap<>();
 
-	public LocalNetworkAllocator(ComputeProperties.Local properties) {
+	public LocalNetworkAllocator(LocalServicesProperties properties) {
 		this.properties = properties;
 		this.networkId = UUID.nameUUIDFromBytes(("network:" + properties.networkName()).getBytes(StandardCharsets.UTF_8))
 			.toString();
@@ -40,6 +39,11 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		}
 		this.size = 1 << (32 - prefix);
 		this.base = toInt(parts[0]) & (-1 << (32 - prefix));
+	}
+
+	@Override
+	public boolean available() {
+		return true;
 	}
 
 	/** The id of the one network, as a {@code networks[].uuid} of a boot request names it. */
