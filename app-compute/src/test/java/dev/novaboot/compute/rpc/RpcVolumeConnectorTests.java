@@ -1,9 +1,13 @@
 package dev.novaboot.compute.rpc;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import dev.novaboot.compute.manager.VolumeConnectionInfo;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.VolumeConnector;
@@ -42,7 +46,18 @@ class RpcVolumeConnectorTests {
 
 	private final VolumeRpcApi volumeHost = mock(VolumeRpcApi.class);
 
-	private final RpcVolumeConnector connector = new RpcVolumeConnector(this.rpc);
+	private final ServiceGroup serviceGroup = mock(ServiceGroup.class);
+
+	private final RpcVolumeConnector connector = new RpcVolumeConnector(this.rpc, this.serviceGroup);
+
+	@Test
+	void theVolumeServiceIsAvailableWhileOneVolumeServiceIsUp() {
+		when(this.serviceGroup.upServices("volume")).thenReturn(List.of());
+		assertThat(this.connector.available()).isFalse();
+		when(this.serviceGroup.upServices("volume"))
+			.thenReturn(List.of(new ServiceRecord("vol-1", "nova-volume", "volume", "nova", 1, Instant.EPOCH)));
+		assertThat(this.connector.available()).isTrue();
+	}
 
 	@Test
 	void connectReservesInitializesTheConnectionAndAttachesOnTheVolumesHost() {
