@@ -1,0 +1,89 @@
+package dev.novaboot.it;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The running suite driven by the OpenStack CLI from Debian, command by command, as a
+ * user of an OpenStack cloud would: every command exits 0 and says what OpenStack says.
+ * Each API issue adds the commands it makes work.
+ */
+class OpenStackCliTests {
+
+	@TempDir
+	static Path workDir;
+
+	static Suite suite;
+
+	static OpenStackCli admin;
+
+	@BeforeAll
+	static void startSuite() throws Exception {
+		suite = Suite.start(workDir, Map.of());
+		admin = OpenStackCli.as(suite.app("compute"), "admin", Suite.ADMIN_PASSWORD, "admin");
+	}
+
+	@AfterAll
+	static void stopSuite() throws Exception {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@Test
+	void identityCatalogAndServices() {
+		assertThat(admin.json("token", "issue").<String>read("$.project_id")).hasSize(32);
+		assertThat(admin.json("catalog", "list").<List<String>>read("$[*].Type"))
+			.contains("compute", "volumev3", "network", "image", "identity");
+		assertThat(admin.json("compute", "service", "list").<List<String>>read("$[*].Binary"))
+			.contains("nova-compute", "nova-volume", "nova-network");
+		assertThat(admin.json("image", "list").<List<String>>read("$[*].Name")).contains("cirros-0.6.2-x86_64-disk");
+	}
+
+	@Test
+	void aServerOnANetworkWithAVolumeFromCreateToDelete() {
+		String network = admin.json("network", "create", "cli-net").read("$.id");
+		admin.run("subnet", "create", "--network", "cli-net", "--subnet-range", "10.40.0.0/24", "cli-subnet");
+		assertThat(admin.json("network", "show", network).<List<String>>read("$.subnets")).hasSize(1);
+		String volume = admin.json("volume", "create", "--size", "1", "cli-volume").read("$.id");
+
+		DocumentContext server = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--network", "cli-net", "--wait", "cli-server");
+		assertThat(server.<String>read("$.status")).isEqualTo("ACTIVE");
+		String id = server.read("$.id");
+		assertThat(admin.json("server", "list").<List<String>>read("$[*].Name")).contains("cli-server");
+		assertThat(admin.json("server", "show", id).<Object>read("$.addresses").toString()).contains("10.40.0.");
+		assertThat(admin.json("port", "list", "--server", id).<List<Object>>read("$[*]")).hasSize(1);
+
+		admin.run("server", "add", "volume", "cli-server", "cli-volume");
+		assertThat(admin.json("volume", "show", volume).<String>read("$.status")).isEqualTo("in-use");
+		admin.run("server", "remove", "volume", "cli-server", "cli-volume");
+		awaitVolume(volume, "available");
+
+		admin.run("server", "stop", "cli-server");
+		admin.run("server", "delete", "--wait", "cli-server");
+		assertThat(admin.json("server", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-server");
+		admin.run("volume", "delete", "cli-volume");
+		admin.run("subnet", "delete", "cli-subnet");
+		admin.run("network", "delete", "cli-net");
+	}
+
+	private static void awaitVolume(String volume, String status) {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("volume " + volume + " never became " + status);
+			}
+		}
+	}
+
+}
