@@ -15,9 +15,11 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.VolumeDetails;
 import dev.novaboot.volume.manager.VolumeInfos;
 import dev.novaboot.volume.manager.VolumeManager;
 import dev.novaboot.volume.manager.VolumeQueries;
+import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeScheduler;
 import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
 import dev.novaboot.volume.rpc.VolumeHostDispatcher;
@@ -51,11 +53,11 @@ class BlockStorageApi {
 		this.localManager = localManager;
 	}
 
-	VolumeInfo create(RequestContext context, VolumeCreate request) {
+	VolumeDetails create(RequestContext context, VolumeCreate request) {
 		if (request.snapshotId() != null) {
 			// the snapshot's data is on its host: the new volume must be made there
 			Snapshot source = visibleSnapshot(context, request.snapshotId());
-			return this.dispatcher.host(source.getHost()).createVolume(context, request);
+			return shown(context, this.dispatcher.host(source.getHost()).createVolume(context, request));
 		}
 		if (request.availabilityZone() != null && !this.scheduler.isKnownZone(request.availabilityZone())) {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
@@ -65,18 +67,18 @@ class BlockStorageApi {
 			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone());
 		}
 		catch (NoValidHostException ex) {
-			return this.localManager.recordUnscheduled(context, request, ex.getMessage());
+			return shown(context, this.localManager.recordUnscheduled(context, request, ex.getMessage()));
 		}
-		return this.dispatcher.host(host).createVolume(context, request);
+		return shown(context, this.dispatcher.host(host).createVolume(context, request));
 	}
 
-	ListPage<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name,
+	ListPage<VolumeDetails> list(RequestContext context, boolean allTenants, VolumeFilter filter,
 			ListPage.Request page) {
-		return this.queries.listVolumes(context, allTenants, status, name, page);
+		return this.queries.listVolumes(context, allTenants, filter, page);
 	}
 
-	VolumeInfo show(RequestContext context, String id) {
-		return VolumeInfos.of(visibleVolume(context, id));
+	VolumeDetails show(RequestContext context, String id) {
+		return this.queries.volumeDetails(context, id);
 	}
 
 	void delete(RequestContext context, String id) {
@@ -135,6 +137,11 @@ class BlockStorageApi {
 	void deleteSnapshot(RequestContext context, String id) {
 		Snapshot snapshot = visibleSnapshot(context, id);
 		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, new SnapshotRef(id));
+	}
+
+	/** The volume a manager answered with, read again as the API shows it (the row is in the shared database). */
+	private VolumeDetails shown(RequestContext context, VolumeInfo volume) {
+		return this.queries.volumeDetails(context, volume.id());
 	}
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {

@@ -1,15 +1,17 @@
 package dev.novaboot.volume.api;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
-import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +42,7 @@ class VolumesController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, VolumeView> create(RequestContext context, @PathVariable String projectId,
+	Map<String, Map<String, Object>> create(RequestContext context, @PathVariable String projectId,
 			@RequestBody Map<String, Object> body) {
 		ProjectScope.checkWrite(context, projectId, "volume:create");
 		Map<String, Object> volume = RequestBodies.object(body, "volume");
@@ -64,35 +66,44 @@ class VolumesController {
 			size = this.api.showSnapshot(context, snapshotId).sizeGb();
 		}
 		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone);
-		return Map.of("volume", VolumeView.of(this.api.create(context, request), context));
+		return Map.of("volume", VolumeView.created(this.api.create(context, request), context));
 	}
 
 	@GetMapping
-	Map<String, Object> list(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> list(RequestContext context, ApiVersion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String marker, @RequestParam(required = false) String sort,
+			@RequestParam(name = "sort_key", required = false) String sortKey,
+			@RequestParam(name = "sort_dir", required = false) String sortDir) {
 		ProjectScope.check(context, projectId);
-		ListPage.Request page = ListPaging.request(limit, marker);
-		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
-				VolumeInfo::id, VolumeView.Summary::of);
+		ListPage.Request page = page(limit, marker, new ListPaging.Sorting(sort, sortKey, sortDir));
+		VolumeFilter filter = new VolumeFilter(status, name, bootableFilter(bootable, version));
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), filter, page), page,
+				(volume) -> volume.info().id(), VolumeView::summary);
 	}
 
 	@GetMapping("/detail")
-	Map<String, Object> detail(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> detail(RequestContext context, ApiVersion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String marker, @RequestParam(required = false) String sort,
+			@RequestParam(name = "sort_key", required = false) String sortKey,
+			@RequestParam(name = "sort_dir", required = false) String sortDir) {
 		ProjectScope.check(context, projectId);
-		ListPage.Request page = ListPaging.request(limit, marker);
-		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
-				VolumeInfo::id, (volume) -> VolumeView.of(volume, context));
+		ListPage.Request page = page(limit, marker, new ListPaging.Sorting(sort, sortKey, sortDir));
+		VolumeFilter filter = new VolumeFilter(status, name, bootableFilter(bootable, version));
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), filter, page), page,
+				(volume) -> volume.info().id(), (volume) -> VolumeView.shown(volume, context));
 	}
 
 	@GetMapping("/{id}")
-	Map<String, VolumeView> show(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+	Map<String, Map<String, Object>> show(RequestContext context, @PathVariable String projectId,
+			@PathVariable String id) {
 		ProjectScope.check(context, projectId);
-		return Map.of("volume", VolumeView.of(this.api.show(context, RequestBodies.pathId("Volume", id)), context));
+		return Map.of("volume", VolumeView.shown(this.api.show(context, RequestBodies.pathId("Volume", id)), context));
 	}
 
 	@DeleteMapping("/{id}")
@@ -145,6 +156,40 @@ class VolumesController {
 	private static VolumeConnector connector(Map<String, Object> body, String action) {
 		Map<String, Object> connector = RequestBodies.object(RequestBodies.object(body, action), "connector");
 		return new VolumeConnector(RequestBodies.text(connector, "host"), RequestBodies.text(connector, "ip"));
+	}
+
+	/** The page asked for; the API's sort key {@code name} is the column {@code display_name}, as Cinder renames it. */
+	private static ListPage.Request page(String limit, String marker, ListPaging.Sorting sorting) {
+		ListPage.Request page = ListPaging.request("Volume", limit, marker, sorting);
+		return new ListPage.Request(page.limit(), page.marker(), page.sort()
+			.stream()
+			.map((key) -> key.key().equals("name") ? new ListPage.SortKey("display_name", key.ascending()) : key)
+			.toList());
+	}
+
+	/**
+	 * The {@code bootable} filter as Cinder's {@code _check_boolean_filter_value} reads it:
+	 * from 3.2 only true/false words, anything else refused; before, {@code False} in its
+	 * three spellings is false and any other non-empty value true.
+	 */
+	private static Boolean bootableFilter(String value, ApiVersion version) {
+		if (value == null) {
+			return null;
+		}
+		if (version.atLeast(ApiVersion.VOLUME_LIST_BOOTABLE)) {
+			String word = value.strip().toLowerCase(Locale.ROOT);
+			if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
+				return true;
+			}
+			if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
+				return false;
+			}
+			throw new InvalidInputException("'bootable = " + RequestBodies.shown(value) + "'");
+		}
+		if (List.of("False", "false", "FALSE").contains(value)) {
+			return false;
+		}
+		return !value.isEmpty();
 	}
 
 	private static boolean isTrue(String value) {

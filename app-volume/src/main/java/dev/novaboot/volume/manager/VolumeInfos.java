@@ -25,6 +25,10 @@ public final class VolumeInfos {
 				volume.getUpdatedAt());
 	}
 
+	public static VolumeDetails details(Volume volume) {
+		return new VolumeDetails(of(volume), volume.getBackend(), volume.isBootable());
+	}
+
 	public static SnapshotInfo of(Snapshot snapshot) {
 		return new SnapshotInfo(snapshot.getId(), snapshot.getProjectId(), snapshot.getVolumeId(),
 				snapshot.getSizeGb(), snapshot.getStatus().value(), snapshot.getStatusReason(), snapshot.getName(),

@@ -84,9 +84,14 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
-		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
-				context.userId(), this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(),
-				request.description(), request.snapshotId(), now));
+		Volume volume = insert(request.id(), (now) -> {
+			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
+					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
+					now);
+			// one pool per backend, named as the backend, as Cinder's single-pool drivers report it
+			created.setBackend(this.driver.name() + "#" + this.driver.name());
+			return created;
+		});
 		return VolumeInfos.of(this.tasks.create(volume, source));
 	}
 

@@ -69,6 +69,11 @@ public class Volume extends SoftDeletedEntity {
 	@Column(name = "attached_at")
 	private Instant attachedAt;
 
+	private String backend;
+
+	@Column(nullable = false)
+	private boolean bootable;
+
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -153,6 +158,25 @@ public class Volume extends SoftDeletedEntity {
 
 	public Instant getAttachedAt() {
 		return this.attachedAt;
+	}
+
+	/** The {@code backend#pool} of the volume's host that holds it, {@code null} if none does. */
+	public String getBackend() {
+		return this.backend;
+	}
+
+	/** Records which backend and pool of the volume's host hold it ({@code backend#pool}). */
+	public void setBackend(String backend) {
+		this.backend = backend;
+	}
+
+	public boolean isBootable() {
+		return this.bootable;
+	}
+
+	public void setBootable(boolean bootable, Instant now) {
+		this.bootable = bootable;
+		touch(now);
 	}
 
 	/**
