@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.novaboot.service.rpc.api.SnapshotInfo;
+import dev.novaboot.volume.manager.SnapshotDetails;
 
 /**
  * A snapshot as Cinder's view builder ({@code cinder/api/views/snapshots.py}) shows it at
@@ -17,7 +18,8 @@ final class SnapshotView {
 	private SnapshotView() {
 	}
 
-	static Map<String, Object> of(SnapshotInfo snapshot) {
+	static Map<String, Object> of(SnapshotDetails details) {
+		SnapshotInfo snapshot = details.info();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", snapshot.id());
 		view.put("created_at", ApiTime.format(snapshot.createdAt()));
@@ -27,13 +29,14 @@ final class SnapshotView {
 		view.put("volume_id", snapshot.volumeId());
 		view.put("status", snapshot.status());
 		view.put("size", snapshot.sizeGb());
-		view.put("metadata", Map.of());
+		view.put("metadata", details.metadata());
 		return view;
 	}
 
 	/** The snapshot of {@code GET /snapshots/{id}} and of {@code GET /snapshots/detail}. */
-	static Map<String, Object> extended(SnapshotInfo snapshot) {
-		Map<String, Object> view = of(snapshot);
+	static Map<String, Object> extended(SnapshotDetails details) {
+		Map<String, Object> view = of(details);
+		SnapshotInfo snapshot = details.info();
 		view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
 		view.put("os-extended-snapshot-attributes:progress", "available".equals(snapshot.status()) ? "100%" : "0%");
 		return view;

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Errors of the Block Storage API in Cinder's fault shape,
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}, which OpenStack clients read.
  */
-@RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class })
+@RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class,
+		VolumeMetadataController.class, SnapshotMetadataController.class })
 class VolumeApiFaults extends OpenStackFaults {
 
 	private static final Log logger = LogFactory.getLog(VolumeApiFaults.class);

@@ -66,8 +66,8 @@ final class VolumeView {
 		view.put("description", info.description());
 		view.put("volume_type", DEFAULT_TYPE);
 		view.put("snapshot_id", info.snapshotId());
-		view.put("source_volid", null);
-		view.put("metadata", Map.of());
+		view.put("source_volid", volume.sourceVolid());
+		view.put("metadata", volume.shownMetadata());
 		view.put("links", Link.of(info.projectId(), "volumes", info.id()));
 		view.put("user_id", info.userId());
 		view.put("bootable", String.valueOf(volume.bootable()));

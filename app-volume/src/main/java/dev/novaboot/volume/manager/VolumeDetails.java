@@ -1,5 +1,8 @@
 package dev.novaboot.volume.manager;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import dev.novaboot.service.rpc.api.VolumeInfo;
 
 /**
@@ -10,8 +13,12 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
  * @param backend the {@code backend#pool} of its host that holds it, {@code null} if
  * none does
  * @param bootable whether it holds a system to boot from
+ * @param metadata its user metadata
+ * @param sourceVolid the volume it was cloned from
+ * @param readonly Cinder's admin metadata {@code readonly}, {@code null} until set
  */
-public record VolumeDetails(VolumeInfo info, String backend, boolean bootable) {
+public record VolumeDetails(VolumeInfo info, String backend, boolean bootable, Map<String, String> metadata,
+		String sourceVolid, Boolean readonly) {
 
 	/** Cinder's {@code host@backend#pool}, or the bare host for a volume made before backends were told. */
 	public String hostAtBackend() {
@@ -19,6 +26,20 @@ public record VolumeDetails(VolumeInfo info, String backend, boolean bootable) {
 			return null;
 		}
 		return (this.backend != null) ? this.info.host() + "@" + this.backend : this.info.host();
+	}
+
+	/**
+	 * The metadata a volume's view shows: the user's, and the admin metadata Cinder makes
+	 * visible there ({@code add_visible_admin_metadata}), {@code readonly} as
+	 * {@code "True"}/{@code "False"}.
+	 */
+	public Map<String, String> shownMetadata() {
+		if (this.readonly == null) {
+			return this.metadata;
+		}
+		Map<String, String> shown = new TreeMap<>(this.metadata);
+		shown.put("readonly", this.readonly ? "True" : "False");
+		return shown;
 	}
 
 }

@@ -26,7 +26,12 @@ public final class VolumeInfos {
 	}
 
 	public static VolumeDetails details(Volume volume) {
-		return new VolumeDetails(of(volume), volume.getBackend(), volume.isBootable());
+		return new VolumeDetails(of(volume), volume.getBackend(), volume.isBootable(), volume.getMetadata(),
+				volume.getSourceVolid(), volume.getReadonly());
+	}
+
+	public static SnapshotDetails details(Snapshot snapshot) {
+		return new SnapshotDetails(of(snapshot), snapshot.getMetadata());
 	}
 
 	public static SnapshotInfo of(Snapshot snapshot) {

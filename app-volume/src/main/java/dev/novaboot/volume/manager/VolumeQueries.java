@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.rpc.api.SnapshotInfo;
 import dev.novaboot.volume.store.LiveRows;
 import dev.novaboot.volume.store.Snapshot;
 import dev.novaboot.volume.store.SnapshotRepository;
@@ -81,6 +80,12 @@ public class VolumeQueries {
 		return VolumeInfos.details(visibleVolume(context, id));
 	}
 
+	/** The snapshot as the API shows it, if the caller may see it. */
+	@Transactional(readOnly = true)
+	public SnapshotDetails snapshotDetails(RequestContext context, String id) {
+		return VolumeInfos.details(visibleSnapshot(context, id));
+	}
+
 	/** The snapshot, if it exists and the caller's project owns it (or the caller is an admin). */
 	public Snapshot visibleSnapshot(RequestContext context, String id) {
 		return this.snapshots.findLive(id)
@@ -120,7 +125,7 @@ public class VolumeQueries {
 	 * @throws VolumeNotFoundException when the marker is no snapshot the caller sees
 	 */
 	@Transactional(readOnly = true)
-	public ListPage<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status,
+	public ListPage<SnapshotDetails> listSnapshots(RequestContext context, boolean allTenants, String status,
 			String volumeId, ListPage.Request page) {
 		Specification<Snapshot> owned = ownedBy(context, allTenants);
 		Specification<Snapshot> rows = owned.and(LiveRows.matching("status", status))
@@ -132,7 +137,7 @@ public class VolumeQueries {
 				.orElseThrow(() -> VolumeNotFoundException.snapshot(page.marker()));
 			rows = rows.and(LiveRows.after(orders, markerValues(keys, marker)));
 		}
-		return page(this.snapshots, rows, orders, page.limit(), VolumeInfos::of);
+		return page(this.snapshots, rows, orders, page.limit(), VolumeInfos::details);
 	}
 
 	/**

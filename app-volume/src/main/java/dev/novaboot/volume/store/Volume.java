@@ -1,10 +1,18 @@
 package dev.novaboot.volume.store;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -73,6 +81,18 @@ public class Volume extends SoftDeletedEntity {
 
 	@Column(nullable = false)
 	private boolean bootable;
+
+	@Column(name = "source_volid", length = 36)
+	private String sourceVolid;
+
+	private Boolean readonly;
+
+	// small and always shown with the volume: read with it
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "volume_metadata", joinColumns = @JoinColumn(name = "volume_id"))
+	@MapKeyColumn(name = "meta_key")
+	@Column(name = "meta_value", nullable = false)
+	private Map<String, String> metadata = new HashMap<>();
 
 	@Version
 	@Column(name = "lock_version", nullable = false)
@@ -172,6 +192,46 @@ public class Volume extends SoftDeletedEntity {
 
 	public boolean isBootable() {
 		return this.bootable;
+	}
+
+	public String getSourceVolid() {
+		return this.sourceVolid;
+	}
+
+	public void setSourceVolid(String sourceVolid) {
+		this.sourceVolid = sourceVolid;
+	}
+
+	/** Cinder's admin metadata {@code readonly}: {@code null} until {@code os-update_readonly_flag} set it. */
+	public Boolean getReadonly() {
+		return this.readonly;
+	}
+
+	public void setReadonly(boolean readonly, Instant now) {
+		this.readonly = readonly;
+		touch(now);
+	}
+
+	/** The user metadata, a copy. */
+	public Map<String, String> getMetadata() {
+		return new TreeMap<>(this.metadata);
+	}
+
+	/** Replaces the user metadata with {@code metadata}. */
+	public void setMetadata(Map<String, String> metadata, Instant now) {
+		this.metadata.clear();
+		this.metadata.putAll(metadata);
+		touch(now);
+	}
+
+	public void setName(String name, Instant now) {
+		this.name = name;
+		touch(now);
+	}
+
+	public void setDescription(String description, Instant now) {
+		this.description = description;
+		touch(now);
 	}
 
 	public void setBootable(boolean bootable, Instant now) {

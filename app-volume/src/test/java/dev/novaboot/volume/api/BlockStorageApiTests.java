@@ -154,8 +154,8 @@ class BlockStorageApiTests {
 	void unsupportedCreationSourcesAreRefusedRatherThanIgnored() {
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "imageRef", "cirros"))), 400,
 				"badRequest", "from an image");
-		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "source_volid", "x"))), 400,
-				"badRequest", "Cloning");
+		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "backup_id", "x"))), 400,
+				"badRequest", "Restoring a backup");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "name", "x".repeat(256)))), 400,
 				"badRequest", "name has 256 characters, more than 255.");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "availability_zone", "mars"))), 400,
