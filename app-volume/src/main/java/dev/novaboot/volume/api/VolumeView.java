@@ -20,8 +20,6 @@ import dev.novaboot.volume.manager.VolumeDetails;
  */
 final class VolumeView {
 
-	static final String DEFAULT_TYPE = "__DEFAULT__";
-
 	private VolumeView() {
 	}
 
@@ -64,7 +62,7 @@ final class VolumeView {
 		view.put("updated_at", ApiTime.format(info.updatedAt()));
 		view.put("name", info.name());
 		view.put("description", info.description());
-		view.put("volume_type", DEFAULT_TYPE);
+		view.put("volume_type", volume.volumeType());
 		view.put("snapshot_id", info.snapshotId());
 		view.put("source_volid", volume.sourceVolid());
 		view.put("metadata", volume.shownMetadata());

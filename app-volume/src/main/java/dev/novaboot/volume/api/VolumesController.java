@@ -7,15 +7,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.novaboot.service.api.BadRequestException;
-import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
-import dev.novaboot.volume.manager.VolumeNotFoundException;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
+import dev.novaboot.volume.manager.VolumeTypes;
 import dev.novaboot.volume.manager.VolumeUpdates;
 
 import org.springframework.http.HttpStatus;
@@ -42,8 +41,11 @@ class VolumesController {
 
 	private final BlockStorageApi api;
 
-	VolumesController(BlockStorageApi api) {
+	private final VolumeTypes types;
+
+	VolumesController(BlockStorageApi api, VolumeTypes types) {
 		this.api = api;
+		this.types = types;
 	}
 
 	@PostMapping
@@ -55,7 +57,8 @@ class VolumesController {
 		RequestBodies.unsupported(volume, "imageRef", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "image_id", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");
-		checkVolumeType(RequestBodies.text(volume, "volume_type"));
+		// Cinder's get_by_name_or_id: unknown is 404, before anything else is looked up
+		String volumeTypeId = this.types.resolve(context, RequestBodies.text(volume, "volume_type")).getId();
 		if (RequestBodies.flag(volume, "multiattach")) {
 			throw new InvalidInputException("multiattach volumes are not supported by this service.");
 		}
@@ -81,7 +84,7 @@ class VolumesController {
 					: this.api.show(context, sourceVolid).info().sizeGb();
 		}
 		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone,
-				sourceVolid, metadata);
+				sourceVolid, metadata, volumeTypeId);
 		return Map.of("volume", VolumeView.created(this.api.create(context, request), context));
 	}
 
@@ -246,18 +249,6 @@ class VolumesController {
 			return false;
 		}
 		return !value.isEmpty();
-	}
-
-	/**
-	 * The volume type asked for: only Cinder's default type, {@code __DEFAULT__}, exists
-	 * here; another is not found, in the words of Cinder's {@code get_by_name_or_id}.
-	 */
-	private static void checkVolumeType(String type) {
-		if (type == null || type.isEmpty() || type.equals(VolumeView.DEFAULT_TYPE)) {
-			return;
-		}
-		throw new VolumeNotFoundException(Uuids.isUuid(type) ? "Volume type " + type + " could not be found."
-				: "Volume type with name " + RequestBodies.shown(type) + " could not be found.");
 	}
 
 	/** A name or description that was given (possibly as null), by its name or its older {@code display_} name. */

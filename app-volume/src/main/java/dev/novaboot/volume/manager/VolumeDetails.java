@@ -16,9 +16,10 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
  * @param metadata its user metadata
  * @param sourceVolid the volume it was cloned from
  * @param readonly Cinder's admin metadata {@code readonly}, {@code null} until set
+ * @param volumeType the name of its volume type
  */
 public record VolumeDetails(VolumeInfo info, String backend, boolean bootable, Map<String, String> metadata,
-		String sourceVolid, Boolean readonly) {
+		String sourceVolid, Boolean readonly, String volumeType) {
 
 	/** Cinder's {@code host@backend#pool}, or the bare host for a volume made before backends were told. */
 	public String hostAtBackend() {

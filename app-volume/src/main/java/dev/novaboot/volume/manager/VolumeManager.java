@@ -92,6 +92,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			// one pool per backend, named as the backend, as Cinder's single-pool drivers report it
 			created.setBackend(this.driver.name() + "#" + this.driver.name());
 			created.setSourceVolid(request.sourceVolid());
+			if (request.volumeTypeId() != null) {
+				created.setVolumeTypeId(request.volumeTypeId());
+			}
 			if (request.metadata() != null) {
 				created.setMetadata(request.metadata(), now);
 			}
@@ -150,6 +153,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			Volume unscheduled = new Volume(request.id(), context.projectId(), context.userId(), null, zone,
 					Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(), now);
 			unscheduled.setSourceVolid(request.sourceVolid());
+			if (request.volumeTypeId() != null) {
+				unscheduled.setVolumeTypeId(request.volumeTypeId());
+			}
 			if (request.metadata() != null) {
 				unscheduled.setMetadata(request.metadata(), now);
 			}

@@ -12,12 +12,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.novaboot.service.store.SoftDeletedEntity;
 import dev.novaboot.volume.manager.VolumeManager;
+import org.hibernate.annotations.NotFound;
+import org.hibernate.annotations.NotFoundAction;
 
 /**
  * One row of the {@code volumes} table. Plain data: the {@link VolumeManager} of the
@@ -86,6 +89,15 @@ public class Volume extends SoftDeletedEntity {
 	private String sourceVolid;
 
 	private Boolean readonly;
+
+	@Column(name = "volume_type_id", length = 36)
+	private String volumeTypeId = VolumeType.DEFAULT_ID;
+
+	// shown by name with every volume; a type cannot go while a live volume has it
+	@ManyToOne(fetch = FetchType.EAGER)
+	@JoinColumn(name = "volume_type_id", insertable = false, updatable = false)
+	@NotFound(action = NotFoundAction.IGNORE)
+	private VolumeType volumeType;
 
 	// small and always shown with the volume: read with it
 	@ElementCollection(fetch = FetchType.EAGER)
@@ -192,6 +204,19 @@ public class Volume extends SoftDeletedEntity {
 
 	public boolean isBootable() {
 		return this.bootable;
+	}
+
+	public String getVolumeTypeId() {
+		return this.volumeTypeId;
+	}
+
+	/** The volume's type, {@code null} only for a volume read before its row was saved. */
+	public VolumeType getVolumeType() {
+		return this.volumeType;
+	}
+
+	public void setVolumeTypeId(String volumeTypeId) {
+		this.volumeTypeId = volumeTypeId;
 	}
 
 	public String getSourceVolid() {

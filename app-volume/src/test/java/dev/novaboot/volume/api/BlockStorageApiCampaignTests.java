@@ -109,6 +109,16 @@ class BlockStorageApiCampaignTests {
 				.template(new Template("PUT", metadata + "/{key}", "{\"meta\": {\"k\": \"v\"}}",
 						Map.of("/meta/k", Field.LIMITED_STRING)));
 		}
+		campaign
+			.template(new Template("POST", "/v3/{projectId}/types",
+					"{\"volume_type\": {\"name\": \"t\", \"description\": \"d\"}}",
+					Map.of("/volume_type/name", Field.LIMITED_STRING, "/volume_type/description", Field.LIMITED_STRING)))
+			.template(new Template("PUT", "/v3/{projectId}/types/{id}", "{\"volume_type\": {\"description\": \"d\"}}",
+					Map.of("/volume_type/description", Field.LIMITED_STRING)))
+			.template(new Template("POST", "/v3/{projectId}/types/{id}/extra_specs", "{\"extra_specs\": {\"k\": \"v\"}}",
+					Map.of("/extra_specs/k", Field.LIMITED_STRING)))
+			.template(new Template("PUT", "/v3/{projectId}/types/{id}/extra_specs/{key}", "{\"k\": \"v\"}",
+					Map.of("/k", Field.LIMITED_STRING)));
 		campaign.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));

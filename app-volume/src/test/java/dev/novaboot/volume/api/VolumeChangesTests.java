@@ -26,7 +26,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
  * What a user changes of a volume or snapshot besides its storage, as Cinder's API does
  * it: metadata at create and through {@code /metadata} (its schemas' limits), the update
  * of name, description and metadata, clones ({@code source_volid}), the bootable and
- * read-only flags, a cascading delete and the default volume type, with Cinder's status
+ * read-only flags, a cascading delete and an unknown volume type, with Cinder's status
  * codes for bad input and for other projects and readers, at 3.0 and at the newest
  * microversion.
  */
@@ -293,7 +293,7 @@ class VolumeChangesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "3.0", "latest" })
-	void onlyTheDefaultVolumeTypeExists(String version) {
+	void anUnknownVolumeTypeIsNotFoundAndNothingIsCreated(String version) {
 		BlockStorageClient member = this.member.atVersion(version);
 
 		assertThat(created(member.post("/volumes", Map.of("volume", Map.of("size", 1, "volume_type", "__DEFAULT__")))))
