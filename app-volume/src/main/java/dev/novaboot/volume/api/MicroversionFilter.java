@@ -68,7 +68,8 @@ class MicroversionFilter extends OncePerRequestFilter {
 				String[] words = entry.strip().split("\\s+");
 				if (words.length != 2 || !words[0].equals(SERVICE)) {
 					throw new VersionException(HttpStatus.BAD_REQUEST, "API Version String "
-							+ RequestBodies.shown(entry.strip()) + " is of invalid format. Must be of format MajorNum.MinorNum.");
+							+ RequestBodies.shown(entry.strip())
+							+ " is of invalid format. Must be of format MajorNum.MinorNum.");
 				}
 				asked = words[1];
 				break;
@@ -90,7 +91,8 @@ class MicroversionFilter extends OncePerRequestFilter {
 		}
 		if (!version.isServed()) {
 			throw new VersionException(HttpStatus.NOT_ACCEPTABLE, "Version " + version
-					+ " is not supported by the API. Minimum is " + ApiVersion.MIN + " and maximum is " + ApiVersion.MAX + ".");
+					+ " is not supported by the API. Minimum is " + ApiVersion.MIN + " and maximum is " + ApiVersion.MAX
+					+ ".");
 		}
 		return version;
 	}

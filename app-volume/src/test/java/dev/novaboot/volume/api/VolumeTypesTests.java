@@ -111,32 +111,34 @@ class VolumeTypesTests {
 				"itemNotFound", "Volume type with name " + name + " could not be found.");
 	}
 
-	@Test
+	@ParameterizedTest
+	@ValueSource(strings = { "3.0", "latest" })
 	@SuppressWarnings("unchecked")
-	void extraSpecsAreSetOneByOneOrTogetherAndDeleted() {
-		String id = (String) ((Map<String, Object>) this.admin
+	void extraSpecsAreSetOneByOneOrTogetherAndDeleted(String version) {
+		BlockStorageClient admin = this.admin.atVersion(version);
+		String id = (String) ((Map<String, Object>) admin
 			.post("/types", Map.of("volume_type", Map.of("name", "specs-" + UUID.randomUUID())))
 			.getBody()
 			.get("volume_type")).get("id");
 		String specs = "/types/" + id + "/extra_specs";
 
-		ResponseEntity<Map<String, Object>> set = this.admin.post(specs, Map.of("extra_specs", Map.of("a", "1", "b", "2")));
+		ResponseEntity<Map<String, Object>> set = admin.post(specs, Map.of("extra_specs", Map.of("a", "1", "b", "2")));
 		assertThat(set.getStatusCode().value()).isEqualTo(200);
 		assertThat(set.getBody()).isEqualTo(Map.of("extra_specs", Map.of("a", "1", "b", "2")));
-		assertThat(this.admin.exchange(HttpMethod.PUT, specs + "/b", Map.of("b", "3")).getBody()).isEqualTo(Map.of("b", "3"));
-		assertThat(this.admin.get(specs).getBody()).isEqualTo(Map.of("extra_specs", Map.of("a", "1", "b", "3")));
-		assertThat(this.admin.get(specs + "/a").getBody()).isEqualTo(Map.of("a", "1"));
+		assertThat(admin.exchange(HttpMethod.PUT, specs + "/b", Map.of("b", "3")).getBody()).isEqualTo(Map.of("b", "3"));
+		assertThat(admin.get(specs).getBody()).isEqualTo(Map.of("extra_specs", Map.of("a", "1", "b", "3")));
+		assertThat(admin.get(specs + "/a").getBody()).isEqualTo(Map.of("a", "1"));
 
-		assertThat(this.admin.delete(specs + "/a").getStatusCode().value()).isEqualTo(202);
-		assertFault(this.admin.delete(specs + "/a"), 404, "itemNotFound",
+		assertThat(admin.delete(specs + "/a").getStatusCode().value()).isEqualTo(202);
+		assertFault(admin.delete(specs + "/a"), 404, "itemNotFound",
 				"Volume Type " + id + " has no extra specs with key a.");
-		assertFault(this.admin.exchange(HttpMethod.PUT, specs + "/b", Map.of("c", "1")), 400, "badRequest",
+		assertFault(admin.exchange(HttpMethod.PUT, specs + "/b", Map.of("c", "1")), 400, "badRequest",
 				"Request body and URI mismatch");
-		assertFault(this.admin.post(specs, Map.of("extra_specs", Map.of("no spaces", "1"))), 400, "badRequest",
+		assertFault(admin.post(specs, Map.of("extra_specs", Map.of("no spaces", "1"))), 400, "badRequest",
 				"'no spaces' was unexpected");
-		assertFault(this.admin.post(specs, Map.of("specs", Map.of("a", "1"))), 400, "badRequest",
+		assertFault(admin.post(specs, Map.of("specs", Map.of("a", "1"))), 400, "badRequest",
 				"'extra_specs' is a required property");
-		assertThat(this.admin.get(specs).getBody()).isEqualTo(Map.of("extra_specs", Map.of("b", "3")));
+		assertThat(admin.get(specs).getBody()).isEqualTo(Map.of("extra_specs", Map.of("b", "3")));
 	}
 
 	@Test
