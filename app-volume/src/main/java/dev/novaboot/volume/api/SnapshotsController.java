@@ -43,6 +43,10 @@ class SnapshotsController {
 			@RequestBody Map<String, Object> body) {
 		ProjectScope.checkWrite(context, projectId, "volume:create_snapshot");
 		Map<String, Object> snapshot = RequestBodies.object(body, "snapshot");
+		// Cinder's create schema takes these keys and no others
+		RequestBodies.onlyKeys(body, "body", Set.of("snapshot"));
+		RequestBodies.onlyKeys(snapshot, "snapshot", Set.of("name", "display_name", "description",
+				"display_description", "volume_id", "force", "metadata"));
 		// Cinder's create schema: metadata_allows_null
 		Map<String, String> metadata = (snapshot.get("metadata") != null)
 				? RequestBodies.metadata(snapshot.get("metadata"), "metadata", true) : null;

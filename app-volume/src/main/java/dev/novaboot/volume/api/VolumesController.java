@@ -54,6 +54,8 @@ class VolumesController {
 			@RequestBody Map<String, Object> body) {
 		ProjectScope.checkWrite(context, projectId, "volume:create");
 		Map<String, Object> volume = RequestBodies.object(body, "volume");
+		// Cinder's create schema: the volume may hold more keys (before 3.53), the body not
+		RequestBodies.onlyKeys(body, "body", Set.of("volume", "OS-SCH-HNT:scheduler_hints"));
 		RequestBodies.unsupported(volume, "imageRef", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "image_id", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");

@@ -150,6 +150,22 @@ class CinderShapesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "3.0", "latest" })
+	void createBodiesHoldOnlyWhatCindersSchemasTake(String version) {
+		BlockStorageClient member = this.member.atVersion(version);
+		String volumeId = (String) member.createVolume(1).get("id");
+
+		assertFault(member.post("/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId, "size", 5))), 400,
+				"badRequest", "'size' was unexpected");
+		assertFault(member.post("/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId), "extra", 1)), 400,
+				"badRequest", "'extra' was unexpected");
+		assertFault(member.post("/volumes", Map.of("volume", Map.of("size", 1), "extra", 1)), 400, "badRequest",
+				"'extra' was unexpected");
+		assertThat(member.list("/snapshots", "snapshots")).isEmpty();
+		assertThat(member.list("/volumes", "volumes")).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "3.0", "latest" })
 	void listsSortByCindersKeysInTheDatabaseAndPageInThatOrder(String version) {
 		BlockStorageClient member = this.member.atVersion(version);
 		String b = id(member.post("/volumes", Map.of("volume", Map.of("size", 3, "name", "b"))));
