@@ -23,11 +23,6 @@ final class VolumeView {
 	private VolumeView() {
 	}
 
-	/** The answer of {@code POST /volumes}: the detail view without the extension attributes. */
-	static Map<String, Object> created(VolumeDetails volume, RequestContext context) {
-		return detail(volume, context);
-	}
-
 	/** The volume of {@code GET /volumes/{id}} and of {@code GET /volumes/detail}. */
 	static Map<String, Object> shown(VolumeDetails volume, RequestContext context) {
 		Map<String, Object> view = detail(volume, context);
@@ -51,7 +46,11 @@ final class VolumeView {
 		return view;
 	}
 
-	private static Map<String, Object> detail(VolumeDetails volume, RequestContext context) {
+	/**
+	 * Cinder's detail view without the extension attributes: the answer of a create
+	 * ({@code POST /volumes}) and of an update ({@code PUT /volumes/{id}}).
+	 */
+	static Map<String, Object> detail(VolumeDetails volume, RequestContext context) {
 		VolumeInfo info = volume.info();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", info.id());

@@ -87,7 +87,7 @@ class VolumesController {
 		}
 		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone,
 				sourceVolid, metadata, volumeTypeId);
-		return Map.of("volume", VolumeView.created(this.api.create(context, request), context));
+		return Map.of("volume", VolumeView.detail(this.api.create(context, request), context));
 	}
 
 	/**
@@ -107,7 +107,7 @@ class VolumesController {
 		VolumeUpdates.Change change = new VolumeUpdates.Change(given(volume, "name", "display_name"),
 				given(volume, "description", "display_description"),
 				volume.containsKey("metadata") ? RequestBodies.metadata(volume.get("metadata"), "metadata", true) : null);
-		return Map.of("volume", VolumeView.created(this.api.update(context, id, change), context));
+		return Map.of("volume", VolumeView.detail(this.api.update(context, id, change), context));
 	}
 
 	@GetMapping
