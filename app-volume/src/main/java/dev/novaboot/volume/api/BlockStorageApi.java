@@ -1,5 +1,10 @@
 package dev.novaboot.volume.api;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
@@ -14,15 +19,23 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.InvalidVolumeException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.SnapshotDetails;
+import dev.novaboot.volume.manager.VolumeDetails;
 import dev.novaboot.volume.manager.VolumeInfos;
+import dev.novaboot.volume.manager.VolumeAction;
 import dev.novaboot.volume.manager.VolumeManager;
 import dev.novaboot.volume.manager.VolumeQueries;
+import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeScheduler;
 import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeUpdates;
 import dev.novaboot.volume.rpc.VolumeHostDispatcher;
 import dev.novaboot.volume.store.Snapshot;
+import dev.novaboot.volume.store.SnapshotStatus;
 import dev.novaboot.volume.store.Volume;
+import dev.novaboot.volume.store.VolumeStatus;
 
 import org.springframework.stereotype.Component;
 
@@ -35,6 +48,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BlockStorageApi {
 
+	private static final Set<SnapshotStatus> DELETABLE_SNAPSHOTS = EnumSet.of(SnapshotStatus.AVAILABLE,
+			SnapshotStatus.ERROR, SnapshotStatus.ERROR_DELETING);
+
 	private final VolumeQueries queries;
 
 	private final VolumeScheduler scheduler;
@@ -43,19 +59,27 @@ class BlockStorageApi {
 
 	private final VolumeManager localManager;
 
+	private final VolumeUpdates updates;
+
 	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
-			VolumeManager localManager) {
+			VolumeManager localManager, VolumeUpdates updates) {
 		this.queries = queries;
+		this.updates = updates;
 		this.scheduler = scheduler;
 		this.dispatcher = dispatcher;
 		this.localManager = localManager;
 	}
 
-	VolumeInfo create(RequestContext context, VolumeCreate request) {
+	VolumeDetails create(RequestContext context, VolumeCreate request) {
 		if (request.snapshotId() != null) {
 			// the snapshot's data is on its host: the new volume must be made there
 			Snapshot source = visibleSnapshot(context, request.snapshotId());
-			return this.dispatcher.host(source.getHost()).createVolume(context, request);
+			return shown(context, this.dispatcher.host(source.getHost()).createVolume(context, request));
+		}
+		if (request.sourceVolid() != null) {
+			// a clone is made on its source's host, which holds the data
+			Volume source = visibleVolume(context, request.sourceVolid());
+			return shown(context, this.dispatcher.host(source.getHost()).createVolume(context, request));
 		}
 		if (request.availabilityZone() != null && !this.scheduler.isKnownZone(request.availabilityZone())) {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
@@ -65,22 +89,92 @@ class BlockStorageApi {
 			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone());
 		}
 		catch (NoValidHostException ex) {
-			return this.localManager.recordUnscheduled(context, request, ex.getMessage());
+			return shown(context, this.localManager.recordUnscheduled(context, request, ex.getMessage()));
 		}
-		return this.dispatcher.host(host).createVolume(context, request);
+		return shown(context, this.dispatcher.host(host).createVolume(context, request));
 	}
 
-	ListPage<VolumeInfo> list(RequestContext context, boolean allTenants, String status, String name,
+	ListPage<VolumeDetails> list(RequestContext context, boolean allTenants, VolumeFilter filter,
 			ListPage.Request page) {
-		return this.queries.listVolumes(context, allTenants, status, name, page);
+		return this.queries.listVolumes(context, allTenants, filter, page);
 	}
 
-	VolumeInfo show(RequestContext context, String id) {
-		return VolumeInfos.of(visibleVolume(context, id));
+	VolumeDetails show(RequestContext context, String id) {
+		return this.queries.volumeDetails(context, id);
 	}
 
 	void delete(RequestContext context, String id) {
 		managerOf(context, id).deleteVolume(context, new VolumeRef(id));
+	}
+
+	/**
+	 * Cinder's {@code cascade=true}: the volume's snapshots are deleted first, then the
+	 * volume. Nothing is deleted unless the volume may be deleted and every snapshot is in
+	 * a status that allows it.
+	 */
+	void deleteCascading(RequestContext context, String id) {
+		Volume volume = visibleVolume(context, id);
+		List<SnapshotInfo> snapshots = this.queries
+			.listSnapshots(context, context.isAdmin(), null, id, ListPage.Request.ALL)
+			.items()
+			.stream()
+			.map(SnapshotDetails::info)
+			.toList();
+		if (!VolumeAction.DELETE.isAllowedFrom(volume.getStatus())) {
+			throw new InvalidVolumeException("Invalid volume: cannot delete volume " + id + " in status '"
+					+ volume.getStatus().value() + "'; it must be one of "
+					+ VolumeAction.DELETE.allowedFrom().stream().map(VolumeStatus::value).sorted().toList() + ".");
+		}
+		for (SnapshotInfo snapshot : snapshots) {
+			if (!DELETABLE_SNAPSHOTS.contains(SnapshotStatus.of(snapshot.status()))) {
+				throw new InvalidVolumeException("Invalid volume: Snapshot " + snapshot.id() + " of volume " + id
+						+ " is " + snapshot.status() + "; a cascading delete needs every snapshot available or in error.");
+			}
+		}
+		VolumeRpcApi manager = this.dispatcher.host(volume.getHost());
+		snapshots.forEach((snapshot) -> manager.deleteSnapshot(context, new SnapshotRef(snapshot.id())));
+		manager.deleteVolume(context, new VolumeRef(id));
+	}
+
+	VolumeDetails update(RequestContext context, String id, VolumeUpdates.Change change) {
+		return this.updates.update(context, id, change);
+	}
+
+	Map<String, String> metadata(RequestContext context, String id) {
+		return this.queries.volumeDetails(context, id).metadata();
+	}
+
+	Map<String, String> setMetadata(RequestContext context, String id, Map<String, String> metadata, boolean replace) {
+		return this.updates.setMetadata(context, id, metadata, replace);
+	}
+
+	void deleteMetadata(RequestContext context, String id, String key) {
+		this.updates.deleteMetadata(context, id, key);
+	}
+
+	void setBootable(RequestContext context, String id, boolean bootable) {
+		this.updates.setBootable(context, id, bootable);
+	}
+
+	void setReadonly(RequestContext context, String id, boolean readonly) {
+		this.updates.setReadonly(context, id, readonly);
+	}
+
+	SnapshotDetails updateSnapshot(RequestContext context, String id, VolumeUpdates.Change change) {
+		return VolumeInfos.details(this.updates.updateSnapshot(context, id, change));
+	}
+
+	Map<String, String> snapshotMetadata(RequestContext context, String id) {
+		return visibleSnapshot(context, id).getMetadata();
+	}
+
+	Map<String, String> setSnapshotMetadata(RequestContext context, String id, Map<String, String> metadata,
+			boolean replace) {
+		return this.updates.setSnapshotMetadata(context, id, metadata, replace);
+	}
+
+	void deleteSnapshotMetadata(RequestContext context, String id, String key) {
+		this.updates.deleteSnapshotMetadata(context, id, key);
 	}
 
 	VolumeInfo extend(RequestContext context, String id, int newSizeGb) {
@@ -123,18 +217,23 @@ class BlockStorageApi {
 		return managerOf(context, request.volumeId()).createSnapshot(context, request);
 	}
 
-	ListPage<SnapshotInfo> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId,
+	ListPage<SnapshotDetails> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId,
 			ListPage.Request page) {
 		return this.queries.listSnapshots(context, allTenants, status, volumeId, page);
 	}
 
-	SnapshotInfo showSnapshot(RequestContext context, String id) {
-		return VolumeInfos.of(visibleSnapshot(context, id));
+	SnapshotDetails showSnapshot(RequestContext context, String id) {
+		return this.queries.snapshotDetails(context, id);
 	}
 
 	void deleteSnapshot(RequestContext context, String id) {
 		Snapshot snapshot = visibleSnapshot(context, id);
 		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, new SnapshotRef(id));
+	}
+
+	/** The volume a manager answered with, read again as the API shows it (the row is in the shared database). */
+	private VolumeDetails shown(RequestContext context, VolumeInfo volume) {
+		return this.queries.volumeDetails(context, volume.id());
 	}
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {

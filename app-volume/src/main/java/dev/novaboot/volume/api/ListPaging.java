@@ -1,5 +1,6 @@
 package dev.novaboot.volume.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.VolumeNotFoundException;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -23,14 +25,59 @@ final class ListPaging {
 	private ListPaging() {
 	}
 
-	/** The page the query parameters ask for. */
-	static ListPage.Request request(String limit, String marker) {
+	/**
+	 * The page the query parameters ask for: {@code limit}, {@code marker} (the id of a
+	 * {@code resource}; anything that is no uuid names none, which is Cinder's 404) and the
+	 * order, from {@code sort=key[:dir],...} or the older {@code sort_key}/{@code sort_dir}
+	 * (not both), as Cinder's {@code api.common.get_sort_params} reads them. Whether the
+	 * keys are sortable columns is the manager's check.
+	 */
+	static ListPage.Request request(String resource, String limit, String marker, Sorting sorting) {
 		Integer max = parseLimit(limit);
 		if (marker != null && !Uuids.isUuid(marker)) {
-			// no item has such an id: the same answer as for an id that is no item of the list
-			throw new InvalidInputException("marker [" + RequestBodies.shown(marker) + "] not found.");
+			throw new VolumeNotFoundException(resource + " " + RequestBodies.shown(marker) + " could not be found.");
 		}
-		return new ListPage.Request(max, marker);
+		return new ListPage.Request(max, marker, sorting.keys());
+	}
+
+	/**
+	 * The sort parameters of a list request.
+	 *
+	 * @param sort {@code sort}, such as {@code size:asc,name}
+	 * @param sortKey the older {@code sort_key}
+	 * @param sortDir the older {@code sort_dir}
+	 */
+	record Sorting(String sort, String sortKey, String sortDir) {
+
+		List<ListPage.SortKey> keys() {
+			if (this.sort != null && (this.sortKey != null || this.sortDir != null)) {
+				throw new BadRequestException("The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be "
+						+ "used with the 'sort' parameter.");
+			}
+			List<ListPage.SortKey> keys = new ArrayList<>();
+			if (this.sort != null) {
+				for (String entry : this.sort.strip().split(",", -1)) {
+					int colon = entry.indexOf(':');
+					String key = (colon < 0) ? entry : entry.substring(0, colon);
+					String dir = (colon < 0) ? "" : entry.substring(colon + 1);
+					keys.add(key(key.strip(), dir.strip()));
+				}
+			}
+			else if (this.sortKey != null || this.sortDir != null) {
+				keys.add(key((this.sortKey != null) ? this.sortKey.strip() : "created_at",
+						(this.sortDir != null) ? this.sortDir.strip() : ""));
+			}
+			return keys;
+		}
+
+		private static ListPage.SortKey key(String key, String dir) {
+			String direction = dir.isEmpty() ? "desc" : dir;
+			if (!direction.equals("asc") && !direction.equals("desc")) {
+				throw new InvalidInputException("Unknown sort direction, must be 'desc' or 'asc'.");
+			}
+			return new ListPage.SortKey(key, direction.equals("asc"));
+		}
+
 	}
 
 	/** The list's body: the page's items as views, and the link to the next page if rows follow. */

@@ -29,4 +29,12 @@ final class ProjectScope {
 		}
 	}
 
+	/** Admin-only operations, as Cinder's {@code RULE_ADMIN_API} policies: 403 for anyone else. */
+	static void checkAdmin(RequestContext context, String projectId, String action) {
+		check(context, projectId);
+		if (!context.isAdmin()) {
+			throw new ForbiddenException("Policy doesn't allow " + action + " to be performed.");
+		}
+	}
+
 }

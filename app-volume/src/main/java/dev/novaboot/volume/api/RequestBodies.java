@@ -1,6 +1,10 @@
 package dev.novaboot.volume.api;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
@@ -20,6 +24,18 @@ final class RequestBodies {
 	 * size of the columns they are stored in.
 	 */
 	static final int MAX_TEXT = 255;
+
+	private static final Pattern VOLUME_METADATA_KEY = Pattern
+		.compile("[a-zA-Z0-9\\-_:. /]{1,255}");
+
+	private static final Pattern SNAPSHOT_METADATA_KEY = Pattern
+		.compile("[a-zA-Z0-9\\-_:. ]{1,255}");
+
+	private static final List<String> TRUE_WORDS = List.of("True", "TRUE", "true", "1", "ON", "On",
+			"on", "YES", "Yes", "yes", "y", "t");
+
+	private static final List<String> FALSE_WORDS = List.of("False", "FALSE", "false", "0", "OFF",
+			"Off", "off", "NO", "No", "no", "n", "f");
 
 	// how much of a bad value a message quotes back
 	private static final int SHOWN = 64;
@@ -146,6 +162,78 @@ final class RequestBodies {
 		Object value = object.get(key);
 		if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
 			throw new InvalidInputException(what + " ('" + key + "') is not supported by this service.");
+		}
+	}
+
+	/**
+	 * User metadata as Cinder's schemas take it ({@code parameter_types.extra_specs}): an
+	 * object whose keys are 1 to 255 of {@code a-z A-Z 0-9 - _ : . space} (and {@code /}
+	 * for volumes, not for snapshots) and whose values are strings of at most 255
+	 * characters.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, String> metadata(Object value, String field, boolean slashInKeys) {
+		if (!(value instanceof Map<?, ?> map)) {
+			throw schemaError(field, value, "is not of type 'object'");
+		}
+		Pattern keys = slashInKeys ? VOLUME_METADATA_KEY : SNAPSHOT_METADATA_KEY;
+		Map<String, String> metadata = new TreeMap<>();
+		for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
+			if (!keys.matcher(entry.getKey()).matches()) {
+				throw schemaError(field, value, "Additional properties are not allowed ('"
+						+ shown(entry.getKey()) + "' was unexpected)");
+			}
+			if (!(entry.getValue() instanceof String text)) {
+				throw schemaError(entry.getKey(), entry.getValue(), "is not of type 'string'");
+			}
+			if (text.length() > MAX_TEXT) {
+				throw schemaError(entry.getKey(), text, "is too long");
+			}
+			metadata.put(entry.getKey(), text);
+		}
+		return metadata;
+	}
+
+	/** Cinder's message for a value its JSON schema refuses. */
+	static BadRequestException schemaError(String field, Object value, String why) {
+		String shown = (value == null) ? "None" : shown(String.valueOf(value));
+		return new BadRequestException("Invalid input for field/attribute " + field + ". Value: " + shown + ". "
+				+ (why.startsWith("Additional") ? why : "'" + shown + "' " + why));
+	}
+
+	/**
+	 * Cinder's {@code parameter_types.boolean}: a JSON boolean or one of its words, as
+	 * {@code os-set_bootable} and {@code os-update_readonly_flag} take them.
+	 */
+	static boolean strictBoolean(Map<String, Object> object, String key) {
+		Object value = object.get(key);
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		if (value instanceof String text) {
+			if (TRUE_WORDS.contains(text)) {
+				return true;
+			}
+			if (FALSE_WORDS.contains(text)) {
+				return false;
+			}
+		}
+		if (value == null && !object.containsKey(key)) {
+			throw new BadRequestException("Invalid input for field/attribute " + key + ". Value: None. '" + key
+					+ "' is a required property");
+		}
+		throw schemaError(key, value, "is not one of [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', "
+				+ "'Yes', 'yes', 'y', 't', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', "
+				+ "'no', 'n', 'f']");
+	}
+
+	/** Refuses keys other than {@code allowed}, as Cinder's schemas with {@code additionalProperties: false}. */
+	static void onlyKeys(Map<String, Object> object, String field, Set<String> allowed) {
+		for (String key : object.keySet()) {
+			if (!allowed.contains(key)) {
+				throw new BadRequestException("Invalid input for field/attribute " + field
+						+ ". Additional properties are not allowed ('" + shown(key) + "' was unexpected)");
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.novaboot.service.api.OpenStackFaults;
 import dev.novaboot.volume.driver.VolumeBackingMissingException;
 import dev.novaboot.volume.driver.VolumeDriverException;
+import dev.novaboot.volume.manager.VolumeTypeExistsException;
 import dev.novaboot.volume.manager.WrongVolumeHostException;
 import dev.novaboot.volume.rpc.VolumeHostUnavailableException;
 import org.apache.commons.logging.Log;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Errors of the Block Storage API in Cinder's fault shape,
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}, which OpenStack clients read.
  */
-@RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class })
+@RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class,
+		VolumeMetadataController.class, SnapshotMetadataController.class, VolumeTypesController.class })
 class VolumeApiFaults extends OpenStackFaults {
 
 	private static final Log logger = LogFactory.getLog(VolumeApiFaults.class);
@@ -34,6 +36,11 @@ class VolumeApiFaults extends OpenStackFaults {
 	ResponseEntity<Map<String, Fault>> concurrentChange(OptimisticLockingFailureException ex) {
 		return fault(HttpStatus.CONFLICT, "conflictingRequest",
 				"The volume or snapshot was changed by another request at the same time; look at it again and retry.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> typeExists(VolumeTypeExistsException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,15 +1,21 @@
 package dev.novaboot.volume.api;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
-import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
+import dev.novaboot.volume.manager.VolumeTypes;
+import dev.novaboot.volume.manager.VolumeUpdates;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,72 +41,125 @@ class VolumesController {
 
 	private final BlockStorageApi api;
 
-	VolumesController(BlockStorageApi api) {
+	private final VolumeTypes types;
+
+	VolumesController(BlockStorageApi api, VolumeTypes types) {
 		this.api = api;
+		this.types = types;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, VolumeView> create(RequestContext context, @PathVariable String projectId,
+	Map<String, Map<String, Object>> create(RequestContext context, @PathVariable String projectId,
 			@RequestBody Map<String, Object> body) {
 		ProjectScope.checkWrite(context, projectId, "volume:create");
 		Map<String, Object> volume = RequestBodies.object(body, "volume");
+		// Cinder's create schema: the volume may hold more keys (before 3.53), the body not
+		RequestBodies.onlyKeys(body, "body", Set.of("volume", "OS-SCH-HNT:scheduler_hints"));
 		RequestBodies.unsupported(volume, "imageRef", "Creating a volume from an image");
-		RequestBodies.unsupported(volume, "source_volid", "Cloning a volume");
+		RequestBodies.unsupported(volume, "image_id", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");
-		RequestBodies.unsupported(volume, "metadata", "Volume metadata");
+		// Cinder's get_by_name_or_id: unknown is 404, before anything else is looked up
+		String volumeTypeId = this.types.resolve(context, RequestBodies.text(volume, "volume_type")).getId();
 		if (RequestBodies.flag(volume, "multiattach")) {
 			throw new InvalidInputException("multiattach volumes are not supported by this service.");
 		}
 		String snapshotId = RequestBodies.uuid(volume, "snapshot_id");
+		String sourceVolid = RequestBodies.uuid(volume, "source_volid");
+		if (snapshotId != null && sourceVolid != null) {
+			throw new InvalidInputException("A volume is created from at most one source: 'snapshot_id' or "
+					+ "'source_volid', not both.");
+		}
 		Integer size = RequestBodies.positiveInt(volume, "size");
-		if (size == null && snapshotId == null) {
+		if (size == null && snapshotId == null && sourceVolid == null) {
 			throw new InvalidInputException("'size' is required (a whole number of GiB greater than 0) "
-					+ "unless the volume is created from a 'snapshot_id'.");
+					+ "unless the volume is created from a 'snapshot_id' or a 'source_volid'.");
 		}
 		String name = RequestBodies.text(volume, "name", "display_name");
 		String description = RequestBodies.text(volume, "description", "display_description");
 		String zone = RequestBodies.nonEmptyText(volume, "availability_zone", RequestBodies.MAX_TEXT);
+		// Cinder's create schema: metadata_allows_null
+		Map<String, String> metadata = (volume.get("metadata") != null)
+				? RequestBodies.metadata(volume.get("metadata"), "metadata", true) : null;
 		if (size == null) {
-			size = this.api.showSnapshot(context, snapshotId).sizeGb();
+			size = (snapshotId != null) ? this.api.showSnapshot(context, snapshotId).info().sizeGb()
+					: this.api.show(context, sourceVolid).info().sizeGb();
 		}
-		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone);
-		return Map.of("volume", VolumeView.of(this.api.create(context, request), context));
+		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone,
+				sourceVolid, metadata, volumeTypeId);
+		return Map.of("volume", VolumeView.detail(this.api.create(context, request), context));
+	}
+
+	/**
+	 * Cinder's volume update: name, description (or their {@code display_} names) and
+	 * metadata, which replaces the old; any other key is refused. The answer is the detail
+	 * view (without the extensions' attributes, which extend show and detail only).
+	 */
+	@PutMapping("/{id}")
+	Map<String, Map<String, Object>> update(RequestContext context, @PathVariable String projectId,
+			@PathVariable String id, @RequestBody Map<String, Object> body) {
+		ProjectScope.checkWrite(context, projectId, "volume:update");
+		RequestBodies.pathId("Volume", id);
+		RequestBodies.onlyKeys(body, "body", Set.of("volume"));
+		Map<String, Object> volume = RequestBodies.object(body, "volume");
+		RequestBodies.onlyKeys(volume, "volume",
+				Set.of("name", "description", "display_name", "display_description", "metadata"));
+		VolumeUpdates.Change change = new VolumeUpdates.Change(given(volume, "name", "display_name"),
+				given(volume, "description", "display_description"),
+				volume.containsKey("metadata") ? RequestBodies.metadata(volume.get("metadata"), "metadata", true) : null);
+		return Map.of("volume", VolumeView.detail(this.api.update(context, id, change), context));
 	}
 
 	@GetMapping
-	Map<String, Object> list(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> list(RequestContext context, ApiVersion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String marker, @RequestParam(required = false) String sort,
+			@RequestParam(name = "sort_key", required = false) String sortKey,
+			@RequestParam(name = "sort_dir", required = false) String sortDir) {
 		ProjectScope.check(context, projectId);
-		ListPage.Request page = ListPaging.request(limit, marker);
-		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
-				VolumeInfo::id, VolumeView.Summary::of);
+		ListPage.Request page = page(limit, marker, new ListPaging.Sorting(sort, sortKey, sortDir));
+		VolumeFilter filter = new VolumeFilter(status, name, bootableFilter(bootable, version));
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), filter, page), page,
+				(volume) -> volume.info().id(), VolumeView::summary);
 	}
 
 	@GetMapping("/detail")
-	Map<String, Object> detail(RequestContext context, @PathVariable String projectId,
+	Map<String, Object> detail(RequestContext context, ApiVersion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String marker) {
+			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String marker, @RequestParam(required = false) String sort,
+			@RequestParam(name = "sort_key", required = false) String sortKey,
+			@RequestParam(name = "sort_dir", required = false) String sortDir) {
 		ProjectScope.check(context, projectId);
-		ListPage.Request page = ListPaging.request(limit, marker);
-		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), status, name, page), page,
-				VolumeInfo::id, (volume) -> VolumeView.of(volume, context));
+		ListPage.Request page = page(limit, marker, new ListPaging.Sorting(sort, sortKey, sortDir));
+		VolumeFilter filter = new VolumeFilter(status, name, bootableFilter(bootable, version));
+		return ListPaging.body("volumes", this.api.list(context, isTrue(allTenants), filter, page), page,
+				(volume) -> volume.info().id(), (volume) -> VolumeView.shown(volume, context));
 	}
 
 	@GetMapping("/{id}")
-	Map<String, VolumeView> show(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+	Map<String, Map<String, Object>> show(RequestContext context, @PathVariable String projectId,
+			@PathVariable String id) {
 		ProjectScope.check(context, projectId);
-		return Map.of("volume", VolumeView.of(this.api.show(context, RequestBodies.pathId("Volume", id)), context));
+		return Map.of("volume", VolumeView.shown(this.api.show(context, RequestBodies.pathId("Volume", id)), context));
 	}
 
+	/** Deletes the volume; with {@code cascade=true} its snapshots first (Cinder's {@code cascade}). */
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	void delete(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+	void delete(RequestContext context, @PathVariable String projectId, @PathVariable String id,
+			@RequestParam(required = false) String cascade) {
 		ProjectScope.checkWrite(context, projectId, "volume:delete");
-		this.api.delete(context, RequestBodies.pathId("Volume", id));
+		RequestBodies.pathId("Volume", id);
+		if (boolParam("cascade", cascade)) {
+			this.api.deleteCascading(context, id);
+		}
+		else {
+			this.api.delete(context, id);
+		}
 	}
 
 	@PostMapping("/{id}/action")
@@ -137,6 +197,18 @@ class VolumesController {
 					.ok(Map.of("connection_info", this.api.initializeConnection(context, id, connector(body, action))));
 			}
 			case "os-terminate_connection" -> this.api.terminateConnection(context, id, connector(body, action));
+			case "os-set_bootable" -> {
+				Map<String, Object> flag = RequestBodies.object(body, action);
+				RequestBodies.onlyKeys(flag, action, Set.of("bootable"));
+				this.api.setBootable(context, id, RequestBodies.strictBoolean(flag, "bootable"));
+				// Cinder answers this action with 200, the others with 202
+				return ResponseEntity.ok().build();
+			}
+			case "os-update_readonly_flag" -> {
+				Map<String, Object> flag = RequestBodies.object(body, action);
+				RequestBodies.onlyKeys(flag, action, Set.of("readonly"));
+				this.api.setReadonly(context, id, RequestBodies.strictBoolean(flag, "readonly"));
+			}
 			default -> throw new InvalidInputException("There is no such action: " + action);
 		}
 		return ResponseEntity.accepted().build();
@@ -145,6 +217,64 @@ class VolumesController {
 	private static VolumeConnector connector(Map<String, Object> body, String action) {
 		Map<String, Object> connector = RequestBodies.object(RequestBodies.object(body, action), "connector");
 		return new VolumeConnector(RequestBodies.text(connector, "host"), RequestBodies.text(connector, "ip"));
+	}
+
+	/** The page asked for; the API's sort key {@code name} is the column {@code display_name}, as Cinder renames it. */
+	private static ListPage.Request page(String limit, String marker, ListPaging.Sorting sorting) {
+		ListPage.Request page = ListPaging.request("Volume", limit, marker, sorting);
+		return new ListPage.Request(page.limit(), page.marker(), page.sort()
+			.stream()
+			.map((key) -> key.key().equals("name") ? new ListPage.SortKey("display_name", key.ascending()) : key)
+			.toList());
+	}
+
+	/**
+	 * The {@code bootable} filter as Cinder's {@code _check_boolean_filter_value} reads it:
+	 * from 3.2 only true/false words, anything else refused; before, {@code False} in its
+	 * three spellings is false and any other non-empty value true.
+	 */
+	private static Boolean bootableFilter(String value, ApiVersion version) {
+		if (value == null) {
+			return null;
+		}
+		if (version.atLeast(ApiVersion.VOLUME_LIST_BOOTABLE)) {
+			String word = value.strip().toLowerCase(Locale.ROOT);
+			if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
+				return true;
+			}
+			if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
+				return false;
+			}
+			throw new InvalidInputException("'bootable = " + RequestBodies.shown(value) + "'");
+		}
+		if (List.of("False", "false", "FALSE").contains(value)) {
+			return false;
+		}
+		return !value.isEmpty();
+	}
+
+	/** A name or description that was given (possibly as null), by its name or its older {@code display_} name. */
+	private static VolumeUpdates.Text given(Map<String, Object> object, String key, String olderKey) {
+		if (!object.containsKey(key) && !object.containsKey(olderKey)) {
+			return null;
+		}
+		return new VolumeUpdates.Text(RequestBodies.text(object, key, olderKey));
+	}
+
+	/** Cinder's {@code utils.get_bool_param}: a boolean word, else {@code 400}. */
+	private static boolean boolParam(String name, String value) {
+		if (value == null) {
+			return false;
+		}
+		String word = value.strip().toLowerCase(Locale.ROOT);
+		if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
+			return true;
+		}
+		if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
+			return false;
+		}
+		// Cinder's InvalidParameterValue
+		throw new BadRequestException("Value '" + RequestBodies.shown(value) + "' for '" + name + "' is not a boolean.");
 	}
 
 	private static boolean isTrue(String value) {

@@ -16,7 +16,7 @@ public class FakeVolumeDriver implements VolumeDriver {
 	/** The operations a test can make fail. */
 	public enum Operation {
 
-		CREATE, CREATE_FROM_SNAPSHOT, EXTEND, DELETE, SNAPSHOT, DELETE_SNAPSHOT, ENSURE_EXPORT
+		CREATE, CREATE_FROM_SNAPSHOT, CLONE, EXTEND, DELETE, SNAPSHOT, DELETE_SNAPSHOT, ENSURE_EXPORT
 
 	}
 
@@ -48,6 +48,15 @@ public class FakeVolumeDriver implements VolumeDriver {
 		check(Operation.CREATE_FROM_SNAPSHOT, name);
 		if (!this.snapshots.containsKey(snapshotName)) {
 			throw new VolumeBackingMissingException("Snapshot " + snapshotName + " does not exist");
+		}
+		this.volumes.put(BackingName.check(name), sizeGb);
+	}
+
+	@Override
+	public void createCloneVolume(String name, int sizeGb, String sourceName, int sourceSizeGb) {
+		check(Operation.CLONE, name);
+		if (!this.volumes.containsKey(sourceName)) {
+			throw new VolumeBackingMissingException("Volume " + sourceName + " does not exist");
 		}
 		this.volumes.put(BackingName.check(name), sizeGb);
 	}

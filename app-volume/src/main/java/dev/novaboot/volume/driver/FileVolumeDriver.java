@@ -134,6 +134,26 @@ public class FileVolumeDriver implements VolumeDriver {
 	}
 
 	@Override
+	public void createCloneVolume(String name, int sizeGb, String sourceName, int sourceSizeGb) {
+		Path source = path(sourceName);
+		if (!Files.isRegularFile(source)) {
+			throw new VolumeBackingMissingException("The file of volume " + sourceName + " is missing: " + source);
+		}
+		Path file = path(name);
+		try {
+			// the same copy as for a snapshot: copy-on-write where the file system can, sparse elsewhere
+			copy(source, file);
+			if (sizeGb > sourceSizeGb) {
+				run("grow volume " + name, "truncate", "--size=" + sizeGb + "G", file.toString());
+			}
+		}
+		catch (VolumeDriverException ex) {
+			deleteQuietly(file);
+			throw ex;
+		}
+	}
+
+	@Override
 	public void extendVolume(String name, int newSizeGb) {
 		Path file = path(name);
 		if (!Files.isRegularFile(file)) {

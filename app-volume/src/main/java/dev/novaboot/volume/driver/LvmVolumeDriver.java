@@ -76,6 +76,23 @@ public class LvmVolumeDriver implements VolumeDriver {
 	}
 
 	@Override
+	public void createCloneVolume(String name, int sizeGb, String sourceName, int sourceSizeGb) {
+		if (!exists(sourceName)) {
+			throw new VolumeBackingMissingException("Logical volume " + lv(sourceName) + " of volume " + sourceName
+					+ " is missing");
+		}
+		createVolume(name, sizeGb);
+		try {
+			run("copy volume " + sourceName + " to " + name, "dd", "if=" + device(sourceName), "of=" + device(name),
+					"bs=1M", "count=" + (sourceSizeGb * 1024L), "conv=fsync");
+		}
+		catch (VolumeDriverException ex) {
+			deleteVolume(name);
+			throw ex;
+		}
+	}
+
+	@Override
 	public void extendVolume(String name, int newSizeGb) {
 		run("extend volume " + name, "lvextend", "--size", newSizeGb + "g", lv(name));
 	}

@@ -28,6 +28,13 @@ public interface VolumeDriver extends Driver {
 	/** Creates a volume of {@code sizeGb} GiB holding the data of a snapshot of this host. */
 	void createVolumeFromSnapshot(String name, int sizeGb, String snapshotName, int snapshotSizeGb);
 
+	/**
+	 * Creates a volume of {@code sizeGb} GiB holding the data of another volume of this
+	 * host, {@code sourceName} of {@code sourceSizeGb} GiB (Cinder's
+	 * {@code create_cloned_volume}).
+	 */
+	void createCloneVolume(String name, int sizeGb, String sourceName, int sourceSizeGb);
+
 	/** Grows a volume to {@code newSizeGb} GiB, keeping its data. */
 	void extendVolume(String name, int newSizeGb);
 

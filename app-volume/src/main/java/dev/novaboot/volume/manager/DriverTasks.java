@@ -31,10 +31,14 @@ class DriverTasks {
 		this.store = store;
 	}
 
-	Volume create(Volume volume, Snapshot source) {
+	Volume create(Volume volume, Snapshot source, Volume sourceVolume) {
 		String name = BackingName.volume(volume.getId());
 		try {
-			if (source == null) {
+			if (sourceVolume != null) {
+				this.driver.createCloneVolume(name, volume.getSizeGb(), BackingName.volume(sourceVolume.getId()),
+						sourceVolume.getSizeGb());
+			}
+			else if (source == null) {
 				this.driver.createVolume(name, volume.getSizeGb());
 			}
 			else {

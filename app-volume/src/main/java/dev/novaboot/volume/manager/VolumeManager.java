@@ -84,10 +84,45 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
-		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
-				context.userId(), this.identity.host(), this.identity.zone(), request.sizeGb(), request.name(),
-				request.description(), request.snapshotId(), now));
-		return VolumeInfos.of(this.tasks.create(volume, source));
+		Volume sourceVolume = (request.sourceVolid() != null) ? sourceVolume(context, request) : null;
+		Volume volume = insert(request.id(), (now) -> {
+			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
+					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
+					now);
+			// one pool per backend, named as the backend, as Cinder's single-pool drivers report it
+			created.setBackend(this.driver.name() + "#" + this.driver.name());
+			created.setSourceVolid(request.sourceVolid());
+			if (request.volumeTypeId() != null) {
+				created.setVolumeTypeId(request.volumeTypeId());
+			}
+			if (request.metadata() != null) {
+				created.setMetadata(request.metadata(), now);
+			}
+			return created;
+		});
+		return VolumeInfos.of(this.tasks.create(volume, source, sourceVolume));
+	}
+
+	/**
+	 * The volume to clone: one the caller sees, on this host, available or in use (its data
+	 * is read as it is), no larger than the new volume.
+	 */
+	private Volume sourceVolume(RequestContext context, VolumeCreate request) {
+		Volume source = this.store.visibleVolume(context, request.sourceVolid());
+		VolumeStatus status = source.getStatus();
+		if (status != VolumeStatus.AVAILABLE && status != VolumeStatus.IN_USE) {
+			throw new InvalidVolumeException("Invalid volume: source volume " + source.getId()
+					+ " must be available or in-use, not " + status.value() + ".");
+		}
+		if (!this.identity.host().equals(source.getHost())) {
+			throw new WrongVolumeHostException("Volume " + source.getId() + " is on volume host " + source.getHost()
+					+ ", not " + this.identity.host() + "; a clone of it must be created there.");
+		}
+		if (request.sizeGb() < source.getSizeGb()) {
+			throw new InvalidInputException("volume size " + request.sizeGb() + " GiB is smaller than the source volume's "
+					+ source.getSizeGb() + " GiB.");
+		}
+		return source;
 	}
 
 	private Snapshot sourceSnapshot(RequestContext context, VolumeCreate request) {
@@ -114,9 +149,18 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
 		String zone = (request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone();
-		Volume volume = insert(request.id(), (now) -> new Volume(request.id(), context.projectId(),
-				context.userId(), null, zone, Math.max(request.sizeGb(), 0), request.name(), request.description(),
-				request.snapshotId(), now));
+		Volume volume = insert(request.id(), (now) -> {
+			Volume unscheduled = new Volume(request.id(), context.projectId(), context.userId(), null, zone,
+					Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(), now);
+			unscheduled.setSourceVolid(request.sourceVolid());
+			if (request.volumeTypeId() != null) {
+				unscheduled.setVolumeTypeId(request.volumeTypeId());
+			}
+			if (request.metadata() != null) {
+				unscheduled.setMetadata(request.metadata(), now);
+			}
+			return unscheduled;
+		});
 		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
 		}));
 	}

@@ -16,6 +16,14 @@ public class VolumeNotFoundException extends NotFoundException {
 		return new VolumeNotFoundException("Volume " + id + " could not be found.");
 	}
 
+	static VolumeNotFoundException volumeMetadata(String id, String key) {
+		return new VolumeNotFoundException("Volume " + id + " has no metadata with key " + key + ".");
+	}
+
+	static VolumeNotFoundException snapshotMetadata(String id, String key) {
+		return new VolumeNotFoundException("Snapshot " + id + " has no metadata with key " + key + ".");
+	}
+
 	static VolumeNotFoundException snapshot(String id) {
 		return new VolumeNotFoundException("Snapshot " + id + " could not be found.");
 	}

@@ -1,10 +1,18 @@
 package dev.novaboot.volume.store;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -51,6 +59,12 @@ public class Snapshot extends SoftDeletedEntity {
 	private String name;
 
 	private String description;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "snapshot_metadata", joinColumns = @JoinColumn(name = "snapshot_id"))
+	@MapKeyColumn(name = "meta_key")
+	@Column(name = "meta_value", nullable = false)
+	private Map<String, String> metadata = new HashMap<>();
 
 	@Version
 	@Column(name = "lock_version", nullable = false)
@@ -124,6 +138,28 @@ public class Snapshot extends SoftDeletedEntity {
 		if (status == SnapshotStatus.DELETED) {
 			markDeleted(DELETED, now);
 		}
+	}
+
+	/** The user metadata, a copy. */
+	public Map<String, String> getMetadata() {
+		return new TreeMap<>(this.metadata);
+	}
+
+	/** Replaces the user metadata with {@code metadata}. */
+	public void setMetadata(Map<String, String> metadata, Instant now) {
+		this.metadata.clear();
+		this.metadata.putAll(metadata);
+		touch(now);
+	}
+
+	public void setName(String name, Instant now) {
+		this.name = name;
+		touch(now);
+	}
+
+	public void setDescription(String description, Instant now) {
+		this.description = description;
+		touch(now);
 	}
 
 }

@@ -1,15 +1,26 @@
 package dev.novaboot.volume.store;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.novaboot.service.store.SoftDeletedEntity;
 import dev.novaboot.volume.manager.VolumeManager;
+import org.hibernate.annotations.NotFound;
+import org.hibernate.annotations.NotFoundAction;
 
 /**
  * One row of the {@code volumes} table. Plain data: the {@link VolumeManager} of the
@@ -68,6 +79,32 @@ public class Volume extends SoftDeletedEntity {
 
 	@Column(name = "attached_at")
 	private Instant attachedAt;
+
+	private String backend;
+
+	@Column(nullable = false)
+	private boolean bootable;
+
+	@Column(name = "source_volid", length = 36)
+	private String sourceVolid;
+
+	private Boolean readonly;
+
+	@Column(name = "volume_type_id", length = 36)
+	private String volumeTypeId = VolumeType.DEFAULT_ID;
+
+	// shown by name with every volume; a type cannot go while a live volume has it
+	@ManyToOne(fetch = FetchType.EAGER)
+	@JoinColumn(name = "volume_type_id", insertable = false, updatable = false)
+	@NotFound(action = NotFoundAction.IGNORE)
+	private VolumeType volumeType;
+
+	// small and always shown with the volume: read with it
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "volume_metadata", joinColumns = @JoinColumn(name = "volume_id"))
+	@MapKeyColumn(name = "meta_key")
+	@Column(name = "meta_value", nullable = false)
+	private Map<String, String> metadata = new HashMap<>();
 
 	@Version
 	@Column(name = "lock_version", nullable = false)
@@ -153,6 +190,78 @@ public class Volume extends SoftDeletedEntity {
 
 	public Instant getAttachedAt() {
 		return this.attachedAt;
+	}
+
+	/** The {@code backend#pool} of the volume's host that holds it, {@code null} if none does. */
+	public String getBackend() {
+		return this.backend;
+	}
+
+	/** Records which backend and pool of the volume's host hold it ({@code backend#pool}). */
+	public void setBackend(String backend) {
+		this.backend = backend;
+	}
+
+	public boolean isBootable() {
+		return this.bootable;
+	}
+
+	public String getVolumeTypeId() {
+		return this.volumeTypeId;
+	}
+
+	/** The volume's type, {@code null} only for a volume read before its row was saved. */
+	public VolumeType getVolumeType() {
+		return this.volumeType;
+	}
+
+	public void setVolumeTypeId(String volumeTypeId) {
+		this.volumeTypeId = volumeTypeId;
+	}
+
+	public String getSourceVolid() {
+		return this.sourceVolid;
+	}
+
+	public void setSourceVolid(String sourceVolid) {
+		this.sourceVolid = sourceVolid;
+	}
+
+	/** Cinder's admin metadata {@code readonly}: {@code null} until {@code os-update_readonly_flag} set it. */
+	public Boolean getReadonly() {
+		return this.readonly;
+	}
+
+	public void setReadonly(boolean readonly, Instant now) {
+		this.readonly = readonly;
+		touch(now);
+	}
+
+	/** The user metadata, a copy. */
+	public Map<String, String> getMetadata() {
+		return new TreeMap<>(this.metadata);
+	}
+
+	/** Replaces the user metadata with {@code metadata}. */
+	public void setMetadata(Map<String, String> metadata, Instant now) {
+		this.metadata.clear();
+		this.metadata.putAll(metadata);
+		touch(now);
+	}
+
+	public void setName(String name, Instant now) {
+		this.name = name;
+		touch(now);
+	}
+
+	public void setDescription(String description, Instant now) {
+		this.description = description;
+		touch(now);
+	}
+
+	public void setBootable(boolean bootable, Instant now) {
+		this.bootable = bootable;
+		touch(now);
 	}
 
 	/**

@@ -78,6 +78,9 @@ class BlockStorageApiCampaignTests {
 				(route, variable) -> switch (variable) {
 					case "projectId" -> project;
 					case "id" -> route.contains("snapshots") ? snapshotId : route.contains("os-services") ? null : volumeId;
+					case "volumeId" -> volumeId;
+					case "snapshotId" -> snapshotId;
+					case "key" -> "k";
 					default -> null;
 				})
 			.template(new Template("POST", "/v3/{projectId}/volumes",
@@ -90,7 +93,33 @@ class BlockStorageApiCampaignTests {
 					"{\"snapshot\": {\"volume_id\": \"" + volumeId + "\", \"name\": \"s\", \"description\": \"d\"}}",
 					Map.of("/snapshot/volume_id", Field.REFERENCE, "/snapshot/name", Field.LIMITED_STRING,
 							"/snapshot/description", Field.LIMITED_STRING)))
-			.template(new Template("PUT", "/v2.1/os-services/{id}",
+			.template(new Template("PUT", "/v3/{projectId}/volumes/{id}",
+					"{\"volume\": {\"name\": \"n\", \"description\": \"d\"}}",
+					Map.of("/volume/name", Field.LIMITED_STRING, "/volume/description", Field.LIMITED_STRING)))
+			.template(new Template("PUT", "/v3/{projectId}/snapshots/{id}",
+					"{\"snapshot\": {\"name\": \"n\", \"description\": \"d\"}}",
+					Map.of("/snapshot/name", Field.LIMITED_STRING, "/snapshot/description", Field.LIMITED_STRING)));
+		for (String metadata : List.of("/v3/{projectId}/volumes/{volumeId}/metadata",
+				"/v3/{projectId}/snapshots/{snapshotId}/metadata")) {
+			campaign
+				.template(new Template("POST", metadata, "{\"metadata\": {\"k\": \"v\"}}",
+						Map.of("/metadata/k", Field.LIMITED_STRING)))
+				.template(new Template("PUT", metadata, "{\"metadata\": {\"k\": \"v\"}}",
+						Map.of("/metadata/k", Field.LIMITED_STRING)))
+				.template(new Template("PUT", metadata + "/{key}", "{\"meta\": {\"k\": \"v\"}}",
+						Map.of("/meta/k", Field.LIMITED_STRING)));
+		}
+		campaign
+			.template(new Template("POST", "/v3/{projectId}/types",
+					"{\"volume_type\": {\"name\": \"t\", \"description\": \"d\"}}",
+					Map.of("/volume_type/name", Field.LIMITED_STRING, "/volume_type/description", Field.LIMITED_STRING)))
+			.template(new Template("PUT", "/v3/{projectId}/types/{id}", "{\"volume_type\": {\"description\": \"d\"}}",
+					Map.of("/volume_type/description", Field.LIMITED_STRING)))
+			.template(new Template("POST", "/v3/{projectId}/types/{id}/extra_specs", "{\"extra_specs\": {\"k\": \"v\"}}",
+					Map.of("/extra_specs/k", Field.LIMITED_STRING)))
+			.template(new Template("PUT", "/v3/{projectId}/types/{id}/extra_specs/{key}", "{\"k\": \"v\"}",
+					Map.of("/k", Field.LIMITED_STRING)));
+		campaign.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
 		// tables the services write on their own (heartbeats, resource reports) aside

@@ -92,7 +92,7 @@ class BlockStorageApiTests {
 		assertThat(this.admin.list("/volumes/detail?all_tenants=1", "volumes"))
 			.anySatisfy((v) -> assertThat(v).containsEntry("id", id)
 				.containsEntry("os-vol-tenant-attr:tenant_id", "project-alice")
-				.containsEntry("os-vol-host-attr:host", "volume-test-host"));
+				.containsEntry("os-vol-host-attr:host", "volume-test-host@fake#fake"));
 	}
 
 	@Test
@@ -154,8 +154,8 @@ class BlockStorageApiTests {
 	void unsupportedCreationSourcesAreRefusedRatherThanIgnored() {
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "imageRef", "cirros"))), 400,
 				"badRequest", "from an image");
-		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "source_volid", "x"))), 400,
-				"badRequest", "Cloning");
+		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "backup_id", "x"))), 400,
+				"badRequest", "Restoring a backup");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "name", "x".repeat(256)))), 400,
 				"badRequest", "name has 256 characters, more than 255.");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "availability_zone", "mars"))), 400,
@@ -271,7 +271,7 @@ class BlockStorageApiTests {
 
 		assertFault(this.alice.delete("/volumes/" + volumeId), 400, "badRequest", "dependent snapshot");
 		assertFault(this.alice.post("/snapshots", Map.of("snapshot", Map.of("name", "x"))), 400, "badRequest",
-				"'volume_id' is required");
+				"'volume_id' is a required property");
 		assertFault(this.bob.post("/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId))), 404, "itemNotFound",
 				"could not be found");
 
@@ -305,8 +305,12 @@ class BlockStorageApiTests {
 		assertFault(pager.get("/volumes?limit=-1"), 400, "badRequest", "limit param must be positive");
 		assertFault(pager.get("/volumes?limit=abc"), 400, "badRequest", "limit param must be an integer");
 		assertFault(pager.get("/snapshots?limit=1.5"), 400, "badRequest", "limit param must be an integer");
-		assertFault(pager.get("/volumes?marker=" + UUID.randomUUID()), 400, "badRequest", "marker");
-		assertFault(pager.get("/volumes?marker=not-a-uuid"), 400, "badRequest", "marker [not-a-uuid] not found");
+		String unknown = UUID.randomUUID().toString();
+		assertFault(pager.get("/volumes?marker=" + unknown), 404, "itemNotFound",
+				"Volume " + unknown + " could not be found.");
+		assertFault(pager.get("/volumes?marker=not-a-uuid"), 404, "itemNotFound", "Volume not-a-uuid could not be found.");
+		assertFault(pager.get("/snapshots/detail?marker=" + unknown), 404, "itemNotFound",
+				"Snapshot " + unknown + " could not be found.");
 	}
 
 	@Test
@@ -382,7 +386,7 @@ class BlockStorageApiTests {
 		Map<String, Object> version = ((List<Map<String, Object>>) v3.getBody().get("versions")).get(0);
 		assertThat(version).containsEntry("id", "v3.0")
 			.containsEntry("status", "CURRENT")
-			.containsEntry("version", "3.0")
+			.containsEntry("version", "3.2")
 			.containsEntry("min_version", "3.0")
 			.containsKeys("links", "media-types", "updated");
 	}

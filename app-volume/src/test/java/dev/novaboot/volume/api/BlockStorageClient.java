@@ -28,11 +28,28 @@ class BlockStorageClient {
 
 	private final String roles;
 
+	private final String versionHeader;
+
 	BlockStorageClient(TestRestTemplate http, String project, String user, String roles) {
+		this(http, project, user, roles, null);
+	}
+
+	private BlockStorageClient(TestRestTemplate http, String project, String user, String roles, String versionHeader) {
 		this.http = http;
 		this.project = project;
 		this.user = user;
 		this.roles = roles;
+		this.versionHeader = versionHeader;
+	}
+
+	/** The same caller asking for {@code OpenStack-API-Version: volume <version>} (such as {@code 3.2} or {@code latest}). */
+	BlockStorageClient atVersion(String version) {
+		return withVersionHeader("volume " + version);
+	}
+
+	/** The same caller sending {@code OpenStack-API-Version} exactly as given. */
+	BlockStorageClient withVersionHeader(String header) {
+		return new BlockStorageClient(this.http, this.project, this.user, this.roles, header);
 	}
 
 	String project() {
@@ -96,6 +113,9 @@ class BlockStorageClient {
 		headers.set("X-User-Id", this.user);
 		headers.set("X-Roles", this.roles);
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		if (this.versionHeader != null) {
+			headers.set("OpenStack-API-Version", this.versionHeader);
+		}
 		return headers;
 	}
 

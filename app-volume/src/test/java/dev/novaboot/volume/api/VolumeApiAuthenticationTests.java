@@ -151,6 +151,9 @@ class VolumeApiAuthenticationTests {
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v3/" + erin.projectId() + "/os-services",
 				"nova-volume");
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-volume");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v3/" + erin.projectId() + "/types", "__DEFAULT__");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", volumes + "/" + volumeId + "/metadata", "metadata");
+		checks.policyRefusesEverySpellingWithoutAToken("POST", "/v3/" + erin.projectId() + "/types", "volume_type");
 		checks.everyErrorHasTheFaultShape(erinToken, volumes, "DELETE", 114_688);
 	}
 

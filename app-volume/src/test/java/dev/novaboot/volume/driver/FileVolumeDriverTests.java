@@ -97,6 +97,28 @@ class FileVolumeDriverTests {
 	}
 
 	@Test
+	void aCloneHoldsTheSourcesDataIsIndependentOfItAndMayBeLarger() throws IOException {
+		this.driver.createVolume(VOLUME, 1);
+		write(this.driver.path(VOLUME), 100, "seed");
+
+		this.driver.createCloneVolume(COPY, 2, VOLUME, 1);
+		write(this.driver.path(VOLUME), 100, "gone");
+
+		assertThat(Files.size(this.driver.path(COPY))).isEqualTo(2 * GIB);
+		assertThat(read(this.driver.path(COPY), 100, 4)).isEqualTo("seed");
+		assertThat(Files.list(this.directory.resolve("volumes")).map((p) -> p.getFileName().toString()))
+			.noneMatch((name) -> name.endsWith(".part"));
+	}
+
+	@Test
+	void cloningAVolumeWhoseFileIsMissingFailsAndLeavesNoFile() {
+		assertThatThrownBy(() -> this.driver.createCloneVolume(COPY, 1, VOLUME, 1))
+			.isInstanceOf(VolumeBackingMissingException.class)
+			.hasMessageContaining("is missing");
+		assertThat(this.driver.path(COPY)).doesNotExist();
+	}
+
+	@Test
 	void deleteRemovesTheFileAndMissingFilesAreNoError() {
 		this.driver.createVolume(VOLUME, 1);
 		this.driver.createSnapshot(SNAPSHOT, VOLUME, 1);

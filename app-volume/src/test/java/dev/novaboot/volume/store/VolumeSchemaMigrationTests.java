@@ -53,7 +53,8 @@ class VolumeSchemaMigrationTests {
 			DataSource database = postgres.getPostgresDatabase();
 			migrateAnExistingInstallation(database);
 			assertThat(indexes(database, "SELECT indexname FROM pg_indexes WHERE tablename = ?", "volumes"))
-				.containsExactlyInAnyOrder("volumes_pkey", "ix_volumes_project_id_deleted", "ix_volumes_host_deleted");
+				.containsExactlyInAnyOrder("volumes_pkey", "ix_volumes_project_id_deleted", "ix_volumes_host_deleted",
+						"ix_volumes_volume_type_id_deleted");
 			assertThat(indexes(database, "SELECT indexname FROM pg_indexes WHERE tablename = ?", "snapshots"))
 				.containsExactlyInAnyOrder("snapshots_pkey", "ix_snapshots_project_id_deleted",
 						"ix_snapshots_volume_id_deleted", "ix_snapshots_host_deleted");

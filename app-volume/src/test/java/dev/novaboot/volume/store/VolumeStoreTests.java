@@ -89,7 +89,7 @@ class VolumeStoreTests {
 		Specification<Volume> project = LiveRows.matching("projectId", "project-store");
 		assertThat(page(this.volumes, project, 10)).extracting(Volume::getId).containsExactly(kept.getId());
 		assertThat(page(this.volumes, project.and(LiveRows.matching("status", "deleted")), 10)).isEmpty();
-		assertThat(page(this.volumes, project.and(LiveRows.after(CREATED.plusSeconds(2), "")), 1))
+		assertThat(page(this.volumes, project.and(LiveRows.after(LiveRows.NEWEST_FIRST, List.of(CREATED.plusSeconds(2), ""))), 1))
 			.extracting(Volume::getId)
 			.containsExactly(kept.getId());
 	}
@@ -125,7 +125,7 @@ class VolumeStoreTests {
 
 	/** A page of a list as {@code VolumeQueries} reads it: filtered, newest first, limited. */
 	private static <T> List<T> page(JpaSpecificationExecutor<T> repository, Specification<T> rows, int limit) {
-		return repository.findBy(rows, (query) -> query.sortBy(LiveRows.NEWEST_FIRST).limit(limit).all());
+		return repository.findBy(rows.and(LiveRows.orderedBy(LiveRows.NEWEST_FIRST)), (query) -> query.limit(limit).all());
 	}
 
 	private <T> T column(String table, String name, String id, Class<T> type) {

@@ -1,0 +1,21 @@
+package dev.novaboot.volume.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** The volume types, read and written by the manager's {@code VolumeTypes}. */
+public interface VolumeTypeRepository extends JpaRepository<VolumeType, String> {
+
+	Optional<VolumeType> findByName(String name);
+
+	@Query("select t from VolumeType t where (:isPublic is null or t.isPublic = :isPublic) order by t.name, t.id")
+	List<VolumeType> findAllByPublic(@Param("isPublic") Boolean isPublic);
+
+	@Query("select count(v) from Volume v where v.volumeTypeId = :typeId")
+	long countLiveVolumesOfType(@Param("typeId") String typeId);
+
+}
