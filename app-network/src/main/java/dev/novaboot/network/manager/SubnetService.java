@@ -200,10 +200,14 @@ public class SubnetService {
 		return List.copyOf(requested);
 	}
 
+	/**
+	 * A subnet the caller sees: its project's, or one of a shared network (an external
+	 * network's subnets are not shown to other projects unless it is shared, as in Neutron).
+	 */
 	public Subnet find(RequestContext context, String uuid) {
 		return this.subnets.findByUuid(uuid)
 			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
-					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
+					|| this.networks.findById(subnet.getNetworkId()).map(Network::isShared).orElse(false))
 			.orElseThrow(() -> NetworkException.notFound("Subnet", uuid));
 	}
 
