@@ -1,8 +1,10 @@
 package dev.novaboot.network.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.NetworkService;
@@ -60,24 +62,40 @@ class NetworksController {
 
 	private final Views views;
 
-	NetworksController(NetworkService networks, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	NetworksController(NetworkService networks, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.networks = networks;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One network, or several at once ({@code {"networks": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body network = Body.of(body, "network", CREATE);
+		String type = this.manager.defaultNetworkType();
+		List<Body> items = Body.bulk(body, "network", "networks", CREATE);
+		if (items != null) {
+			List<NetworkSpec> specs = items.stream().map(NetworksController::created).toList();
+			return Map.of("networks", this.bulk.createAll(specs, (spec) -> this.networks.create(context, spec, type))
+				.stream()
+				.map((network) -> this.views.network(network, context))
+				.toList());
+		}
+		Network created = this.networks.create(context, created(Body.of(body, "network", CREATE)), type);
+		return Map.of("network", this.views.network(created, context));
+	}
+
+	private static NetworkSpec created(Body network) {
 		// clients such as openstack4j always send is_default (auto-allocated topology's
 		// default external network); false is what every network here is
 		if (Boolean.TRUE.equals(network.bool("is_default"))) {
 			throw NetworkException.invalidInput("Invalid input for is_default. Reason: a default network for "
 					+ "auto-allocated topologies is not supported.");
 		}
-		Network created = this.networks.create(context, spec(network, network.project()), this.manager.defaultNetworkType());
-		return Map.of("network", this.views.network(created, context));
+		return spec(network, network.project());
 	}
 
 	/** The body's attributes, each checked against the column it is stored in. */

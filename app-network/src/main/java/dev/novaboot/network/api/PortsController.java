@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.PortService;
 import dev.novaboot.network.manager.PortSpec;
@@ -61,24 +62,40 @@ class PortsController {
 
 	private final Views views;
 
-	PortsController(PortService ports, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	PortsController(PortService ports, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.ports = ports;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One port, or several at once ({@code {"ports": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body port = Body.of(body, "port", CREATE);
-		Port created = this.ports.create(context,
-				new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
-						port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
-						port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
-						port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST)));
+		List<Body> items = Body.bulk(body, "port", "ports", CREATE);
+		if (items != null) {
+			List<PortSpec> specs = items.stream().map(PortsController::created).toList();
+			List<Map<String, Object>> views = this.bulk.createAll(specs, (spec) -> this.ports.create(context, spec))
+				.stream()
+				.map(this.views::port)
+				.toList();
+			views.stream().map((view) -> (String) view.get("network_id")).distinct().forEach(this.manager::portAdded);
+			return Map.of("ports", views);
+		}
+		Port created = this.ports.create(context, created(Body.of(body, "port", CREATE)));
 		Map<String, Object> view = this.views.port(created);
 		this.manager.portAdded((String) view.get("network_id"));
 		return Map.of("port", view);
+	}
+
+	private static PortSpec created(Body port) {
+		return new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
+				port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
+				port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
+				port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST));
 	}
 
 	private static List<PortSpec.FixedIpRequest> fixedIps(Body port) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
@@ -57,16 +58,36 @@ class SubnetsController {
 
 	private final Views views;
 
-	SubnetsController(SubnetService subnets, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	SubnetsController(SubnetService subnets, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.subnets = subnets;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One subnet, or several at once ({@code {"subnets": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body subnet = Body.of(body, "subnet", CREATE);
+		List<Body> items = Body.bulk(body, "subnet", "subnets", CREATE);
+		if (items != null) {
+			List<SubnetSpec> specs = items.stream().map(SubnetsController::created).toList();
+			List<Map<String, Object>> views = this.bulk.createAll(specs, (spec) -> this.subnets.create(context, spec))
+				.stream()
+				.map(this.views::subnet)
+				.toList();
+			views.stream().map((view) -> (String) view.get("network_id")).distinct().forEach(this.manager::networkChanged);
+			return Map.of("subnets", views);
+		}
+		Subnet created = this.subnets.create(context, created(Body.of(body, "subnet", CREATE)));
+		Map<String, Object> view = this.views.subnet(created);
+		this.manager.networkChanged((String) view.get("network_id"));
+		return Map.of("subnet", view);
+	}
+
+	private static SubnetSpec created(Body subnet) {
 		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
 		if (hostRoutes != null && !hostRoutes.isEmpty()) {
 			throw NetworkException.badRequest("host_routes are not supported.");
@@ -77,15 +98,10 @@ class SubnetsController {
 		if (ipVersion == null) {
 			throw NetworkException.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
 		}
-		Subnet created = this.subnets.create(context,
-				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
-						subnet.string("description", Limits.DESCRIPTION),
-						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion,
-						subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
-						subnet.bool("enable_dhcp")));
-		String network = (String) this.views.subnet(created).get("network_id");
-		this.manager.networkChanged(network);
-		return Map.of("subnet", this.views.subnet(created));
+		return new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
+				subnet.string("description", Limits.DESCRIPTION),
+				subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion, subnet.has("gateway_ip"),
+				gatewayIp(subnet), pools(subnet), dnsNameservers(subnet), subnet.bool("enable_dhcp"));
 	}
 
 	private static List<SubnetSpec.Pool> pools(Body subnet) {

@@ -23,6 +23,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -119,6 +120,10 @@ public class NetworkService {
 				if (spec.segmentationId() != null) {
 					throw NetworkException.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
 							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
+				}
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					// inside a bulk create, whose transaction this failure aborted: the batch retries
+					throw new BulkCreation.Collision(noVlanAvailable());
 				}
 				// another host took the same free VLAN id first: pick again
 			}

@@ -26,6 +26,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -99,10 +100,18 @@ public class PortService {
 					throw NetworkException.conflict("MacAddressInUse", "Unable to complete operation for network "
 							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
 				}
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					// inside a bulk create, whose transaction this failure aborted: the batch retries
+					throw new BulkCreation.Collision(macGenerationFailure(spec));
+				}
 				// a random MAC address collided: draw another
 			}
 		}
-		throw NetworkException.conflict("MacAddressGenerationFailure",
+		throw macGenerationFailure(spec);
+	}
+
+	private static NetworkException macGenerationFailure(PortSpec spec) {
+		return NetworkException.conflict("MacAddressGenerationFailure",
 				"Unable to generate unique mac on network " + spec.networkId() + ".");
 	}
 
