@@ -50,7 +50,7 @@ class SubnetsController {
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
 
 	private static final Set<String> UPDATE = Set.of("name", "description", "gateway_ip", "allocation_pools",
-			"dns_nameservers", "enable_dhcp");
+			"dns_nameservers", "enable_dhcp", "host_routes");
 
 	private final SubnetService subnets;
 
@@ -88,10 +88,6 @@ class SubnetsController {
 	}
 
 	private static SubnetSpec created(Body subnet) {
-		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
-		if (hostRoutes != null && !hostRoutes.isEmpty()) {
-			throw NetworkException.badRequest("host_routes are not supported.");
-		}
 		String networkId = subnet.uuid("network_id");
 		// required, as Neutron's attribute map has no default for it
 		Integer ipVersion = subnet.integer("ip_version");
@@ -101,7 +97,16 @@ class SubnetsController {
 		return new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
 				subnet.string("description", Limits.DESCRIPTION),
 				subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion, subnet.has("gateway_ip"),
-				gatewayIp(subnet), pools(subnet), dnsNameservers(subnet), subnet.bool("enable_dhcp"));
+				gatewayIp(subnet), pools(subnet), dnsNameservers(subnet), subnet.bool("enable_dhcp"),
+				hostRoutes(subnet));
+	}
+
+	private static List<SubnetSpec.Route> hostRoutes(Body subnet) {
+		List<Body> routes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
+		return (routes != null) ? routes.stream()
+			.map((route) -> new SubnetSpec.Route(route.string("destination", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS),
+					route.string("nexthop", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS)))
+			.toList() : null;
 	}
 
 	private static List<SubnetSpec.Pool> pools(Body subnet) {
@@ -145,7 +150,7 @@ class SubnetsController {
 		Subnet updated = this.subnets.update(context, id,
 				new SubnetSpec(null, null, subnet.name("name", Limits.NAME), subnet.string("description", Limits.DESCRIPTION),
 						null, null, subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
-						subnet.bool("enable_dhcp")));
+						subnet.bool("enable_dhcp"), hostRoutes(subnet)));
 		Map<String, Object> view = this.views.subnet(updated);
 		this.manager.networkChanged((String) view.get("network_id"));
 		return Map.of("subnet", view);

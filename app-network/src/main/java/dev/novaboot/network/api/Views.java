@@ -85,7 +85,10 @@ class Views {
 			.map((pool) -> Map.of("start", pool.getFirstIp(), "end", pool.getLastIp()))
 			.toList());
 		view.put("dns_nameservers", subnet.getDnsNameservers());
-		view.put("host_routes", List.of());
+		view.put("host_routes", this.subnets.routesOf(subnet)
+			.stream()
+			.map((route) -> Map.of("destination", route.getDestination(), "nexthop", route.getNexthop()))
+			.toList());
 		view.put("enable_dhcp", subnet.isEnableDhcp());
 		view.put("created_at", time(subnet.getCreatedAt()));
 		view.put("updated_at", time(subnet.getUpdatedAt()));
