@@ -134,7 +134,12 @@ class PortsController {
 				new PortSpec(null, null, port.name("name", Limits.NAME), port.string("description", Limits.DESCRIPTION),
 						macAddress(port), fixedIps(port), port.string("device_id", Limits.DEVICE_ID),
 						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null));
-		return Map.of("port", this.views.port(updated));
+		Map<String, Object> view = this.views.port(updated);
+		if (port.has("fixed_ips")) {
+			// the network's DHCP hosts follow the port's new addresses
+			this.manager.portAdded((String) view.get("network_id"));
+		}
+		return Map.of("port", view);
 	}
 
 	@DeleteMapping("/{id}")

@@ -2,8 +2,10 @@ package dev.novaboot.network.manager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
@@ -37,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
+
+	// Neutron's max_fixed_ips_per_port default
+	static final int MAX_FIXED_IPS_PER_PORT = 5;
 
 	// the unique key on ports.mac_address (named in V2__index_names.sql)
 	private static final String PORTS_MAC_KEY = "uq_ports_mac_address";
@@ -218,12 +223,14 @@ public class PortService {
 	@Transactional
 	public Port update(RequestContext context, String uuid, PortSpec update) {
 		Access.checkWrite(context);
-		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
-				|| update.projectId() != null) {
-			throw NetworkException.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
-					+ "port can be updated.");
+		if (update.networkId() != null || update.macAddress() != null || update.projectId() != null) {
+			throw NetworkException.badRequest("Only name, description, fixed_ips, device_id, device_owner and "
+					+ "admin_state_up of a port can be updated.");
 		}
 		Port port = find(context, uuid);
+		if (update.fixedIps() != null) {
+			changeFixedIps(context, port, update.fixedIps());
+		}
 		if (update.name() != null) {
 			port.setName(NetworkService.checkLength("name", update.name()));
 		}
@@ -241,6 +248,83 @@ public class PortService {
 		}
 		port.touch(this.clock.now());
 		return this.ports.saveAndFlush(port);
+	}
+
+	/**
+	 * Makes the port's addresses the ones asked for, as Neutron's update of
+	 * {@code fixed_ips}: the list is the whole new set; an address the port has is kept, a
+	 * subnet without an address keeps the port's address on that subnet if it has one, and
+	 * everything else is allocated (with the allocator's no-duplicates guarantee); the
+	 * port's addresses no longer asked for go back to the pool. Only admins and the owner of
+	 * the port's network may do it ({@code update_port:fixed_ips}).
+	 */
+	private void changeFixedIps(RequestContext context, Port port, List<PortSpec.FixedIpRequest> requested) {
+		Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+		if (!context.isAdmin() && !network.getProjectId().equals(context.projectId())) {
+			throw NetworkException.forbidden("(rule:update_port and rule:update_port:fixed_ips) is disallowed by policy");
+		}
+		if (requested.size() > MAX_FIXED_IPS_PER_PORT) {
+			throw NetworkException.invalidInput("Exceeded maximum amount of fixed ips per port.");
+		}
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+		Map<String, FixedIp> unclaimed = new LinkedHashMap<>();
+		this.fixedIps.findByPortIdOrderById(port.getId()).forEach((fixed) -> unclaimed.put(fixed.getAddress(), fixed));
+		List<PortSpec.FixedIpRequest> added = new ArrayList<>();
+		// addresses first, then subnets alone, as Neutron claims the port's addresses
+		for (PortSpec.FixedIpRequest request : requested) {
+			if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
+				throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
+			}
+			if (request.ipAddress() != null) {
+				FixedIp kept = unclaimed.remove(request.ipAddress());
+				if (kept == null) {
+					added.add(request);
+				}
+				else if (request.subnetId() != null && !request.subnetId().equals(uuidOf(subnets, kept.getSubnetId()))) {
+					throw NetworkException.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
+							+ request.subnetId() + ".");
+				}
+			}
+		}
+		for (PortSpec.FixedIpRequest request : requested) {
+			if (request.ipAddress() == null) {
+				Subnet subnet = subnets.stream()
+					.filter((candidate) -> candidate.getUuid().equals(request.subnetId()))
+					.findFirst()
+					.orElseThrow(() -> NetworkException.invalidInput("Subnet " + request.subnetId()
+							+ " is not a subnet of network " + network.getUuid() + "."));
+				Optional<FixedIp> onSubnet = unclaimed.values()
+					.stream()
+					.filter((fixed) -> fixed.getSubnetId().equals(subnet.getId()))
+					.findFirst();
+				if (onSubnet.isPresent()) {
+					unclaimed.remove(onSubnet.get().getAddress());
+				}
+				else {
+					added.add(request);
+				}
+			}
+		}
+		for (FixedIp removed : unclaimed.values()) {
+			// the floating IP's NAT points at this address: it must be disassociated first
+			for (FloatingIp floating : this.floatingIps.findByPortId(port.getId())) {
+				if (removed.getAddress().equals(floating.getFixedAddress())) {
+					throw NetworkException.conflict("Conflict", "Unable to remove IP address " + removed.getAddress()
+							+ " from port " + port.getUuid() + ": floating IP " + floating.getAddress()
+							+ " is associated with it. Disassociate the floating IP first.");
+				}
+			}
+			this.allocator.release(removed.getId());
+		}
+		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
+		for (PortSpec.FixedIpRequest request : added) {
+			allocate(network, subnets, request, holder);
+		}
+	}
+
+	private static String uuidOf(List<Subnet> subnets, Long subnetId) {
+		return subnets.stream().filter((subnet) -> subnet.getId().equals(subnetId)).map(Subnet::getUuid).findFirst()
+			.orElse(null);
 	}
 
 	/**
