@@ -32,7 +32,13 @@ final class Extensions {
 							+ "attributes.",
 					"2016-09-12T10:00:00-00:00"),
 			new Extension("net-mtu", "Network MTU", "Provides MTU attribute for a network resource.",
-					"2015-03-25T10:00:00-00:00"));
+					"2015-03-25T10:00:00-00:00"),
+			// limit, marker, page_reverse and <collection>_links
+			new Extension("pagination", "Pagination support", "Extension that indicates that pagination is enabled.",
+					"2016-06-12T00:00:00-00:00"),
+			// sort_key and sort_dir
+			new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
+					"2016-06-12T00:00:00-00:00"));
 
 	private Extensions() {
 	}

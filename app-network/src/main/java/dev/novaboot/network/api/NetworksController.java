@@ -11,6 +11,7 @@ import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.NetworkSpec;
 import dev.novaboot.network.manager.RemovedNetwork;
 import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/networks}.
@@ -48,6 +50,17 @@ class NetworksController {
 			Map.entry("shared", "shared"),
 			Map.entry("router:external", "external"),
 			Map.entry("subnets", "subnetUuid"));
+
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names; an empty name orders nothing: "status" and "mtu" are the same for every network
+	private static final Map<String, String> NETWORK_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("status", ""),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("mtu", ""));
 
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
@@ -111,12 +124,13 @@ class NetworksController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, NETWORK_FILTERS);
-		return Map.of("networks",
-				Listing.page(query, filters,
-						(after, size) -> this.networks.list(context, filters.database(), after, size),
-						Network::getId,
-						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
-						(network) -> this.views.network(network, context)));
+		ListOrder order = Listing.order(query, NETWORK_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.networks.list(context, filters.database(), order, after, size),
+				Network::getId,
+				(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
+				(network) -> this.views.network(network, context))
+			.body("networks", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")

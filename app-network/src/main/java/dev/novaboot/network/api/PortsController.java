@@ -9,6 +9,7 @@ import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.PortService;
 import dev.novaboot.network.manager.PortSpec;
 import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/ports}.
@@ -49,6 +51,20 @@ class PortsController {
 			Map.entry("fixed_ips.subnet_id", "fixedIpSubnet"),
 			Map.entry("status", "status"),
 			Map.entry("binding:host_id", "bindingHost"));
+
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names
+	private static final Map<String, String> PORT_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("network_id", "networkUuid"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("mac_address", "macAddress"),
+			Map.entry("device_id", "deviceId"),
+			Map.entry("device_owner", "deviceOwner"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("status", "status"));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
@@ -113,11 +129,12 @@ class PortsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, PORT_FILTERS);
-		return Map.of("ports",
-				Listing.page(query, filters,
-						(after, size) -> this.ports.list(context, filters.database(), after, size),
-						Port::getId,
-						(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port));
+		ListOrder order = Listing.order(query, PORT_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.ports.list(context, filters.database(), order, after, size),
+				Port::getId,
+				(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port)
+			.body("ports", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")

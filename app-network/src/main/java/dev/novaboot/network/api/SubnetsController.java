@@ -10,6 +10,7 @@ import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
 import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/subnets} (IPv4).
@@ -45,6 +47,22 @@ class SubnetsController {
 			Map.entry("gateway_ip", "gatewayIp"),
 			Map.entry("enable_dhcp", "enableDhcp"),
 			Map.entry("network_id", "networkUuid"));
+
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names; an empty name orders nothing: ip_version, subnetpool_id and the IPv6 modes are the same for every subnet here
+	private static final Map<String, String> SUBNET_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("ip_version", ""),
+			Map.entry("network_id", "networkUuid"),
+			Map.entry("subnetpool_id", ""),
+			Map.entry("cidr", "cidr"),
+			Map.entry("gateway_ip", "gatewayIp"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("enable_dhcp", "enableDhcp"),
+			Map.entry("ipv6_ra_mode", ""),
+			Map.entry("ipv6_address_mode", ""));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
@@ -129,11 +147,12 @@ class SubnetsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, SUBNET_FILTERS);
-		return Map.of("subnets",
-				Listing.page(query, filters,
-						(after, size) -> this.subnets.list(context, filters.database(), after, size),
-						Subnet::getId,
-						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
+		ListOrder order = Listing.order(query, SUBNET_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.subnets.list(context, filters.database(), order, after, size),
+				Subnet::getId,
+				(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet)
+			.body("subnets", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")

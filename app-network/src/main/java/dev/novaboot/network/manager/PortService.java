@@ -13,6 +13,7 @@ import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -24,7 +25,6 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -197,19 +197,20 @@ public class PortService {
 	}
 
 	/**
-	 * A page of the ports the caller sees, in id order: at most {@code size} after the
+	 * A page of the ports the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link PortRepository#matching})
 	 */
-	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<Port> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<Port> rows = Specification.allOf(ListFilters.ordered(Port.class, order, afterId, PortRepository.sortValues()),
 				PortRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(PortRepository.visibleTo(context.projectId()));
 		}
-		return this.ports.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.ports.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	public List<Port> ofDevice(String deviceId) {

@@ -13,6 +13,7 @@ import dev.novaboot.network.store.AllocationPool;
 import dev.novaboot.network.store.AllocationPoolRepository;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Subnet;
@@ -22,7 +23,6 @@ import dev.novaboot.network.store.SubnetRouteRepository;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -279,19 +279,20 @@ public class SubnetService {
 	}
 
 	/**
-	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
+	 * A page of the subnets the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link SubnetRepository#matching})
 	 */
-	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<Subnet> rows = Specification.allOf(ListFilters.ordered(Subnet.class, order, afterId, SubnetRepository.sortValues()),
 				SubnetRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(SubnetRepository.visibleTo(context.projectId()));
 		}
-		return this.subnets.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.subnets.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	public List<Subnet> ofNetwork(Network network) {

@@ -19,6 +19,14 @@ public interface SubnetRepository extends JpaRepository<Subnet, Long>, JpaSpecif
 
 	List<Subnet> findByNetworkIdOrderById(Long networkId);
 
+	/** What lists sort by: the sortable attributes the store holds or computes, by the entity's names. */
+	static Map<String, ListFilters.SortValue<Subnet>> sortValues() {
+		return Map.of("uuid", ListFilters.column("uuid"), "name", ListFilters.column("name"), "networkUuid",
+				ListFilters.networkUuid(), "cidr", ListFilters.column("cidr"), "gatewayIp",
+				ListFilters.column("gatewayIp"), "projectId", ListFilters.column("projectId"), "enableDhcp",
+				ListFilters.column("enableDhcp"));
+	}
+
 	/**
 	 * What a project sees: its own subnets and those of shared networks. An external
 	 * network is visible to everyone, but its subnets only when it is also shared, as

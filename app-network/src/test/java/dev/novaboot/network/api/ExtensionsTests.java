@@ -43,7 +43,7 @@ class ExtensionsTests {
 			List<Map<String, Object>> extensions = list(this.api.get(project, "/v2.0/extensions"), "extensions");
 			assertThat(extensions).extracting((extension) -> extension.get("alias"))
 				.containsExactlyInAnyOrder("external-net", "provider", "project-id", "standard-attr-description",
-						"standard-attr-timestamp", "net-mtu")
+						"standard-attr-timestamp", "net-mtu", "pagination", "sorting")
 				// not implemented (yet): a client must not be told otherwise
 				.doesNotContain("router", "security-group", "quotas", "extraroute", "binding");
 			assertThat(extensions).allSatisfy((extension) -> assertThat(extension.keySet())
