@@ -65,6 +65,20 @@ final class ApiCalls {
 				"\"network_id\": \"" + networkId + "\", \"ip_version\": 4, \"cidr\": \"" + cidr + "\"").get("id");
 	}
 
+	/**
+	 * Deletes a network (as admin) with its ports and subnets: the API tests share their
+	 * context's database with the strategies' tests, for which every shared network is one
+	 * more network an instance may be put on.
+	 */
+	void removeNetwork(String networkId) {
+		for (Object port : ids("admin", "ports", "network_id=" + networkId)) {
+			assertThat(call("admin", HttpMethod.DELETE, "/v2.0/ports/" + port, null).getStatusCode().value())
+				.isEqualTo(204);
+		}
+		assertThat(call("admin", HttpMethod.DELETE, "/v2.0/networks/" + networkId, null).getStatusCode().value())
+			.isEqualTo(204);
+	}
+
 	/** The ids of a list, as the project sees it. */
 	List<Object> ids(String project, String collection, String query) {
 		return list(get(project, "/v2.0/" + collection + ((query != null) ? "?" + query : "")), collection).stream()

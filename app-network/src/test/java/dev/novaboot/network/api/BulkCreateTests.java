@@ -46,7 +46,7 @@ class BulkCreateTests {
 		assertThat(created).extracting((network) -> network.get("name")).containsExactly("bulk-1", "bulk-2", "bulk-3");
 		assertThat(created.get(1)).containsEntry("admin_state_up", false).containsEntry("project_id", "bulk-a");
 		assertThat(created.get(2)).containsEntry("description", "third");
-		assertThat(this.api.ids("bulk-a", "networks", null))
+		assertThat(this.api.ids("bulk-a", "networks", "tenant_id=bulk-a"))
 			.containsExactlyElementsOf(created.stream().map((network) -> network.get("id")).toList());
 	}
 
@@ -62,7 +62,7 @@ class BulkCreateTests {
 				"{\"networks\": [{\"name\": \"bulk-b1\"}, {\"name\": \"bulk-b2\", \"colour\": \"red\"}]}");
 		assertError(unknown, 400, "HTTPBadRequest");
 		assertThat(message(unknown)).contains("colour");
-		assertThat(this.api.ids("bulk-b", "networks", null)).isEmpty();
+		assertThat(this.api.ids("bulk-b", "networks", "tenant_id=bulk-b")).isEmpty();
 	}
 
 	@Test
@@ -72,7 +72,7 @@ class BulkCreateTests {
 		assertError(this.api.call("bulk-c", HttpMethod.POST, "/v2.0/subnets", "{\"subnets\": ["
 				+ subnet(first, "10.210.0.0/24") + ", " + subnet(second, "10.210.0.128/25") + ", "
 				+ subnet(second, "10.211.0.0/24") + "]}"), 400, "InvalidInput");
-		assertThat(this.api.ids("bulk-c", "subnets", null)).isEmpty();
+		assertThat(this.api.ids("bulk-c", "subnets", "tenant_id=bulk-c")).isEmpty();
 
 		List<Map<String, Object>> created = createdList(this.api.call("bulk-c", HttpMethod.POST, "/v2.0/subnets",
 				"{\"subnets\": [" + subnet(first, "10.210.0.0/24") + ", " + subnet(second, "10.211.0.0/24") + "]}"),
@@ -130,7 +130,7 @@ class BulkCreateTests {
 						400, "HTTPBadRequest");
 			}
 		}
-		assertThat(this.api.ids("bulk-f", "networks", null)).isEmpty();
+		assertThat(this.api.ids("bulk-f", "networks", "tenant_id=bulk-f")).isEmpty();
 	}
 
 	private static String subnet(String network, String cidr) {

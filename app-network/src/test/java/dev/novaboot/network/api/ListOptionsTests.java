@@ -46,15 +46,15 @@ class ListOptionsTests {
 		String a1 = this.api.network("sort-a", "\"name\": \"a\", \"admin_state_up\": false");
 		String b = this.api.network("sort-a", "\"name\": \"b\"");
 		String a2 = this.api.network("sort-a", "\"name\": \"a\"");
-		assertThat(this.api.ids("sort-a", "networks", "sort_key=name&sort_dir=asc")).containsExactly(a1, a2, b, c);
-		assertThat(this.api.ids("sort-a", "networks", "sort_key=name&sort_dir=desc")).containsExactly(c, b, a1, a2);
-		assertThat(this.api.ids("sort-a", "networks", "sort_key=name&sort_dir=asc&sort_key=admin_state_up&sort_dir=desc"))
+		assertThat(this.api.ids("sort-a", "networks", "tenant_id=sort-a&sort_key=name&sort_dir=asc")).containsExactly(a1, a2, b, c);
+		assertThat(this.api.ids("sort-a", "networks", "tenant_id=sort-a&sort_key=name&sort_dir=desc")).containsExactly(c, b, a1, a2);
+		assertThat(this.api.ids("sort-a", "networks", "tenant_id=sort-a&sort_key=name&sort_dir=asc&sort_key=admin_state_up&sort_dir=desc"))
 			.containsExactly(a2, a1, b, c);
-		assertThat(this.api.ids("sort-a", "networks", "sort_key=admin_state_up&sort_dir=asc&sort_key=id&sort_dir=desc"))
+		assertThat(this.api.ids("sort-a", "networks", "tenant_id=sort-a&sort_key=admin_state_up&sort_dir=asc&sort_key=id&sort_dir=desc"))
 			.first()
 			.isEqualTo(a1);
 		// a constant key orders nothing: the row order stays
-		assertThat(this.api.ids("sort-a", "networks", "sort_key=mtu&sort_dir=desc")).containsExactly(c, a1, b, a2);
+		assertThat(this.api.ids("sort-a", "networks", "tenant_id=sort-a&sort_key=mtu&sort_dir=desc")).containsExactly(c, a1, b, a2);
 	}
 
 	@Test
@@ -63,7 +63,7 @@ class ListOptionsTests {
 		for (String name : List.of("p5", "p1", "p4", "p2", "p3")) {
 			ids.add(this.api.network("sort-b", "\"name\": \"" + name + "\""));
 		}
-		String sorted = "sort_key=name&sort_dir=asc";
+		String sorted = "tenant_id=sort-b&sort_key=name&sort_dir=asc";
 		List<Object> all = this.api.ids("sort-b", "networks", sorted);
 		assertThat(all).containsExactly(ids.get(1), ids.get(3), ids.get(4), ids.get(2), ids.get(0));
 
@@ -94,14 +94,14 @@ class ListOptionsTests {
 		String second = this.api.network("sort-c", "\"name\": \"f2\"");
 		this.api.network("sort-c", "\"name\": \"f3\"");
 		ResponseEntity<Map<String, Object>> response = this.api.get("sort-c",
-				"/v2.0/networks?fields=name&fields=status&limit=2");
+				"/v2.0/networks?tenant_id=sort-c&fields=name&fields=status&limit=2");
 		assertThat(list(response, "networks")).containsExactly(Map.of("name", "f1", "status", "ACTIVE"),
 				Map.of("name", "f2", "status", "ACTIVE"));
 		assertThat(href(response, "next")).contains("marker=" + second).contains("fields=name").contains("fields=status");
 		assertThat(list(this.api.get("sort-c", "/v2.0/networks?fields=id,name&name=f3"), "networks"))
 			.singleElement()
 			.satisfies((network) -> assertThat(network.keySet()).containsExactly("id", "name"));
-		assertThat(list(this.api.get("sort-c", "/v2.0/networks?fields=nothing"), "networks")).allSatisfy(
+		assertThat(list(this.api.get("sort-c", "/v2.0/networks?tenant_id=sort-c&fields=nothing"), "networks")).allSatisfy(
 				(network) -> assertThat(network).isEmpty());
 	}
 
@@ -135,7 +135,7 @@ class ListOptionsTests {
 			.containsExactlyInAnyOrderElementsOf(byNetwork)
 			.satisfies((ids) -> assertThat(ids.subList(0, 3).stream().map((id) -> network(ports, id)).distinct())
 				.hasSize(1));
-		assertThat(this.api.ids("sort-d", "subnets", "sort_key=network_id&sort_dir=asc&sort_key=cidr&sort_dir=desc"))
+		assertThat(this.api.ids("sort-d", "subnets", "tenant_id=sort-d&sort_key=network_id&sort_dir=asc&sort_key=cidr&sort_dir=desc"))
 			.hasSize(2);
 		String external = this.api.network("admin", "\"name\": \"sort-ext\", \"router:external\": true");
 		this.api.subnet("admin", external, "10.241.0.0/24");

@@ -129,6 +129,7 @@ class PortFixedIpsUpdateTests {
 		assertThat(one(this.api.get("fixed-b", "/v2.0/ports/" + onShared.get("id")), "port").get("fixed_ips"))
 			.isEqualTo(onShared.get("fixed_ips"));
 		assertThat(((List<?>) update("admin", onShared, "[]").get("fixed_ips"))).isEmpty();
+		this.api.removeNetwork(shared);
 	}
 
 	@Test

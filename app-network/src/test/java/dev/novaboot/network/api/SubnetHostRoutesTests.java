@@ -102,7 +102,7 @@ class SubnetHostRoutesTests {
 		assertError(exhausted, 400, "HostRoutesExhausted");
 		assertThat(message(exhausted)).isEqualTo(
 				"Unable to complete operation for new subnet. The number of host routes exceeds the limit 20.");
-		assertThat(this.api.ids("routes-b", "subnets", null)).isEmpty();
+		assertThat(this.api.ids("routes-b", "subnets", "tenant_id=routes-b")).isEmpty();
 	}
 
 	@Test

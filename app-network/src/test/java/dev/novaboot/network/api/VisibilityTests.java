@@ -49,6 +49,7 @@ class VisibilityTests {
 				true);
 		assertThat(one(this.api.get("vis-net-stranger", "/v2.0/networks/" + external), "network"))
 			.containsEntry("router:external", true);
+		this.api.removeNetwork(shared);
 	}
 
 	@Test
@@ -74,6 +75,7 @@ class VisibilityTests {
 		// the owner and admins still see them
 		assertThat(this.api.ids("admin", "subnets", "network_id=" + external)).containsExactly(externalSubnet);
 		assertThat(this.api.ids("vis-sub-owner", "subnets", null)).contains(ownSubnet).doesNotContain(externalSubnet);
+		this.api.removeNetwork(shared);
 	}
 
 	@Test
@@ -94,6 +96,7 @@ class VisibilityTests {
 		assertError(this.api.call("vis-port-stranger", HttpMethod.DELETE, "/v2.0/ports/" + port.get("id"), null), 404,
 				"PortNotFound");
 		assertThat(this.api.ids("vis-port-owner", "ports", "network_id=" + shared)).containsExactly(port.get("id"));
+		this.api.removeNetwork(shared);
 	}
 
 	@Test
