@@ -71,6 +71,11 @@ final class Body {
 		return bodies;
 	}
 
+	/** The raw value of a field ({@code null} when absent). */
+	JsonNode node(String field) {
+		return this.node.get(field);
+	}
+
 	boolean has(String field) {
 		return this.node.has(field);
 	}

@@ -36,6 +36,9 @@ final class Extensions {
 			// limit, marker, page_reverse and <collection>_links
 			new Extension("pagination", "Pagination support", "Extension that indicates that pagination is enabled.",
 					"2016-06-12T00:00:00-00:00"),
+			// /v2.0/security-groups and /v2.0/security-group-rules (API and data; not yet enforced on hosts)
+			new Extension("security-group", "security-group", "The security groups extension.",
+					"2012-10-05T10:00:00-00:00"),
 			// sort_key and sort_dir
 			new Extension("sorting", "Sorting support", "Extension that indicates that sorting is enabled.",
 					"2016-06-12T00:00:00-00:00"));

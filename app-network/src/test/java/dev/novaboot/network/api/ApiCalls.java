@@ -81,7 +81,8 @@ final class ApiCalls {
 
 	/** The ids of a list, as the project sees it. */
 	List<Object> ids(String project, String collection, String query) {
-		return list(get(project, "/v2.0/" + collection + ((query != null) ? "?" + query : "")), collection).stream()
+		return list(get(project, "/v2.0/" + collection + ((query != null) ? "?" + query : "")),
+				collection.replace('-', '_')).stream()
 			.map((item) -> item.get("id"))
 			.toList();
 	}
