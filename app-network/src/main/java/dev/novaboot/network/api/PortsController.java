@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.network.manager.BulkCreation;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.PortService;
 import dev.novaboot.network.manager.PortSpec;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.ListOrder;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -67,9 +69,11 @@ class PortsController {
 			Map.entry("status", "status"));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
-			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
+			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id",
+			"security_groups");
 
-	private static final Set<String> UPDATE = Set.of("name", "description", "mac_address", "fixed_ips", "device_id",
+	private static final Set<String> UPDATE = Set.of("name", "description", "mac_address", "fixed_ips",
+			"security_groups", "device_id",
 			"device_owner", "admin_state_up", "binding:host_id");
 
 	private final PortService ports;
@@ -111,7 +115,24 @@ class PortsController {
 		return new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
 				port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
 				port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
-				port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST));
+				port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST), securityGroups(port));
+	}
+
+	// neutron's convert_none_to_empty_list and type:uuid_list
+	private static List<String> securityGroups(Body port) {
+		if (port.has("security_groups") && port.node("security_groups").isNull()) {
+			return List.of();
+		}
+		List<String> groups = port.strings("security_groups", 36);
+		if (groups != null) {
+			for (String group : groups) {
+				if (!Uuids.isUuid(group)) {
+					throw NetworkException.invalidInput("Invalid input for security_groups. Reason: '" + Limits.shown(group)
+							+ "' is not a valid UUID.");
+				}
+			}
+		}
+		return groups;
 	}
 
 	private static List<PortSpec.FixedIpRequest> fixedIps(Body port) {
@@ -150,7 +171,8 @@ class PortsController {
 		Port updated = this.ports.update(context, id,
 				new PortSpec(null, null, port.name("name", Limits.NAME), port.string("description", Limits.DESCRIPTION),
 						macAddress(port), fixedIps(port), port.string("device_id", Limits.DEVICE_ID),
-						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null));
+						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null,
+						securityGroups(port)));
 		Map<String, Object> view = this.views.port(updated);
 		if (port.has("fixed_ips")) {
 			// the network's DHCP hosts follow the port's new addresses

@@ -122,6 +122,7 @@ class Views {
 		view.put("admin_state_up", port.isAdminStateUp());
 		view.put("status", port.getDeviceId().isEmpty() ? "DOWN" : "ACTIVE");
 		view.put("binding:host_id", (port.getHost() != null) ? port.getHost() : "");
+		view.put("security_groups", this.securityGroups.groupsOfPort(port.getId()));
 		view.put("created_at", time(port.getCreatedAt()));
 		view.put("updated_at", time(port.getUpdatedAt()));
 		return view;

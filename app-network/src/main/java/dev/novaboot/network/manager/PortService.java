@@ -67,9 +67,12 @@ public class PortService {
 	// which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
+	private final SecurityGroupService securityGroups;
+
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			DatabaseClock clock, TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups) {
+		this.securityGroups = securityGroups;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -89,10 +92,15 @@ public class PortService {
 		if (spec.macAddress() != null && !MacAddresses.isValid(spec.macAddress())) {
 			throw NetworkException.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
 		}
+		List<Long> groups = this.securityGroups.forPort(context, project, spec.securityGroups(), spec.deviceOwner());
 		for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
 			try {
-				return this.tx.execute((status) -> insert(context, spec, project, mac));
+				return this.tx.execute((status) -> {
+					Port port = insert(context, spec, project, mac);
+					this.securityGroups.bind(port.getId(), groups);
+					return port;
+				});
 			}
 			catch (MacAddressTaken | DataIntegrityViolationException ex) {
 				// only a MAC collision is worth another attempt; any other data error
@@ -225,12 +233,16 @@ public class PortService {
 	public Port update(RequestContext context, String uuid, PortSpec update) {
 		Access.checkWrite(context);
 		if (update.networkId() != null || update.macAddress() != null || update.projectId() != null) {
-			throw NetworkException.badRequest("Only name, description, fixed_ips, device_id, device_owner and "
-					+ "admin_state_up of a port can be updated.");
+			throw NetworkException.badRequest("Only name, description, fixed_ips, security_groups, device_id, "
+					+ "device_owner and admin_state_up of a port can be updated.");
 		}
 		Port port = find(context, uuid);
 		if (update.fixedIps() != null) {
 			changeFixedIps(context, port, update.fixedIps());
+		}
+		if (update.securityGroups() != null) {
+			this.securityGroups.bind(port.getId(),
+					this.securityGroups.forPort(context, port.getProjectId(), update.securityGroups(), port.getDeviceOwner()));
 		}
 		if (update.name() != null) {
 			port.setName(NetworkService.checkLength("name", update.name()));
@@ -359,6 +371,7 @@ public class PortService {
 		}
 		this.floatingIps.flush();
 		this.allocator.releasePort(port.getId());
+		this.securityGroups.bind(port.getId(), List.of());
 		this.ports.delete(port);
 		this.ports.flush();
 		String network = this.networks.findById(port.getNetworkId()).map(Network::getUuid).orElseThrow();

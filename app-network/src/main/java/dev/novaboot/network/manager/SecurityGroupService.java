@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.ListOrder;
+import dev.novaboot.network.store.PortSecurityGroup;
+import dev.novaboot.network.store.PortSecurityGroupRepository;
 import dev.novaboot.network.store.SecurityGroup;
 import dev.novaboot.network.store.SecurityGroupRepository;
 import dev.novaboot.network.store.SecurityGroupRule;
@@ -59,16 +61,19 @@ public class SecurityGroupService {
 
 	private final SecurityGroupRuleRepository rules;
 
+	private final PortSecurityGroupRepository ports;
+
 	private final DatabaseClock clock;
 
 	// the default group is made in a transaction of its own, so that a concurrent request
 	// that made it first is seen (unique key on default_for_project) and the caller goes on
 	private final TransactionTemplate tx;
 
-	public SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules, DatabaseClock clock,
-			TransactionTemplate tx) {
+	public SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
+			PortSecurityGroupRepository ports, DatabaseClock clock, TransactionTemplate tx) {
 		this.groups = groups;
 		this.rules = rules;
+		this.ports = ports;
 		this.clock = clock;
 		this.tx = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -184,11 +189,51 @@ public class SecurityGroupService {
 			throw NetworkException.conflict("SecurityGroupCannotRemoveDefault",
 					"Insufficient rights for removing default security group.");
 		}
+		if (this.ports.existsBySecurityGroupId(group.getId())) {
+			throw NetworkException.conflict("SecurityGroupInUse", "Security Group " + uuid + " in use.");
+		}
 		this.rules.deleteAll(this.rules.findByRemoteGroupId(group.getId()));
 		this.rules.deleteAll(this.rules.findBySecurityGroupIdOrderById(group.getId()));
 		this.rules.flush();
 		this.groups.delete(group);
 		this.groups.flush();
+	}
+
+	/**
+	 * The groups a port of the project is put in: those asked for (the project's own, or
+	 * any for an admin), or else the project's default group, none for a port of the
+	 * network itself ({@code network:*} owners, trusted as in Neutron). Called before the
+	 * port's transaction, as the default group is made in a transaction of its own.
+	 */
+	public List<Long> forPort(RequestContext context, String projectId, List<String> requested, String deviceOwner) {
+		if (requested == null) {
+			if (deviceOwner != null && deviceOwner.startsWith("network:")) {
+				return List.of();
+			}
+			return List.of(ensureDefault(projectId).getId());
+		}
+		return requested.stream()
+			.distinct()
+			.map((uuid) -> this.groups.findByUuid(uuid)
+				.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId))
+				.orElseThrow(() -> groupNotFound(uuid))
+				.getId())
+			.toList();
+	}
+
+	/** Puts the port in exactly these groups; in the caller's transaction. */
+	void bind(Long portId, List<Long> groupIds) {
+		this.ports.deleteByPortId(portId);
+		this.ports.flush();
+		for (Long group : groupIds) {
+			this.ports.save(new PortSecurityGroup(portId, group));
+		}
+		this.ports.flush();
+	}
+
+	/** The groups of a port, as the API shows them (uuids). */
+	public List<String> groupsOfPort(Long portId) {
+		return this.ports.findByPortIdOrderById(portId).stream().map((b) -> groupUuid(b.getSecurityGroupId())).toList();
 	}
 
 	public List<SecurityGroupRule> rulesOf(SecurityGroup group) {

@@ -236,6 +236,46 @@ class SecurityGroupsTests {
 				+ "&sort_key=direction&sort_dir=desc&sort_key=ethertype&sort_dir=asc")).hasSize(2);
 	}
 
+	@Test
+	void portsAreInTheirProjectsDefaultGroupOrInTheGroupsAskedForAndAGroupInUseStays() {
+		String network = this.api.network("sg-g", "\"name\": \"sg-g\"");
+		this.api.subnet("sg-g", network, "10.245.0.0/24");
+		String web = (String) this.api.create("sg-g", "security-groups", "security_group", "\"name\": \"web\"").get("id");
+		String foreign = (String) this.api.create("sg-g-other", "security-groups", "security_group", "\"name\": \"f\"")
+			.get("id");
+		Map<String, Object> plain = this.api.create("sg-g", "ports", "port", "\"network_id\": \"" + network + "\"");
+		String defaultGroup = (String) list(this.api.get("sg-g", "/v2.0/security-groups?name=default"), "security_groups")
+			.get(0)
+			.get("id");
+		assertThat(plain).containsEntry("security_groups", List.of(defaultGroup));
+		Map<String, Object> inWeb = this.api.create("sg-g", "ports", "port",
+				"\"network_id\": \"" + network + "\", \"security_groups\": [\"" + web + "\"]");
+		assertThat(inWeb).containsEntry("security_groups", List.of(web));
+		assertThat(this.api.create("sg-g", "ports", "port", "\"network_id\": \"" + network + "\", \"security_groups\": []"))
+			.containsEntry("security_groups", List.of());
+
+		assertError(this.api.call("sg-g", HttpMethod.POST, "/v2.0/ports", "{\"port\": {\"network_id\": \"" + network
+				+ "\", \"security_groups\": [\"" + foreign + "\"]}}"), 404, "SecurityGroupNotFound");
+		assertError(this.api.call("sg-g", HttpMethod.POST, "/v2.0/ports", "{\"port\": {\"network_id\": \"" + network
+				+ "\", \"security_groups\": [\"web\"]}}"), 400, "InvalidInput");
+		assertError(this.api.call("sg-g", HttpMethod.PUT, "/v2.0/ports/" + plain.get("id"),
+				"{\"port\": {\"security_groups\": [\"" + foreign + "\"]}}"), 404, "SecurityGroupNotFound");
+		assertThat(one(this.api.get("sg-g", "/v2.0/ports/" + plain.get("id")), "port")).containsEntry("security_groups",
+				List.of(defaultGroup));
+
+		assertThat(one(this.api.call("sg-g", HttpMethod.PUT, "/v2.0/ports/" + plain.get("id"),
+				"{\"port\": {\"security_groups\": [\"" + web + "\", \"" + defaultGroup + "\"]}}"), "port"))
+			.containsEntry("security_groups", List.of(web, defaultGroup));
+		assertError(this.api.call("sg-g", HttpMethod.DELETE, "/v2.0/security-groups/" + web, null), 409,
+				"SecurityGroupInUse");
+		assertThat(one(this.api.call("sg-g", HttpMethod.PUT, "/v2.0/ports/" + plain.get("id"),
+				"{\"port\": {\"security_groups\": null}}"), "port")).containsEntry("security_groups", List.of());
+		assertThat(this.api.call("sg-g", HttpMethod.DELETE, "/v2.0/ports/" + inWeb.get("id"), null).getStatusCode()
+			.value()).isEqualTo(204);
+		assertThat(this.api.call("sg-g", HttpMethod.DELETE, "/v2.0/security-groups/" + web, null).getStatusCode()
+			.value()).isEqualTo(204);
+	}
+
 	private Map<String, Object> rule(String group, String attributes) {
 		return this.api.create(group.isEmpty() ? "" : projectOf(group), "security-group-rules", "security_group_rule",
 				"\"security_group_id\": \"" + group + "\", " + attributes);
