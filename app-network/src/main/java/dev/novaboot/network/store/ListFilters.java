@@ -18,17 +18,12 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The parts of a list query every resource shares: the keyset (rows after an id) and the
+ * The parts of a list query every resource shares: the order and keyset (rows after a row) and the
  * filters, on stored attributes and on those the API computes from other rows.
  */
 public final class ListFilters {
 
 	private ListFilters() {
-	}
-
-	/** Rows after the row {@code afterId}, in the id order that lists are read in. */
-	public static <T> Specification<T> after(long afterId) {
-		return (root, query, cb) -> cb.gt(root.get("id"), afterId);
 	}
 
 	/** A sortable value of a row: a column, or an expression over it and other rows. */
