@@ -9,6 +9,7 @@ import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.service.api.Names;
 import dev.novaboot.service.api.Uuids;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The resource object of a Networking API request body ({@code {"network": {...}}}), read
@@ -40,6 +41,39 @@ final class Body {
 			throw NetworkException.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
 		}
 		return new Body(node);
+	}
+
+	/**
+	 * The items of a bulk create ({@code {"networks": [{...}, ...]}}, each item bare or
+	 * wrapped as {@code {"network": {...}}}, as Neutron takes them), or null when the body
+	 * is no bulk request. Every item is read before anything is created.
+	 */
+	static List<Body> bulk(JsonNode root, String resource, String collection, Set<String> allowed) {
+		if (root == null || !root.isObject() || !root.has(collection)) {
+			return null;
+		}
+		JsonNode items = root.get(collection);
+		if (!items.isArray()) {
+			throw NetworkException.badRequest("Body contains invalid data: '" + collection + "' must be a list.");
+		}
+		if (items.isEmpty()) {
+			throw NetworkException.badRequest("Resources required");
+		}
+		List<Body> bodies = new ArrayList<>();
+		for (JsonNode item : items) {
+			if (!item.isObject()) {
+				throw NetworkException.badRequest("Body contains invalid data: every item of '" + collection
+						+ "' must be an object.");
+			}
+			bodies.add(of(item.has(resource) ? item : JsonNodeFactory.instance.objectNode().set(resource, item),
+					resource, allowed));
+		}
+		return bodies;
+	}
+
+	/** The raw value of a field ({@code null} when absent). */
+	JsonNode node(String field) {
+		return this.node.get(field);
 	}
 
 	boolean has(String field) {

@@ -8,6 +8,7 @@ import dev.novaboot.network.manager.FloatingIpService.Change;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.store.FloatingIp;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/floatingips}: allocate from an external network, associate with a port by
@@ -43,6 +45,18 @@ class FloatingIpsController {
 			Map.entry("fixed_ip_address", "fixedAddress"),
 			Map.entry("floating_network_id", "networkUuid"),
 			Map.entry("port_id", "portUuid"),
+			Map.entry("status", "status"));
+
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names; an empty name orders nothing: router_id is null for every floating IP here
+	private static final Map<String, String> FLOATING_IP_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("floating_ip_address", "address"),
+			Map.entry("floating_network_id", "networkUuid"),
+			Map.entry("router_id", ""),
+			Map.entry("fixed_ip_address", "fixedAddress"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
 			Map.entry("status", "status"));
 
 	private static final Set<String> CREATE = Set.of("floating_network_id", "floating_ip_address", "port_id",
@@ -87,11 +101,12 @@ class FloatingIpsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, FLOATING_IP_FILTERS);
-		return Map.of("floatingips",
-				Listing.page(query, filters,
-						(after, size) -> this.floatingIps.list(context, filters.database(), after, size),
-						FloatingIp::getId,
-						(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp));
+		ListOrder order = Listing.order(query, FLOATING_IP_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.floatingIps.list(context, filters.database(), order, after, size),
+				FloatingIp::getId,
+				(uuid) -> Listing.found(() -> this.floatingIps.find(context, uuid)), this.views::floatingIp)
+			.body("floatingips", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")

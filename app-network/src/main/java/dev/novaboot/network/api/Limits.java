@@ -73,4 +73,15 @@ final class Limits {
 		return id;
 	}
 
+	/**
+	 * {@link #pathId(String, String)} for the extensions whose not-found errors Neutron
+	 * words "<resource> <id> does not exist" (security groups and their rules).
+	 */
+	static String pathId(String resource, String type, String id) {
+		if (!Uuids.isUuid(id)) {
+			throw new NetworkException(NetworkException.Kind.NOT_FOUND, type, resource + " " + shown(id) + " does not exist");
+		}
+		return id;
+	}
+
 }

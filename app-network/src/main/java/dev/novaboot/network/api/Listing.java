@@ -1,6 +1,7 @@
 package dev.novaboot.network.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.novaboot.network.manager.NetworkException;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.api.Uuids;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Neutron's list filters: any attribute as a query parameter ({@code ?name=a&name=b}
@@ -57,6 +61,16 @@ final class Listing {
 	 */
 	static <T> List<Map<String, Object>> page(MultiValueMap<String, String> query, Filters filters, Rows<T> rows,
 			Function<T, Long> rowId, Function<String, Optional<T>> byUuid, Function<T, Map<String, Object>> view) {
+		return page(query, filters, ListOrder.BY_ID, rows, rowId, byUuid, view).items();
+	}
+
+	/**
+	 * Neutron's paging in the order of {@code sort_key}/{@code sort_dir} ({@link #order}):
+	 * {@code rows} reads the rows in that order (backwards for {@code page_reverse}, whose
+	 * page is turned back into the order asked for), after a row.
+	 */
+	static <T> Page page(MultiValueMap<String, String> query, Filters filters, ListOrder order, Rows<T> rows,
+			Function<T, Long> rowId, Function<String, Optional<T>> byUuid, Function<T, Map<String, Object>> view) {
 		int limit = limit(query.getFirst("limit"));
 		String marker = marker(query.getFirst("marker"));
 		long after = 0;
@@ -72,12 +86,14 @@ final class Listing {
 		// every row the database returns is on the page: read the page in one query
 		int chunk = (limit > 0) ? (allInDatabase ? limit : Math.min(limit, CHUNK)) : CHUNK;
 		List<Map<String, Object>> page = new ArrayList<>();
+		List<Object> ids = new ArrayList<>();
 		while (limit == 0 || page.size() < limit) {
 			List<T> batch = rows.after(after, chunk);
 			for (T row : batch) {
 				Map<String, Object> shown = view.apply(row);
 				if (matches(shown, inMemory)) {
 					page.add(fields(shown, query));
+					ids.add(shown.get("id"));
 					if (page.size() == limit) {
 						break;
 					}
@@ -88,7 +104,127 @@ final class Listing {
 			}
 			after = rowId.apply(batch.get(batch.size() - 1));
 		}
-		return page;
+		if (order.reversed()) {
+			Collections.reverse(page);
+			Collections.reverse(ids);
+		}
+		return new Page(page, ids, limit, order.reversed());
+	}
+
+	/**
+	 * A page of a list: the items shown, the ids of its items (also where {@code fields}
+	 * leaves the id out, for the links), and how it was asked for.
+	 */
+	record Page(List<Map<String, Object>> items, List<Object> ids, int limit, boolean reversed) {
+
+		/**
+		 * Neutron's {@code <collection>_links} (api_common.get_pagination_links): with a
+		 * limit, "next" unless a forward page came out short, "previous" unless a reversed
+		 * one did; each the request with the marker of the page's last (first) item.
+		 */
+		List<Map<String, Object>> links(String path, MultiValueMap<String, String> query) {
+			List<Map<String, Object>> links = new ArrayList<>();
+			if (this.limit == 0) {
+				return links;
+			}
+			boolean shortPage = this.items.size() < this.limit;
+			if (!(shortPage && !this.reversed)) {
+				links.add(Map.of("rel", "next",
+						"href", link(path, query, this.ids.isEmpty() ? null : this.ids.get(this.ids.size() - 1), false)));
+			}
+			if (!(shortPage && this.reversed)) {
+				links.add(Map.of("rel", "previous",
+						"href", link(path, query, this.ids.isEmpty() ? null : this.ids.get(0), true)));
+			}
+			return links;
+		}
+
+		// the request's parameters (decoded by the server) in their order, the marker and
+		// page_reverse replaced, encoded again
+		private static String link(String path, MultiValueMap<String, String> query, Object marker, boolean previous) {
+			UriComponentsBuilder link = UriComponentsBuilder.fromUriString(path);
+			query.forEach((name, values) -> {
+				if (!name.equals("marker") && !name.equals("page_reverse")) {
+					values.forEach((value) -> link.queryParam(name, "{v}"));
+				}
+			});
+			List<Object> values = new ArrayList<>();
+			query.forEach((name, all) -> {
+				if (!name.equals("marker") && !name.equals("page_reverse")) {
+					values.addAll(all);
+				}
+			});
+			if (marker != null) {
+				link.queryParam("marker", "{v}");
+				values.add(marker);
+			}
+			if (previous) {
+				link.queryParam("page_reverse", "True");
+			}
+			return link.encode().buildAndExpand(values.toArray()).toUriString();
+		}
+
+		/**
+		 * The list's body: the items under the collection's name, and its links when there
+		 * are any.
+		 * @param path the request's URL without its query
+		 */
+		Map<String, Object> body(String collection, String path, MultiValueMap<String, String> query) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put(collection, this.items);
+			List<Map<String, Object>> links = links(path, query);
+			if (!links.isEmpty()) {
+				body.put(collection + "_links", links);
+			}
+			return body;
+		}
+
+	}
+
+	/**
+	 * The order of {@code sort_key}/{@code sort_dir} (as many of one as of the other, keys
+	 * that are the resource's sort keys, directions {@code asc} or {@code desc}, as
+	 * Neutron's api_common.get_sorts checks them) and {@code page_reverse}.
+	 * @param sortKeys the API's sort keys with the store's names; an empty name is a key
+	 * whose value is the same for every row (a constant such as {@code mtu}), which orders
+	 * nothing
+	 */
+	static ListOrder order(MultiValueMap<String, String> query, Map<String, String> sortKeys) {
+		List<String> keys = nonEmpty(query.get("sort_key"));
+		List<String> dirs = nonEmpty(query.get("sort_dir"));
+		if (keys.size() != dirs.size()) {
+			throw NetworkException.badRequest("The number of sort_keys and sort_dirs must be same");
+		}
+		List<String> absent = keys.stream().filter((key) -> !sortKeys.containsKey(key)).toList();
+		if (!absent.isEmpty()) {
+			throw NetworkException.badRequest(pythonList(absent) + " is invalid attribute for sort_keys");
+		}
+		List<String> invalid = dirs.stream().filter((dir) -> !dir.equals("asc") && !dir.equals("desc")).toList();
+		if (!invalid.isEmpty()) {
+			throw NetworkException.badRequest(pythonList(invalid)
+					+ " is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
+		}
+		List<ListOrder.Key> order = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			String name = sortKeys.get(keys.get(i));
+			if (!name.isEmpty()) {
+				order.add(new ListOrder.Key(name, dirs.get(i).equals("asc")));
+			}
+		}
+		String reverse = query.getFirst("page_reverse");
+		return new ListOrder(order, reverse != null && reverse.equalsIgnoreCase("true"));
+	}
+
+	private static List<String> nonEmpty(List<String> values) {
+		return (values != null) ? values.stream().filter((value) -> !value.isEmpty()).toList() : List.of();
+	}
+
+	// as Neutron's message shows the list: ['a', 'b'], each value shortened
+	private static String pythonList(List<String> values) {
+		return values.stream()
+			.limit(5)
+			.map((value) -> "'" + Limits.shown(value) + "'")
+			.collect(Collectors.joining(", ", "[", (values.size() > 5) ? ", ...]" : "]"));
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package dev.novaboot.network.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.NetworkSpec;
 import dev.novaboot.network.manager.RemovedNetwork;
 import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/networks}.
@@ -47,6 +51,17 @@ class NetworksController {
 			Map.entry("router:external", "external"),
 			Map.entry("subnets", "subnetUuid"));
 
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names; an empty name orders nothing: "status" and "mtu" are the same for every network
+	private static final Map<String, String> NETWORK_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("status", ""),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("mtu", ""));
+
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
 			"router:external", "tenant_id", "project_id", "provider:network_type", "provider:physical_network",
 			"provider:segmentation_id", "mtu", "port_security_enabled", "availability_zone_hints", "is_default");
@@ -60,24 +75,40 @@ class NetworksController {
 
 	private final Views views;
 
-	NetworksController(NetworkService networks, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	NetworksController(NetworkService networks, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.networks = networks;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One network, or several at once ({@code {"networks": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body network = Body.of(body, "network", CREATE);
+		String type = this.manager.defaultNetworkType();
+		List<Body> items = Body.bulk(body, "network", "networks", CREATE);
+		if (items != null) {
+			List<NetworkSpec> specs = items.stream().map(NetworksController::created).toList();
+			return Map.of("networks", this.bulk.createAll(specs, (spec) -> this.networks.create(context, spec, type))
+				.stream()
+				.map((network) -> this.views.network(network, context))
+				.toList());
+		}
+		Network created = this.networks.create(context, created(Body.of(body, "network", CREATE)), type);
+		return Map.of("network", this.views.network(created, context));
+	}
+
+	private static NetworkSpec created(Body network) {
 		// clients such as openstack4j always send is_default (auto-allocated topology's
 		// default external network); false is what every network here is
 		if (Boolean.TRUE.equals(network.bool("is_default"))) {
 			throw NetworkException.invalidInput("Invalid input for is_default. Reason: a default network for "
 					+ "auto-allocated topologies is not supported.");
 		}
-		Network created = this.networks.create(context, spec(network, network.project()), this.manager.defaultNetworkType());
-		return Map.of("network", this.views.network(created, context));
+		return spec(network, network.project());
 	}
 
 	/** The body's attributes, each checked against the column it is stored in. */
@@ -93,12 +124,13 @@ class NetworksController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, NETWORK_FILTERS);
-		return Map.of("networks",
-				Listing.page(query, filters,
-						(after, size) -> this.networks.list(context, filters.database(), after, size),
-						Network::getId,
-						(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
-						(network) -> this.views.network(network, context)));
+		ListOrder order = Listing.order(query, NETWORK_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.networks.list(context, filters.database(), order, after, size),
+				Network::getId,
+				(uuid) -> Listing.found(() -> this.networks.find(context, uuid)),
+				(network) -> this.views.network(network, context))
+			.body("networks", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")

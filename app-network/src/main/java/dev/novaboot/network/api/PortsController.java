@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
+import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.PortService;
 import dev.novaboot.network.manager.PortSpec;
 import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.ListOrder;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/ports}.
@@ -49,10 +54,26 @@ class PortsController {
 			Map.entry("status", "status"),
 			Map.entry("binding:host_id", "bindingHost"));
 
-	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
-			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id");
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names
+	private static final Map<String, String> PORT_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("network_id", "networkUuid"),
+			Map.entry("admin_state_up", "adminStateUp"),
+			Map.entry("mac_address", "macAddress"),
+			Map.entry("device_id", "deviceId"),
+			Map.entry("device_owner", "deviceOwner"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("status", "status"));
 
-	private static final Set<String> UPDATE = Set.of("name", "description", "mac_address", "fixed_ips", "device_id",
+	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
+			"mac_address", "fixed_ips", "device_id", "device_owner", "admin_state_up", "binding:host_id",
+			"security_groups");
+
+	private static final Set<String> UPDATE = Set.of("name", "description", "mac_address", "fixed_ips",
+			"security_groups", "device_id",
 			"device_owner", "admin_state_up", "binding:host_id");
 
 	private final PortService ports;
@@ -61,24 +82,57 @@ class PortsController {
 
 	private final Views views;
 
-	PortsController(PortService ports, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	PortsController(PortService ports, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.ports = ports;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One port, or several at once ({@code {"ports": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body port = Body.of(body, "port", CREATE);
-		Port created = this.ports.create(context,
-				new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
-						port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
-						port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
-						port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST)));
+		List<Body> items = Body.bulk(body, "port", "ports", CREATE);
+		if (items != null) {
+			List<PortSpec> specs = items.stream().map(PortsController::created).toList();
+			List<Map<String, Object>> views = this.bulk.createAll(specs, (spec) -> this.ports.create(context, spec))
+				.stream()
+				.map(this.views::port)
+				.toList();
+			views.stream().map((view) -> (String) view.get("network_id")).distinct().forEach(this.manager::portAdded);
+			return Map.of("ports", views);
+		}
+		Port created = this.ports.create(context, created(Body.of(body, "port", CREATE)));
 		Map<String, Object> view = this.views.port(created);
 		this.manager.portAdded((String) view.get("network_id"));
 		return Map.of("port", view);
+	}
+
+	private static PortSpec created(Body port) {
+		return new PortSpec(port.uuid("network_id"), port.project(), port.name("name", Limits.NAME),
+				port.string("description", Limits.DESCRIPTION), macAddress(port), fixedIps(port),
+				port.string("device_id", Limits.DEVICE_ID), port.string("device_owner", Limits.DEVICE_OWNER),
+				port.bool("admin_state_up"), port.string("binding:host_id", Limits.HOST), securityGroups(port));
+	}
+
+	// neutron's convert_none_to_empty_list and type:uuid_list
+	private static List<String> securityGroups(Body port) {
+		if (port.has("security_groups") && port.node("security_groups").isNull()) {
+			return List.of();
+		}
+		List<String> groups = port.strings("security_groups", 36);
+		if (groups != null) {
+			for (String group : groups) {
+				if (!Uuids.isUuid(group)) {
+					throw NetworkException.invalidInput("Invalid input for security_groups. Reason: '" + Limits.shown(group)
+							+ "' is not a valid UUID.");
+				}
+			}
+		}
+		return groups;
 	}
 
 	private static List<PortSpec.FixedIpRequest> fixedIps(Body port) {
@@ -96,11 +150,12 @@ class PortsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, PORT_FILTERS);
-		return Map.of("ports",
-				Listing.page(query, filters,
-						(after, size) -> this.ports.list(context, filters.database(), after, size),
-						Port::getId,
-						(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port));
+		ListOrder order = Listing.order(query, PORT_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.ports.list(context, filters.database(), order, after, size),
+				Port::getId,
+				(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port)
+			.body("ports", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")
@@ -116,8 +171,14 @@ class PortsController {
 		Port updated = this.ports.update(context, id,
 				new PortSpec(null, null, port.name("name", Limits.NAME), port.string("description", Limits.DESCRIPTION),
 						macAddress(port), fixedIps(port), port.string("device_id", Limits.DEVICE_ID),
-						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null));
-		return Map.of("port", this.views.port(updated));
+						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null,
+						securityGroups(port)));
+		Map<String, Object> view = this.views.port(updated);
+		if (port.has("fixed_ips")) {
+			// the network's DHCP hosts follow the port's new addresses
+			this.manager.portAdded((String) view.get("network_id"));
+		}
+		return Map.of("port", view);
 	}
 
 	@DeleteMapping("/{id}")

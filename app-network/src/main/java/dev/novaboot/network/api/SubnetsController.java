@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.novaboot.network.manager.BulkCreation;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.manager.SubnetSpec;
 import dev.novaboot.network.store.Subnet;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.service.context.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/subnets} (IPv4).
@@ -45,11 +48,27 @@ class SubnetsController {
 			Map.entry("enable_dhcp", "enableDhcp"),
 			Map.entry("network_id", "networkUuid"));
 
+	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
+	// store's names; an empty name orders nothing: ip_version, subnetpool_id and the IPv6 modes are the same for every subnet here
+	private static final Map<String, String> SUBNET_SORT_KEYS = Map.ofEntries(
+			Map.entry("id", "uuid"),
+			Map.entry("name", "name"),
+			Map.entry("ip_version", ""),
+			Map.entry("network_id", "networkUuid"),
+			Map.entry("subnetpool_id", ""),
+			Map.entry("cidr", "cidr"),
+			Map.entry("gateway_ip", "gatewayIp"),
+			Map.entry("tenant_id", "projectId"),
+			Map.entry("project_id", "projectId"),
+			Map.entry("enable_dhcp", "enableDhcp"),
+			Map.entry("ipv6_ra_mode", ""),
+			Map.entry("ipv6_address_mode", ""));
+
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
 			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
 
 	private static final Set<String> UPDATE = Set.of("name", "description", "gateway_ip", "allocation_pools",
-			"dns_nameservers", "enable_dhcp");
+			"dns_nameservers", "enable_dhcp", "host_routes");
 
 	private final SubnetService subnets;
 
@@ -57,35 +76,55 @@ class SubnetsController {
 
 	private final Views views;
 
-	SubnetsController(SubnetService subnets, NetworkManager manager, Views views) {
+	private final BulkCreation bulk;
+
+	SubnetsController(SubnetService subnets, NetworkManager manager, Views views, BulkCreation bulk) {
 		this.subnets = subnets;
+		this.bulk = bulk;
 		this.manager = manager;
 		this.views = views;
 	}
 
+	/** One subnet, or several at once ({@code {"subnets": [...]}}: all or none). */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(RequestContext context, @RequestBody JsonNode body) {
-		Body subnet = Body.of(body, "subnet", CREATE);
-		List<Body> hostRoutes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
-		if (hostRoutes != null && !hostRoutes.isEmpty()) {
-			throw NetworkException.badRequest("host_routes are not supported.");
+		List<Body> items = Body.bulk(body, "subnet", "subnets", CREATE);
+		if (items != null) {
+			List<SubnetSpec> specs = items.stream().map(SubnetsController::created).toList();
+			List<Map<String, Object>> views = this.bulk.createAll(specs, (spec) -> this.subnets.create(context, spec))
+				.stream()
+				.map(this.views::subnet)
+				.toList();
+			views.stream().map((view) -> (String) view.get("network_id")).distinct().forEach(this.manager::networkChanged);
+			return Map.of("subnets", views);
 		}
+		Subnet created = this.subnets.create(context, created(Body.of(body, "subnet", CREATE)));
+		Map<String, Object> view = this.views.subnet(created);
+		this.manager.networkChanged((String) view.get("network_id"));
+		return Map.of("subnet", view);
+	}
+
+	private static SubnetSpec created(Body subnet) {
 		String networkId = subnet.uuid("network_id");
 		// required, as Neutron's attribute map has no default for it
 		Integer ipVersion = subnet.integer("ip_version");
 		if (ipVersion == null) {
 			throw NetworkException.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
 		}
-		Subnet created = this.subnets.create(context,
-				new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
-						subnet.string("description", Limits.DESCRIPTION),
-						subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion,
-						subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
-						subnet.bool("enable_dhcp")));
-		String network = (String) this.views.subnet(created).get("network_id");
-		this.manager.networkChanged(network);
-		return Map.of("subnet", this.views.subnet(created));
+		return new SubnetSpec(networkId, subnet.project(), subnet.name("name", Limits.NAME),
+				subnet.string("description", Limits.DESCRIPTION),
+				subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion, subnet.has("gateway_ip"),
+				gatewayIp(subnet), pools(subnet), dnsNameservers(subnet), subnet.bool("enable_dhcp"),
+				hostRoutes(subnet));
+	}
+
+	private static List<SubnetSpec.Route> hostRoutes(Body subnet) {
+		List<Body> routes = subnet.objects("host_routes", Set.of("destination", "nexthop"));
+		return (routes != null) ? routes.stream()
+			.map((route) -> new SubnetSpec.Route(route.string("destination", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS),
+					route.string("nexthop", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS)))
+			.toList() : null;
 	}
 
 	private static List<SubnetSpec.Pool> pools(Body subnet) {
@@ -108,11 +147,12 @@ class SubnetsController {
 	@GetMapping
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, SUBNET_FILTERS);
-		return Map.of("subnets",
-				Listing.page(query, filters,
-						(after, size) -> this.subnets.list(context, filters.database(), after, size),
-						Subnet::getId,
-						(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet));
+		ListOrder order = Listing.order(query, SUBNET_SORT_KEYS);
+		return Listing.page(query, filters, order,
+				(after, size) -> this.subnets.list(context, filters.database(), order, after, size),
+				Subnet::getId,
+				(uuid) -> Listing.found(() -> this.subnets.find(context, uuid)), this.views::subnet)
+			.body("subnets", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 
 	@GetMapping("/{id}")
@@ -129,7 +169,7 @@ class SubnetsController {
 		Subnet updated = this.subnets.update(context, id,
 				new SubnetSpec(null, null, subnet.name("name", Limits.NAME), subnet.string("description", Limits.DESCRIPTION),
 						null, null, subnet.has("gateway_ip"), gatewayIp(subnet), pools(subnet), dnsNameservers(subnet),
-						subnet.bool("enable_dhcp")));
+						subnet.bool("enable_dhcp"), hostRoutes(subnet)));
 		Map<String, Object> view = this.views.subnet(updated);
 		this.manager.networkChanged((String) view.get("network_id"));
 		return Map.of("subnet", view);

@@ -11,10 +11,13 @@ import java.util.Map;
 import dev.novaboot.network.manager.FloatingIpService;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.PortService;
+import dev.novaboot.network.manager.SecurityGroupService;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.SecurityGroup;
+import dev.novaboot.network.store.SecurityGroupRule;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.service.context.RequestContext;
 
@@ -39,7 +42,11 @@ class Views {
 
 	private final FloatingIpService floatingIps;
 
-	Views(NetworkService networks, SubnetService subnets, PortService ports, FloatingIpService floatingIps) {
+	private final SecurityGroupService securityGroups;
+
+	Views(NetworkService networks, SubnetService subnets, PortService ports, FloatingIpService floatingIps,
+			SecurityGroupService securityGroups) {
+		this.securityGroups = securityGroups;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -85,7 +92,10 @@ class Views {
 			.map((pool) -> Map.of("start", pool.getFirstIp(), "end", pool.getLastIp()))
 			.toList());
 		view.put("dns_nameservers", subnet.getDnsNameservers());
-		view.put("host_routes", List.of());
+		view.put("host_routes", this.subnets.routesOf(subnet)
+			.stream()
+			.map((route) -> Map.of("destination", route.getDestination(), "nexthop", route.getNexthop()))
+			.toList());
 		view.put("enable_dhcp", subnet.isEnableDhcp());
 		view.put("created_at", time(subnet.getCreatedAt()));
 		view.put("updated_at", time(subnet.getUpdatedAt()));
@@ -112,6 +122,7 @@ class Views {
 		view.put("admin_state_up", port.isAdminStateUp());
 		view.put("status", port.getDeviceId().isEmpty() ? "DOWN" : "ACTIVE");
 		view.put("binding:host_id", (port.getHost() != null) ? port.getHost() : "");
+		view.put("security_groups", this.securityGroups.groupsOfPort(port.getId()));
 		view.put("created_at", time(port.getCreatedAt()));
 		view.put("updated_at", time(port.getUpdatedAt()));
 		return view;
@@ -131,6 +142,38 @@ class Views {
 		view.put("status", (floating.getFixedAddress() != null) ? "ACTIVE" : "DOWN");
 		view.put("created_at", time(floating.getCreatedAt()));
 		view.put("updated_at", time(floating.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> securityGroup(SecurityGroup group) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", group.getUuid());
+		view.put("name", group.getName());
+		view.put("description", group.getDescription());
+		view.put("tenant_id", group.getProjectId());
+		view.put("project_id", group.getProjectId());
+		view.put("security_group_rules", this.securityGroups.rulesOf(group).stream().map(this::securityGroupRule).toList());
+		view.put("created_at", time(group.getCreatedAt()));
+		view.put("updated_at", time(group.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> securityGroupRule(SecurityGroupRule rule) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", rule.getUuid());
+		view.put("tenant_id", rule.getProjectId());
+		view.put("project_id", rule.getProjectId());
+		view.put("security_group_id", this.securityGroups.groupUuid(rule.getSecurityGroupId()));
+		view.put("ethertype", rule.getEthertype());
+		view.put("direction", rule.getDirection());
+		view.put("protocol", rule.getProtocol());
+		view.put("port_range_min", rule.getPortRangeMin());
+		view.put("port_range_max", rule.getPortRangeMax());
+		view.put("remote_ip_prefix", rule.getRemoteIpPrefix());
+		view.put("remote_group_id", this.securityGroups.groupUuid(rule.getRemoteGroupId()));
+		view.put("description", rule.getDescription());
+		view.put("created_at", time(rule.getCreatedAt()));
+		view.put("updated_at", time(rule.getUpdatedAt()));
 		return view;
 	}
 

@@ -14,13 +14,25 @@ import java.util.List;
  * @param dns the DNS servers handed to clients
  * @param leaseTime how long a lease lasts
  * @param hosts one entry per allocated address
+ * @param routes the subnet's host routes, handed to clients as classless static routes
  */
 public record DhcpConfig(String networkId, String bridge, String gateway, String network, String netmask,
-		List<String> dns, Duration leaseTime, List<DhcpHost> hosts) {
+		List<String> dns, Duration leaseTime, List<DhcpHost> hosts, List<HostRoute> routes) {
 
 	public DhcpConfig {
 		dns = List.copyOf(dns);
 		hosts = List.copyOf(hosts);
+		routes = List.copyOf(routes);
+	}
+
+	/** A DHCP service without host routes. */
+	public DhcpConfig(String networkId, String bridge, String gateway, String network, String netmask,
+			List<String> dns, Duration leaseTime, List<DhcpHost> hosts) {
+		this(networkId, bridge, gateway, network, netmask, dns, leaseTime, hosts, List.of());
+	}
+
+	/** Traffic to the {@code destination} CIDR goes through {@code nexthop}. */
+	public record HostRoute(String destination, String nexthop) {
 	}
 
 	/** A fixed address for one MAC address. */

@@ -25,6 +25,8 @@ public class Dnsmasq {
 
 	private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
 
+	private static final Pattern ROUTE_DESTINATION = Pattern.compile("[0-9.]{7,15}/[0-9]{1,2}");
+
 	private final HostCommands commands;
 
 	private final Path stateDirectory;
@@ -142,7 +144,29 @@ public class Dnsmasq {
 			}
 			conf.append("dhcp-option=tag:net,option:dns-server,").append(String.join(",", config.dns())).append('\n');
 		}
+		if (!config.routes().isEmpty()) {
+			String routes = classlessStaticRoutes(config);
+			conf.append("dhcp-option=tag:net,option:classless-static-route,").append(routes).append('\n');
+			// Windows clients read the same routes from option 249, as Neutron's dnsmasq driver writes them
+			conf.append("dhcp-option=tag:net,249,").append(routes).append('\n');
+		}
 		return conf.toString();
+	}
+
+	// a client that gets classless static routes ignores the router option (RFC 3442): the
+	// default route through the gateway goes with them, as Neutron's dnsmasq driver does
+	private static String classlessStaticRoutes(DhcpConfig config) {
+		StringBuilder routes = new StringBuilder();
+		for (DhcpConfig.HostRoute route : config.routes()) {
+			if (!ROUTE_DESTINATION.matcher(route.destination()).matches()
+					|| !Ipv4.isValid(route.destination().substring(0, route.destination().indexOf('/')))
+					|| !Ipv4.isValid(route.nexthop())) {
+				throw new IllegalArgumentException("Invalid host route '" + route.destination() + " via "
+						+ route.nexthop() + "'");
+			}
+			routes.append(route.destination()).append(',').append(route.nexthop()).append(',');
+		}
+		return routes.append("0.0.0.0/0,").append(config.gateway()).toString();
 	}
 
 	private void createStateDirectory() {

@@ -11,6 +11,7 @@ import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -20,7 +21,6 @@ import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,19 +129,20 @@ public class FloatingIpService {
 	}
 
 	/**
-	 * A page of the floating IPs the caller sees, in id order: at most {@code size} after the
+	 * A page of the floating IPs the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link FloatingIpRepository#matching})
 	 */
-	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<FloatingIp> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<FloatingIp> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<FloatingIp> rows = Specification.allOf(ListFilters.ordered(FloatingIp.class, order, afterId, FloatingIpRepository.sortValues()),
 				FloatingIpRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(FloatingIpRepository.visibleTo(context.projectId()));
 		}
-		return this.floatingIps.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.floatingIps.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	/**

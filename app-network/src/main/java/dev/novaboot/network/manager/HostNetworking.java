@@ -19,6 +19,7 @@ import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.network.store.SubnetRouteRepository;
 import dev.novaboot.service.ServiceIdentity;
 
 import org.springframework.stereotype.Component;
@@ -39,6 +40,8 @@ public class HostNetworking {
 
 	private final SubnetRepository subnets;
 
+	private final SubnetRouteRepository subnetRoutes;
+
 	private final PortRepository ports;
 
 	private final FixedIpRepository fixedIps;
@@ -54,11 +57,12 @@ public class HostNetworking {
 	private final TransactionTemplate tx;
 
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
-			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
+			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx) {
 		this.driver = driver;
 		this.networks = networks;
 		this.subnets = subnets;
+		this.subnetRoutes = subnetRoutes;
 		this.ports = ports;
 		this.fixedIps = fixedIps;
 		this.floatingIps = floatingIps;
@@ -132,7 +136,10 @@ public class HostNetworking {
 			.toList();
 		this.driver.updateDhcp(new DhcpConfig(network.getUuid(), network.getBridge(), subnet.getGatewayIp(),
 				Ipv4.format(cidr.network()), cidr.netmask(), subnet.getDnsNameservers(), this.properties.dhcpLeaseTime(),
-				hosts));
+				hosts, this.subnetRoutes.findBySubnetIdOrderById(subnet.getId())
+					.stream()
+					.map((route) -> new DhcpConfig.HostRoute(route.getDestination(), route.getNexthop()))
+					.toList()));
 	}
 
 	private Optional<DhcpHost> dhcpHost(FixedIp fixed) {

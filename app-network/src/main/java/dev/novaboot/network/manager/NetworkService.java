@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.store.FloatingIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
@@ -19,10 +20,10 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -120,6 +121,10 @@ public class NetworkService {
 					throw NetworkException.conflict("VlanIdInUse", "Unable to create the network. The VLAN "
 							+ spec.segmentationId() + " on physical network " + physical + " is in use.");
 				}
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					// inside a bulk create, whose transaction this failure aborted: the batch retries
+					throw new BulkCreation.Collision(noVlanAvailable());
+				}
 				// another host took the same free VLAN id first: pick again
 			}
 		}
@@ -201,19 +206,20 @@ public class NetworkService {
 	}
 
 	/**
-	 * A page of the networks the caller sees, in id order: at most {@code size} after the
+	 * A page of the networks the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link NetworkRepository#matching})
 	 */
-	public List<Network> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Network> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<Network> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<Network> rows = Specification.allOf(ListFilters.ordered(Network.class, order, afterId, NetworkRepository.sortValues()),
 				NetworkRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(NetworkRepository.visibleTo(context.projectId()));
 		}
-		return this.networks.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.networks.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	/** The id the API shows for a network's row, or empty when it is gone. */

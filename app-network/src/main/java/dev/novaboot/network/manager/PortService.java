@@ -2,8 +2,10 @@ package dev.novaboot.network.manager;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
@@ -11,6 +13,7 @@ import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.FloatingIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
@@ -22,10 +25,10 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PortService {
 
 	private static final int MAC_ATTEMPTS = 10;
+
+	// Neutron's max_fixed_ips_per_port default
+	static final int MAX_FIXED_IPS_PER_PORT = 5;
 
 	// the unique key on ports.mac_address (named in V2__index_names.sql)
 	private static final String PORTS_MAC_KEY = "uq_ports_mac_address";
@@ -61,9 +67,12 @@ public class PortService {
 	// which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
+	private final SecurityGroupService securityGroups;
+
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			DatabaseClock clock, TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups) {
+		this.securityGroups = securityGroups;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -83,10 +92,15 @@ public class PortService {
 		if (spec.macAddress() != null && !MacAddresses.isValid(spec.macAddress())) {
 			throw NetworkException.invalidInput("'" + spec.macAddress() + "' is not a valid MAC address.");
 		}
+		List<Long> groups = this.securityGroups.forPort(context, project, spec.securityGroups(), spec.deviceOwner());
 		for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
 			try {
-				return this.tx.execute((status) -> insert(context, spec, project, mac));
+				return this.tx.execute((status) -> {
+					Port port = insert(context, spec, project, mac);
+					this.securityGroups.bind(port.getId(), groups);
+					return port;
+				});
 			}
 			catch (MacAddressTaken | DataIntegrityViolationException ex) {
 				// only a MAC collision is worth another attempt; any other data error
@@ -99,10 +113,18 @@ public class PortService {
 					throw NetworkException.conflict("MacAddressInUse", "Unable to complete operation for network "
 							+ spec.networkId() + ". The mac address " + spec.macAddress() + " is in use.");
 				}
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					// inside a bulk create, whose transaction this failure aborted: the batch retries
+					throw new BulkCreation.Collision(macGenerationFailure(spec));
+				}
 				// a random MAC address collided: draw another
 			}
 		}
-		throw NetworkException.conflict("MacAddressGenerationFailure",
+		throw macGenerationFailure(spec);
+	}
+
+	private static NetworkException macGenerationFailure(PortSpec spec) {
+		return NetworkException.conflict("MacAddressGenerationFailure",
 				"Unable to generate unique mac on network " + spec.networkId() + ".");
 	}
 
@@ -183,19 +205,20 @@ public class PortService {
 	}
 
 	/**
-	 * A page of the ports the caller sees, in id order: at most {@code size} after the
+	 * A page of the ports the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link PortRepository#matching})
 	 */
-	public List<Port> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Port> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<Port> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<Port> rows = Specification.allOf(ListFilters.ordered(Port.class, order, afterId, PortRepository.sortValues()),
 				PortRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(PortRepository.visibleTo(context.projectId()));
 		}
-		return this.ports.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.ports.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	public List<Port> ofDevice(String deviceId) {
@@ -209,12 +232,18 @@ public class PortService {
 	@Transactional
 	public Port update(RequestContext context, String uuid, PortSpec update) {
 		Access.checkWrite(context);
-		if (update.networkId() != null || update.macAddress() != null || update.fixedIps() != null
-				|| update.projectId() != null) {
-			throw NetworkException.badRequest("Only name, description, device_id, device_owner and admin_state_up of a "
-					+ "port can be updated.");
+		if (update.networkId() != null || update.macAddress() != null || update.projectId() != null) {
+			throw NetworkException.badRequest("Only name, description, fixed_ips, security_groups, device_id, "
+					+ "device_owner and admin_state_up of a port can be updated.");
 		}
 		Port port = find(context, uuid);
+		if (update.fixedIps() != null) {
+			changeFixedIps(context, port, update.fixedIps());
+		}
+		if (update.securityGroups() != null) {
+			this.securityGroups.bind(port.getId(),
+					this.securityGroups.forPort(context, port.getProjectId(), update.securityGroups(), port.getDeviceOwner()));
+		}
 		if (update.name() != null) {
 			port.setName(NetworkService.checkLength("name", update.name()));
 		}
@@ -232,6 +261,83 @@ public class PortService {
 		}
 		port.touch(this.clock.now());
 		return this.ports.saveAndFlush(port);
+	}
+
+	/**
+	 * Makes the port's addresses the ones asked for, as Neutron's update of
+	 * {@code fixed_ips}: the list is the whole new set; an address the port has is kept, a
+	 * subnet without an address keeps the port's address on that subnet if it has one, and
+	 * everything else is allocated (with the allocator's no-duplicates guarantee); the
+	 * port's addresses no longer asked for go back to the pool. Only admins and the owner of
+	 * the port's network may do it ({@code update_port:fixed_ips}).
+	 */
+	private void changeFixedIps(RequestContext context, Port port, List<PortSpec.FixedIpRequest> requested) {
+		Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+		if (!context.isAdmin() && !network.getProjectId().equals(context.projectId())) {
+			throw NetworkException.forbidden("(rule:update_port and rule:update_port:fixed_ips) is disallowed by policy");
+		}
+		if (requested.size() > MAX_FIXED_IPS_PER_PORT) {
+			throw NetworkException.invalidInput("Exceeded maximum amount of fixed ips per port.");
+		}
+		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
+		Map<String, FixedIp> unclaimed = new LinkedHashMap<>();
+		this.fixedIps.findByPortIdOrderById(port.getId()).forEach((fixed) -> unclaimed.put(fixed.getAddress(), fixed));
+		List<PortSpec.FixedIpRequest> added = new ArrayList<>();
+		// addresses first, then subnets alone, as Neutron claims the port's addresses
+		for (PortSpec.FixedIpRequest request : requested) {
+			if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
+				throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
+			}
+			if (request.ipAddress() != null) {
+				FixedIp kept = unclaimed.remove(request.ipAddress());
+				if (kept == null) {
+					added.add(request);
+				}
+				else if (request.subnetId() != null && !request.subnetId().equals(uuidOf(subnets, kept.getSubnetId()))) {
+					throw NetworkException.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
+							+ request.subnetId() + ".");
+				}
+			}
+		}
+		for (PortSpec.FixedIpRequest request : requested) {
+			if (request.ipAddress() == null) {
+				Subnet subnet = subnets.stream()
+					.filter((candidate) -> candidate.getUuid().equals(request.subnetId()))
+					.findFirst()
+					.orElseThrow(() -> NetworkException.invalidInput("Subnet " + request.subnetId()
+							+ " is not a subnet of network " + network.getUuid() + "."));
+				Optional<FixedIp> onSubnet = unclaimed.values()
+					.stream()
+					.filter((fixed) -> fixed.getSubnetId().equals(subnet.getId()))
+					.findFirst();
+				if (onSubnet.isPresent()) {
+					unclaimed.remove(onSubnet.get().getAddress());
+				}
+				else {
+					added.add(request);
+				}
+			}
+		}
+		for (FixedIp removed : unclaimed.values()) {
+			// the floating IP's NAT points at this address: it must be disassociated first
+			for (FloatingIp floating : this.floatingIps.findByPortId(port.getId())) {
+				if (removed.getAddress().equals(floating.getFixedAddress())) {
+					throw NetworkException.conflict("Conflict", "Unable to remove IP address " + removed.getAddress()
+							+ " from port " + port.getUuid() + ": floating IP " + floating.getAddress()
+							+ " is associated with it. Disassociate the floating IP first.");
+				}
+			}
+			this.allocator.release(removed.getId());
+		}
+		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
+		for (PortSpec.FixedIpRequest request : added) {
+			allocate(network, subnets, request, holder);
+		}
+	}
+
+	private static String uuidOf(List<Subnet> subnets, Long subnetId) {
+		return subnets.stream().filter((subnet) -> subnet.getId().equals(subnetId)).map(Subnet::getUuid).findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -265,6 +371,7 @@ public class PortService {
 		}
 		this.floatingIps.flush();
 		this.allocator.releasePort(port.getId());
+		this.securityGroups.bind(port.getId(), List.of());
 		this.ports.delete(port);
 		this.ports.flush();
 		String network = this.networks.findById(port.getNetworkId()).map(Network::getUuid).orElseThrow();

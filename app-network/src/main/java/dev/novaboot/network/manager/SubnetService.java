@@ -6,20 +6,23 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.novaboot.network.manager.AddressAllocator.AddressRange;
 import dev.novaboot.network.store.AllocationPool;
 import dev.novaboot.network.store.AllocationPoolRepository;
 import dev.novaboot.network.store.FixedIpRepository;
 import dev.novaboot.network.store.ListFilters;
+import dev.novaboot.network.store.ListOrder;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
+import dev.novaboot.network.store.SubnetRoute;
+import dev.novaboot.network.store.SubnetRouteRepository;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +36,16 @@ public class SubnetService {
 
 	static final int MAX_DNS_NAMESERVERS = 5;
 
+	// Neutron's max_subnet_host_routes default
+	static final int MAX_HOST_ROUTES = 20;
+
 	private final NetworkRepository networks;
 
 	private final SubnetRepository subnets;
 
 	private final AllocationPoolRepository pools;
+
+	private final SubnetRouteRepository routes;
 
 	private final FixedIpRepository fixedIps;
 
@@ -47,10 +55,11 @@ public class SubnetService {
 	private final DatabaseClock clock;
 
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock) {
+			SubnetRouteRepository routes, FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.pools = pools;
+		this.routes = routes;
 		this.fixedIps = fixedIps;
 		this.allocator = allocator;
 		this.clock = clock;
@@ -102,6 +111,7 @@ public class SubnetService {
 		String gateway = gateway(spec, cidr);
 		List<AddressRange> ranges = allocationPools(spec, cidr, gateway);
 		List<String> dns = dnsNameservers(spec.dnsNameservers());
+		List<SubnetSpec.Route> hostRoutes = hostRoutes(spec.hostRoutes(), "new subnet");
 		Subnet subnet = new Subnet(now, network.getId(), project,
 				(spec.name() != null) ? NetworkService.checkLength("name", spec.name()) : "", cidr.toString(), gateway,
 				(spec.enableDhcp() == null) || spec.enableDhcp(), dns);
@@ -113,6 +123,7 @@ public class SubnetService {
 			this.pools.save(new AllocationPool(subnet.getId(), Ipv4.format(range.first()), Ipv4.format(range.last())));
 		}
 		this.pools.flush();
+		saveRoutes(subnet, hostRoutes);
 		this.allocator.createAddresses(network.getId(), subnet.getId(), cidr, ranges, gateway);
 		return subnet;
 	}
@@ -181,6 +192,62 @@ public class SubnetService {
 		return ranges;
 	}
 
+	/**
+	 * Host routes as Neutron validates them: at most {@link #MAX_HOST_ROUTES}, each a
+	 * routable CIDR (its network address, not loopback) through an IPv4 address, none twice.
+	 * @param subnet how the error names the subnet: its id, or "new subnet"
+	 */
+	static List<SubnetSpec.Route> hostRoutes(List<SubnetSpec.Route> requested, String subnet) {
+		if (requested == null) {
+			return List.of();
+		}
+		if (requested.size() > MAX_HOST_ROUTES) {
+			throw new NetworkException(NetworkException.Kind.INVALID, "HostRoutesExhausted", "Unable to complete "
+					+ "operation for " + subnet + ". The number of host routes exceeds the limit " + MAX_HOST_ROUTES + ".");
+		}
+		Set<SubnetSpec.Route> seen = new HashSet<>();
+		for (SubnetSpec.Route route : requested) {
+			if (route.destination() == null || route.nexthop() == null) {
+				throw invalidRoute("every host route needs a 'destination' and a 'nexthop'");
+			}
+			Ipv4Cidr destination;
+			try {
+				destination = Ipv4Cidr.parse(route.destination());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalidRoute("'" + route.destination() + "' is not a valid CIDR");
+			}
+			// netaddr's is_loopback: within 127.0.0.0/8
+			if (destination.prefixLength() >= 8 && (destination.network() >>> 24) == 127) {
+				throw invalidRoute("'" + route.destination() + "' is not a routable CIDR");
+			}
+			if (!Ipv4.isValid(route.nexthop())) {
+				throw invalidRoute("'" + route.nexthop() + "' is not a valid IP address");
+			}
+			if (!seen.add(route)) {
+				throw invalidRoute("Duplicate hostroute '{'destination': '" + route.destination() + "', 'nexthop': '"
+						+ route.nexthop() + "'}'");
+			}
+		}
+		return List.copyOf(requested);
+	}
+
+	private static NetworkException invalidRoute(String reason) {
+		return NetworkException.invalidInput("Invalid input for host_routes. Reason: " + reason + ".");
+	}
+
+	private void saveRoutes(Subnet subnet, List<SubnetSpec.Route> hostRoutes) {
+		for (SubnetSpec.Route route : hostRoutes) {
+			this.routes.save(new SubnetRoute(subnet.getId(), route.destination(), route.nexthop()));
+		}
+		this.routes.flush();
+	}
+
+	/** A subnet's host routes, in the order given. */
+	public List<SubnetRoute> routesOf(Subnet subnet) {
+		return this.routes.findBySubnetIdOrderById(subnet.getId());
+	}
+
 	static List<String> dnsNameservers(List<String> requested) {
 		if (requested == null) {
 			return List.of();
@@ -200,27 +267,32 @@ public class SubnetService {
 		return List.copyOf(requested);
 	}
 
+	/**
+	 * A subnet the caller sees: its project's, or one of a shared network (an external
+	 * network's subnets are not shown to other projects unless it is shared, as in Neutron).
+	 */
 	public Subnet find(RequestContext context, String uuid) {
 		return this.subnets.findByUuid(uuid)
 			.filter((subnet) -> Access.canSee(context, subnet.getProjectId())
-					|| this.networks.findById(subnet.getNetworkId()).map((n) -> n.isShared() || n.isExternal()).orElse(false))
+					|| this.networks.findById(subnet.getNetworkId()).map(Network::isShared).orElse(false))
 			.orElseThrow(() -> NetworkException.notFound("Subnet", uuid));
 	}
 
 	/**
-	 * A page of the subnets the caller sees, in id order: at most {@code size} after the
+	 * A page of the subnets the caller sees, in {@code order}: at most {@code size} after the
 	 * row {@code afterId} (0 for the first page) whose attributes are one of the values
 	 * asked for, all filtered in the database.
 	 * @param filters the values asked for, by the entity's attribute name or a computed
 	 * filter's name ({@link SubnetRepository#matching})
 	 */
-	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, long afterId, int size) {
-		Specification<Subnet> rows = Specification.allOf(ListFilters.after(afterId),
+	public List<Subnet> list(RequestContext context, Map<String, List<String>> filters, ListOrder order, long afterId,
+			int size) {
+		Specification<Subnet> rows = Specification.allOf(ListFilters.ordered(Subnet.class, order, afterId, SubnetRepository.sortValues()),
 				SubnetRepository.matching(filters));
 		if (!context.isAdmin()) {
 			rows = rows.and(SubnetRepository.visibleTo(context.projectId()));
 		}
-		return this.subnets.findBy(rows, (query) -> query.sortBy(Sort.by("id")).limit(size).all());
+		return this.subnets.findBy(rows, (query) -> query.limit(size).all());
 	}
 
 	public List<Subnet> ofNetwork(Network network) {
@@ -236,14 +308,14 @@ public class SubnetService {
 		return this.pools.findBySubnetIdOrderById(subnet.getId());
 	}
 
-	/** Name, description, DNS servers and DHCP can change; the addressing cannot. */
+	/** Name, description, DNS servers, host routes and DHCP can change; the addressing cannot. */
 	@Transactional
 	public Subnet update(RequestContext context, String uuid, SubnetSpec update) {
 		Access.checkWrite(context);
 		if (update.cidr() != null || update.gatewayGiven() || update.allocationPools() != null
 				|| update.ipVersion() != null || update.networkId() != null) {
-			throw NetworkException.badRequest("Only name, description, dns_nameservers and enable_dhcp of a subnet can be "
-					+ "updated.");
+			throw NetworkException.badRequest("Only name, description, dns_nameservers, host_routes and enable_dhcp of a "
+					+ "subnet can be updated.");
 		}
 		Subnet subnet = find(context, uuid);
 		if (!Access.canSee(context, subnet.getProjectId())) {
@@ -260,6 +332,12 @@ public class SubnetService {
 		}
 		if (update.enableDhcp() != null) {
 			subnet.setEnableDhcp(update.enableDhcp());
+		}
+		if (update.hostRoutes() != null) {
+			List<SubnetSpec.Route> hostRoutes = hostRoutes(update.hostRoutes(), uuid);
+			this.routes.deleteBySubnetId(subnet.getId());
+			this.routes.flush();
+			saveRoutes(subnet, hostRoutes);
 		}
 		subnet.touch(this.clock.now());
 		return this.subnets.saveAndFlush(subnet);
@@ -285,6 +363,7 @@ public class SubnetService {
 	void remove(Subnet subnet) {
 		this.allocator.deleteAddresses(subnet.getId());
 		this.pools.deleteBySubnetId(subnet.getId());
+		this.routes.deleteBySubnetId(subnet.getId());
 		this.subnets.delete(subnet);
 		this.subnets.flush();
 	}

@@ -9,9 +9,21 @@ import java.util.List;
  */
 public record SubnetSpec(String networkId, String projectId, String name, String description, String cidr,
 		Integer ipVersion, boolean gatewayGiven, String gatewayIp, List<Pool> allocationPools,
-		List<String> dnsNameservers, Boolean enableDhcp) {
+		List<String> dnsNameservers, Boolean enableDhcp, List<Route> hostRoutes) {
+
+	/** A subnet without host routes. */
+	public SubnetSpec(String networkId, String projectId, String name, String description, String cidr,
+			Integer ipVersion, boolean gatewayGiven, String gatewayIp, List<Pool> allocationPools,
+			List<String> dnsNameservers, Boolean enableDhcp) {
+		this(networkId, projectId, name, description, cidr, ipVersion, gatewayGiven, gatewayIp, allocationPools,
+				dnsNameservers, enableDhcp, null);
+	}
 
 	public record Pool(String start, String end) {
+	}
+
+	/** A host route: traffic to the {@code destination} CIDR goes through {@code nexthop}. */
+	public record Route(String destination, String nexthop) {
 	}
 
 }

@@ -19,6 +19,18 @@ public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long>, J
 
 	Optional<FloatingIp> findByAddress(String address);
 
+	/**
+	 * What lists sort by: the sortable attributes the store holds or computes, by the
+	 * entity's names ({@code status} as the API computes it from the association).
+	 */
+	static Map<String, ListFilters.SortValue<FloatingIp>> sortValues() {
+		return Map.of("uuid", ListFilters.column("uuid"), "address", ListFilters.column("address"), "networkUuid",
+				ListFilters.networkUuid(), "fixedAddress", ListFilters.column("fixedAddress"), "projectId",
+				ListFilters.column("projectId"), "status", (row, query, cb) -> cb.<String>selectCase()
+					.when(cb.isNull(row.get("fixedAddress")), "DOWN")
+					.otherwise("ACTIVE"));
+	}
+
 	/** What a project sees: its own floating IPs. */
 	static Specification<FloatingIp> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);

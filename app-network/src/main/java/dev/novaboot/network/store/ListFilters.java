@@ -6,13 +6,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The parts of a list query every resource shares: the keyset (rows after an id) and the
+ * The parts of a list query every resource shares: the order and keyset (rows after a row) and the
  * filters, on stored attributes and on those the API computes from other rows.
  */
 public final class ListFilters {
@@ -20,9 +26,90 @@ public final class ListFilters {
 	private ListFilters() {
 	}
 
-	/** Rows after the row {@code afterId}, in the id order that lists are read in. */
-	public static <T> Specification<T> after(long afterId) {
-		return (root, query, cb) -> cb.gt(root.get("id"), afterId);
+	/** A sortable value of a row: a column, or an expression over it and other rows. */
+	@FunctionalInterface
+	public interface SortValue<T> {
+
+		Expression<? extends Comparable<?>> of(Root<T> row, CommonAbstractCriteria query, CriteriaBuilder cb);
+
+	}
+
+	/** A stored attribute as a sort value; {@code null} sorts as the empty string, first. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static <T> SortValue<T> column(String attribute) {
+		return (row, query, cb) -> {
+			Path path = row.get(attribute);
+			return (path.getJavaType() == String.class) ? cb.coalesce(row.<String>get(attribute), "") : path;
+		};
+	}
+
+	/**
+	 * The uuid of the network a row's {@code networkId} names: what the API shows as
+	 * {@code network_id}, and sorts by.
+	 */
+	public static <T> SortValue<T> networkUuid() {
+		return (row, query, cb) -> {
+			Subquery<String> uuid = query.subquery(String.class);
+			Root<Network> network = uuid.from(Network.class);
+			return uuid.select(network.get("uuid")).where(cb.equal(network.get("id"), row.get("networkId")));
+		};
+	}
+
+	/**
+	 * The rows in {@code order} (then by row id, in the same direction), starting after the
+	 * row {@code afterId} (0: from the first): a keyset on every key, whose values for that
+	 * row are read by subqueries, so that the next page is a query like the first.
+	 * @param values the sort value of each key name of the order
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static <T> Specification<T> ordered(Class<T> type, ListOrder order, long afterId,
+			Map<String, SortValue<T>> values) {
+		return (root, query, cb) -> {
+			List<Order> orders = new ArrayList<>();
+			List<Expression> keys = new ArrayList<>();
+			List<Boolean> ascending = new ArrayList<>();
+			for (ListOrder.Key key : order.keys()) {
+				SortValue<T> value = values.get(key.name());
+				if (value == null) {
+					throw new IllegalArgumentException("No sort value " + key.name() + " for " + type.getSimpleName());
+				}
+				keys.add(value.of(root, query, cb));
+				ascending.add(key.ascending() != order.reversed());
+			}
+			keys.add(root.get("id"));
+			ascending.add(!order.reversed());
+			for (int i = 0; i < keys.size(); i++) {
+				orders.add(ascending.get(i) ? cb.asc(keys.get(i)) : cb.desc(keys.get(i)));
+			}
+			if (query != null && !Long.class.equals(query.getResultType())) {
+				query.orderBy(orders);
+			}
+			if (afterId == 0) {
+				return null;
+			}
+			// (k1 > m1) or (k1 = m1 and k2 > m2) or ... with m the values of the row afterId
+			List<Predicate> any = new ArrayList<>();
+			List<Predicate> equalSoFar = new ArrayList<>();
+			for (int i = 0; i < keys.size(); i++) {
+				Expression mark;
+				if (i == keys.size() - 1) {
+					mark = cb.literal(afterId);
+				}
+				else {
+					Subquery<Comparable> marker = query.subquery(Comparable.class);
+					Root<T> markerRow = marker.from(type);
+					marker.select((Expression) values.get(order.keys().get(i).name()).of(markerRow, marker, cb))
+						.where(cb.equal(markerRow.get("id"), afterId));
+					mark = marker;
+				}
+				Predicate beyond = ascending.get(i) ? cb.greaterThan(keys.get(i), mark) : cb.lessThan(keys.get(i), mark);
+				List<Predicate> step = new ArrayList<>(equalSoFar);
+				step.add(beyond);
+				any.add(cb.and(step.toArray(Predicate[]::new)));
+				equalSoFar.add(cb.equal(keys.get(i), mark));
+			}
+			return cb.or(any.toArray(Predicate[]::new));
+		};
 	}
 
 	/**

@@ -18,6 +18,12 @@ public interface NetworkRepository extends JpaRepository<Network, Long>, JpaSpec
 
 	Optional<Network> findByUuid(String uuid);
 
+	/** What lists sort by: the sortable attributes the store holds, by the entity's names. */
+	static Map<String, ListFilters.SortValue<Network>> sortValues() {
+		return Map.of("uuid", ListFilters.column("uuid"), "name", ListFilters.column("name"), "adminStateUp",
+				ListFilters.column("adminStateUp"), "projectId", ListFilters.column("projectId"));
+	}
+
 	/** What a project sees: its own networks, shared and external ones. */
 	static Specification<Network> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.or(cb.equal(root.get("projectId"), projectId), cb.isTrue(root.get("shared")),

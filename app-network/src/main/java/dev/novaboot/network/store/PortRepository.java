@@ -18,6 +18,20 @@ public interface PortRepository extends JpaRepository<Port, Long>, JpaSpecificat
 
 	Optional<Port> findByUuid(String uuid);
 
+	/**
+	 * What lists sort by: the sortable attributes the store holds or computes, by the
+	 * entity's names ({@code status} as the API computes it from the device).
+	 */
+	static Map<String, ListFilters.SortValue<Port>> sortValues() {
+		return Map.of("uuid", ListFilters.column("uuid"), "name", ListFilters.column("name"), "networkUuid",
+				ListFilters.networkUuid(), "adminStateUp", ListFilters.column("adminStateUp"), "macAddress",
+				ListFilters.column("macAddress"), "deviceId", ListFilters.column("deviceId"), "deviceOwner",
+				ListFilters.column("deviceOwner"), "projectId", ListFilters.column("projectId"), "status",
+				(row, query, cb) -> cb.<String>selectCase()
+					.when(cb.equal(row.get("deviceId"), ""), "DOWN")
+					.otherwise("ACTIVE"));
+	}
+
 	/** What a project sees: its own ports. */
 	static Specification<Port> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);

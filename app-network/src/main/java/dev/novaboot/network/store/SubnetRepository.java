@@ -19,15 +19,26 @@ public interface SubnetRepository extends JpaRepository<Subnet, Long>, JpaSpecif
 
 	List<Subnet> findByNetworkIdOrderById(Long networkId);
 
-	/** What a project sees: its own subnets and those of shared and external networks. */
+	/** What lists sort by: the sortable attributes the store holds or computes, by the entity's names. */
+	static Map<String, ListFilters.SortValue<Subnet>> sortValues() {
+		return Map.of("uuid", ListFilters.column("uuid"), "name", ListFilters.column("name"), "networkUuid",
+				ListFilters.networkUuid(), "cidr", ListFilters.column("cidr"), "gatewayIp",
+				ListFilters.column("gatewayIp"), "projectId", ListFilters.column("projectId"), "enableDhcp",
+				ListFilters.column("enableDhcp"));
+	}
+
+	/**
+	 * What a project sees: its own subnets and those of shared networks. An external
+	 * network is visible to everyone, but its subnets only when it is also shared, as
+	 * Neutron's {@code get_subnet} policy ({@code admin_or_owner or shared}) has it.
+	 */
 	static Specification<Subnet> visibleTo(String projectId) {
 		return (root, query, cb) -> {
-			Subquery<Long> open = query.subquery(Long.class);
-			Root<Network> network = open.from(Network.class);
-			open.select(network.get("id"))
-				.where(cb.equal(network.get("id"), root.get("networkId")),
-						cb.or(cb.isTrue(network.get("shared")), cb.isTrue(network.get("external"))));
-			return cb.or(cb.equal(root.get("projectId"), projectId), cb.exists(open));
+			Subquery<Long> shared = query.subquery(Long.class);
+			Root<Network> network = shared.from(Network.class);
+			shared.select(network.get("id"))
+				.where(cb.equal(network.get("id"), root.get("networkId")), cb.isTrue(network.get("shared")));
+			return cb.or(cb.equal(root.get("projectId"), projectId), cb.exists(shared));
 		};
 	}
 

@@ -52,9 +52,12 @@ class NetworkingApiAuthenticationTests {
 
 	@Test
 	void withoutATokenTheApiAnswers401() {
-		ResponseEntity<String> response = this.http.getForEntity("/v2.0/networks", String.class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
+		for (String path : List.of("/v2.0/networks", "/v2.0/extensions", "/v2.0/extensions/net-mtu",
+				"/v2.0/security-groups", "/v2.0/security-group-rules")) {
+			ResponseEntity<String> response = this.http.getForEntity(path, String.class);
+			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
+		}
 	}
 
 	@Test

@@ -53,6 +53,8 @@ class NetworkingApiCampaignTests {
 		String portId = create("/v2.0/ports", "port", "{\"port\": {\"network_id\": \"" + networkId
 				+ "\", \"name\": \"fuzz-port\", \"device_id\": \"fuzz-device\"}}", token);
 
+		String groupId = create("/v2.0/security-groups", "security_group",
+				"{\"security_group\": {\"name\": \"fuzz-group\"}}", token);
 		MalformedRequestCampaign campaign = new MalformedRequestCampaign(this.port, token, FaultShapes.NEUTRON, 20261201,
 				(route, variable) -> route.startsWith("/v2.0/networks") ? networkId
 						: route.startsWith("/v2.0/subnets") ? subnetId : route.startsWith("/v2.0/ports") ? portId : null)
@@ -79,6 +81,14 @@ class NetworkingApiCampaignTests {
 					Map.of("/floatingip/floating_network_id", Field.REFERENCE)))
 			.template(new Template("PUT", "/v2.0/floatingips/{id}", "{\"floatingip\": {\"port_id\": \"" + portId + "\"}}",
 					Map.of("/floatingip/port_id", Field.REFERENCE)))
+			.template(new Template("POST", "/v2.0/security-groups", "{\"security_group\": {\"name\": \"sg\"}}",
+					Map.of("/security_group/name", Field.LIMITED_STRING)))
+			.template(new Template("POST", "/v2.0/security-group-rules",
+					"{\"security_group_rule\": {\"security_group_id\": \"" + groupId
+							+ "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": 22, "
+							+ "\"port_range_max\": 22}}",
+					Map.of("/security_group_rule/security_group_id", Field.REFERENCE, "/security_group_rule/direction",
+							Field.ENUM, "/security_group_rule/protocol", Field.ENUM)))
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));

@@ -1,6 +1,8 @@
 package dev.novaboot.network.driver;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -120,6 +122,38 @@ class LinuxNetworkDriverCommandTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> driver.bindFloatingIp("203.0.113.5 -j ACCEPT", "10.0.0.2"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new HostCommands(runner, "ns; rm -rf /"));
 		assertThat(runner.commands).isEmpty();
+	}
+
+	@Test
+	void hostRoutesAreHandedOutAsClasslessStaticRoutesWithTheDefaultRoute() throws Exception {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), EMPTY_HOST);
+		String network = "6f1d0c43-2b7e-4d55-9a55-0c5a2f3e4b11";
+		driver(runner).updateDhcp(new DhcpConfig(network, "br101", "10.1.0.1", "10.1.0.0", "255.255.255.0", List.of(),
+				Duration.ofMinutes(10), List.of(), List.of(new DhcpConfig.HostRoute("192.168.50.0/24", "10.1.0.254"),
+						new DhcpConfig.HostRoute("172.16.0.0/12", "10.1.0.253"))));
+		String routes = "192.168.50.0/24,10.1.0.254,172.16.0.0/12,10.1.0.253,0.0.0.0/0,10.1.0.1";
+		// RFC 3442 clients ignore the router option once they get classless routes: the default route goes with them
+		assertThat(Files.readAllLines(this.state.resolve("dnsmasq-" + network + ".conf")))
+			.contains("dhcp-option=tag:net,option:router,10.1.0.1",
+					"dhcp-option=tag:net,option:classless-static-route," + routes, "dhcp-option=tag:net,249," + routes);
+		assertThat(runner.changes()).contains(PREFIX + "dnsmasq --conf-file="
+				+ this.state.toAbsolutePath().normalize().resolve("dnsmasq-" + network + ".conf"));
+	}
+
+	@Test
+	void withoutHostRoutesNoRouteOptionIsWrittenAndABadRouteNeverReachesTheFile() throws Exception {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), EMPTY_HOST);
+		String network = "6f1d0c43-2b7e-4d55-9a55-0c5a2f3e4b12";
+		driver(runner).updateDhcp(new DhcpConfig(network, "br101", "10.1.0.1", "10.1.0.0", "255.255.255.0", List.of(),
+				Duration.ofMinutes(10), List.of()));
+		assertThat(Files.readString(this.state.resolve("dnsmasq-" + network + ".conf")))
+			.doesNotContain("classless-static-route")
+			.doesNotContain(",249,");
+		String other = "6f1d0c43-2b7e-4d55-9a55-0c5a2f3e4b13";
+		assertThatIllegalArgumentException().isThrownBy(() -> driver(runner).updateDhcp(new DhcpConfig(other, "br101",
+				"10.1.0.1", "10.1.0.0", "255.255.255.0", List.of(), Duration.ofMinutes(10), List.of(),
+				List.of(new DhcpConfig.HostRoute("10.2.0.0/24\ndhcp-option=3", "10.1.0.254")))));
+		assertThat(this.state.resolve("dnsmasq-" + other + ".conf")).doesNotExist();
 	}
 
 }
