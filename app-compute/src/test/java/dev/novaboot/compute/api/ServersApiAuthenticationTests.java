@@ -72,7 +72,7 @@ class ServersApiAuthenticationTests {
 		String carolToken = AuthTestSupport.token(this.http, "cmp-carol", "carol-password", "cmp-b");
 		String image = imageId(aliceToken);
 		String bootRequest = "{\"server\": {\"name\": \"%s\", \"flavorRef\": \"1\", \"imageRef\": \"" + image
-				+ "\", \"networks\": \"auto\"}}";
+				+ "\"}}";
 
 		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
 				json(bootRequest.formatted("alice-vm"), aliceToken), Map.class);
@@ -160,7 +160,7 @@ class ServersApiAuthenticationTests {
 		String erinToken = AuthTestSupport.token(this.http, "cmp-erin", "erin-password", "cmp-e");
 		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
 				json("{\"server\": {\"name\": \"erin-vm\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId(erinToken)
-						+ "\", \"networks\": \"auto\"}}", erinToken), Map.class);
+						+ "\"}}", erinToken), Map.class);
 		String serverId = (String) ((Map<String, Object>) booted.getBody().get("server")).get("id");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
 			.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", erinToken), Map.class)
