@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.novaboot.service.api.ComputeMicroversions.InvalidMicroversionException;
+import dev.novaboot.service.auth.RequestIdFilter;
 import dev.novaboot.service.web.ApiFaults;
 
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,9 @@ import org.springframework.web.util.UrlPathHelper;
  * {@code OpenStack-API-Version: compute X.Y}, {@code X-OpenStack-Nova-API-Version: X.Y}
  * and {@code Vary}, on errors too. As Nova: a version not of the form {@code X.Y} is 400
  * (and no version headers, none having been negotiated), a version outside the range is
- * 406 (with the headers naming the version asked for).
+ * 406 (with the headers naming the version asked for). It also gives every answer of the
+ * Compute API Nova's {@code x-compute-request-id}, the request's id that
+ * {@code X-OpenStack-Request-ID} and the request context carry.
  */
 public class ComputeMicroversionFilter extends OncePerRequestFilter {
 
@@ -32,6 +35,9 @@ public class ComputeMicroversionFilter extends OncePerRequestFilter {
 	public static final String STANDARD_HEADER = "OpenStack-API-Version";
 
 	public static final String LEGACY_HEADER = "X-OpenStack-Nova-API-Version";
+
+	/** Nova's own name for the request id, beside oslo's {@code X-OpenStack-Request-ID}. */
+	public static final String COMPUTE_REQUEST_ID_HEADER = "x-compute-request-id";
 
 	private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
@@ -57,6 +63,7 @@ public class ComputeMicroversionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		response.setHeader(COMPUTE_REQUEST_ID_HEADER, RequestIdFilter.requestId(request));
 		Microversion version;
 		try {
 			version = ComputeMicroversions.requested(request.getHeader(STANDARD_HEADER),

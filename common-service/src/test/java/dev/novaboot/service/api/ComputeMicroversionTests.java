@@ -101,6 +101,11 @@ class ComputeMicroversionTests {
 				this.http.getRootUri() + "/v2.1/os-services", HttpMethod.GET, new HttpEntity<>(headers), String.class);
 		assertThat(unauthenticated.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertVersionHeaders(unauthenticated, "2.11");
+		// Nova's name for the request id, beside oslo's, on every answer of the Compute API
+		assertThat(unauthenticated.getHeaders().getFirst("x-compute-request-id")).startsWith("req-")
+			.isEqualTo(unauthenticated.getHeaders().getFirst("X-OpenStack-Request-ID"));
+		assertThat(missing.getHeaders().getFirst("x-compute-request-id"))
+			.isEqualTo(missing.getHeaders().getFirst("X-OpenStack-Request-ID"));
 	}
 
 	@Test
