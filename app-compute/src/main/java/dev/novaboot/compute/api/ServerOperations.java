@@ -10,7 +10,6 @@ import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ComputeManager;
 import dev.novaboot.compute.manager.ComputeServices;
-import dev.novaboot.compute.manager.Flavor;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
@@ -25,6 +24,7 @@ import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
@@ -92,7 +92,9 @@ class ServerOperations {
 	}
 
 	Instance create(RequestContext context, ServerRequests.CreateServer request) {
-		Flavor flavor = this.flavors.find(request.flavorRef())
+		// a private flavor the project may not use, or a disabled one, is no flavor to it (Nova)
+		FlavorRecord flavor = this.flavors.findVisible(request.flavorRef(), context.projectId(), context.isAdmin())
+			.filter((found) -> !found.isDisabled())
 			.orElseThrow(() -> new BadRequestException("Flavor " + request.flavorRef() + " could not be found."));
 		if (this.images.find(request.imageRef()).isEmpty()) {
 			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
@@ -110,8 +112,11 @@ class ServerOperations {
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
-		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(), flavor.id(),
-				flavor.vcpus(), flavor.ram(), flavor.disk(), request.imageRef(), request.description(), flavor.name());
+		String extraSpecs = this.json.writeValueAsString(
+				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
+		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(),
+				flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
+				request.description(), flavor.getName(), extraSpecs);
 		if (!request.tags().isEmpty()) {
 			this.tags.tagNew(instance.getUuid(), request.tags());
 		}
@@ -202,7 +207,14 @@ class ServerOperations {
 		if (instance.getFlavorName() != null) {
 			return instance.getFlavorName();
 		}
-		return this.flavors.find(instance.getFlavorId()).map(Flavor::name).orElse(instance.getFlavorId());
+		return this.flavors.find(instance.getFlavorId()).map(FlavorRecord::getName).orElse(instance.getFlavorId());
+	}
+
+	/** The flavor's extra specs the server was booted with (none for rows older than the column). */
+	@SuppressWarnings("unchecked")
+	Map<String, String> flavorExtraSpecs(Instance instance) {
+		return (instance.getFlavorExtraSpecs() != null) ? this.json.readValue(instance.getFlavorExtraSpecs(), Map.class)
+				: Map.of();
 	}
 
 	List<String> tags(Instance instance) {

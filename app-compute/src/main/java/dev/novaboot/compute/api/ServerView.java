@@ -77,8 +77,10 @@ final class ServerView {
 	 * @param hostStatus Nova's {@code host_status} of the server's host (2.16)
 	 * @param tags the server's tags (2.26)
 	 * @param flavorName the name of the flavor it was booted with (2.47)
+	 * @param flavorExtraSpecs that flavor's extra specs at boot (2.47)
 	 */
-	record Shown(Microversion version, boolean admin, String hostStatus, List<String> tags, String flavorName) {
+	record Shown(Microversion version, boolean admin, String hostStatus, List<String> tags, String flavorName,
+			Map<String, String> flavorExtraSpecs) {
 	}
 
 	static Map<String, Object> detail(Instance instance, NetworkInfo networkInfo, List<VolumeAttachmentRecord> volumes,
@@ -162,7 +164,7 @@ final class ServerView {
 		flavor.put("ephemeral", 0);
 		flavor.put("swap", 0);
 		flavor.put("original_name", shown.flavorName());
-		flavor.put("extra_specs", Map.of());
+		flavor.put("extra_specs", shown.flavorExtraSpecs());
 		return flavor;
 	}
 

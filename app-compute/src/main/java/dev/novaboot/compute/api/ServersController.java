@@ -152,7 +152,8 @@ class ServersController {
 			List<String> tags) {
 		ServerView.Shown shown = new ServerView.Shown(version, context.isAdmin(),
 				(version.isAtLeast(2, 16) && context.isAdmin()) ? this.servers.hostStatus(instance) : "", tags,
-				version.isAtLeast(2, 47) ? this.servers.flavorName(instance) : null);
+				version.isAtLeast(2, 47) ? this.servers.flavorName(instance) : null,
+				version.isAtLeast(2, 47) ? this.servers.flavorExtraSpecs(instance) : Map.of());
 		return ServerView.detail(instance, this.servers.networkInfo(instance), this.servers.attachments(instance),
 				shown);
 	}

@@ -93,6 +93,9 @@ public class Instance extends SoftDeletedEntity {
 	@Column(name = "flavor_name")
 	private String flavorName;
 
+	@Column(name = "flavor_extra_specs", length = 16000)
+	private String flavorExtraSpecs;
+
 	protected Instance() {
 	}
 
@@ -135,6 +138,15 @@ public class Instance extends SoftDeletedEntity {
 
 	public String getDescription() {
 		return this.description;
+	}
+
+	/** The flavor's extra specs at boot, as JSON; null for instances recorded before the column existed. */
+	public String getFlavorExtraSpecs() {
+		return this.flavorExtraSpecs;
+	}
+
+	public void setFlavorExtraSpecs(String flavorExtraSpecs) {
+		this.flavorExtraSpecs = flavorExtraSpecs;
 	}
 
 	/** Null for instances recorded before the column existed. */
