@@ -79,6 +79,13 @@ class ComputeApiCampaignTests {
 			.template(new Template("POST", "/v2.1/servers/{serverId}/os-volume_attachments",
 					"{\"volumeAttachment\": {\"volumeId\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}}",
 					Map.of("/volumeAttachment/volumeId", Field.REFERENCE)))
+			.template(new Template("POST", "/v2.1/flavors",
+					"{\"flavor\": {\"name\": \"fuzz.flavor\", \"id\": \"fuzz\", \"ram\": 64, \"vcpus\": 1, "
+							+ "\"disk\": 1}}",
+					Map.of("/flavor/name", Field.LIMITED_STRING, "/flavor/id", Field.LIMITED_STRING, "/flavor/ram",
+							Field.POSITIVE_INTEGER, "/flavor/vcpus", Field.POSITIVE_INTEGER)))
+			.template(new Template("POST", "/v2.1/flavors/{id}/action", "{\"addTenantAccess\": {\"tenant\": \"p\"}}",
+					Map.of("/addTenantAccess/tenant", Field.LIMITED_STRING)))
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));
