@@ -5,8 +5,10 @@ import java.util.Set;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.web.ApiFaultShape;
 import dev.novaboot.service.web.ApiFaults;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +38,11 @@ public class ServicesApiConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "computeMicroversionFilter")
-	FilterRegistrationBean<ComputeMicroversionFilter> computeMicroversionFilter(ApiFaults faults) {
+	FilterRegistrationBean<ComputeMicroversionFilter> computeMicroversionFilter(ObjectProvider<ApiFaults> faults) {
+		// Nova's fault shape when the app's web edge (NovaWebAutoConfiguration) is not there
 		FilterRegistrationBean<ComputeMicroversionFilter> registration = new FilterRegistrationBean<>(
-				new ComputeMicroversionFilter(faults, Set.of()));
+				new ComputeMicroversionFilter(faults.getIfAvailable(() -> new ApiFaults(ApiFaultShape.openStack())),
+						Set.of()));
 		registration.setOrder(ComputeMicroversionFilter.ORDER);
 		return registration;
 	}
