@@ -22,9 +22,21 @@ final class SuiteClient {
 
 	private final String projectId;
 
+	private final String computeVersion;
+
 	private SuiteClient(String token, String projectId) {
+		this(token, projectId, null);
+	}
+
+	private SuiteClient(String token, String projectId, String computeVersion) {
 		this.token = token;
 		this.projectId = projectId;
+		this.computeVersion = computeVersion;
+	}
+
+	/** The same user asking the Compute API for a microversion (none is 2.1). */
+	SuiteClient atComputeVersion(String version) {
+		return new SuiteClient(this.token, this.projectId, version);
 	}
 
 	/** Logs in as {@code user} in {@code project} (default domain) at {@code identity}. */
@@ -82,6 +94,9 @@ final class SuiteClient {
 			.header("Accept", "application/json");
 		if (json != null) {
 			request.header("Content-Type", "application/json");
+		}
+		if (this.computeVersion != null) {
+			request.header("OpenStack-API-Version", "compute " + this.computeVersion);
 		}
 		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
 				: HttpRequest.BodyPublishers.noBody());

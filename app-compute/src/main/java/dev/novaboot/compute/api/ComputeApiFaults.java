@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
+import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
@@ -69,6 +71,42 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> instanceNotFound(InstanceNotFoundException ex) {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> forbidden(PolicyForbiddenException ex) {
+		return fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> flavorNotFound(FlavorCatalog.FlavorNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> flavorExists(FlavorCatalog.FlavorExistsException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> flavorAccess(FlavorCatalog.FlavorAccessException ex) {
+		return ex.exists() ? fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage())
+				: fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> extraSpecNotFound(FlavorCatalog.ExtraSpecNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> tagNotFound(InstanceTags.TagNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> tooManyTags(InstanceTags.TooManyTagsException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -3,12 +3,15 @@ package dev.novaboot.compute.api;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.service.api.ComputeMicroversions;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Version discovery, which OpenStack clients fetch first: {@code GET /} and
- * {@code GET /v2.1}. This subset speaks the base microversion 2.1 only.
+ * {@code GET /v2.1}, with the range of microversions this subset speaks
+ * ({@code docs/compute-microversions.md}).
  */
 @RestController
 class ComputeVersionController {
@@ -27,7 +30,8 @@ class ComputeVersionController {
 	}
 
 	private static Map<String, Object> version() {
-		return Map.of("id", "v2.1", "status", "CURRENT", "version", "2.1", "min_version", "2.1", "updated",
+		return Map.of("id", "v2.1", "status", "CURRENT", "version", ComputeMicroversions.MAXIMUM.toString(), "min_version",
+				ComputeMicroversions.MINIMUM.toString(), "updated",
 				"2013-07-23T11:33:21Z", "links", List.of(Map.of("rel", "self", "href", Links.base() + "/v2.1/")));
 	}
 

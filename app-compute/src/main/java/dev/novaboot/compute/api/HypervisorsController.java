@@ -1,87 +1,223 @@
 package dev.novaboot.compute.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.novaboot.compute.manager.ComputeNodeQueries;
 import dev.novaboot.compute.manager.ComputeServices;
+import dev.novaboot.compute.manager.InstanceQueries;
+import dev.novaboot.compute.manager.MarkerNotFoundException;
 import dev.novaboot.compute.store.ComputeNode;
+import dev.novaboot.compute.store.Instance;
+import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.NotFoundException;
+import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.record.ServiceRecord;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v2.1/os-hypervisors}: the compute nodes with their resources and their service's
- * state (ids are the nodes' uuids, as from microversion 2.53). Admin-only once the auth
- * layer enforces policies.
+ * {@code /v2.1/os-hypervisors} (admin only): the compute nodes with their resources and
+ * their service's state, as Nova shows them at each microversion: integer ids before 2.53
+ * and uuids from 2.53; {@code cpu_info} a string before 2.28 and an object from 2.28;
+ * paging by {@code limit} and {@code marker} from 2.33; {@code hypervisor_hostname_pattern}
+ * and {@code with_servers} from 2.53, when unknown query parameters become a 400.
  */
 @RestController
 class HypervisorsController {
+
+	private static final Set<String> LIST_QUERY_253 = Set.of("limit", "marker", "hypervisor_hostname_pattern",
+			"with_servers");
+
+	private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
+
+	private static final Set<String> FALSE = Set.of("0", "f", "false", "off", "n", "no");
 
 	private final ComputeNodeQueries nodes;
 
 	private final ComputeServices services;
 
-	HypervisorsController(ComputeNodeQueries nodes, ComputeServices services) {
+	private final InstanceQueries instances;
+
+	HypervisorsController(ComputeNodeQueries nodes, ComputeServices services, InstanceQueries instances) {
 		this.nodes = nodes;
 		this.services = services;
+		this.instances = instances;
 	}
 
 	@GetMapping("/v2.1/os-hypervisors")
-	Map<String, List<Map<String, Object>>> list() {
-		return Map.of("hypervisors", this.nodes.list().stream().map(this::summary).toList());
+	Map<String, Object> list(@RequestParam Map<String, String> query, Microversion version) {
+		return list(query, version, false);
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/detail")
-	Map<String, List<Map<String, Object>>> detail() {
-		return Map.of("hypervisors", this.nodes.list().stream().map(this::detail).toList());
+	Map<String, Object> detail(@RequestParam Map<String, String> query, Microversion version) {
+		return list(query, version, true);
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/{id}")
-	Map<String, Map<String, Object>> show(@PathVariable String id) {
-		return Map.of("hypervisor", detail(this.nodes.find(id)
-			.orElseThrow(() -> new NotFoundException("Hypervisor " + id + " could not be found."))));
+	Map<String, Object> show(@PathVariable String id, @RequestParam Map<String, String> query, Microversion version) {
+		boolean withServers = false;
+		if (version.isAtLeast(2, 53)) {
+			onlyKnown(query, Set.of("with_servers"));
+			withServers = bool(query.get("with_servers"));
+			if (!Uuids.isUuid(id)) {
+				throw new BadRequestException("Invalid uuid " + ServerRequests.shown(id));
+			}
+		}
+		NotFoundException notFound = new NotFoundException(
+				"Hypervisor with ID '" + ServerRequests.shown(id) + "' could not be found.");
+		ComputeNode node = (version.isAtLeast(2, 53) ? this.nodes.find(id) : this.nodes.findById(id))
+			.orElseThrow(() -> notFound);
+		ServiceRecord service = this.services.find(node.getHost()).orElseThrow(() -> notFound);
+		return Map.of("hypervisor", view(node, service, true, withServers, version));
 	}
 
-	private Map<String, Object> summary(ComputeNode node) {
-		Optional<ServiceRecord> service = this.services.find(node.getHost());
+	private Map<String, Object> list(Map<String, String> query, Microversion version, boolean detail) {
+		String pattern = null;
+		boolean withServers = false;
+		if (version.isAtLeast(2, 53)) {
+			onlyKnown(query, LIST_QUERY_253);
+			pattern = query.get("hypervisor_hostname_pattern");
+			withServers = bool(query.get("with_servers"));
+		}
+		boolean paged = version.isAtLeast(2, 33);
+		List<ComputeNode> page;
+		int limit = Paging.MAX_LIMIT;
+		if (pattern != null) {
+			if (query.containsKey("limit") || query.get("marker") != null) {
+				throw new BadRequestException("Paging over hypervisors with the hypervisor_hostname_pattern query "
+						+ "parameter is not supported.");
+			}
+			page = this.nodes.search(pattern);
+			if (page.isEmpty()) {
+				throw new NotFoundException("No hypervisor matching '" + ServerRequests.shown(pattern)
+						+ "' could be found.");
+			}
+			paged = false;
+		}
+		else {
+			limit = paged ? Paging.limit(query.get("limit")) : Paging.MAX_LIMIT;
+			String marker = paged ? query.get("marker") : null;
+			try {
+				page = this.nodes.page(limit, marker, version.isAtLeast(2, 53));
+			}
+			catch (MarkerNotFoundException ex) {
+				throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
+			}
+		}
+		List<Map<String, Object>> views = new ArrayList<>();
+		for (ComputeNode node : page) {
+			// as Nova: a node whose service record is gone is not shown
+			Optional<ServiceRecord> service = this.services.find(node.getHost());
+			if (service.isPresent()) {
+				views.add(view(node, service.get(), detail, withServers, version));
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("hypervisors", views);
+		if (paged && !views.isEmpty()) {
+			List<Map<String, String>> links = Paging.links(limit, page.size(), views.get(views.size() - 1).get("id"));
+			if (!links.isEmpty()) {
+				body.put("hypervisors_links", links);
+			}
+		}
+		return body;
+	}
+
+	private Map<String, Object> view(ComputeNode node, ServiceRecord service, boolean detail, boolean withServers,
+			Microversion version) {
+		boolean uuids = version.isAtLeast(2, 53);
 		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("id", node.getUuid());
+		view.put("id", uuids ? node.getUuid() : node.getId());
 		view.put("hypervisor_hostname", node.getHost());
-		view.put("state", service.map(this.services::isUp).orElse(false) ? "up" : "down");
-		view.put("status", service.map(ServiceRecord::isDisabled).orElse(false) ? "disabled" : "enabled");
+		view.put("state", this.services.isUp(service) ? "up" : "down");
+		view.put("status", service.isDisabled() ? "disabled" : "enabled");
+		if (detail) {
+			view.put("hypervisor_type", node.getHypervisorType());
+			view.put("hypervisor_version", versionNumber(node.getHypervisorVersion()));
+			view.put("host_ip", null);
+			Map<String, Object> serviceView = new LinkedHashMap<>();
+			serviceView.put("id", uuids ? service.getUuid() : service.getId());
+			serviceView.put("host", node.getHost());
+			serviceView.put("disabled_reason", service.getDisabledReason());
+			view.put("service", serviceView);
+			view.put("vcpus", node.getVcpus());
+			view.put("memory_mb", node.getMemoryMb());
+			view.put("local_gb", node.getLocalGb());
+			view.put("vcpus_used", node.getVcpusUsed());
+			view.put("memory_mb_used", node.getMemoryMbUsed());
+			view.put("local_gb_used", node.getLocalGbUsed());
+			view.put("free_ram_mb", node.getMemoryMb() - node.getMemoryMbUsed());
+			view.put("free_disk_gb", node.getLocalGb() - node.getLocalGbUsed());
+			view.put("current_workload", 0);
+			view.put("running_vms", node.getRunningVms());
+			view.put("disk_available_least", node.getLocalGb() - node.getLocalGbUsed());
+			// no CPU model is reported: Nova's empty value, a JSON string before 2.28
+			view.put("cpu_info", version.isAtLeast(2, 28) ? Map.of() : "{}");
+		}
+		if (withServers) {
+			addServers(view, node);
+		}
 		return view;
 	}
 
-	private Map<String, Object> detail(ComputeNode node) {
-		Map<String, Object> view = summary(node);
-		Optional<ServiceRecord> service = this.services.find(node.getHost());
-		view.put("hypervisor_type", node.getHypervisorType());
-		view.put("hypervisor_version", node.getHypervisorVersion());
-		view.put("host_ip", null);
-		view.put("vcpus", node.getVcpus());
-		view.put("vcpus_used", node.getVcpusUsed());
-		view.put("memory_mb", node.getMemoryMb());
-		view.put("memory_mb_used", node.getMemoryMbUsed());
-		view.put("free_ram_mb", node.getMemoryMb() - node.getMemoryMbUsed());
-		view.put("local_gb", node.getLocalGb());
-		view.put("local_gb_used", node.getLocalGbUsed());
-		view.put("free_disk_gb", node.getLocalGb() - node.getLocalGbUsed());
-		view.put("disk_available_least", node.getLocalGb() - node.getLocalGbUsed());
-		view.put("running_vms", node.getRunningVms());
-		view.put("current_workload", 0);
-		view.put("cpu_info", "{}");
-		Map<String, Object> serviceView = new LinkedHashMap<>();
-		serviceView.put("host", node.getHost());
-		serviceView.put("id", service.map(ServiceRecord::getUuid).orElse(null));
-		serviceView.put("disabled_reason", service.map(ServiceRecord::getDisabledReason).orElse(null));
-		view.put("service", serviceView);
-		return view;
+	private void addServers(Map<String, Object> view, ComputeNode node) {
+		List<Instance> servers = this.instances.onHost(node.getHost());
+		// before 2.75 Nova leaves the key out when there are none
+		if (!servers.isEmpty()) {
+			view.put("servers",
+					servers.stream().map((server) -> Map.of("name", server.getName(), "uuid", server.getUuid())).toList());
+		}
+	}
+
+	/**
+	 * Nova's integer form of a dotted version (oslo's {@code convert_version_to_int}: each
+	 * part a thousand times the next, {@code 8.2.2} is 8002002); 0 when the hypervisor
+	 * reported none.
+	 */
+	static int versionNumber(String version) {
+		if (version == null || !version.matches("\\d{1,3}(\\.\\d{1,3}){0,2}")) {
+			return 0;
+		}
+		int number = 0;
+		for (String part : version.split("\\.")) {
+			number = number * 1000 + Integer.parseInt(part);
+		}
+		return number;
+	}
+
+	private static void onlyKnown(Map<String, String> query, Set<String> known) {
+		for (String name : query.keySet()) {
+			if (!known.contains(name)) {
+				throw new BadRequestException("Invalid input for query parameters " + ServerRequests.shown(name)
+						+ ". Additional properties are not allowed ('" + ServerRequests.shown(name) + "' was unexpected)");
+			}
+		}
+	}
+
+	private static boolean bool(String value) {
+		if (value == null) {
+			return false;
+		}
+		String lower = value.strip().toLowerCase(Locale.ROOT);
+		if (TRUE.contains(lower)) {
+			return true;
+		}
+		if (FALSE.contains(lower)) {
+			return false;
+		}
+		throw new BadRequestException("Invalid input for query parameters with_servers. Value: "
+				+ ServerRequests.shown(value) + ". It is not a boolean.");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.novaboot.compute.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -9,12 +10,13 @@ import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ComputeManager;
 import dev.novaboot.compute.manager.ComputeServices;
-import dev.novaboot.compute.manager.Flavor;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
+import dev.novaboot.compute.manager.InstanceQueries.TagFilter;
 import dev.novaboot.compute.manager.InstanceStates;
+import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
@@ -22,6 +24,7 @@ import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
@@ -67,9 +70,13 @@ class ServerOperations {
 
 	private final JsonMapper json;
 
+	private final InstanceTags tags;
+
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
-			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json) {
+			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
+			InstanceTags tags) {
+		this.tags = tags;
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -85,7 +92,9 @@ class ServerOperations {
 	}
 
 	Instance create(RequestContext context, ServerRequests.CreateServer request) {
-		Flavor flavor = this.flavors.find(request.flavorRef())
+		// a private flavor the project may not use, or a disabled one, is no flavor to it (Nova)
+		FlavorRecord flavor = this.flavors.findVisible(request.flavorRef(), context.projectId(), context.isAdmin())
+			.filter((found) -> !found.isDisabled())
 			.orElseThrow(() -> new BadRequestException("Flavor " + request.flavorRef() + " could not be found."));
 		if (this.images.find(request.imageRef()).isEmpty()) {
 			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
@@ -103,8 +112,14 @@ class ServerOperations {
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
-		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(), flavor.id(),
-				flavor.vcpus(), flavor.ram(), flavor.disk(), request.imageRef());
+		String extraSpecs = this.json.writeValueAsString(
+				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
+		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(),
+				flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
+				request.description(), flavor.getName(), extraSpecs);
+		if (!request.tags().isEmpty()) {
+			this.tags.tagNew(instance.getUuid(), request.tags());
+		}
 		String host;
 		try {
 			host = this.scheduler.schedule(instance);
@@ -130,6 +145,12 @@ class ServerOperations {
 	 * regular expression) and whose status is {@code status}.
 	 */
 	List<Instance> list(RequestContext context, String name, String status, Integer limit, String marker) {
+		return list(context, name, status, TagFilter.NONE, limit, marker);
+	}
+
+	/** {@link #list(RequestContext, String, String, Integer, String)} among the servers {@code tags} admits. */
+	List<Instance> list(RequestContext context, String name, String status, TagFilter tags, Integer limit,
+			String marker) {
 		Pattern namePattern = null;
 		if (name != null) {
 			try {
@@ -140,7 +161,7 @@ class ServerOperations {
 			}
 		}
 		try {
-			return this.instances.page(context.projectId(), namePattern, ServerView.statusFilter(status), limit,
+			return this.instances.page(context.projectId(), namePattern, ServerView.statusFilter(status), tags, limit,
 					marker);
 		}
 		catch (MarkerNotFoundException ex) {
@@ -159,6 +180,49 @@ class ServerOperations {
 		return this.instances.findLive(uuid)
 			.filter((instance) -> context.isAdmin() || instance.getProjectId().equals(context.projectId()))
 			.orElseThrow(() -> new InstanceNotFoundException(uuid));
+	}
+
+	/**
+	 * Nova's {@code host_status} (2.16): {@code UP}, {@code DOWN} when the service is forced
+	 * down, {@code MAINTENANCE} when it is disabled, {@code UNKNOWN} when its heartbeat is
+	 * late, empty when the server has no host or its host no service.
+	 */
+	String hostStatus(Instance instance) {
+		if (instance.getHost() == null) {
+			return "";
+		}
+		return this.services.find(instance.getHost()).map((service) -> {
+			if (service.isForcedDown()) {
+				return "DOWN";
+			}
+			if (service.isDisabled()) {
+				return "MAINTENANCE";
+			}
+			return this.services.isUp(service) ? "UP" : "UNKNOWN";
+		}).orElse("");
+	}
+
+	/** The name of the flavor the server was booted with; for rows older than the column, the flavor's now. */
+	String flavorName(Instance instance) {
+		if (instance.getFlavorName() != null) {
+			return instance.getFlavorName();
+		}
+		return this.flavors.find(instance.getFlavorId()).map(FlavorRecord::getName).orElse(instance.getFlavorId());
+	}
+
+	/** The flavor's extra specs the server was booted with (none for rows older than the column). */
+	@SuppressWarnings("unchecked")
+	Map<String, String> flavorExtraSpecs(Instance instance) {
+		return (instance.getFlavorExtraSpecs() != null) ? this.json.readValue(instance.getFlavorExtraSpecs(), Map.class)
+				: Map.of();
+	}
+
+	List<String> tags(Instance instance) {
+		return this.tags.of(instance.getUuid());
+	}
+
+	Map<String, List<String>> tags(List<Instance> instances) {
+		return this.tags.of(instances.stream().map(Instance::getUuid).toList());
 	}
 
 	NetworkInfo networkInfo(Instance instance) {
@@ -198,6 +262,13 @@ class ServerOperations {
 	void stop(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
 		begin(instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+	}
+
+	/** Checked here, cast to the host, no task begun (as Nova). */
+	void triggerCrashDump(RequestContext context, String uuid) {
+		Instance instance = find(context, uuid);
+		InstanceAction.TRIGGER_CRASH_DUMP.check(uuid, instance.getVmState(), instance.getTaskState());
+		host(instance).triggerCrashDump(context, new ComputeRpcApi.InstanceRef(uuid));
 	}
 
 	void start(RequestContext context, String uuid) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.ComputeMicroversions;
+import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.Names;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.BlockDevice;
@@ -23,6 +26,9 @@ final class ServerRequests {
 
 	/** {@code instances.name}, {@code instances.flavor_id}: Nova's 255. */
 	static final int MAX_TEXT = 255;
+
+	/** Nova's {@code MAX_TAG_LENGTH}. */
+	static final int MAX_TAG = 60;
 
 	/** {@code volume_attachments.device}; Nova takes device names of up to 255. */
 	static final int MAX_DEVICE = 64;
@@ -44,11 +50,38 @@ final class ServerRequests {
 
 	/** The body of {@code POST /v2.1/servers}, checked. */
 	record CreateServer(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
-			List<BlockDevice> blockDevices) {
+			List<BlockDevice> blockDevices, String description, List<String> tags) {
 	}
 
+	/** The body at microversion 2.1. */
 	static CreateServer create(Map<String, Object> body) {
+		return create(body, ComputeMicroversions.MINIMUM);
+	}
+
+	/**
+	 * The body at {@code version}: {@code description} from 2.19, device {@code tag}s of
+	 * networks (2.32 to 2.36 and from 2.42) and block devices (2.32 and from 2.42),
+	 * {@code networks} required and {@code "auto"}/{@code "none"} from 2.37, {@code tags}
+	 * from 2.52; a field of a later version is refused as Nova's schema refuses it.
+	 */
+	static CreateServer create(Map<String, Object> body, Microversion version) {
 		Map<String, Object> server = object(body, "server", true);
+		String description = null;
+		if (server.containsKey("description")) {
+			requireVersion(version.isAtLeast(2, 19), "server", "description");
+			description = description(server.get("description"));
+		}
+		List<String> tags = List.of();
+		if (server.containsKey("tags")) {
+			requireVersion(version.isAtLeast(2, 52), "server", "tags");
+			tags = tags(server.get("tags"), "tags");
+		}
+		if (version.isAtLeast(2, 37) && !server.containsKey("networks")) {
+			throw new BadRequestException("Invalid input for field/attribute server. 'networks' is a required property");
+		}
+		if (!version.isAtLeast(2, 37) && server.get("networks") instanceof String text) {
+			throw invalid("networks", text, "It is not of type 'array' (\"auto\" and \"none\" are microversion 2.37's).");
+		}
 		String name = name(text(server, "name", true));
 		String flavorRef = string(server, "flavorRef", true);
 		if (flavorRef.isEmpty()) {
@@ -68,9 +101,71 @@ final class ServerRequests {
 			// absent is the 2.1 default; null is no list, "none" or "auto" (Nova's schema)
 			throw invalid("networks", null, "It must be a list of networks, \"auto\" or \"none\".");
 		}
-		List<RequestedNetwork> networks = networks(server.get("networks"));
-		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"));
-		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices);
+		boolean networkTags = (version.isAtLeast(2, 32) && !version.isAtLeast(2, 37)) || version.isAtLeast(2, 42);
+		List<RequestedNetwork> networks = networks(server.get("networks"), networkTags);
+		boolean deviceTags = (version.isAtLeast(2, 32) && !version.isAtLeast(2, 33)) || version.isAtLeast(2, 42);
+		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"), deviceTags);
+		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices, description, tags);
+	}
+
+	/**
+	 * Nova's {@code parameter_types.description}: null, or up to 255 characters, each a
+	 * letter, number, punctuation, symbol or separator (no control characters).
+	 */
+	static String description(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof String text)) {
+			throw invalid("description", value, "It is not of type 'string'.");
+		}
+		checkLength("description", text, MAX_TEXT);
+		if (!text.codePoints().allMatch(ServerRequests::printable)) {
+			throw invalid("description", text, "It contains a character that is not printable.");
+		}
+		return text;
+	}
+
+	/** A list of server tags (2.26): at most 50, each as {@link #tag}. */
+	static List<String> tags(Object value, String field) {
+		if (!(value instanceof List<?> list)) {
+			throw invalid(field, value, "It is not of type 'array'.");
+		}
+		if (list.size() > InstanceTags.MAX_TAGS) {
+			throw invalid(field, list.size() + " tags", "It is too long: at most " + InstanceTags.MAX_TAGS + " tags.");
+		}
+		List<String> tags = new ArrayList<>();
+		for (Object tag : list) {
+			tags.add(tag(tag, field));
+		}
+		return tags;
+	}
+
+	/** Nova's {@code parameter_types.tag}: a string of 1 to 60 characters without '/' or ','. */
+	static String tag(Object value, String field) {
+		if (!(value instanceof String tag)) {
+			throw invalid(field, value, "It is not of type 'string'.");
+		}
+		if (tag.isEmpty() || tag.length() > MAX_TAG || tag.indexOf('/') >= 0 || tag.indexOf(',') >= 0) {
+			throw invalid(field, tag, "A tag is 1 to " + MAX_TAG + " characters, without '/' and ','.");
+		}
+		return tag;
+	}
+
+	// Nova's printable: letters, marks, numbers, punctuation, symbols and separators
+	private static boolean printable(int codePoint) {
+		return switch (Character.getType(codePoint)) {
+			case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+					Character.UNASSIGNED -> false;
+			default -> true;
+		};
+	}
+
+	private static void requireVersion(boolean supported, String object, String field) {
+		if (!supported) {
+			throw new BadRequestException("Invalid input for field/attribute " + object
+					+ ". Additional properties are not allowed ('" + field + "' was unexpected)");
+		}
 	}
 
 	/** Nova's {@code parameter_types.name}: 1 to 255 printable characters, no whitespace at either end. */
@@ -91,7 +186,7 @@ final class ServerRequests {
 	 * uuid, each with an optional fixed IP. Absent, as before 2.37, it means the network
 	 * service's defaults.
 	 */
-	private static List<RequestedNetwork> networks(Object networks) {
+	private static List<RequestedNetwork> networks(Object networks, boolean tagsAllowed) {
 		if (networks == null) {
 			return List.of();
 		}
@@ -108,6 +203,10 @@ final class ServerRequests {
 		for (Object item : list) {
 			if (!(item instanceof Map<?, ?> network)) {
 				throw new BadRequestException("Bad networks format");
+			}
+			if (network.containsKey("tag")) {
+				requireVersion(tagsAllowed, "networks", "tag");
+				tag(network.get("tag"), "tag");
 			}
 			if (network.get("port") != null) {
 				throw new BadRequestException("Booting with a port is not supported: give a network uuid.");
@@ -130,7 +229,7 @@ final class ServerRequests {
 		return requested;
 	}
 
-	private static List<BlockDevice> blockDevices(Object mappings) {
+	private static List<BlockDevice> blockDevices(Object mappings, boolean tagsAllowed) {
 		if (mappings == null) {
 			return List.of();
 		}
@@ -141,6 +240,10 @@ final class ServerRequests {
 		for (Object item : list) {
 			if (!(item instanceof Map<?, ?> mapping)) {
 				throw new BadRequestException("Invalid input for field/attribute block_device_mapping_v2: each mapping must be an object.");
+			}
+			if (mapping.containsKey("tag")) {
+				requireVersion(tagsAllowed, "block_device_mapping_v2", "tag");
+				tag(mapping.get("tag"), "tag");
 			}
 			if (!"volume".equals(mapping.get("source_type")) || !"volume".equals(mapping.get("destination_type"))
 					|| mapping.get("uuid") == null) {
@@ -223,9 +326,13 @@ final class ServerRequests {
 		}
 	}
 
-	/** The body of {@code POST /servers/{id}/os-volume_attachments}: volume id and device. */
-	static String[] volumeAttachment(Map<String, Object> body) {
+	/** The body of {@code POST /servers/{id}/os-volume_attachments}: volume id and device (and a device tag from 2.49). */
+	static String[] volumeAttachment(Map<String, Object> body, Microversion version) {
 		Map<String, Object> attachment = object(body, "volumeAttachment", true);
+		if (attachment.containsKey("tag")) {
+			requireVersion(version.isAtLeast(2, 49), "volumeAttachment", "tag");
+			tag(attachment.get("tag"), "tag");
+		}
 		Object volumeId = attachment.get("volumeId");
 		if (volumeId == null) {
 			throw new BadRequestException("Missing volumeId attribute.");

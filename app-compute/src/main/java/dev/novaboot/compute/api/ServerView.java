@@ -17,6 +17,7 @@ import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
+import dev.novaboot.service.api.Microversion;
 
 /**
  * A server as Nova's API shows it, from an instance row: {@code status} derived from
@@ -68,8 +69,23 @@ final class ServerView {
 		return view;
 	}
 
-	static Map<String, Object> detail(Instance instance, NetworkInfo networkInfo,
-			List<VolumeAttachmentRecord> volumes) {
+	/**
+	 * What a server's detail shows beyond its row, by the caller and the microversion.
+	 * @param version the request's microversion
+	 * @param admin whether the caller is an admin: the {@code OS-EXT-SRV-ATTR} attributes
+	 * and {@code host_status} are for admins only (Nova's default policy)
+	 * @param hostStatus Nova's {@code host_status} of the server's host (2.16)
+	 * @param tags the server's tags (2.26)
+	 * @param flavorName the name of the flavor it was booted with (2.47)
+	 * @param flavorExtraSpecs that flavor's extra specs at boot (2.47)
+	 */
+	record Shown(Microversion version, boolean admin, String hostStatus, List<String> tags, String flavorName,
+			Map<String, String> flavorExtraSpecs) {
+	}
+
+	static Map<String, Object> detail(Instance instance, NetworkInfo networkInfo, List<VolumeAttachmentRecord> volumes,
+			Shown shown) {
+		Microversion version = shown.version();
 		Map<String, Object> view = summary(instance);
 		view.put("status", status(instance));
 		view.put("tenant_id", instance.getProjectId());
@@ -77,7 +93,7 @@ final class ServerView {
 		view.put("metadata", Map.of());
 		view.put("hostId", hostId(instance));
 		view.put("image", Map.of("id", instance.getImageRef(), "links", imageLinks(instance.getImageRef())));
-		view.put("flavor", Map.of("id", instance.getFlavorId(), "links", Links.of("flavors", instance.getFlavorId())));
+		view.put("flavor", flavor(instance, shown));
 		view.put("created", NovaTime.format(instance.getCreatedAt()));
 		view.put("updated", NovaTime.format(instance.getUpdatedAt()));
 		view.put("addresses", addresses(networkInfo));
@@ -92,18 +108,70 @@ final class ServerView {
 		view.put("OS-EXT-STS:vm_state", instance.getVmState().value());
 		view.put("OS-EXT-STS:task_state", (instance.getTaskState() != null) ? instance.getTaskState().value() : null);
 		view.put("OS-EXT-STS:power_state", instance.getPowerState().code());
-		view.put("OS-EXT-SRV-ATTR:host", instance.getHost());
-		view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.getHost());
-		view.put("OS-EXT-SRV-ATTR:instance_name", String.format("instance-%08x", instance.getId()));
+		if (shown.admin()) {
+			view.put("OS-EXT-SRV-ATTR:host", instance.getHost());
+			view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.getHost());
+			view.put("OS-EXT-SRV-ATTR:instance_name", String.format("instance-%08x", instance.getId()));
+			if (version.isAtLeast(2, 3)) {
+				view.put("OS-EXT-SRV-ATTR:reservation_id", reservationId(instance));
+				view.put("OS-EXT-SRV-ATTR:launch_index", 0);
+				view.put("OS-EXT-SRV-ATTR:hostname",
+						(instance.getHostname() != null) ? instance.getHostname() : instance.getName());
+				// no kernel or ramdisk images, no user data: whole-disk images only
+				view.put("OS-EXT-SRV-ATTR:kernel_id", "");
+				view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
+				view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
+				view.put("OS-EXT-SRV-ATTR:user_data", null);
+			}
+		}
 		view.put("OS-SRV-USG:launched_at", NovaTime.format(instance.getLaunchedAt()));
 		view.put("OS-SRV-USG:terminated_at", NovaTime.format(instance.getDeletedAt()));
-		view.put("os-extended-volumes:volumes_attached",
-				volumes.stream().map((volume) -> Map.of("id", volume.getVolumeId())).toList());
+		// attached volumes are never deleted with the server here
+		view.put("os-extended-volumes:volumes_attached", volumes.stream()
+			.map((volume) -> version.isAtLeast(2, 3)
+					? Map.<String, Object>of("id", volume.getVolumeId(), "delete_on_termination", false)
+					: Map.<String, Object>of("id", volume.getVolumeId()))
+			.toList());
+		if (version.isAtLeast(2, 9)) {
+			// no lock action exists yet, so nobody holds a lock
+			view.put("locked", false);
+		}
+		if (version.isAtLeast(2, 16) && shown.admin()) {
+			view.put("host_status", shown.hostStatus());
+		}
+		if (version.isAtLeast(2, 19)) {
+			view.put("description", instance.getDescription());
+		}
+		if (version.isAtLeast(2, 26)) {
+			view.put("tags", shown.tags());
+		}
 		if (instance.getFaultMessage() != null && "ERROR".equals(status(instance))) {
 			view.put("fault", Map.of("code", instance.getFaultCode(), "message", instance.getFaultMessage(), "created",
 					NovaTime.format(instance.getFaultAt())));
 		}
 		return view;
+	}
+
+	// the flavor as a link before 2.47, the sizes the server was booted with from 2.47
+	private static Map<String, Object> flavor(Instance instance, Shown shown) {
+		if (!shown.version().isAtLeast(2, 47)) {
+			return Map.of("id", instance.getFlavorId(), "links", Links.of("flavors", instance.getFlavorId()));
+		}
+		Map<String, Object> flavor = new LinkedHashMap<>();
+		flavor.put("vcpus", instance.getVcpus());
+		flavor.put("ram", instance.getMemoryMb());
+		flavor.put("disk", instance.getRootGb());
+		flavor.put("ephemeral", 0);
+		flavor.put("swap", 0);
+		flavor.put("original_name", shown.flavorName());
+		flavor.put("extra_specs", shown.flavorExtraSpecs());
+		return flavor;
+	}
+
+	// rows recorded before reservation ids were: one made from the uuid, stable across calls
+	private static String reservationId(Instance instance) {
+		return (instance.getReservationId() != null) ? instance.getReservationId()
+				: "r-" + instance.getUuid().replace("-", "").substring(0, 8);
 	}
 
 	private static Map<String, List<Map<String, Object>>> addresses(NetworkInfo networkInfo) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
@@ -44,8 +45,8 @@ class VolumeAttachmentsController {
 
 	@PostMapping
 	Map<String, Object> attach(RequestContext context, @PathVariable String serverId,
-			@RequestBody Map<String, Object> body) {
-		String[] request = ServerRequests.volumeAttachment(body);
+			@RequestBody Map<String, Object> body, Microversion version) {
+		String[] request = ServerRequests.volumeAttachment(body, version);
 		ComputeRpcApi.VolumeAttachment attachment = this.servers.attach(context, serverId, request[0], request[1]);
 		return Map.of("volumeAttachment", view(serverId, attachment.volumeId(), attachment.device()));
 	}

@@ -24,6 +24,9 @@ public interface ComputeDriver extends Driver {
 
 	void powerOff(String uuid);
 
+	/** Sends the running guest a non-maskable interrupt (Nova's {@code inject_nmi}). */
+	void injectNmi(String uuid);
+
 	/** Starts the stopped guest again, with the volumes of {@code guest}. */
 	void powerOn(GuestSpec guest);
 

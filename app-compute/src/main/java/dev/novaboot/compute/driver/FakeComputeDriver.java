@@ -79,6 +79,17 @@ public class FakeComputeDriver implements ComputeDriver {
 	}
 
 	@Override
+	public void injectNmi(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			if (fake.power != PowerState.RUNNING) {
+				throw new IllegalStateException("Guest " + uuid + " is not running: no interrupt to inject");
+			}
+			fake.console.add("Kernel panic - not syncing: NMI: Not continuing");
+		}
+	}
+
+	@Override
 	public void powerOn(GuestSpec guest) {
 		FakeGuest fake = guest(guest.uuid());
 		synchronized (fake) {

@@ -232,6 +232,19 @@ public class QemuComputeDriver implements ComputeDriver {
 	}
 
 	@Override
+	public void injectNmi(String uuid) {
+		if (pid(uuid).isEmpty()) {
+			throw new IllegalStateException("Guest " + uuid + " is not running: no interrupt to inject");
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute("inject-nmi", Map.of());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public void powerOn(GuestSpec guest) {
 		if (pid(guest.uuid()).isPresent()) {
 			try (QmpClient qmp = qmp(guest.uuid())) {

@@ -220,6 +220,22 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				(instance) -> this.driver.powerOn(spec(instance)));
 	}
 
+	/** No task state, as in Nova: the guest's OS decides what the interrupt does. */
+	@Override
+	public void triggerCrashDump(RequestContext context, InstanceRef ref) {
+		this.locks.withLock(ref.instanceUuid(), () -> {
+			Instance instance = instance(ref.instanceUuid());
+			try {
+				InstanceAction.TRIGGER_CRASH_DUMP.check(instance.getUuid(), instance.getVmState(),
+						instance.getTaskState());
+				this.driver.injectNmi(instance.getUuid());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("trigger_crash_dump of instance " + instance.getUuid() + " failed", ex);
+			}
+		});
+	}
+
 	/**
 	 * Runs a task the API began and ends it: in {@code success} when the driver did it,
 	 * back in the state before the task (power state as the driver sees it) when not.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.store.ComputeNodeRepository;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,37 @@ public class ComputeNodeQueries {
 		return this.nodes.findAllByOrderById();
 	}
 
+	/**
+	 * A page of the nodes in the order they registered: at most {@code limit}, after the
+	 * one named by {@code marker} (its uuid, or its database id for microversions before
+	 * 2.53).
+	 * @throws MarkerNotFoundException if no node has the marker's name
+	 */
+	@Transactional(readOnly = true)
+	public List<ComputeNode> page(int limit, String marker, boolean markerIsUuid) {
+		if (marker == null) {
+			return this.nodes.findAllByOrderById(Limit.of(limit));
+		}
+		ComputeNode after = (markerIsUuid ? find(marker) : findById(marker))
+			.orElseThrow(() -> new MarkerNotFoundException(marker));
+		return this.nodes.findByIdGreaterThanOrderById(after.getId(), Limit.of(limit));
+	}
+
+	/** The nodes whose host name contains {@code pattern} (Nova's hypervisor hostname search). */
+	@Transactional(readOnly = true)
+	public List<ComputeNode> search(String pattern) {
+		return this.nodes.findByHostContainingOrderById(pattern);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ComputeNode> find(String uuid) {
 		return this.nodes.findByUuid(uuid);
+	}
+
+	/** By the database id that microversions before 2.53 show; empty for what is no id. */
+	@Transactional(readOnly = true)
+	public Optional<ComputeNode> findById(String id) {
+		return id.matches("[0-9]{1,18}") ? this.nodes.findById(Long.parseLong(id)) : Optional.empty();
 	}
 
 }

@@ -27,6 +27,8 @@ public enum InstanceAction {
 
 	DETACH_VOLUME("detach_volume", Set.of(VmState.ACTIVE, VmState.STOPPED), null),
 
+	/** Nova's states for it that exist here; no task. */
+	TRIGGER_CRASH_DUMP("trigger_crash_dump", Set.of(VmState.ACTIVE, VmState.ERROR), null),
 	GET_CONSOLE_OUTPUT("get_console_output", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), null);
 
 	private final String verb;

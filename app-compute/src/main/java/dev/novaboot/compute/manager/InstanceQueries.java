@@ -35,6 +35,12 @@ public class InstanceQueries {
 		this.instances = instances;
 	}
 
+	/** The live instances placed on {@code host} (a hypervisor's servers). */
+	@Transactional(readOnly = true)
+	public List<Instance> onHost(String host) {
+		return this.instances.findLiveByHost(host);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Instance> findLive(String uuid) {
 		return this.instances.findLive(uuid);
@@ -48,6 +54,13 @@ public class InstanceQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<Instance> page(String projectId, Pattern name, StateFilter states, Integer limit, String marker) {
+		return page(projectId, name, states, TagFilter.NONE, limit, marker);
+	}
+
+	/** {@link #page(String, Pattern, StateFilter, Integer, String)} among the servers {@code tags} admits. */
+	@Transactional(readOnly = true)
+	public List<Instance> page(String projectId, Pattern name, StateFilter states, TagFilter tags, Integer limit,
+			String marker) {
 		Instance after = null;
 		if (marker != null) {
 			after = this.instances.findLive(marker)
@@ -59,11 +72,11 @@ public class InstanceQueries {
 			return List.of();
 		}
 		if (name == null) {
-			return fetch(projectId, states, after, (limit != null) ? Limit.of(limit) : Limit.unlimited());
+			return fetch(projectId, states, tags, after, (limit != null) ? Limit.of(limit) : Limit.unlimited());
 		}
 		List<Instance> page = new ArrayList<>();
 		while (true) {
-			List<Instance> batch = fetch(projectId, states, after, Limit.of(NAME_FILTER_BATCH));
+			List<Instance> batch = fetch(projectId, states, tags, after, Limit.of(NAME_FILTER_BATCH));
 			for (Instance instance : batch) {
 				if (name.matcher(instance.getName()).find()) {
 					page.add(instance);
@@ -79,15 +92,23 @@ public class InstanceQueries {
 		}
 	}
 
-	private List<Instance> fetch(String projectId, StateFilter states, Instance after, Limit limit) {
+	private List<Instance> fetch(String projectId, StateFilter states, TagFilter tags, Instance after, Limit limit) {
 		boolean anyTask = states.rebooting() == null;
 		boolean rebooting = Boolean.TRUE.equals(states.rebooting());
 		if (after == null) {
 			return this.instances.findLivePage(projectId, states.vmStates(), anyTask, rebooting, TaskState.REBOOTING,
-					limit);
+					bound(tags.all()), tags.all().size(), bound(tags.any()), tags.any().size(), bound(tags.notAll()),
+					tags.notAll().size(), bound(tags.none()), tags.none().size(), limit);
 		}
 		return this.instances.findLivePageAfter(projectId, states.vmStates(), anyTask, rebooting,
-				TaskState.REBOOTING, after.getCreatedAt(), after.getId(), limit);
+				TaskState.REBOOTING, bound(tags.all()), tags.all().size(), bound(tags.any()), tags.any().size(),
+				bound(tags.notAll()), tags.notAll().size(), bound(tags.none()), tags.none().size(),
+				after.getCreatedAt(), after.getId(), limit);
+	}
+
+	// an empty list cannot be bound to "in" everywhere; the empty string is no tag
+	private static Set<String> bound(Set<String> tags) {
+		return tags.isEmpty() ? Set.of("") : tags;
 	}
 
 	private static boolean matches(Instance instance, Pattern name, StateFilter states) {
@@ -99,6 +120,23 @@ public class InstanceQueries {
 	 * ({@code true}), must not be ({@code false}) or either ({@code null}). The API's
 	 * status filter is one of these.
 	 */
+	/**
+	 * Nova's server tag filters: {@code tags} (all of them), {@code tags-any},
+	 * {@code not-tags} (not all of them), {@code not-tags-any} (none of them).
+	 */
+	public record TagFilter(Set<String> all, Set<String> any, Set<String> notAll, Set<String> none) {
+
+		public static final TagFilter NONE = new TagFilter(Set.of(), Set.of(), Set.of(), Set.of());
+
+		public TagFilter {
+			all = Set.copyOf(all);
+			any = Set.copyOf(any);
+			notAll = Set.copyOf(notAll);
+			none = Set.copyOf(none);
+		}
+
+	}
+
 	public record StateFilter(Set<VmState> vmStates, Boolean rebooting) {
 
 		public static final StateFilter ANY = new StateFilter(EnumSet.allOf(VmState.class), null);

@@ -43,8 +43,22 @@ public class InstanceStates {
 	@Transactional
 	public Instance create(String name, String projectId, String userId, String flavorId, int vcpus, int memoryMb,
 			int rootGb, String imageRef) {
-		Instance instance = new Instance(UUID.randomUUID().toString(), name, projectId, userId, flavorId, vcpus,
-				memoryMb, rootGb, imageRef, this.clock.now());
+		return create(name, projectId, userId, flavorId, vcpus, memoryMb, rootGb, imageRef, null, null, null);
+	}
+
+	/**
+	 * Records a new instance in {@code building}, with Nova's reservation id and the
+	 * hostname made from its name, its description, the name of its flavor and the
+	 * flavor's extra specs (JSON) at boot.
+	 */
+	@Transactional
+	public Instance create(String name, String projectId, String userId, String flavorId, int vcpus, int memoryMb,
+			int rootGb, String imageRef, String description, String flavorName, String flavorExtraSpecs) {
+		String uuid = UUID.randomUUID().toString();
+		Instance instance = new Instance(uuid, name, projectId, userId, flavorId, vcpus, memoryMb, rootGb, imageRef,
+				this.clock.now());
+		instance.describe(ReservationIds.next(), Hostnames.of(name, uuid), description, flavorName);
+		instance.setFlavorExtraSpecs(flavorExtraSpecs);
 		return this.repository.saveAndFlush(instance);
 	}
 

@@ -84,6 +84,11 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void triggerCrashDump(RequestContext context, InstanceRef instance) {
+			cast("trigger_crash_dump", () -> this.target.triggerCrashDump(context, instance));
+		}
+
+		@Override
 		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
 			return this.target.attachVolume(context, request);
 		}

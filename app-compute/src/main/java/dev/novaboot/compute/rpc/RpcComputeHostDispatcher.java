@@ -102,6 +102,14 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void triggerCrashDump(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().triggerCrashDump(context, instance);
+				return null;
+			});
+		}
+
+		@Override
 		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
 			return reach(() -> call().attachVolume(context, request));
 		}

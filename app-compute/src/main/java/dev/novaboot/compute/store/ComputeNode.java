@@ -102,6 +102,10 @@ public class ComputeNode extends AuditedEntity {
 		return this.memoryMb * this.ramAllocationRatio - this.memoryMbUsed;
 	}
 
+	public Long getId() {
+		return this.id;
+	}
+
 	public String getUuid() {
 		return this.uuid;
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -21,6 +22,12 @@ public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> 
 	List<ComputeNode> findByHostIn(Collection<String> hosts);
 
 	List<ComputeNode> findAllByOrderById();
+
+	List<ComputeNode> findAllByOrderById(Limit limit);
+
+	List<ComputeNode> findByIdGreaterThanOrderById(long id, Limit limit);
+
+	List<ComputeNode> findByHostContainingOrderById(String pattern);
 
 	/** The node's row, locked until the transaction ends: one placement at a time per host. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -83,6 +83,19 @@ public class Instance extends SoftDeletedEntity {
 	@Column(name = "launched_at")
 	private Instant launchedAt;
 
+	@Column(name = "reservation_id")
+	private String reservationId;
+
+	private String hostname;
+
+	private String description;
+
+	@Column(name = "flavor_name")
+	private String flavorName;
+
+	@Column(name = "flavor_extra_specs", length = 16000)
+	private String flavorExtraSpecs;
+
 	protected Instance() {
 	}
 
@@ -100,6 +113,45 @@ public class Instance extends SoftDeletedEntity {
 		this.imageRef = imageRef;
 		this.vmState = VmState.BUILDING;
 		this.powerState = PowerState.NOSTATE;
+	}
+
+	/**
+	 * What the API records with a new instance beyond its sizes: Nova's reservation id
+	 * and hostname, the user's description, the flavor's name.
+	 */
+	public void describe(String reservationId, String hostname, String description, String flavorName) {
+		this.reservationId = reservationId;
+		this.hostname = hostname;
+		this.description = description;
+		this.flavorName = flavorName;
+	}
+
+	/** Null for instances recorded before the column existed. */
+	public String getReservationId() {
+		return this.reservationId;
+	}
+
+	/** Null for instances recorded before the column existed. */
+	public String getHostname() {
+		return this.hostname;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	/** The flavor's extra specs at boot, as JSON; null for instances recorded before the column existed. */
+	public String getFlavorExtraSpecs() {
+		return this.flavorExtraSpecs;
+	}
+
+	public void setFlavorExtraSpecs(String flavorExtraSpecs) {
+		this.flavorExtraSpecs = flavorExtraSpecs;
+	}
+
+	/** Null for instances recorded before the column existed. */
+	public String getFlavorName() {
+		return this.flavorName;
 	}
 
 	public Long getId() {

@@ -58,7 +58,7 @@ class ComputeApiCampaignTests {
 		String imageId = (String) images.get(0).get("id");
 		String serverId = (String) ((Map<String, Object>) this.http
 			.exchange("/v2.1/servers", HttpMethod.POST, json("{\"server\": {\"name\": \"fuzz-vm\", \"flavorRef\": \"1\", "
-					+ "\"imageRef\": \"" + imageId + "\", \"networks\": \"auto\"}}", token), Map.class)
+					+ "\"imageRef\": \"" + imageId + "\"}}", token), Map.class)
 			.getBody()
 			.get("server")).get("id");
 		await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(((Map<String, Object>) this.http
@@ -71,14 +71,21 @@ class ComputeApiCampaignTests {
 						: route.startsWith("/v2.1/flavors") ? "1" : route.startsWith("/image") ? imageId : null)
 			.template(new Template("POST", "/v2.1/servers",
 					"{\"server\": {\"name\": \"n\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId
-							+ "\", \"networks\": \"none\"}}",
+							+ "\", \"networks\": [{\"uuid\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}]}}",
 					Map.of("/server/name", Field.LIMITED_STRING, "/server/flavorRef", Field.REFERENCE,
-							"/server/imageRef", Field.REFERENCE, "/server/networks", Field.ENUM)))
+							"/server/imageRef", Field.REFERENCE, "/server/networks/0/uuid", Field.REFERENCE)))
 			.template(new Template("POST", "/v2.1/servers/{id}/action", "{\"reboot\": {\"type\": \"SOFT\"}}",
 					Map.of("/reboot/type", Field.ENUM)))
 			.template(new Template("POST", "/v2.1/servers/{serverId}/os-volume_attachments",
 					"{\"volumeAttachment\": {\"volumeId\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}}",
 					Map.of("/volumeAttachment/volumeId", Field.REFERENCE)))
+			.template(new Template("POST", "/v2.1/flavors",
+					"{\"flavor\": {\"name\": \"fuzz.flavor\", \"id\": \"fuzz\", \"ram\": 64, \"vcpus\": 1, "
+							+ "\"disk\": 1}}",
+					Map.of("/flavor/name", Field.LIMITED_STRING, "/flavor/id", Field.LIMITED_STRING, "/flavor/ram",
+							Field.POSITIVE_INTEGER, "/flavor/vcpus", Field.POSITIVE_INTEGER)))
+			.template(new Template("POST", "/v2.1/flavors/{id}/action", "{\"addTenantAccess\": {\"tenant\": \"p\"}}",
+					Map.of("/addTenantAccess/tenant", Field.LIMITED_STRING)))
 			.template(new Template("PUT", "/v2.1/os-services/{id}",
 					"{\"status\": \"disabled\", \"disabled_reason\": \"r\"}",
 					Map.of("/status", Field.ENUM, "/disabled_reason", Field.LIMITED_STRING)));

@@ -27,10 +27,27 @@ class ComputeApiClient {
 
 	private final String roles;
 
+	private final String version;
+
 	ComputeApiClient(TestRestTemplate http, String project, String roles) {
+		this(http, project, roles, null);
+	}
+
+	private ComputeApiClient(TestRestTemplate http, String project, String roles, String version) {
 		this.http = http;
 		this.project = project;
 		this.roles = roles;
+		this.version = version;
+	}
+
+	/** The same user asking for a microversion ({@code OpenStack-API-Version: compute <version>}); none means 2.1. */
+	ComputeApiClient at(String version) {
+		return new ComputeApiClient(this.http, this.project, this.roles, version);
+	}
+
+	/** An admin of the same project, at the same microversion. */
+	ComputeApiClient asAdmin() {
+		return new ComputeApiClient(this.http, this.project, "admin,member", this.version);
 	}
 
 	ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
@@ -38,6 +55,9 @@ class ComputeApiClient {
 		headers.set("X-Project-Id", this.project);
 		headers.set("X-User-Id", "user-of-" + this.project);
 		headers.set("X-Roles", this.roles);
+		if (this.version != null) {
+			headers.set("OpenStack-API-Version", "compute " + this.version);
+		}
 		if (body != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
@@ -50,6 +70,10 @@ class ComputeApiClient {
 
 	ResponseEntity<Map<String, Object>> post(String path, Object body) {
 		return send(HttpMethod.POST, path, body);
+	}
+
+	ResponseEntity<Map<String, Object>> put(String path, Object body) {
+		return send(HttpMethod.PUT, path, body);
 	}
 
 	ResponseEntity<Map<String, Object>> delete(String path) {

@@ -43,7 +43,7 @@ class PostgresServersApiTests {
 	void bootsStopsAndDeletesOnPostgres() {
 		ComputeApiClient client = new ComputeApiClient(this.http, "project-pg", "member");
 		String id = client.boot("pg", "1", ComputeImages.idOf("cirros-0.6.2-x86_64-disk"), Map.of());
-		Map<String, Object> server = client.awaitStatus(id, "ACTIVE");
+		Map<String, Object> server = client.asAdmin().awaitStatus(id, "ACTIVE");
 		assertThat(server).containsEntry("OS-EXT-SRV-ATTR:host", "pg-host");
 		assertThat(ComputeApiClient.addresses(server)).hasSize(1);
 		client.post("/v2.1/servers/" + id + "/action", Map.of("os-stop", Map.of()));

@@ -92,7 +92,7 @@ class QemuServersApiTests {
 		ComputeApiClient client = new ComputeApiClient(this.http, "project-qemu", "member");
 		String image = ComputeImages.idOf("blank.qcow2");
 		String id = client.boot("vm", "1", image, Map.of());
-		Map<String, Object> server = client.awaitStatus(id, "ACTIVE");
+		Map<String, Object> server = client.asAdmin().awaitStatus(id, "ACTIVE");
 		assertThat(server).containsEntry("OS-EXT-STS:power_state", 1).containsEntry("OS-EXT-SRV-ATTR:host", "qemu-host");
 		ProcessHandle qemu = this.driver.pid(id).orElseThrow();
 		assertThat(qemu.info().commandLine().orElse("")).contains("-m 512").contains("-smp 1");

@@ -63,6 +63,40 @@ class ServersApiAuthenticationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void flavorsAreManagedByAdminsOnlyWithTokensToo() {
+		String frankProject = AuthTestSupport.createUser(this.http, "cmp-frank", "frank-password", "member", "cmp-f")
+			.projectId();
+		String member = AuthTestSupport.token(this.http, "cmp-frank", "frank-password", "cmp-f");
+		String admin = AuthTestSupport.adminToken(this.http);
+		String flavor = "{\"flavor\": {\"name\": \"tok.flavor\", \"id\": \"tok\", \"ram\": 64, \"vcpus\": 1, "
+				+ "\"disk\": 0, \"os-flavor-access:is_public\": false}}";
+		for (String[] call : new String[][] { { "POST", "/v2.1/flavors", flavor }, { "DELETE", "/v2.1/flavors/1", "" },
+				{ "POST", "/v2.1/flavors/1/os-extra_specs", "{\"extra_specs\": {\"a\": \"b\"}}" },
+				{ "PUT", "/v2.1/flavors/1/os-extra_specs/a", "{\"a\": \"b\"}" },
+				{ "DELETE", "/v2.1/flavors/1/os-extra_specs/a", "" },
+				{ "POST", "/v2.1/flavors/1/action", "{\"addTenantAccess\": {\"tenant\": \"cmp-f\"}}" },
+				{ "GET", "/v2.1/flavors/1/os-flavor-access", "" } }) {
+			ResponseEntity<Map> refused = this.http.exchange(call[1], HttpMethod.valueOf(call[0]), json(call[2], member),
+					Map.class);
+			assertThat(refused.getStatusCode()).as("%s %s", call[0], call[1]).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(refused.getBody()).containsKey("forbidden");
+		}
+		ResponseEntity<Map> made = this.http.exchange("/v2.1/flavors", HttpMethod.POST, json(flavor, admin), Map.class);
+		assertThat(made.getStatusCode()).isEqualTo(HttpStatus.OK);
+		// a private flavor is not the member's until the admin opens it to the project
+		assertThat(this.http.exchange("/v2.1/flavors/tok", HttpMethod.GET, json("", member), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		this.http.exchange("/v2.1/flavors/tok/action", HttpMethod.POST,
+				json("{\"addTenantAccess\": {\"tenant\": \"" + frankProject + "\"}}",
+						admin), Map.class);
+		assertThat(this.http.exchange("/v2.1/flavors/tok", HttpMethod.GET, json("", member), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.http.exchange("/v2.1/flavors/tok", HttpMethod.DELETE, json("", admin), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void membersSeeOnlyTheirOwnProjectsServersAndReadersBootNothing() {
 		AuthTestSupport.createUser(this.http, "cmp-alice", "alice-password", "member", "cmp-a");
 		AuthTestSupport.createUser(this.http, "cmp-bob", "bob-password", "member", "cmp-b");
@@ -72,7 +106,7 @@ class ServersApiAuthenticationTests {
 		String carolToken = AuthTestSupport.token(this.http, "cmp-carol", "carol-password", "cmp-b");
 		String image = imageId(aliceToken);
 		String bootRequest = "{\"server\": {\"name\": \"%s\", \"flavorRef\": \"1\", \"imageRef\": \"" + image
-				+ "\", \"networks\": \"auto\"}}";
+				+ "\"}}";
 
 		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
 				json(bootRequest.formatted("alice-vm"), aliceToken), Map.class);
@@ -160,7 +194,7 @@ class ServersApiAuthenticationTests {
 		String erinToken = AuthTestSupport.token(this.http, "cmp-erin", "erin-password", "cmp-e");
 		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
 				json("{\"server\": {\"name\": \"erin-vm\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId(erinToken)
-						+ "\", \"networks\": \"auto\"}}", erinToken), Map.class);
+						+ "\"}}", erinToken), Map.class);
 		String serverId = (String) ((Map<String, Object>) booted.getBody().get("server")).get("id");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
 			.exchange("/v2.1/servers/" + serverId, HttpMethod.GET, json("", erinToken), Map.class)

@@ -52,9 +52,38 @@ public class ServiceAdministration {
 		return this.serviceGroup.state(this.repository.saveAndFlush(service));
 	}
 
+	/**
+	 * The update of microversions before 2.53, which name the service by host and binary:
+	 * {@code disabled} and {@code forcedDown} change what is not {@code null}.
+	 */
+	@Transactional
+	public ServiceState update(String host, String binary, Boolean disabled, String disabledReason,
+			Boolean forcedDown) {
+		ServiceRecord service = this.repository.findLive(host, binary)
+			.orElseThrow(() -> new NotFoundException("Could not find binary " + binary + " on host " + host + "."));
+		if (disabled != null) {
+			service.setDisabled(disabled, disabled ? disabledReason : null);
+		}
+		if (forcedDown != null) {
+			service.setForcedDown(forcedDown);
+		}
+		service.touch(this.clock.now());
+		return this.serviceGroup.state(this.repository.saveAndFlush(service));
+	}
+
 	@Transactional
 	public void delete(String uuid) {
-		ServiceRecord service = find(uuid);
+		delete(find(uuid));
+	}
+
+	/** Deletes by the database id, which microversions before 2.53 show. */
+	@Transactional
+	public void delete(long id) {
+		delete(this.repository.findById(id)
+			.orElseThrow(() -> new NotFoundException("Service " + id + " not found.")));
+	}
+
+	private void delete(ServiceRecord service) {
 		service.markDeleted(this.clock.now());
 		this.repository.saveAndFlush(service);
 	}

@@ -1,10 +1,16 @@
 package dev.novaboot.service.api;
 
+import java.util.Set;
+
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
+import dev.novaboot.service.web.ApiFaultShape;
+import dev.novaboot.service.web.ApiFaults;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +30,21 @@ public class ServicesApiConfiguration {
 	@Bean
 	ServicesController servicesController(ServiceAdministration serviceAdministration) {
 		return new ServicesController(serviceAdministration);
+	}
+
+	/**
+	 * Microversions for {@code /v2.1}; an app whose other paths speak the Compute API (its
+	 * version document) declares its own bean of this name.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "computeMicroversionFilter")
+	FilterRegistrationBean<ComputeMicroversionFilter> computeMicroversionFilter(ObjectProvider<ApiFaults> faults) {
+		// Nova's fault shape when the app's web edge (NovaWebAutoConfiguration) is not there
+		FilterRegistrationBean<ComputeMicroversionFilter> registration = new FilterRegistrationBean<>(
+				new ComputeMicroversionFilter(faults.getIfAvailable(() -> new ApiFaults(ApiFaultShape.openStack())),
+						Set.of()));
+		registration.setOrder(ComputeMicroversionFilter.ORDER);
+		return registration;
 	}
 
 	@Bean

@@ -1,7 +1,11 @@
 package dev.novaboot.service.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import dev.novaboot.service.group.ServiceGroup.ServiceState;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,11 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Nova's service administration API, {@code /v2.1/os-services}; every app of the suite
- * serves it and lists the services of the whole suite.
+ * serves it and lists the services of the whole suite. Its shape follows the microversion:
+ * before 2.53 services are named by their integer id (delete) or by host and binary in the
+ * body of {@code PUT /os-services/enable|disable|disable-log-reason|force-down}; from 2.53
+ * by uuid, {@code PUT /os-services/{uuid}} with the changes in the body.
  */
 @RestController
 @RequestMapping("/v2.1/os-services")
 class ServicesController {
+
+	private static final int MAX_FIELD_LENGTH = 255;
 
 	private final ServiceAdministration administration;
 
@@ -29,20 +38,112 @@ class ServicesController {
 	}
 
 	@GetMapping
-	Map<String, List<ServiceView>> list(@RequestParam(required = false) String binary,
-			@RequestParam(required = false) String host) {
-		return Map.of("services", this.administration.list(binary, host).stream().map(ServiceView::of).toList());
+	Map<String, List<Map<String, Object>>> list(@RequestParam(required = false) String binary,
+			@RequestParam(required = false) String host, Microversion version) {
+		return Map.of("services",
+				this.administration.list(binary, host).stream().map((state) -> ServiceView.of(state, version)).toList());
 	}
 
 	@PutMapping("/{id}")
-	Map<String, ServiceView> update(@PathVariable String id, @RequestBody ServiceUpdate update) {
-		return Map.of("service", ServiceView.of(this.administration.update(id, update)));
+	Map<String, Map<String, Object>> update(@PathVariable String id, @RequestBody Map<String, Object> body,
+			Microversion version) {
+		if (version.isAtLeast(2, 53)) {
+			if (!Uuids.isUuid(id)) {
+				throw new BadRequestException("Invalid uuid " + id);
+			}
+			return Map.of("service", ServiceView.of(this.administration.update(id, ServiceUpdate.of(body)), version));
+		}
+		return Map.of("service", updateByAction(id, body, version));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable String id) {
-		this.administration.delete(id);
+	void delete(@PathVariable String id, Microversion version) {
+		if (version.isAtLeast(2, 53)) {
+			if (!Uuids.isUuid(id)) {
+				throw new BadRequestException("Invalid uuid " + id);
+			}
+			this.administration.delete(id);
+			return;
+		}
+		this.administration.delete(integerId(id));
+	}
+
+	// microversions 2.1 to 2.52: the action in the path, the service in the body
+	private Map<String, Object> updateByAction(String action, Map<String, Object> body, Microversion version) {
+		boolean forceDown = action.equals("force-down") && version.isAtLeast(2, 11);
+		if (!forceDown && !Set.of("enable", "disable", "disable-log-reason").contains(action)) {
+			throw new NotFoundException("Unknown action");
+		}
+		Set<String> allowed = version.isAtLeast(2, 11) ? Set.of("host", "binary", "disabled_reason", "forced_down")
+				: Set.of("host", "binary", "disabled_reason");
+		for (String field : body.keySet()) {
+			if (!allowed.contains(field)) {
+				throw new BadRequestException(
+						"Additional properties are not allowed ('" + shown(field) + "' was unexpected)");
+			}
+		}
+		String host = requiredString(body, "host");
+		String binary = requiredString(body, "binary");
+		String reason = optionalString(body, "disabled_reason");
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("host", host);
+		view.put("binary", binary);
+		if (forceDown) {
+			if (!body.containsKey("forced_down")) {
+				throw new BadRequestException("Missing forced_down field");
+			}
+			boolean forcedDown = ServiceUpdate.bool(body.get("forced_down"), "forced_down");
+			this.administration.update(host, binary, null, null, forcedDown);
+			view.put("forced_down", forcedDown);
+			return view;
+		}
+		if (action.equals("disable-log-reason") && reason == null) {
+			throw new BadRequestException("Missing disabled reason field");
+		}
+		boolean disable = !action.equals("enable");
+		String kept = action.equals("disable-log-reason") ? reason : null;
+		this.administration.update(host, binary, disable, kept, null);
+		view.put("status", disable ? "disabled" : "enabled");
+		if (kept != null) {
+			view.put("disabled_reason", kept);
+		}
+		return view;
+	}
+
+	// a value in a message, cut to a readable length
+	static String shown(String value) {
+		return (value.length() <= 64) ? value : value.substring(0, 64) + "... (" + value.length() + " characters)";
+	}
+
+	private static long integerId(String id) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new BadRequestException("Invalid input received: id must be an integer");
+		}
+	}
+
+	private static String requiredString(Map<String, Object> body, String field) {
+		String value = optionalString(body, field);
+		if (value == null) {
+			throw new BadRequestException("'" + field + "' is a required property");
+		}
+		return value;
+	}
+
+	private static String optionalString(Map<String, Object> body, String field) {
+		Object value = body.get(field);
+		if (value == null && !body.containsKey(field)) {
+			return null;
+		}
+		if (!(value instanceof String text) || text.isEmpty() || text.length() > MAX_FIELD_LENGTH) {
+			throw new BadRequestException("Invalid input for field/attribute " + field + ". Value: "
+					+ shown(String.valueOf(value)) + ". It must be a string of 1 to " + MAX_FIELD_LENGTH
+					+ " characters.");
+		}
+		return text;
 	}
 
 }

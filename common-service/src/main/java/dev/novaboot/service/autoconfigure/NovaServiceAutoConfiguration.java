@@ -12,6 +12,7 @@ import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.ServiceProperties;
 import dev.novaboot.service.actuate.ServiceInfoContributor;
 import dev.novaboot.service.actuate.ServiceStateHealthIndicator;
+import dev.novaboot.service.api.MicroversionArgumentResolver;
 import dev.novaboot.service.api.ServicesApiConfiguration;
 import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.context.RequestContextArgumentResolver;
@@ -223,6 +224,7 @@ public final class NovaServiceAutoConfiguration {
 		@Override
 		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 			resolvers.add(new RequestContextArgumentResolver());
+			resolvers.add(new MicroversionArgumentResolver());
 		}
 
 	}

@@ -12,7 +12,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.0")
+@RpcApi(topic = "compute", version = "1.1")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -29,6 +29,12 @@ public interface ComputeRpcApi {
 
 	/** Powers the guest on (a cast). */
 	void startInstance(RequestContext context, InstanceRef instance);
+
+	/**
+	 * Injects a non-maskable interrupt into the guest, on which its OS may dump its memory
+	 * (Nova's {@code trigger_crash_dump}; a cast; since 1.1).
+	 */
+	void triggerCrashDump(RequestContext context, InstanceRef instance);
 
 	/** Connects the volume and hot-plugs it into the guest (a call: the device comes back). */
 	VolumeAttachment attachVolume(RequestContext context, AttachVolume request);

@@ -1,0 +1,13 @@
+package dev.novaboot.compute.api;
+
+/**
+ * The caller's roles do not allow the operation (Nova's policy refusal, 403
+ * {@code forbidden}): admin-only operations asked by a member.
+ */
+class PolicyForbiddenException extends RuntimeException {
+
+	PolicyForbiddenException(String rule) {
+		super("Policy doesn't allow " + rule + " to be performed.");
+	}
+
+}
