@@ -50,6 +50,20 @@ class OpenStackCliTests {
 	}
 
 	@Test
+	void flavorsAreListedShownAndManagedByAnAdmin() {
+		assertThat(admin.json("flavor", "list").<List<String>>read("$[*].Name")).contains("m1.tiny", "m1.small");
+		assertThat(admin.json("flavor", "show", "m1.small").<Integer>read("$.ram")).isEqualTo(2048);
+
+		admin.run("flavor", "create", "--ram", "256", "--disk", "1", "--vcpus", "1", "cli.flavor");
+		admin.run("flavor", "set", "--property", "hw:cpu_policy=shared", "cli.flavor");
+		assertThat(admin.json("flavor", "show", "cli.flavor").<Object>read("$.properties").toString())
+			.contains("hw:cpu_policy").contains("shared");
+		assertThat(admin.json("flavor", "list", "--long").<List<String>>read("$[*].Name")).contains("cli.flavor");
+		admin.run("flavor", "delete", "cli.flavor");
+		assertThat(admin.json("flavor", "list").<List<String>>read("$[*].Name")).doesNotContain("cli.flavor");
+	}
+
+	@Test
 	void aServerOnANetworkWithAVolumeFromCreateToDelete() {
 		String network = admin.json("network", "create", "cli-net").read("$.id");
 		admin.run("subnet", "create", "--network", "cli-net", "--subnet-range", "10.40.0.0/24", "cli-subnet");
