@@ -2,6 +2,7 @@ package dev.novaboot.network.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class PortFixedIpsUpdateTests {
 
 	private ApiCalls api;
 
+	// the tests share the app's database and its overlap check: each subnet a /24 of its own
+	private static final AtomicInteger NEXT_SUBNET = new AtomicInteger();
+
 	private String network;
 
 	private String first;
@@ -43,11 +47,11 @@ class PortFixedIpsUpdateTests {
 	void networkWithTwoSubnets() {
 		this.api = new ApiCalls(this.http);
 		this.network = this.api.network("fixed-a", "\"name\": \"fixed-a\"");
-		this.first = this.api.subnet("fixed-a", this.network, "10.230." + (int) (Math.random() * 100) + ".0/24");
+		this.first = this.api.subnet("fixed-a", this.network, "10.230." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 	}
 
 	private String secondSubnet() {
-		this.second = this.api.subnet("fixed-a", this.network, "10.231." + (int) (Math.random() * 100) + ".0/24");
+		this.second = this.api.subnet("fixed-a", this.network, "10.231." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 		return this.second;
 	}
 
@@ -90,7 +94,7 @@ class PortFixedIpsUpdateTests {
 	@Test
 	void badFixedIpsAreRefusedAndChangeNothing() {
 		String foreignSubnet = this.api.subnet("fixed-a", this.api.network("fixed-a", "\"name\": \"fixed-other\""),
-				"10.232." + (int) (Math.random() * 100) + ".0/24");
+				"10.232." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 		Map<String, Object> port = this.api.create("fixed-a", "ports", "port", "\"network_id\": \"" + this.network + "\"");
 		Object before = port.get("fixed_ips");
 		String prefix = address(port, 0).substring(0, address(port, 0).lastIndexOf('.') + 1);
@@ -123,7 +127,7 @@ class PortFixedIpsUpdateTests {
 
 		// a member's port on an admin's shared network: update_port:fixed_ips is admin_or_network_owner
 		String shared = this.api.network("admin", "\"name\": \"fixed-shared\", \"shared\": true");
-		this.api.subnet("admin", shared, "10.233." + (int) (Math.random() * 100) + ".0/24");
+		this.api.subnet("admin", shared, "10.233." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 		Map<String, Object> onShared = this.api.create("fixed-b", "ports", "port", "\"network_id\": \"" + shared + "\"");
 		assertError(call("fixed-b", onShared, "[]"), 403, "PolicyNotAuthorized");
 		assertThat(one(this.api.get("fixed-b", "/v2.0/ports/" + onShared.get("id")), "port").get("fixed_ips"))
@@ -135,7 +139,7 @@ class PortFixedIpsUpdateTests {
 	@Test
 	void anAddressAFloatingIpPointsAtIsNotTakenAway() {
 		String external = this.api.network("admin", "\"name\": \"fixed-ext\", \"router:external\": true");
-		this.api.subnet("admin", external, "10.234." + (int) (Math.random() * 100) + ".0/24");
+		this.api.subnet("admin", external, "10.234." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 		Map<String, Object> port = this.api.create("fixed-a", "ports", "port", "\"network_id\": \"" + this.network + "\"");
 		Map<String, Object> floating = this.api.create("fixed-a", "floatingips", "floatingip",
 				"\"floating_network_id\": \"" + external + "\", \"port_id\": \"" + port.get("id") + "\"");
