@@ -19,6 +19,7 @@ import dev.novaboot.service.context.RequestContextArgumentResolver;
 import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedByValidator;
 import dev.novaboot.service.files.EmbeddedDatabaseFiles;
+import dev.novaboot.service.files.H2FileDatabase;
 import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.service.files.OwnerOnlyLogFile;
 import dev.novaboot.service.group.ServiceGroup;
@@ -31,6 +32,7 @@ import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.record.ServiceRegistrar;
 import dev.novaboot.service.record.ServiceRegistration;
 import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.schema.MigrationLock;
 import dev.novaboot.service.schema.ModuleMigrations;
 import dev.novaboot.service.schema.SchemaModule;
 
@@ -108,8 +110,13 @@ public final class NovaServiceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ModuleMigrations moduleMigrations(DataSource dataSource, ObjectProvider<SchemaModule> modules) {
-			return new ModuleMigrations(dataSource, modules.orderedStream().toList());
+		ModuleMigrations moduleMigrations(DataSource dataSource, ObjectProvider<SchemaModule> modules,
+				Environment environment) {
+			// the embedded H2 file database: its apps take turns, through a file beside it
+			MigrationLock lock = H2FileDatabase.of(environment.getProperty("spring.datasource.url"))
+				.map((database) -> MigrationLock.file(database.directory().resolve(database.name() + ".migrations.lock")))
+				.orElse(MigrationLock.NONE);
+			return new ModuleMigrations(dataSource, modules.orderedStream().toList(), lock);
 		}
 
 	}

@@ -26,9 +26,17 @@ public class ModuleMigrations implements InitializingBean {
 
 	private final List<SchemaModule> modules;
 
+	private final MigrationLock lock;
+
 	public ModuleMigrations(DataSource dataSource, List<SchemaModule> modules) {
+		this(dataSource, modules, MigrationLock.NONE);
+	}
+
+	/** @param lock held while this app migrates, so that apps sharing the database take turns where it needs them to */
+	public ModuleMigrations(DataSource dataSource, List<SchemaModule> modules, MigrationLock lock) {
 		this.dataSource = dataSource;
 		this.modules = modules;
+		this.lock = lock;
 	}
 
 	/** How often a module's migration is retried after losing a race to another app. */
@@ -36,13 +44,16 @@ public class ModuleMigrations implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		for (SchemaModule module : this.modules) {
-			MigrateResult result = migrate(module);
-			String version = (result.targetSchemaVersion != null) ? result.targetSchemaVersion
-					: result.initialSchemaVersion;
-			logger.info("Schema module '" + module.name() + "' at version " + version + " (" + result.migrationsExecuted
-					+ " migrations applied now)");
-		}
+		this.lock.during(() -> {
+			for (SchemaModule module : this.modules) {
+				MigrateResult result = migrate(module);
+				String version = (result.targetSchemaVersion != null) ? result.targetSchemaVersion
+						: result.initialSchemaVersion;
+				logger.info("Schema module '" + module.name() + "' at version " + version + " ("
+						+ result.migrationsExecuted + " migrations applied now)");
+			}
+			return null;
+		});
 	}
 
 	private MigrateResult migrate(SchemaModule module) {
