@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.web.ApiFaults;
 
 import org.springframework.http.HttpStatus;
@@ -24,8 +25,6 @@ class MicroversionFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "OpenStack-API-Version";
 
-	private static final String ATTRIBUTE = ApiVersion.class.getName();
-
 	private static final String SERVICE = "volume";
 
 	private final ApiFaults faults;
@@ -34,16 +33,10 @@ class MicroversionFilter extends OncePerRequestFilter {
 		this.faults = faults;
 	}
 
-	/** The microversion the filter negotiated for {@code request}; 3.0 outside {@code /v3}. */
-	static ApiVersion of(HttpServletRequest request) {
-		Object version = request.getAttribute(ATTRIBUTE);
-		return (version instanceof ApiVersion negotiated) ? negotiated : ApiVersion.MIN;
-	}
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ApiVersion version;
+		Microversion version;
 		try {
 			version = negotiate(request.getHeader(HEADER));
 		}
@@ -51,15 +44,15 @@ class MicroversionFilter extends OncePerRequestFilter {
 			this.faults.write(request, response, ex.status, ex.getMessage());
 			return;
 		}
-		request.setAttribute(ATTRIBUTE, version);
+		request.setAttribute(Microversion.ATTRIBUTE, version);
 		response.setHeader(HEADER, SERVICE + " " + version);
 		response.addHeader("Vary", HEADER);
 		chain.doFilter(request, response);
 	}
 
-	private static ApiVersion negotiate(String header) {
+	private static Microversion negotiate(String header) {
 		if (header == null) {
-			return ApiVersion.MIN;
+			return VolumeMicroversions.MIN;
 		}
 		// "volume 3.2" or a list of services' versions, "compute 2.1, volume 3.2"
 		String asked = null;
@@ -82,16 +75,20 @@ class MicroversionFilter extends OncePerRequestFilter {
 							+ SERVICE + "' version.");
 		}
 		if (asked.equals("latest")) {
-			return ApiVersion.MAX;
+			return VolumeMicroversions.MAX;
 		}
-		ApiVersion version = ApiVersion.parse(asked);
-		if (version == null) {
+		Microversion version;
+		try {
+			version = Microversion.parse(asked);
+		}
+		catch (IllegalArgumentException ex) {
 			throw new VersionException(HttpStatus.BAD_REQUEST, "API Version String " + RequestBodies.shown(asked)
 					+ " is of invalid format. Must be of format MajorNum.MinorNum.");
 		}
-		if (!version.isServed()) {
+		if (!VolumeMicroversions.isServed(version)) {
 			throw new VersionException(HttpStatus.NOT_ACCEPTABLE, "Version " + version
-					+ " is not supported by the API. Minimum is " + ApiVersion.MIN + " and maximum is " + ApiVersion.MAX
+					+ " is not supported by the API. Minimum is " + VolumeMicroversions.MIN + " and maximum is "
+					+ VolumeMicroversions.MAX
 					+ ".");
 		}
 		return version;

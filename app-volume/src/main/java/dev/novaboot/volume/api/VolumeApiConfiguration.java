@@ -1,27 +1,18 @@
 package dev.novaboot.volume.api;
 
-import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.novaboot.service.web.ApiFaults;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The Block Storage API's microversions: the filter that negotiates every {@code /v3}
- * request's version, and controller methods that take an {@link ApiVersion} get it.
+ * request's version; controller methods that take a {@code Microversion} get it through
+ * the starter's argument resolver.
  */
 @Configuration(proxyBeanMethods = false)
-class VolumeApiConfiguration implements WebMvcConfigurer {
+class VolumeApiConfiguration {
 
 	@Bean
 	FilterRegistrationBean<MicroversionFilter> microversionFilter(ApiFaults faults) {
@@ -29,24 +20,6 @@ class VolumeApiConfiguration implements WebMvcConfigurer {
 				new MicroversionFilter(faults));
 		registration.addUrlPatterns("/v3/*");
 		return registration;
-	}
-
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new HandlerMethodArgumentResolver() {
-
-			@Override
-			public boolean supportsParameter(MethodParameter parameter) {
-				return parameter.getParameterType() == ApiVersion.class;
-			}
-
-			@Override
-			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-					NativeWebRequest request, WebDataBinderFactory binders) {
-				return MicroversionFilter.of(request.getNativeRequest(HttpServletRequest.class));
-			}
-
-		});
 	}
 
 }

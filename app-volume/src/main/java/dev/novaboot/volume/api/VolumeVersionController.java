@@ -14,7 +14,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Cinder's version discovery documents, which OpenStack clients read before any call:
  * {@code GET /} (300 Multiple Choices) and {@code GET /v3}, which tell the range of
- * microversions served ({@link ApiVersion#MIN} to {@link ApiVersion#MAX}) so that
+ * microversions served ({@link VolumeMicroversions#MIN} to {@link VolumeMicroversions#MAX}) so that
  * clients negotiate within it.
  */
 @RestController
@@ -32,7 +32,7 @@ class VolumeVersionController {
 
 	private static Version v3() {
 		String root = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return new Version("v3.0", "CURRENT", ApiVersion.MAX.toString(), ApiVersion.MIN.toString(), "2016-02-08T12:20:21Z",
+		return new Version("v3.0", "CURRENT", VolumeMicroversions.MAX.toString(), VolumeMicroversions.MIN.toString(), "2016-02-08T12:20:21Z",
 				List.of(new VersionLink("describedby", "text/html", "https://docs.openstack.org/"),
 						new VersionLink("self", null, root + "/v3/")),
 				List.of(new MediaType("application/json", "application/vnd.openstack.volume+json;version=3")));

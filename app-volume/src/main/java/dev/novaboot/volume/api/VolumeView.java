@@ -10,7 +10,7 @@ import dev.novaboot.volume.manager.VolumeDetails;
 
 /**
  * A volume as Cinder's view builder ({@code cinder/api/v3/views/volumes.py}) shows it at
- * the microversions served (3.0 to {@link ApiVersion#MAX}: none of them adds a field),
+ * the microversions served (3.0 to {@link VolumeMicroversions#MAX}: none of them adds a field),
  * key for key and no more. A map, because which keys appear depends on the caller and the
  * request, as in Cinder: {@code migration_status} and an attachment's {@code host_name}
  * are for admins; the extension attributes ({@code os-vol-tenant-attr:tenant_id} for

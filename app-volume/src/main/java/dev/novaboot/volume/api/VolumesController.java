@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
@@ -111,7 +112,7 @@ class VolumesController {
 	}
 
 	@GetMapping
-	Map<String, Object> list(RequestContext context, ApiVersion version, @PathVariable String projectId,
+	Map<String, Object> list(RequestContext context, Microversion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
@@ -126,7 +127,7 @@ class VolumesController {
 	}
 
 	@GetMapping("/detail")
-	Map<String, Object> detail(RequestContext context, ApiVersion version, @PathVariable String projectId,
+	Map<String, Object> detail(RequestContext context, Microversion version, @PathVariable String projectId,
 			@RequestParam(name = "all_tenants", required = false) String allTenants,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String bootable, @RequestParam(required = false) String limit,
@@ -233,11 +234,11 @@ class VolumesController {
 	 * from 3.2 only true/false words, anything else refused; before, {@code False} in its
 	 * three spellings is false and any other non-empty value true.
 	 */
-	private static Boolean bootableFilter(String value, ApiVersion version) {
+	private static Boolean bootableFilter(String value, Microversion version) {
 		if (value == null) {
 			return null;
 		}
-		if (version.atLeast(ApiVersion.VOLUME_LIST_BOOTABLE)) {
+		if (version.isAtLeast(VolumeMicroversions.VOLUME_LIST_BOOTABLE)) {
 			String word = value.strip().toLowerCase(Locale.ROOT);
 			if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
 				return true;

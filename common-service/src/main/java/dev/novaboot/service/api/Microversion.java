@@ -4,10 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Compute API microversion ({@code 2.53}), as Nova's {@code APIVersionRequest}: a
- * major and a minor number, ordered numerically, written without leading zeros. The one a
- * request negotiated is a request attribute that controllers take as a parameter, so that
- * a controller or a view asks {@code version.isAtLeast(2, 53)} where Nova asks
+ * An OpenStack API microversion (Nova's {@code 2.53}, Cinder's {@code 3.2}), as their
+ * {@code APIVersionRequest}: a major and a minor number, ordered numerically, written
+ * without leading zeros. The one a request negotiated (each API's filter negotiates its
+ * own) is a request attribute that controllers take as a parameter, so that a controller
+ * or a view asks {@code version.isAtLeast(2, 53)} where Nova asks
  * {@code api_version_request.is_supported(req, '2.53')}.
  *
  * @param major the major number ({@code 2})
@@ -34,7 +35,11 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
 	}
 
 	public boolean isAtLeast(int major, int minor) {
-		return compareTo(new Microversion(major, minor)) >= 0;
+		return isAtLeast(new Microversion(major, minor));
+	}
+
+	public boolean isAtLeast(Microversion other) {
+		return compareTo(other) >= 0;
 	}
 
 	@Override

@@ -23,7 +23,7 @@ public class MicroversionArgumentResolver implements HandlerMethodArgumentResolv
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		Object version = webRequest.getAttribute(Microversion.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 		if (version == null) {
-			throw new IllegalStateException("No microversion: the request passed no ComputeMicroversionFilter");
+			throw new IllegalStateException("No microversion: the request passed no API's microversion filter");
 		}
 		return version;
 	}
