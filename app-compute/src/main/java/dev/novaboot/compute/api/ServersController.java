@@ -15,7 +15,6 @@ import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v2.1/servers}: boot, list, show, delete and the server actions, as Nova answers
- * them at the request's microversion (docs/compute-microversions.md).
+ * {@code /v2.1/servers}: boot, list, show and delete, as Nova answers them at the request's microversion (docs/compute-microversions.md).
  */
 @RestController
 @RequestMapping("/v2.1/servers")
@@ -91,33 +89,6 @@ class ServersController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
 		this.servers.delete(context, id);
-	}
-
-	@PostMapping("/{id}/action")
-	ResponseEntity<?> action(RequestContext context, @PathVariable String id, @RequestBody Map<String, Object> body,
-			Microversion version) {
-		ServerRequests.Action action = ServerRequests.action(body);
-		switch (action.name()) {
-			case "reboot" -> this.servers.reboot(context, id, ServerRequests.rebootType(action.argument()));
-			case "os-stop" -> this.servers.stop(context, id);
-			case "os-start" -> this.servers.start(context, id);
-			case "os-getConsoleOutput" -> {
-				Integer length = ServerRequests.consoleLength(action.argument());
-				return ResponseEntity.ok(Map.of("output", this.servers.consoleOutput(context, id, length)));
-			}
-			case "trigger_crash_dump" -> {
-				if (!version.isAtLeast(2, 17)) {
-					throw new BadRequestException("There is no such action: " + action.name());
-				}
-				if (action.argument() != null) {
-					throw new BadRequestException("Invalid input for field/attribute trigger_crash_dump. Value: "
-							+ ServerRequests.shown(String.valueOf(action.argument())) + ". It is not of type 'null'.");
-				}
-				this.servers.triggerCrashDump(context, id);
-			}
-			default -> throw new BadRequestException("There is no such action: " + action.name());
-		}
-		return ResponseEntity.accepted().build();
 	}
 
 	private List<Instance> page(RequestContext context, String name, String status, Integer limit, String marker,
