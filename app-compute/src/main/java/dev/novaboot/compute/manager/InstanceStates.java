@@ -195,15 +195,19 @@ public class InstanceStates {
 
 	/**
 	 * Begins a rebuild and records what the API changes with it (Nova's API updates the
-	 * instance before the cast): the new image and, when given, the new name.
+	 * instance before the cast): the new image and, when given, the new name and
+	 * description ({@code describe} false leaves the description as it is).
 	 */
 	@Transactional
-	public void beginRebuild(String uuid, String imageRef, String name) {
+	public void beginRebuild(String uuid, String imageRef, String name, boolean describe, String description) {
 		begin(uuid, InstanceAction.REBUILD);
 		Instance instance = live(uuid);
 		instance.setImageRef(imageRef);
 		if (name != null) {
 			instance.setName(name);
+		}
+		if (describe) {
+			instance.setDescription(description);
 		}
 	}
 

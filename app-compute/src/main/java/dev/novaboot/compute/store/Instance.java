@@ -319,6 +319,10 @@ public class Instance extends SoftDeletedEntity {
 		this.name = name;
 	}
 
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
 	/** The flavor before a resize, while it waits to be confirmed or reverted; null otherwise. */
 	public String getOldFlavorId() {
 		return this.oldFlavorId;
