@@ -153,9 +153,12 @@ class ServerActionsApiTests {
 	void resizeWaitsForConfirmationAndConfirmKeepsTheNewFlavor() {
 		ComputeApiClient user = this.alice.at("2.53");
 		String id = activeServer(user, "resized");
+		int memoryBefore = memoryMbUsed();
 		assertThat(action(user, id, Map.of("resize", Map.of("flavorRef", "2"))).getStatusCode().value())
 			.isEqualTo(202);
 		Map<String, Object> resized = user.awaitStatus(id, "VERIFY_RESIZE");
+		// until the confirm, the host holds both flavors (512 MB and 2048 MB), as Nova's placement does
+		assertThat(memoryMbUsed()).isEqualTo(memoryBefore + 2048);
 		assertThat(resized).containsEntry("OS-EXT-STS:vm_state", "resized").containsEntry("OS-EXT-STS:power_state", 1);
 		assertThat((Map<String, Object>) resized.get("flavor")).containsEntry("original_name", "m1.small")
 			.containsEntry("ram", 2048);
@@ -166,6 +169,7 @@ class ServerActionsApiTests {
 		assertThat(action(user, id, Map.of("confirmResize", Map.of())).getStatusCode().value()).isEqualTo(202);
 		Map<String, Object> confirmed = user.awaitStatus(id, "ACTIVE");
 		assertThat((Map<String, Object>) confirmed.get("flavor")).containsEntry("original_name", "m1.small");
+		assertThat(memoryMbUsed()).isEqualTo(memoryBefore - 512 + 2048);
 		conflict(user, id, Map.of("confirmResize", Map.of()),
 				"Cannot 'confirmResize' instance " + id + " while it is in vm_state active");
 		conflict(user, id, Map.of("revertResize", Map.of()),
@@ -278,6 +282,15 @@ class ServerActionsApiTests {
 		}
 		assertThat(this.alice.at("2.53").server(id)).containsEntry("status", "ACTIVE").containsEntry("locked", false);
 		delete(this.alice, id);
+	}
+
+	@SuppressWarnings("unchecked")
+	private int memoryMbUsed() {
+		List<Map<String, Object>> hypervisors = (List<Map<String, Object>>) this.operator
+			.get("/v2.1/os-hypervisors/detail")
+			.getBody()
+			.get("hypervisors");
+		return ((Number) hypervisors.get(0).get("memory_mb_used")).intValue();
 	}
 
 	// booted by alice whatever the version asked later (2.37 needs "networks")
