@@ -91,6 +91,65 @@ class OpenStackCliTests {
 		admin.run("network", "delete", "cli-net");
 	}
 
+	@Test
+	void serverActionsRebuildLockPauseSuspendResizeFromTheCli() {
+		admin.run("network", "create", "cli-actions-net");
+		admin.run("subnet", "create", "--network", "cli-actions-net", "--subnet-range", "10.41.0.0/24",
+				"cli-actions-subnet");
+		String id = admin.json("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+				"--network", "cli-actions-net", "--wait", "cli-actions").read("$.id");
+		String addresses = admin.json("server", "show", id).read("$.addresses").toString();
+		assertThat(addresses).contains("10.41.0.");
+
+		admin.run("server", "rebuild", "--image", "cirros-0.6.2-x86_64-disk", "--wait", id);
+		assertThat(awaitServer(id, "ACTIVE").read("$.addresses").toString()).isEqualTo(addresses);
+
+		admin.run("server", "lock", id);
+		assertThat(admin.json("--os-compute-api-version", "2.9", "server", "show", id).<Boolean>read("$.locked"))
+			.isTrue();
+		admin.run("server", "unlock", id);
+		assertThat(admin.json("--os-compute-api-version", "2.9", "server", "show", id).<Boolean>read("$.locked"))
+			.isFalse();
+
+		admin.run("server", "pause", id);
+		awaitServer(id, "PAUSED");
+		admin.run("server", "unpause", id);
+		awaitServer(id, "ACTIVE");
+		admin.run("server", "suspend", id);
+		awaitServer(id, "SUSPENDED");
+		admin.run("server", "resume", id);
+		awaitServer(id, "ACTIVE");
+
+		admin.run("server", "resize", "--flavor", "m1.small", "--wait", id);
+		awaitServer(id, "VERIFY_RESIZE");
+		admin.run("server", "resize", "confirm", id);
+		assertThat(awaitServer(id, "ACTIVE").read("$.flavor").toString()).contains("m1.small");
+
+		String reverted = admin.json("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+				"--network", "cli-actions-net", "--wait", "cli-reverted").read("$.id");
+		admin.run("server", "resize", "--flavor", "m1.small", "--wait", reverted);
+		awaitServer(reverted, "VERIFY_RESIZE");
+		admin.run("server", "resize", "revert", reverted);
+		assertThat(awaitServer(reverted, "ACTIVE").read("$.flavor").toString()).contains("m1.tiny");
+
+		admin.run("server", "delete", "--wait", id, reverted);
+		admin.run("subnet", "delete", "cli-actions-subnet");
+		admin.run("network", "delete", "cli-actions-net");
+	}
+
+	/** Polls {@code server show} until the server has {@code status} and no task; fails after a minute. */
+	private static DocumentContext awaitServer(String id, String status) {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		DocumentContext server = admin.json("server", "show", id);
+		while (!status.equals(server.read("$.status")) || server.read("$['OS-EXT-STS:task_state']") != null) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("server " + id + " never became " + status + ": " + server.jsonString());
+			}
+			server = admin.json("server", "show", id);
+		}
+		return server;
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {
