@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code {"itemNotFound": {"code": 404, "message": "..."}}}, which OpenStack clients read.
  */
 @RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class,
-		VolumeMetadataController.class, SnapshotMetadataController.class, VolumeTypesController.class })
+		VolumeMetadataController.class, SnapshotMetadataController.class, VolumeTypesController.class,
+		VolumeServicesController.class })
 class VolumeApiFaults extends OpenStackFaults {
 
 	private static final Log logger = LogFactory.getLog(VolumeApiFaults.class);
