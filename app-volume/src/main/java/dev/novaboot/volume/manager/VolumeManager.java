@@ -57,8 +57,11 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final ServiceIdentity identity;
 
+	private final VolumeQuotas quotas;
+
 	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
-			CapacityReporter capacity, ServiceIdentity identity) {
+			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas) {
+		this.quotas = quotas;
 		this.driver = driver;
 		this.store = store;
 		this.tasks = tasks;
@@ -85,7 +88,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
 		Volume sourceVolume = (request.sourceVolid() != null) ? sourceVolume(context, request) : null;
-		Volume volume = insert(request.id(), (now) -> {
+		Volume volume = insert(context, request.id(), (now) -> {
 			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
 					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
 					now);
@@ -149,7 +152,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
 		String zone = (request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone();
-		Volume volume = insert(request.id(), (now) -> {
+		Volume volume = insert(context, request.id(), (now) -> {
 			Volume unscheduled = new Volume(request.id(), context.projectId(), context.userId(), null, zone,
 					Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(), now);
 			unscheduled.setSourceVolid(request.sourceVolid());
@@ -186,7 +189,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	@Override
 	public VolumeInfo extendVolume(RequestContext context, ExtendVolume request) {
 		int newSizeGb = request.newSizeGb();
-		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.EXTEND, (v) -> {
+		// the volume's project, which is not the caller's for an admin's call
+		this.quotas.prepare(this.store.visibleVolume(context, request.volumeId()).getProjectId());
+		Volume volume = this.store.beginExtend(context, request.volumeId(), newSizeGb, (v) -> {
 			onThisHost(v);
 			if (newSizeGb <= v.getSizeGb()) {
 				throw new InvalidInputException("New size for extend must be greater than current size. (current: "
@@ -200,6 +205,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	public SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
 		requireUuid("snapshot id", request.id());
 		VolumeAction action = request.force() ? VolumeAction.SNAPSHOT_FORCED : VolumeAction.SNAPSHOT;
+		this.quotas.prepare(this.store.visibleVolume(context, request.volumeId()).getProjectId());
 		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
 				(volume, now) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
 						this.identity.host(), volume.getSizeGb(), request.name(), request.description(), now));
@@ -276,7 +282,8 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		}, (v, now) -> v.detach()));
 	}
 
-	private Volume insert(String id, Function<Instant, Volume> volume) {
+	private Volume insert(RequestContext context, String id, Function<Instant, Volume> volume) {
+		this.quotas.prepare(context.projectId());
 		try {
 			return this.store.insert(id, volume);
 		}
