@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = { VolumesController.class, SnapshotsController.class,
 		VolumeMetadataController.class, SnapshotMetadataController.class, VolumeTypesController.class,
-		VolumeServicesController.class, QuotaSetsController.class, LimitsController.class })
+		VolumeServicesController.class, QuotaSetsController.class, LimitsController.class,
+		MessagesController.class })
 class VolumeApiFaults extends OpenStackFaults {
 
 	private static final Log logger = LogFactory.getLog(VolumeApiFaults.class);

@@ -21,6 +21,9 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.manager.MessageField.Action;
+import dev.novaboot.volume.manager.MessageField.Detail;
+import dev.novaboot.volume.manager.MessageField.Resource;
 import dev.novaboot.volume.store.Snapshot;
 import dev.novaboot.volume.store.SnapshotStatus;
 import dev.novaboot.volume.store.Volume;
@@ -59,9 +62,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final VolumeQuotas quotas;
 
+	private final UserMessages messages;
+
 	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
-			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas) {
+			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas, UserMessages messages) {
 		this.quotas = quotas;
+		this.messages = messages;
 		this.driver = driver;
 		this.store = store;
 		this.tasks = tasks;
@@ -103,7 +109,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			}
 			return created;
 		});
-		return VolumeInfos.of(this.tasks.create(volume, source, sourceVolume));
+		Volume created = this.tasks.create(volume, source, sourceVolume);
+		if (created.getStatus() == VolumeStatus.ERROR) {
+			this.messages.record(context, Resource.VOLUME, created.getId(), Action.CREATE_VOLUME_FROM_BACKEND,
+					Detail.DRIVER_FAILED_CREATE);
+		}
+		return VolumeInfos.of(created);
 	}
 
 	/**
@@ -164,8 +175,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			}
 			return unscheduled;
 		});
-		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
-		}));
+		Volume unscheduled = this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
+		});
+		// Cinder's scheduler, on NoValidBackend
+		this.messages.record(context, Resource.VOLUME, unscheduled.getId(), Action.SCHEDULE_ALLOCATE_VOLUME,
+				Detail.NO_BACKEND_AVAILABLE);
+		return VolumeInfos.of(unscheduled);
 	}
 
 	@Override
@@ -198,7 +213,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 						+ v.getSizeGb() + ", extended: " + newSizeGb + ").");
 			}
 		});
-		return VolumeInfos.of(this.tasks.extend(volume, newSizeGb));
+		Volume extended = this.tasks.extend(volume, newSizeGb);
+		if (extended.getStatus() == VolumeStatus.ERROR_EXTENDING) {
+			this.messages.record(context, Resource.VOLUME, extended.getId(), Action.EXTEND_VOLUME,
+					Detail.DRIVER_FAILED_EXTEND);
+		}
+		return VolumeInfos.of(extended);
 	}
 
 	@Override
@@ -209,7 +229,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
 				(volume, now) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
 						this.identity.host(), volume.getSizeGb(), request.name(), request.description(), now));
-		return VolumeInfos.of(this.tasks.snapshot(snapshot));
+		Snapshot made = this.tasks.snapshot(snapshot);
+		if (made.getStatus() == SnapshotStatus.ERROR) {
+			this.messages.record(context, Resource.VOLUME_SNAPSHOT, made.getId(), Action.SNAPSHOT_CREATE,
+					Detail.SNAPSHOT_CREATE_ERROR);
+		}
+		return VolumeInfos.of(made);
 	}
 
 	@Override
@@ -220,7 +245,11 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 						"Snapshot " + s.getId() + " is on volume host " + s.getHost() + ", not " + this.identity.host());
 			}
 		});
-		this.tasks.deleteSnapshot(snapshot);
+		Snapshot deleted = this.tasks.deleteSnapshot(snapshot);
+		if (deleted.getStatus() == SnapshotStatus.ERROR_DELETING) {
+			this.messages.record(context, Resource.VOLUME_SNAPSHOT, deleted.getId(), Action.SNAPSHOT_DELETE,
+					Detail.SNAPSHOT_DELETE_ERROR);
+		}
 	}
 
 	@Override
