@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lvm settings of the {@code lvm} driver
  * @param fake settings of the {@code fake} driver
  * @param quota the default quotas of every project (Cinder's {@code quota_*} options)
+ * @param backendName the {@code volume_backend_name} this host reports (Cinder's option of
+ * that name), which volume types ask for in their extra spec; the driver's name if unset
  */
 @ConfigurationProperties("nova.volume")
 public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
-		@DefaultValue Fake fake, @DefaultValue Quota quota) {
+		@DefaultValue Fake fake, @DefaultValue Quota quota, String backendName) {
 
 	/**
 	 * @param directory where the sparse volume files live

@@ -97,6 +97,12 @@ class OpenStackCliTests {
 		admin.run("volume", "type", "set", "--property", "tier=gold", "cli-type");
 		assertThat(admin.json("volume", "type", "list").<List<String>>read("$[*].Name")).contains("cli-type",
 				"__DEFAULT__");
+		admin.run("volume", "type", "create", "--private", "--project", "admin", "cli-private");
+		assertThat(admin.json("volume", "type", "show", "cli-private").<Object>read("$.access_project_ids").toString())
+			.isNotEmpty()
+			.isNotEqualTo("[]");
+		admin.run("volume", "type", "unset", "--project", "admin", "cli-private");
+		admin.run("volume", "type", "delete", "cli-private");
 
 		String volume = admin.json("volume", "create", "--size", "1", "--type", "cli-type", "--property",
 				"purpose=cli", "cli-vol-a").read("$.id");

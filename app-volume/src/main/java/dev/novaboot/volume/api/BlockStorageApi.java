@@ -31,6 +31,7 @@ import dev.novaboot.volume.manager.VolumeQueries;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeScheduler;
 import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeTypes;
 import dev.novaboot.volume.manager.VolumeUpdates;
 import dev.novaboot.volume.rpc.VolumeHostDispatcher;
 import dev.novaboot.volume.store.Snapshot;
@@ -64,9 +65,12 @@ class BlockStorageApi {
 
 	private final BackendFreezes freezes;
 
+	private final VolumeTypes types;
+
 	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
-			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes) {
+			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeTypes types) {
 		this.queries = queries;
+		this.types = types;
 		this.freezes = freezes;
 		this.updates = updates;
 		this.scheduler = scheduler;
@@ -90,7 +94,8 @@ class BlockStorageApi {
 		}
 		String host;
 		try {
-			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone());
+			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone(),
+					this.types.backendNameOf(request.volumeTypeId()));
 		}
 		catch (NoValidHostException ex) {
 			return shown(context, this.localManager.recordUnscheduled(context, request, ex.getMessage()));

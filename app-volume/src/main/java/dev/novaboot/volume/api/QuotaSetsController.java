@@ -36,8 +36,11 @@ class QuotaSetsController {
 
 	private final VolumeQuotas quotas;
 
-	QuotaSetsController(VolumeQuotas quotas) {
+	private final QuotaTargets targets;
+
+	QuotaSetsController(VolumeQuotas quotas, QuotaTargets targets) {
 		this.quotas = quotas;
+		this.targets = targets;
 	}
 
 	@GetMapping
@@ -69,6 +72,7 @@ class QuotaSetsController {
 	Map<String, Object> update(RequestContext context, @PathVariable String projectId, @PathVariable String target,
 			@RequestBody Map<String, Object> body) {
 		ProjectScope.checkAdmin(context, projectId, "volume_extension:quotas:update");
+		this.targets.check(target);
 		if (body == null || !body.containsKey("quota_set")) {
 			throw new BadRequestException("'quota_set' is a required property");
 		}
@@ -79,9 +83,6 @@ class QuotaSetsController {
 		if (given.isEmpty()) {
 			throw RequestBodies.schemaError("quota_set", "{}", "does not have enough properties");
 		}
-		if (target.length() > RequestBodies.MAX_TEXT) {
-			throw new InvalidInputException("quota_set_name has " + target.length() + " characters, more than 255.");
-		}
 		return Map.of("quota_set", this.quotas.update(target, limits(given)));
 	}
 
@@ -89,6 +90,7 @@ class QuotaSetsController {
 	@DeleteMapping
 	ResponseEntity<Void> delete(RequestContext context, @PathVariable String projectId, @PathVariable String target) {
 		ProjectScope.checkAdmin(context, projectId, "volume_extension:quotas:delete");
+		this.targets.check(target);
 		this.quotas.delete(target);
 		return ResponseEntity.ok().build();
 	}
@@ -137,8 +139,9 @@ class QuotaSetsController {
 	}
 
 	/** Cinder's show policy: admins, or the target project's own members. */
-	private static void checkShow(RequestContext context, String projectId, String target) {
+	private void checkShow(RequestContext context, String projectId, String target) {
 		ProjectScope.check(context, projectId);
+		this.targets.check(target);
 		if (!context.isAdmin() && !target.equals(context.projectId())) {
 			throw new ForbiddenException("Policy doesn't allow volume_extension:quotas:show to be performed.");
 		}

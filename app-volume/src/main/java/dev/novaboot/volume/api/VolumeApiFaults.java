@@ -7,6 +7,7 @@ import dev.novaboot.service.api.OpenStackFaults;
 import dev.novaboot.volume.driver.VolumeBackingMissingException;
 import dev.novaboot.volume.driver.VolumeDriverException;
 import dev.novaboot.volume.manager.QuotaExceededException;
+import dev.novaboot.volume.manager.VolumeTypeAccessExistsException;
 import dev.novaboot.volume.manager.VolumeTypeExistsException;
 import dev.novaboot.volume.manager.WrongVolumeHostException;
 import dev.novaboot.volume.rpc.VolumeHostUnavailableException;
@@ -58,6 +59,11 @@ class VolumeApiFaults extends OpenStackFaults {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.RETRY_AFTER, "0")
 			.body(Map.of("overLimit", fault));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> typeAccessExists(VolumeTypeAccessExistsException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -45,6 +45,15 @@ public class VolumeScheduler {
 	 * @throws NoValidHostException when no host qualifies, saying why
 	 */
 	public String selectHost(int sizeGb, String zone) {
+		return selectHost(sizeGb, zone, null);
+	}
+
+	/**
+	 * {@link #selectHost(int, String)} among the hosts that report {@code backendName}
+	 * (a volume type's {@code volume_backend_name} extra spec, Cinder's capabilities
+	 * filter), or among all when it is {@code null}.
+	 */
+	public String selectHost(int sizeGb, String zone, String backendName) {
 		List<ServiceRecord> inZone = this.serviceGroup.upServices("volume")
 			.stream()
 			.filter((service) -> zone == null || zone.equals(service.getZone()))
@@ -64,8 +73,15 @@ public class VolumeScheduler {
 			.findAllById(services.stream().map(ServiceRecord::getHost).toList())
 			.stream()
 			.collect(Collectors.toMap(VolumeCapacity::getHost, Function.identity()));
-		Optional<VolumeCapacity> best = reported.values()
+		List<VolumeCapacity> matching = reported.values()
 			.stream()
+			.filter((capacity) -> backendName == null || backendName.equals(capacity.getBackendName()))
+			.toList();
+		if (matching.isEmpty()) {
+			throw new NoValidHostException("No valid host was found: no volume host reports volume_backend_name '"
+					+ backendName + "'.");
+		}
+		Optional<VolumeCapacity> best = matching.stream()
 			.filter((capacity) -> capacity.getFreeGb() >= sizeGb)
 			.max(Comparator.comparingLong(VolumeCapacity::getFreeGb).thenComparing(VolumeCapacity::getHost));
 		return best.map(VolumeCapacity::getHost)
