@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.volume.manager.InvalidInputException;
+import dev.novaboot.volume.manager.QuotaTargets;
 import dev.novaboot.volume.manager.VolumeQuotas;
 
 import org.springframework.http.ResponseEntity;

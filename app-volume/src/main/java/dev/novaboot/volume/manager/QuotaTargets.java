@@ -1,12 +1,10 @@
-package dev.novaboot.volume.api;
+package dev.novaboot.volume.manager;
 
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.auth.AuthProperties;
 import dev.novaboot.service.auth.AuthStrategy;
 import dev.novaboot.service.auth.identity.ProjectRepository;
-import dev.novaboot.volume.manager.InvalidInputException;
-import dev.novaboot.volume.manager.VolumeNotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the development {@code noauth} strategy has no project list, and any well-formed id goes.
  */
 @Component
-class QuotaTargets {
+public class QuotaTargets {
 
 	/** Keystone's hex ids and the names of development projects. */
 	private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,255}");
@@ -32,9 +30,10 @@ class QuotaTargets {
 		this.projects = projects;
 	}
 
-	void check(String target) {
+	public void check(String target) {
 		if (!PROJECT_ID.matcher(target).matches()) {
-			throw new InvalidInputException("'" + RequestBodies.shown(target) + "' is not a project id.");
+			String shown = (target.length() <= 64) ? target : target.substring(0, 64) + "...";
+			throw new InvalidInputException("'" + shown + "' is not a project id.");
 		}
 		ProjectRepository repository = this.projects.getIfAvailable();
 		if (this.identityKnowsProjects && repository != null && !repository.existsById(target)) {
