@@ -150,6 +150,71 @@ class OpenStackCliTests {
 		return server;
 	}
 
+	@Test
+	void volumesSnapshotsTypesServicesAndQuotasThroughTheVolumeCommands() {
+		admin.run("volume", "type", "create", "--property", "tier=silver", "cli-type");
+		admin.run("volume", "type", "set", "--property", "tier=gold", "cli-type");
+		assertThat(admin.json("volume", "type", "list").<List<String>>read("$[*].Name")).contains("cli-type",
+				"__DEFAULT__");
+		admin.run("volume", "type", "create", "--private", "--project", "admin", "cli-private");
+		assertThat(admin.json("volume", "type", "show", "cli-private").<Object>read("$.access_project_ids").toString())
+			.isNotEmpty()
+			.isNotEqualTo("[]");
+		admin.run("volume", "type", "unset", "--project", "admin", "cli-private");
+		admin.run("volume", "type", "delete", "cli-private");
+
+		String volume = admin.json("volume", "create", "--size", "1", "--type", "cli-type", "--property",
+				"purpose=cli", "cli-vol-a").read("$.id");
+		awaitVolume(volume, "available");
+		admin.run("volume", "set", "--name", "cli-vol-b", "--property", "owner=ops", "--bootable", "--read-only",
+				"--size", "2", volume);
+		DocumentContext shown = admin.json("volume", "show", volume);
+		assertThat(shown.<String>read("$.name")).isEqualTo("cli-vol-b");
+		assertThat(shown.<Integer>read("$.size")).isEqualTo(2);
+		assertThat(shown.<String>read("$.type")).isEqualTo("cli-type");
+		assertThat(String.valueOf(shown.<Object>read("$.bootable"))).isEqualTo("true");
+		assertThat(shown.<Object>read("$.properties").toString()).contains("purpose").contains("owner");
+		assertThat(admin.json("volume", "list", "--long").<List<String>>read("$[*].Name")).contains("cli-vol-b");
+
+		admin.run("volume", "set", "--read-write", volume);
+		String snapshot = admin.json("volume", "snapshot", "create", "--volume", "cli-vol-b", "cli-snap").read("$.id");
+		admin.run("volume", "snapshot", "set", "--name", "cli-snap-2", "--property", "kind=nightly", snapshot);
+		DocumentContext snapshotShown = admin.json("volume", "snapshot", "show", "cli-snap-2");
+		assertThat(snapshotShown.<String>read("$.status")).isEqualTo("available");
+		assertThat(snapshotShown.<Object>read("$.properties").toString()).contains("nightly");
+		String fromSnapshot = admin.json("volume", "create", "--snapshot", "cli-snap-2", "--size", "2",
+				"cli-from-snap").read("$.id");
+		String clone = admin.json("volume", "create", "--source", "cli-vol-b", "--size", "2", "cli-clone").read("$.id");
+		awaitVolume(fromSnapshot, "available");
+		awaitVolume(clone, "available");
+
+		String host = admin.json("volume", "service", "list").<List<String>>read("$[?(@.Binary == 'nova-volume')].Host")
+			.get(0);
+		admin.run("volume", "service", "set", "--disable", "--disable-reason", "maintenance", host, "nova-volume");
+		assertThat(admin.json("volume", "service", "list", "--long").<List<String>>read(
+				"$[?(@.Binary == 'nova-volume')]['Disabled Reason']")).containsExactly("maintenance");
+		admin.run("volume", "service", "set", "--enable", host, "nova-volume");
+		assertThat(admin.json("volume", "service", "list").<List<String>>read("$[?(@.Binary == 'nova-volume')].Status"))
+			.containsExactly("enabled");
+
+		admin.run("quota", "set", "--volumes", "50", "--gigabytes", "500", "admin");
+		// the volume part of "quota show", which also asks compute and network for theirs
+		DocumentContext quotas = admin.json("quota", "list", "--volume", "--project", "admin");
+		assertThat(quotas.<List<Integer>>read("$[*].Volumes")).containsExactly(50);
+		assertThat(quotas.<List<Integer>>read("$[*].Gigabytes")).containsExactly(500);
+
+		admin.run("volume", "delete", fromSnapshot, clone);
+		admin.run("volume", "delete", "--purge", volume);
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (admin.json("volume", "list").<List<String>>read("$[*].ID").contains(volume)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("volume " + volume + " was never deleted");
+			}
+		}
+		assertThat(admin.json("volume", "snapshot", "list").<List<String>>read("$[*].ID")).doesNotContain(snapshot);
+		admin.run("volume", "type", "delete", "cli-type");
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {
