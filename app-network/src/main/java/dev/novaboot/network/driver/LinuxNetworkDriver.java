@@ -25,6 +25,8 @@ public class LinuxNetworkDriver implements NetworkDriver {
 
 	private final Dnsmasq dnsmasq;
 
+	private final RouterNamespaces routers;
+
 	public LinuxNetworkDriver(HostCommands commands, String publicInterface, Dnsmasq dnsmasq) {
 		if (!Names.isValidInterface(publicInterface)) {
 			throw new IllegalArgumentException("'" + publicInterface + "' is not a valid interface name");
@@ -32,6 +34,7 @@ public class LinuxNetworkDriver implements NetworkDriver {
 		this.commands = commands;
 		this.publicInterface = publicInterface;
 		this.dnsmasq = dnsmasq;
+		this.routers = new RouterNamespaces(commands);
 	}
 
 	@Override
@@ -150,6 +153,16 @@ public class LinuxNetworkDriver implements NetworkDriver {
 		if (linkExists(this.publicInterface)) {
 			removeAddress(this.publicInterface, floating + "/32");
 		}
+	}
+
+	@Override
+	public void applyRouter(RouterSetup setup) {
+		this.routers.apply(setup);
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+		this.routers.remove(routerId);
 	}
 
 	private boolean linkExists(String device) {

@@ -41,6 +41,15 @@ public interface NetworkDriver extends Driver {
 
 	void unbindFloatingIp(String floatingAddress, String fixedAddress);
 
+	/**
+	 * Makes the host carry a router exactly as described: its interfaces, gateway, routes
+	 * and NAT (what is no longer described goes).
+	 */
+	void applyRouter(RouterSetup setup);
+
+	/** Removes everything {@link #applyRouter} made for the router. */
+	void removeRouter(String routerId);
+
 	/** The values of {@code nova.network.driver}. */
 	enum Choice {
 

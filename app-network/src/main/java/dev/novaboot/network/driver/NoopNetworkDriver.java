@@ -54,4 +54,12 @@ public class NoopNetworkDriver implements NetworkDriver {
 	public void unbindFloatingIp(String floatingAddress, String fixedAddress) {
 	}
 
+	@Override
+	public void applyRouter(RouterSetup setup) {
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+	}
+
 }

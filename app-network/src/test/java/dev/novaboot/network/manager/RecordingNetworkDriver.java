@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.driver.RouterSetup;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -25,6 +26,9 @@ class RecordingNetworkDriver implements NetworkDriver {
 
 	/** floating address to fixed address. */
 	final Map<String, String> bound = new ConcurrentHashMap<>();
+
+	/** The last setup per router id; a removed router is removed. */
+	final Map<String, RouterSetup> routers = new ConcurrentHashMap<>();
 
 	volatile int initHosts;
 
@@ -82,7 +86,18 @@ class RecordingNetworkDriver implements NetworkDriver {
 		this.bound.remove(floatingAddress, fixedAddress);
 	}
 
+	@Override
+	public void applyRouter(RouterSetup setup) {
+		this.routers.put(setup.routerId(), setup);
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+		this.routers.remove(routerId);
+	}
+
 	void reset() {
+		this.routers.clear();
 		this.plugged.clear();
 		this.unplugged.clear();
 		this.dhcp.clear();
