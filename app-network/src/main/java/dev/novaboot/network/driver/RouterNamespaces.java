@@ -35,7 +35,7 @@ class RouterNamespaces {
 	void apply(RouterSetup setup) {
 		String namespace = namespace(setup.routerId());
 		if (!exists(namespace)) {
-			this.commands.run("ip", "netns", "add", namespace);
+			this.commands.runNetns("add", namespace);
 		}
 		inside(namespace, "ip", "link", "set", "dev", "lo", "up");
 		if (!inside(namespace, "sysctl", "-n", "net.ipv4.ip_forward").trim().equals("1")) {
@@ -72,7 +72,7 @@ class RouterNamespaces {
 	void remove(String routerId) {
 		String namespace = namespace(routerId);
 		if (exists(namespace)) {
-			this.commands.run("ip", "netns", "delete", namespace);
+			this.commands.runNetns("delete", namespace);
 		}
 	}
 
@@ -94,7 +94,7 @@ class RouterNamespaces {
 	}
 
 	private boolean exists(String namespace) {
-		return Arrays.stream(this.commands.run("ip", "netns", "list").stdout().split("\n"))
+		return Arrays.stream(this.commands.runNetns("list").stdout().split("\n"))
 			.map(String::trim)
 			.anyMatch((line) -> line.equals(namespace) || line.startsWith(namespace + " "));
 	}
@@ -228,21 +228,11 @@ class RouterNamespaces {
 	}
 
 	private String inside(String namespace, String... command) {
-		return this.commands.run(inNamespace(namespace, command)).stdout();
+		return this.commands.runIn(namespace, command).stdout();
 	}
 
 	private boolean succeedsInside(String namespace, String... command) {
-		return this.commands.succeeds(inNamespace(namespace, command));
-	}
-
-	private static String[] inNamespace(String namespace, String... command) {
-		String[] full = new String[command.length + 4];
-		full[0] = "ip";
-		full[1] = "netns";
-		full[2] = "exec";
-		full[3] = namespace;
-		System.arraycopy(command, 0, full, 4, command.length);
-		return full;
+		return this.commands.succeedsIn(namespace, command);
 	}
 
 	private static String checkCidr(String cidr) {
