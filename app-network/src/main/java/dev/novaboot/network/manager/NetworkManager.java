@@ -107,6 +107,22 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().host().setUp(networkUuid, runsDhcp());
 	}
 
+	/** Sets a router up again after it, its interfaces, gateway or floating IPs changed. */
+	default void routerChanged(String routerUuid) {
+		operations().host().applyRouter(routerUuid);
+	}
+
+	/** Gives a subnet's gateway back to the bridge once no router interface holds it. */
+	default void routerInterfaceRemoved(String routerUuid, String networkUuid) {
+		operations().host().applyRouter(routerUuid);
+		operations().host().setUp(networkUuid, runsDhcp());
+	}
+
+	/** Takes a deleted router off the host that carried it. */
+	default void routerRemoved(String routerUuid, String routerHost) {
+		operations().host().removeRouter(routerUuid, routerHost);
+	}
+
 	/** Undoes a deleted port's NAT bindings and DHCP entries. */
 	default void portRemoved(PortService.RemovedPort removed) {
 		operations().afterPortsRemoved(List.of(removed), runsDhcp());
