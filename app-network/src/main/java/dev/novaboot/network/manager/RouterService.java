@@ -61,11 +61,15 @@ public class RouterService {
 
 	private final DatabaseClock clock;
 
+	private final SecurityGroupService securityGroups;
+
 	private final MacAddresses macAddresses = new MacAddresses();
 
 	public RouterService(RouterRepository routers, NetworkRepository networks, SubnetRepository subnets,
 			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
-			SubnetService subnetService, AddressAllocator allocator, DatabaseClock clock) {
+			SubnetService subnetService, AddressAllocator allocator, DatabaseClock clock,
+			SecurityGroupService securityGroups) {
+		this.securityGroups = securityGroups;
 		this.routers = routers;
 		this.networks = networks;
 		this.subnets = subnets;
@@ -507,6 +511,8 @@ public class RouterService {
 
 	private void deletePort(Port port) {
 		this.allocator.releasePort(port.getId());
+		// a port attached by its id keeps the groups it had
+		this.securityGroups.bind(port.getId(), List.of());
 		this.ports.delete(port);
 		this.ports.flush();
 	}
