@@ -33,6 +33,7 @@ class RouterNamespaces {
 	}
 
 	void apply(RouterSetup setup) {
+		validate(setup);
 		String namespace = namespace(setup.routerId());
 		if (!exists(namespace)) {
 			this.commands.runNetns("add", namespace);
@@ -66,6 +67,36 @@ class RouterNamespaces {
 		}
 		ensureDefaultRoute(namespace, gateway, gatewayDevice);
 		ensureNat(namespace, natRules(setup, gatewayDevice));
+	}
+
+	// everything that reaches a command line is checked before the first command runs
+	private static void validate(RouterSetup setup) {
+		namespace(setup.routerId());
+		for (RouterSetup.Interface port : setup.interfaces()) {
+			checkPort(port.portId(), port.macAddress(), port.bridge());
+			checkCidr(port.addressCidr());
+		}
+		if (setup.gateway() != null) {
+			checkPort(setup.gateway().portId(), setup.gateway().macAddress(), setup.gateway().bridge());
+			checkCidr(setup.gateway().addressCidr());
+			if (setup.gateway().nexthop() != null) {
+				checkAddress(setup.gateway().nexthop());
+			}
+		}
+		for (RouterSetup.FloatingNat floating : setup.floatingIps()) {
+			checkAddress(floating.floatingAddress());
+			checkAddress(floating.fixedAddress());
+		}
+	}
+
+	private static void checkPort(String portId, String mac, String bridge) {
+		device("qr-", portId);
+		if (mac != null && !mac.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
+			throw new IllegalArgumentException("'" + mac + "' is not a valid MAC address");
+		}
+		if (!Names.isValidInterface(bridge)) {
+			throw new IllegalArgumentException("'" + bridge + "' is not a valid interface name");
+		}
 	}
 
 	/** Removes the router's namespace; its veth pairs go with it. */
