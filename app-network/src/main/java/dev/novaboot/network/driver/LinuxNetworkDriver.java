@@ -27,6 +27,8 @@ public class LinuxNetworkDriver implements NetworkDriver {
 
 	private final RouterNamespaces routers;
 
+	private final PortFirewall firewall;
+
 	public LinuxNetworkDriver(HostCommands commands, String publicInterface, Dnsmasq dnsmasq) {
 		if (!Names.isValidInterface(publicInterface)) {
 			throw new IllegalArgumentException("'" + publicInterface + "' is not a valid interface name");
@@ -35,6 +37,7 @@ public class LinuxNetworkDriver implements NetworkDriver {
 		this.publicInterface = publicInterface;
 		this.dnsmasq = dnsmasq;
 		this.routers = new RouterNamespaces(commands);
+		this.firewall = new PortFirewall(commands);
 	}
 
 	@Override
@@ -163,6 +166,16 @@ public class LinuxNetworkDriver implements NetworkDriver {
 	@Override
 	public void removeRouter(String routerId) {
 		this.routers.remove(routerId);
+	}
+
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+		this.firewall.apply(filter);
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+		this.firewall.remove(portId);
 	}
 
 	private boolean linkExists(String device) {

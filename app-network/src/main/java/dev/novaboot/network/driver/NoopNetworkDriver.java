@@ -62,4 +62,12 @@ public class NoopNetworkDriver implements NetworkDriver {
 	public void removeRouter(String routerId) {
 	}
 
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+	}
+
 }

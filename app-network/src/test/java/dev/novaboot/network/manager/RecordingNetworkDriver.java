@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.driver.PortFilter;
 import dev.novaboot.network.driver.RouterSetup;
 
 import org.springframework.boot.health.contributor.Health;
@@ -29,6 +30,9 @@ class RecordingNetworkDriver implements NetworkDriver {
 
 	/** The last setup per router id; a removed router is removed. */
 	final Map<String, RouterSetup> routers = new ConcurrentHashMap<>();
+
+	/** The last filter per port id; a removed filter is removed. */
+	final Map<String, PortFilter> filters = new ConcurrentHashMap<>();
 
 	volatile int initHosts;
 
@@ -96,7 +100,18 @@ class RecordingNetworkDriver implements NetworkDriver {
 		this.routers.remove(routerId);
 	}
 
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+		this.filters.put(filter.portId(), filter);
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+		this.filters.remove(portId);
+	}
+
 	void reset() {
+		this.filters.clear();
 		this.routers.clear();
 		this.plugged.clear();
 		this.unplugged.clear();
