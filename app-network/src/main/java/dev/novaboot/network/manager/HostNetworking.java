@@ -55,6 +55,8 @@ public class HostNetworking {
 
 	private final RouterRepository routers;
 
+	private final PortFilters portFilters;
+
 	private final String host;
 
 	// the claim of a network is a short transaction of its own: the method around it calls
@@ -63,8 +65,10 @@ public class HostNetworking {
 
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
-			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers) {
+			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
+			PortFilters portFilters) {
 		this.driver = driver;
+		this.portFilters = portFilters;
 		this.routers = routers;
 		this.networks = networks;
 		this.subnets = subnets;
@@ -97,6 +101,28 @@ public class HostNetworking {
 		if (dhcp) {
 			refreshDhcp(network.get(), subnets);
 		}
+		refreshPortFilters(network.get());
+	}
+
+	// every instance port of the network gets exactly what its security groups allow
+	private void refreshPortFilters(Network network) {
+		for (Port port : this.ports.findByNetworkIdOrderById(network.getId())) {
+			if (PortFilters.isFiltered(port)) {
+				this.driver.applyPortFilter(this.portFilters.of(port));
+			}
+		}
+	}
+
+	/** After security groups or their rules changed: the filters of every port this host's networks have. */
+	public void refreshAllPortFilters() {
+		for (Network network : this.networks.findByHost(this.host)) {
+			refreshPortFilters(network);
+		}
+	}
+
+	/** Takes a deleted port's filter off this host. */
+	public void removePortFilter(String portUuid) {
+		this.driver.removePortFilter(portUuid);
 	}
 
 	private boolean claim(Network network) {

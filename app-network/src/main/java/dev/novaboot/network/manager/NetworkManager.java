@@ -118,6 +118,11 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().host().setUp(networkUuid, runsDhcp());
 	}
 
+	/** Enforces changed security groups or rules on the ports of this host's networks. */
+	default void securityGroupsChanged() {
+		operations().host().refreshAllPortFilters();
+	}
+
 	/** Takes a deleted router off the host that carried it. */
 	default void routerRemoved(String routerUuid, String routerHost) {
 		operations().host().removeRouter(routerUuid, routerHost);

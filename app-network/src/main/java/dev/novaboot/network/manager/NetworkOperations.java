@@ -173,6 +173,7 @@ public class NetworkOperations {
 	public void afterPortsRemoved(List<RemovedPort> removed, boolean dhcp) {
 		for (RemovedPort port : removed) {
 			port.unbound().forEach((binding) -> this.host.rebind(binding, null));
+			this.host.removePortFilter(port.portId());
 		}
 		if (dhcp) {
 			removed.stream().map(RemovedPort::networkId).distinct().forEach(this.host::refreshDhcp);
