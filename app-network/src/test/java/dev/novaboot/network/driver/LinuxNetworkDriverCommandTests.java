@@ -219,4 +219,54 @@ class LinuxNetworkDriverCommandTests {
 		assertThat(runner.commands).isEmpty();
 	}
 
+	private static final String PORT = "a1b2c3d4-e5f6-4a5b-8c7d-0123456789ab";
+
+	@Test
+	void filtersAPortWithItsChainsOnAHostWithoutThem() {
+		// a host without our chains until the driver makes them (-N), with bridged traffic not yet filtered
+		java.util.Set<String> chains = new java.util.HashSet<>();
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), (command) -> {
+			if (command.contains(" -N ")) {
+				chains.add(command.substring(command.indexOf(" -N ") + 4));
+			}
+			if (command.contains(" -S ")) {
+				return chains.contains(command.substring(command.indexOf(" -S ") + 4)) ? "" : null;
+			}
+			return command.contains(" -C ") ? null : command.contains("sysctl -n") ? "0" : "";
+		});
+		driver(runner).applyPortFilter(new PortFilter(PORT, "fa:16:3e:00:00:05", List.of("10.0.0.5"),
+				List.of(new PortFilter.Rule("ingress", "tcp", 22, 22, "0.0.0.0/0"),
+						new PortFilter.Rule("ingress", "icmp", 8, null, "10.0.0.0/24"),
+						new PortFilter.Rule("egress", null, null, null, null))));
+		assertThat(runner.changes()).contains(PREFIX + "sysctl -w net.bridge.bridge-nf-call-iptables=1",
+				PREFIX + "iptables -w -N nova-sg-chain",
+				PREFIX + "iptables -w -A FORWARD -m physdev --physdev-is-bridged -j nova-sg-chain",
+				PREFIX + "iptables -w -A nova-sa1b2c3d4-e -s 10.0.0.5/32 -m mac --mac-source FA:16:3E:00:00:05 -j RETURN",
+				PREFIX + "iptables -w -A nova-sa1b2c3d4-e -j DROP",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -p tcp -m tcp --dport 22 -j RETURN",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -s 10.0.0.0/24 -p icmp -m icmp --icmp-type 8 -j RETURN",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -j DROP",
+				PREFIX + "iptables -w -A nova-oa1b2c3d4-e -j nova-sa1b2c3d4-e",
+				PREFIX + "iptables -w -A nova-oa1b2c3d4-e -j RETURN",
+				PREFIX + "iptables -w -A nova-sg-chain -m physdev --physdev-out tapa1b2c3d4-e5 --physdev-is-bridged "
+						+ "-j nova-ia1b2c3d4-e",
+				PREFIX + "iptables -w -A nova-sg-chain -m physdev --physdev-in tapa1b2c3d4-e5 --physdev-is-bridged "
+						+ "-j nova-oa1b2c3d4-e");
+	}
+
+	@Test
+	void badPortIdsMacsAndPrefixesNeverReachAFirewallCommand() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), (command) -> "");
+		LinuxNetworkDriver driver = driver(runner);
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter("x -j ACCEPT",
+				"fa:16:3e:00:00:05", List.of("10.0.0.5"), List.of())));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter(PORT,
+				"fa:16:3e:00:00:05 -j ACCEPT", List.of("10.0.0.5"), List.of())));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter(PORT,
+				"fa:16:3e:00:00:05", List.of("10.0.0.5"),
+				List.of(new PortFilter.Rule("ingress", "tcp", 22, 22, "0.0.0.0/0 -j ACCEPT")))));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.removePortFilter("../x"));
+		assertThat(runner.commands).isEmpty();
+	}
+
 }
