@@ -113,6 +113,13 @@ public class HostNetworking {
 		}
 	}
 
+	/** Enforces the security groups of the network's instance ports, if this host carries it. */
+	public void refreshPortFilters(String networkUuid) {
+		this.networks.findByUuid(networkUuid)
+			.filter((network) -> this.host.equals(network.getHost()))
+			.ifPresent(this::refreshPortFilters);
+	}
+
 	/** After security groups or their rules changed: the filters of every port this host's networks have. */
 	public void refreshAllPortFilters() {
 		for (Network network : this.networks.findByHost(this.host)) {

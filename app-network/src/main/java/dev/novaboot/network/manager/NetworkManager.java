@@ -52,7 +52,7 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	@Override
 	default InstanceNetworkInfo allocateForInstance(RequestContext context, AllocateForInstance request) {
 		return operations().allocateForInstance(context, request.instanceUuid(), request.projectId(), request.host(),
-				request.requestedNetworks(), () -> defaultNetworks(request.projectId()),
+				request.requestedNetworks(), request.securityGroups(), () -> defaultNetworks(request.projectId()),
 				() -> autoAllocatedNetwork(request.projectId()), runsDhcp());
 	}
 

@@ -5,6 +5,8 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.SecurityGroup;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Import;
 
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the host is asked to enforce for an instance's port (the context of
@@ -72,6 +75,33 @@ class PortFilterHostNetworkingTests {
 
 		this.manager.portRemoved(this.ports.delete(context, port.getUuid()));
 		assertThat(this.driver.filters).doesNotContainKey(port.getUuid());
+	}
+
+	@Test
+	void anInstanceIsPutInTheGroupsNovaNamesAndAnUnknownNameLeavesNoPort() {
+		RequestContext context = context("filter-boot");
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context, "fb", "10.34.0.0/24", false);
+		SecurityGroup web = this.groups.create(context, null, "web", null);
+		String instance = ManagerTestSupport.instance();
+		this.manager.allocateForInstance(context, new AllocateForInstance(instance, "filter-boot", "c",
+				java.util.List.of(new RequestedNetwork(network.getUuid(), null)), java.util.List.of("web", "default")));
+		Port port = this.ports.ofDevice(instance).get(0);
+		assertThat(this.groups.groupsOfPort(port.getId())).containsExactly(web.getUuid(),
+				this.groups.ensureDefault("filter-boot").getUuid());
+		assertThat(this.driver.filters.get(port.getUuid()).rules()).isNotEmpty();
+
+		String other = ManagerTestSupport.instance();
+		assertThatThrownBy(() -> this.manager.allocateForInstance(context, new AllocateForInstance(other, "filter-boot",
+				"c", java.util.List.of(new RequestedNetwork(network.getUuid(), null)), java.util.List.of("nope"))))
+			.isInstanceOfSatisfying(NetworkException.class, (ex) -> assertThat(ex.type()).isEqualTo("SecurityGroupNotFound"))
+			.hasMessage("Security group nope not found.");
+		assertThat(this.ports.ofDevice(other)).isEmpty();
+
+		String plain = ManagerTestSupport.instance();
+		this.manager.allocateForInstance(context, new AllocateForInstance(plain, "filter-boot", "c",
+				java.util.List.of(new RequestedNetwork(network.getUuid(), null))));
+		assertThat(this.groups.groupsOfPort(this.ports.ofDevice(plain).get(0).getId()))
+			.containsExactly(this.groups.ensureDefault("filter-boot").getUuid());
 	}
 
 }
