@@ -46,7 +46,7 @@ final class Extensions {
 					"Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external "
 							+ "networks via a NAT gateway.",
 					"2012-07-20T10:00:00-00:00"),
-			// /v2.0/security-groups and /v2.0/security-group-rules (API and data; not yet enforced on hosts)
+			// /v2.0/security-groups and /v2.0/security-group-rules (enforced per instance port by the linux driver)
 			new Extension("security-group", "security-group", "The security groups extension.",
 					"2012-10-05T10:00:00-00:00"),
 			// sort_key and sort_dir

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Security groups and their rules, as Neutron's security-group extension keeps them: a
  * default group per project (made on first use, with Neutron's default rules), rules
  * validated and made canonical as Neutron does, no duplicate rule in a group. What the
- * rules allow is not enforced on the hosts yet: that is the linux driver's next step.
+ * rules allow is enforced on the hosts through {@link PortFilters} and the driver.
  */
 @Service
 public class SecurityGroupService {
