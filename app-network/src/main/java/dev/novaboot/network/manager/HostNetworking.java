@@ -101,7 +101,22 @@ public class HostNetworking {
 		if (dhcp) {
 			refreshDhcp(network.get(), subnets);
 		}
-		refreshPortFilters(network.get());
+	}
+
+	/**
+	 * Enforces the security groups of these new ports of an instance, where this host carries
+	 * their network (only these: refreshing a whole network on every allocation would cost
+	 * each allocation a pass over every port).
+	 */
+	public void applyPortFilters(List<String> portUuids) {
+		for (String uuid : portUuids) {
+			this.ports.findByUuid(uuid)
+				.filter(PortFilters::isFiltered)
+				.filter((port) -> this.networks.findById(port.getNetworkId())
+					.map((network) -> this.host.equals(network.getHost()))
+					.orElse(false))
+				.ifPresent((port) -> this.driver.applyPortFilter(this.portFilters.of(port)));
+		}
 	}
 
 	// every instance port of the network gets exactly what its security groups allow
@@ -313,6 +328,7 @@ public class HostNetworking {
 		for (Router router : this.routers.findByHostOrderById(this.host)) {
 			applyRouter(router.getUuid());
 		}
+		refreshAllPortFilters();
 	}
 
 }

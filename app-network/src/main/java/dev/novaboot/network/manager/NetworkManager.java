@@ -102,9 +102,10 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().host().tearDown(removed);
 	}
 
-	/** Updates DHCP after a port was created through the API. */
+	/** Updates DHCP and the ports' security group filters after a port was created or changed through the API. */
 	default void portAdded(String networkUuid) {
 		operations().host().setUp(networkUuid, runsDhcp());
+		operations().host().refreshPortFilters(networkUuid);
 	}
 
 	/** Sets a router up again after it, its interfaces, gateway or floating IPs changed. */

@@ -155,7 +155,7 @@ public class NetworkOperations {
 			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
 		}
 		// the new ports' security groups are enforced before the instance starts
-		wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshPortFilters);
+		this.host.applyPortFilters(created);
 		return info(instanceUuid);
 	}
 

@@ -136,10 +136,10 @@ class LinuxRouterNamespaceTests {
 		// applying the same again changes nothing; without the floating IP the guest is unreachable again
 		String namespace = RouterSetup.namespace(this.routerId);
 		String nat = in(namespace, "iptables", "-t", "nat", "-S");
-		String addresses = in(namespace, "ip", "-o", "addr", "show");
+		String addresses = in(namespace, "ip", "-o", "-4", "addr", "show");
 		this.driver.applyRouter(setup);
 		assertThat(in(namespace, "iptables", "-t", "nat", "-S")).isEqualTo(nat);
-		assertThat(in(namespace, "ip", "-o", "addr", "show")).isEqualTo(addresses);
+		assertThat(in(namespace, "ip", "-o", "-4", "addr", "show")).isEqualTo(addresses);
 		this.driver.applyRouter(router(true, List.of()));
 		assertThatThrownBy(() -> connect(this.outside, FLOATING, 8081)).isInstanceOf(CommandFailedException.class);
 		assertThat(connect(this.guest, OUTSIDE, 8080)).isEqualTo(GATEWAY);
