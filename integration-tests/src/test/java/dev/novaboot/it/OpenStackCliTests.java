@@ -215,6 +215,65 @@ class OpenStackCliTests {
 		admin.run("volume", "type", "delete", "cli-type");
 	}
 
+	@Test
+	void theNetworkingExtensionsAreListed() {
+		assertThat(admin.json("extension", "list", "--network").<List<String>>read("$[*].Alias")).contains("router",
+				"ext-gw-mode", "external-net", "security-group", "pagination", "sorting");
+	}
+
+	@Test
+	void aRouterJoinsASubnetToTheOutsideAndAFloatingIpIsBoundThroughIt() {
+		String external = admin.json("network", "create", "--external", "cli-public").read("$.id");
+		admin.run("subnet", "create", "--network", "cli-public", "--subnet-range", "100.64.250.0/24", "--no-dhcp",
+				"cli-public-subnet");
+		admin.run("network", "create", "cli-rt-net");
+		String subnet = admin.json("subnet", "create", "--network", "cli-rt-net", "--subnet-range", "10.41.0.0/24",
+				"cli-rt-subnet").read("$.id");
+
+		String router = admin.json("router", "create", "cli-router").read("$.id");
+		admin.run("router", "set", "--external-gateway", "cli-public", "cli-router");
+		assertThat(admin.json("router", "show", "cli-router").<Object>read("$.external_gateway_info").toString())
+			.contains(external);
+		admin.run("router", "add", "subnet", "cli-router", "cli-rt-subnet");
+		assertThat(admin.json("port", "list", "--router", router).<List<Object>>read("$[*]")).hasSize(2);
+
+		String port = admin.json("port", "create", "--network", "cli-rt-net", "cli-rt-port").read("$.id");
+		admin.run("port", "set", "--fixed-ip", "subnet=" + subnet + ",ip-address=10.41.0.50", "cli-rt-port");
+		assertThat(admin.json("port", "show", port).<Object>read("$.fixed_ips").toString()).contains("10.41.0.50");
+		String floating = admin.json("floating", "ip", "create", "cli-public").read("$.id");
+		admin.run("floating", "ip", "set", "--port", "cli-rt-port", floating);
+		DocumentContext bound = admin.json("floating", "ip", "show", floating);
+		assertThat(bound.<String>read("$.port_id")).isEqualTo(port);
+		assertThat(bound.<String>read("$.router_id")).isEqualTo(router);
+		assertThat(bound.<String>read("$.fixed_ip_address")).startsWith("10.41.0.");
+
+		admin.run("floating", "ip", "unset", "--port", floating);
+		admin.run("floating", "ip", "delete", floating);
+		admin.run("port", "delete", "cli-rt-port");
+		admin.run("router", "remove", "subnet", "cli-router", "cli-rt-subnet");
+		admin.run("router", "unset", "--external-gateway", "cli-router");
+		admin.run("router", "delete", "cli-router");
+		assertThat(admin.json("router", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-router");
+		admin.run("subnet", "delete", "cli-rt-subnet");
+		admin.run("network", "delete", "cli-rt-net");
+		admin.run("subnet", "delete", "cli-public-subnet");
+		admin.run("network", "delete", "cli-public");
+	}
+
+	@Test
+	void securityGroupsAndTheirRulesAreManaged() {
+		admin.run("security", "group", "create", "--description", "web servers", "cli-sg");
+		String rule = admin.json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+				"--remote-ip", "0.0.0.0/0", "cli-sg").read("$.id");
+		assertThat(admin.json("security", "group", "rule", "list", "cli-sg").<List<String>>read("$[*].ID")).contains(rule);
+		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).contains("cli-sg", "default");
+		admin.run("security", "group", "rule", "delete", rule);
+		assertThat(admin.json("security", "group", "rule", "list", "cli-sg").<List<String>>read("$[*].ID"))
+			.doesNotContain(rule);
+		admin.run("security", "group", "delete", "cli-sg");
+		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-sg");
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {
