@@ -5,9 +5,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.InstanceListing;
 import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
@@ -81,6 +83,46 @@ public class InstanceQueries {
 				if (name.matcher(instance.getName()).find()) {
 					page.add(instance);
 					if (limit != null && page.size() == limit) {
+						return page;
+					}
+				}
+			}
+			if (batch.size() < NAME_FILTER_BATCH) {
+				return page;
+			}
+			after = batch.get(batch.size() - 1);
+		}
+	}
+
+	/**
+	 * At most {@code limit} live instances that {@code criteria} and {@code matches} admit,
+	 * in the order of {@code sort}, after the instance {@code marker} (Nova's server list).
+	 * The database filters and sorts; {@code matches} (the filters the databases share no
+	 * dialect for, regular expressions) is applied here to batches, never to the table.
+	 * @throws MarkerNotFoundException if the marker is no instance the criteria's project owns
+	 */
+	@Transactional(readOnly = true)
+	public List<Instance> list(InstanceListing.Criteria criteria, List<InstanceListing.Sort> sort, String marker,
+			Predicate<Instance> matches, int limit) {
+		Instance after = null;
+		if (marker != null) {
+			after = this.instances.findLive(marker)
+				.filter((instance) -> criteria.projectId() == null || instance.getProjectId().equals(criteria.projectId()))
+				.orElseThrow(() -> new MarkerNotFoundException(marker));
+		}
+		if (limit == 0 || criteria.vmStates().isEmpty()) {
+			return List.of();
+		}
+		if (matches == null) {
+			return this.instances.page(criteria, sort, after, limit);
+		}
+		List<Instance> page = new ArrayList<>();
+		while (true) {
+			List<Instance> batch = this.instances.page(criteria, sort, after, NAME_FILTER_BATCH);
+			for (Instance instance : batch) {
+				if (matches.test(instance)) {
+					page.add(instance);
+					if (page.size() == limit) {
 						return page;
 					}
 				}

@@ -17,7 +17,7 @@ import org.springframework.data.repository.query.Param;
  * The live (not deleted) rows of the {@code instances} table: the entity's restriction
  * hides deleted rows from every query and update here.
  */
-public interface InstanceRepository extends JpaRepository<Instance, Long> {
+public interface InstanceRepository extends JpaRepository<Instance, Long>, InstanceListing {
 
 	@Query("select i from Instance i where i.uuid = :uuid")
 	Optional<Instance> findLive(@Param("uuid") String uuid);
