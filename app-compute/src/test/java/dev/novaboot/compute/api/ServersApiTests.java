@@ -478,9 +478,9 @@ class ServersApiTests {
 		assertThat(serverIds(lister.get("/v2.1/servers?name=web&limit=1&marker=" + webs.get(0))))
 			.containsExactly(webs.get(1));
 		assertThat(serverIds(lister.get("/v2.1/servers?status=ACTIVE&marker=" + webs.get(1)))).isEmpty();
-		ResponseEntity<Map<String, Object>> filteredOut = lister.get("/v2.1/servers?status=ACTIVE&marker=" + db1);
-		assertThat(filteredOut.getStatusCode().value()).isEqualTo(400);
-		assertThat(fault(filteredOut, "badRequest")).isEqualTo("marker [" + db1 + "] not found");
+		// a marker the filters leave out still marks a place in the order (Nova looks it up by uuid alone);
+		// db-1 is the newest, so every web server comes after it
+		assertThat(serverIds(lister.get("/v2.1/servers?status=ACTIVE&marker=" + db1))).isEqualTo(webs);
 		for (String id : List.of(web1, web2, db1)) {
 			assertThat(lister.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
 			lister.awaitGone(id);
