@@ -25,6 +25,7 @@ import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
@@ -141,6 +142,15 @@ class ServerOperations {
 		}
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
+		}
+		for (ComputeRpcApi.BlockDevice device : request.blockDevices()) {
+			try {
+				this.volumeService.checkAvailable(context, device.volumeId());
+			}
+			catch (VolumeUnavailableException ex) {
+				// Nova's create answers VolumeNotFound and InvalidVolume with a 400
+				throw new BadRequestException(ex.getMessage());
+			}
 		}
 		String extraSpecs = this.json.writeValueAsString(
 				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
