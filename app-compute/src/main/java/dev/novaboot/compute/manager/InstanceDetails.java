@@ -101,14 +101,15 @@ public class InstanceDetails {
 	 */
 	@Transactional
 	public Map<String, String> updateMetadata(String uuid, Map<String, String> items, boolean replace) {
-		Instance instance = changeable(uuid, "update metadata");
+		changeable(uuid, "update metadata");
 		if (replace) {
 			this.metadata.deleteAllOf(uuid);
 		}
 		items.forEach((key, value) -> this.metadata.findById(new InstanceMetadataItem.Key(uuid, key))
 			.ifPresentOrElse((item) -> item.setValue(value),
 					() -> this.metadata.save(new InstanceMetadataItem(uuid, key, value))));
-		instance.touch(this.clock.now());
+		// read again: the bulk delete cleared the persistence context and what it held
+		find(uuid).touch(this.clock.now());
 		this.metadata.flush();
 		return metadata(uuid);
 	}
