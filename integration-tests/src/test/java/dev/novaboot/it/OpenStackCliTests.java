@@ -274,6 +274,53 @@ class OpenStackCliTests {
 		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-sg");
 	}
 
+	@Test
+	void serversBootInPairsWithPropertiesAreFilteredRenamedShownAndLogTheirBoot() {
+		admin.run("network", "create", "cli-fields-net");
+		admin.run("subnet", "create", "--network", "cli-fields-net", "--subnet-range", "10.41.0.0/24",
+				"cli-fields-subnet");
+		DocumentContext first = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--network", "cli-fields-net", "--property", "role=web", "--min", "2",
+				"--max", "2", "--wait", "cli-pair");
+		// Nova's multi_instance_display_name_template: name-1, name-2
+		assertThat(first.<String>read("$.name")).isEqualTo("cli-pair-1");
+		awaitServers("^cli-pair-", 2);
+
+		DocumentContext pair = admin.json("server", "list", "--name", "^cli-pair-", "--status", "ACTIVE", "--flavor",
+				"m1.tiny", "--image", "cirros-0.6.2-x86_64-disk");
+		assertThat(pair.<List<String>>read("$[*].Name")).containsExactlyInAnyOrder("cli-pair-1", "cli-pair-2");
+		assertThat(admin.json("server", "list", "--name", "^cli-pair-", "--flavor", "m1.small").<List<Object>>read("$[*]"))
+			.isEmpty();
+		assertThat(admin.json("server", "list", "--name", "^cli-pair-", "--limit", "1").<List<Object>>read("$[*]"))
+			.hasSize(1);
+
+		admin.run("server", "set", "--name", "cli-renamed", "cli-pair-1");
+		DocumentContext shown = admin.json("server", "show", "cli-renamed");
+		assertThat(shown.<String>read("$.name")).isEqualTo("cli-renamed");
+		assertThat(shown.<Object>read("$.properties").toString()).contains("role").contains("web");
+		assertThat(shown.<Object>read("$.addresses").toString()).contains("10.41.0.");
+
+		String log = admin.run("console", "log", "show", "cli-renamed").stdout();
+		assertThat(log).contains("Linux version", "cloud-init", "10.41.0.", "login:");
+		String tail = admin.run("console", "log", "show", "--lines", "5", "cli-renamed").stdout();
+		assertThat(tail.strip().lines()).hasSizeLessThanOrEqualTo(5).anySatisfy((line) -> assertThat(line).contains("login:"));
+
+		admin.run("server", "delete", "--wait", "cli-renamed", "cli-pair-2");
+		assertThat(admin.json("server", "list", "--name", "^cli-(pair|renamed)").<List<Object>>read("$[*]")).isEmpty();
+		admin.run("subnet", "delete", "cli-fields-subnet");
+		admin.run("network", "delete", "cli-fields-net");
+	}
+
+	private static void awaitServers(String name, int active) {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (admin.json("server", "list", "--name", name, "--status", "ACTIVE").<List<Object>>read("$[*]")
+			.size() < active) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("fewer than " + active + " servers " + name + " became ACTIVE");
+			}
+		}
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {

@@ -1,10 +1,11 @@
 package dev.novaboot.compute.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.manager.ComputeHostDispatcher;
@@ -15,9 +16,9 @@ import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
+import dev.novaboot.compute.manager.InstanceDetails;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
-import dev.novaboot.compute.manager.InstanceQueries.TagFilter;
 import dev.novaboot.compute.manager.InstanceStates;
 import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
@@ -27,6 +28,7 @@ import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
@@ -49,6 +51,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ServerOperations {
+
+	/** The one security group a server has here (nova-network's default). */
+	static final String DEFAULT_SECURITY_GROUP = "default";
 
 	private final InstanceQueries instances;
 
@@ -78,12 +83,15 @@ class ServerOperations {
 
 	private final Duration reclaimInstanceInterval;
 
+	private final InstanceDetails details;
+
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
 			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
-			InstanceTags tags, ComputeProperties properties) {
+			InstanceTags tags, ComputeProperties properties, InstanceDetails details) {
 		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
 		this.tags = tags;
+		this.details = details;
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -98,7 +106,16 @@ class ServerOperations {
 		this.json = json;
 	}
 
-	Instance create(RequestContext context, ServerRequests.CreateServer request) {
+	/** The servers one boot request made, and the reservation id they share. */
+	record Created(List<Instance> instances, String reservationId) {
+	}
+
+	/**
+	 * Boots {@code maxCount} servers (no quota limits them here), named with Nova's
+	 * {@code multi_instance_display_name_template} ({@code name-1}, {@code name-2}, ...)
+	 * when more than one, each recorded, scheduled and cast to its host.
+	 */
+	Created create(RequestContext context, ServerRequests.CreateServer request) {
 		// a private flavor the project may not use, or a disabled one, is no flavor to it (Nova)
 		FlavorRecord flavor = this.flavors.findVisible(request.flavorRef(), context.projectId(), context.isAdmin())
 			.filter((found) -> !found.isDisabled())
@@ -106,10 +123,24 @@ class ServerOperations {
 		if (this.images.find(request.imageRef()).isEmpty()) {
 			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
 		}
+		// no key pairs exist here: every name is unknown (Nova's KeypairNotFound answer)
+		if (request.keyName() != null) {
+			throw new BadRequestException("Invalid key_name provided.");
+		}
+		for (String group : request.securityGroups()) {
+			if (!DEFAULT_SECURITY_GROUP.equals(group)) {
+				throw new BadRequestException("Security group " + group + " not found.");
+			}
+		}
 		if (request.blockDevices().stream().map(ComputeRpcApi.BlockDevice::volumeId).distinct().count() != request
 			.blockDevices()
 			.size()) {
 			throw new BadRequestException("A volume can be attached only once to an instance.");
+		}
+		if (!request.blockDevices().isEmpty() && request.maxCount() > 1) {
+			// one volume cannot be attached to several new servers
+			throw new BadRequestException("Failed to launch instances: max_count cannot be greater than 1 "
+					+ "when volumes are attached at boot.");
 		}
 		// refused now rather than an instance in error later, on its host
 		if (!RequestedNetwork.isNone(request.networks()) && !this.network.available()) {
@@ -119,21 +150,47 @@ class ServerOperations {
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
+		for (ComputeRpcApi.BlockDevice device : request.blockDevices()) {
+			try {
+				this.volumeService.checkAvailable(context, device.volumeId());
+			}
+			catch (VolumeUnavailableException ex) {
+				// Nova's create answers VolumeNotFound and InvalidVolume with a 400
+				throw new BadRequestException(ex.getMessage());
+			}
+		}
 		String extraSpecs = this.json.writeValueAsString(
 				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
-		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(),
-				flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
-				request.description(), flavor.getName(), extraSpecs);
-		if (!request.tags().isEmpty()) {
-			this.tags.tagNew(instance.getUuid(), request.tags());
+		List<Instance> created = new ArrayList<>();
+		String reservationId = null;
+		for (int index = 0; index < request.maxCount(); index++) {
+			String name = (request.maxCount() > 1) ? request.name() + "-" + (index + 1) : request.name();
+			Instance instance = this.states.create(name, context.projectId(), context.userId(), flavor.getFlavorid(),
+					flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
+					request.description(), flavor.getName(), extraSpecs);
+			this.details.recordNew(instance.getUuid(), request.metadata(), request.accessIpV4(), request.accessIpV6(),
+					reservationId);
+			if (reservationId == null) {
+				reservationId = instance.getReservationId();
+			}
+			if (!request.tags().isEmpty()) {
+				this.tags.tagNew(instance.getUuid(), request.tags());
+			}
+			created.add(instance);
+			build(context, instance, request);
 		}
+		return new Created(created, reservationId);
+	}
+
+	// schedules the new instance and casts its build; a failure puts it in error
+	private void build(RequestContext context, Instance instance, ServerRequests.CreateServer request) {
 		String host;
 		try {
 			host = this.scheduler.schedule(instance);
 		}
 		catch (NoValidHostException ex) {
 			this.states.fail(instance.getUuid(), ex.getMessage());
-			return instance;
+			return;
 		}
 		try {
 			this.dispatcher.host(host)
@@ -143,37 +200,36 @@ class ServerOperations {
 		catch (ComputeHostUnreachableException ex) {
 			this.states.fail(instance.getUuid(), ex.getMessage());
 		}
-		return instance;
 	}
 
 	/**
-	 * A page of the caller's instances: after the one named by {@code marker} (Nova's
-	 * paging), at most {@code limit} of them, those whose name matches {@code name} (a
-	 * regular expression) and whose status is {@code status}.
+	 * A page of servers as a list request reads it: the database filters and sorts,
+	 * the name and address expressions are matched here (Nova matches them in Python too).
 	 */
-	List<Instance> list(RequestContext context, String name, String status, Integer limit, String marker) {
-		return list(context, name, status, TagFilter.NONE, limit, marker);
-	}
-
-	/** {@link #list(RequestContext, String, String, Integer, String)} among the servers {@code tags} admits. */
-	List<Instance> list(RequestContext context, String name, String status, TagFilter tags, Integer limit,
-			String marker) {
-		Pattern namePattern = null;
-		if (name != null) {
-			try {
-				namePattern = Pattern.compile(name);
-			}
-			catch (PatternSyntaxException ex) {
-				throw new BadRequestException("Invalid name filter: " + ex.getDescription());
-			}
+	List<Instance> list(ServerListQuery.Listing listing) {
+		if (listing.nothing()) {
+			return List.of();
+		}
+		Predicate<Instance> matches = null;
+		if (listing.name() != null || listing.ip() != null || listing.ip6() != null) {
+			matches = (instance) -> (listing.name() == null || listing.name().matcher(instance.getName()).find())
+					&& (listing.ip() == null || addressMatches(instance, 4, listing.ip()))
+					&& (listing.ip6() == null || addressMatches(instance, 6, listing.ip6()));
 		}
 		try {
-			return this.instances.page(context.projectId(), namePattern, ServerView.statusFilter(status), tags, limit,
-					marker);
+			return this.instances.list(listing.criteria(), listing.sort(), listing.marker(), matches, listing.limit());
 		}
 		catch (MarkerNotFoundException ex) {
-			throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
+			throw new BadRequestException("marker [" + ServerRequests.shown(listing.marker()) + "] not found");
 		}
+	}
+
+	private boolean addressMatches(Instance instance, int version, Pattern pattern) {
+		return networkInfo(instance).vifs()
+			.stream()
+			.flatMap((vif) -> vif.network().subnets().stream())
+			.flatMap((subnet) -> subnet.ips().stream())
+			.anyMatch((ip) -> ip.version() == version && pattern.matcher(ip.address()).find());
 	}
 
 	/**
@@ -401,6 +457,33 @@ class ServerOperations {
 
 	boolean isHostUp(Instance instance) {
 		return instance.getHost() != null && hostIsUp(instance.getHost());
+	}
+
+	/** Renames the server, records its access addresses or describes it ({@code PUT /servers/{id}}). */
+	Instance update(RequestContext context, String uuid, ServerRequests.UpdateServer update) {
+		find(context, uuid);
+		return this.details.edit(uuid, update.name(), update.accessIpV4(), update.accessIpV6(), update.describe(),
+				update.description());
+	}
+
+	Map<String, String> metadata(Instance instance) {
+		return this.details.metadata(instance.getUuid());
+	}
+
+	Map<String, Map<String, String>> metadata(List<Instance> instances) {
+		return this.details.metadata(instances.stream().map(Instance::getUuid).toList());
+	}
+
+	/** Sets the given metadata keys; with {@code replace}, removes every other key. */
+	Map<String, String> updateMetadata(RequestContext context, String uuid, Map<String, String> items,
+			boolean replace) {
+		find(context, uuid);
+		return this.details.updateMetadata(uuid, items, replace);
+	}
+
+	void deleteMetadataItem(RequestContext context, String uuid, String key) {
+		find(context, uuid);
+		this.details.deleteMetadataItem(uuid, key);
 	}
 
 }
