@@ -261,6 +261,23 @@ class OpenStackCliTests {
 	}
 
 	@Test
+	void networkQuotasAreShownAndSetThroughTheQuotaCommands() {
+		// "quota show" asks compute, volume and network for the project's quotas
+		DocumentContext shown = admin.json("quota", "show", "admin");
+		assertThat(shown.<Integer>read("$.networks")).isEqualTo(100);
+		assertThat(shown.<Integer>read("$.ports")).isEqualTo(500);
+		admin.run("quota", "set", "--networks", "50", "admin");
+		try {
+			assertThat(admin.json("quota", "show", "admin").<Integer>read("$.networks")).isEqualTo(50);
+		}
+		finally {
+			// back to Neutron's default for the other tests of the suite
+			admin.run("quota", "set", "--networks", "100", "admin");
+		}
+		assertThat(admin.json("quota", "show", "admin").<Integer>read("$.networks")).isEqualTo(100);
+	}
+
+	@Test
 	void securityGroupsAndTheirRulesAreManaged() {
 		admin.run("security", "group", "create", "--description", "web servers", "cli-sg");
 		String rule = admin.json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
