@@ -86,7 +86,7 @@ class QuotasTests {
 				"{\"network\": {\"name\": \"second\"}}");
 		assertError(refused, 409, "OverQuota");
 		assertThat(message(refused)).isEqualTo("Quota exceeded for resources: ['network'].");
-		assertThat(ApiCalls.list(this.api.get(this.project, "/v2.0/networks"), "networks")).hasSize(1);
+		assertThat(ApiCalls.list(this.api.get(this.project, "/v2.0/networks?project_id=" + this.project), "networks")).hasSize(1);
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class QuotasTests {
 				"{\"networks\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}");
 		assertError(refused, 409, "OverQuota");
 		assertThat(message(refused)).isEqualTo("Quota exceeded for resources: ['network'].");
-		assertThat(ApiCalls.list(this.api.get(this.project, "/v2.0/networks"), "networks"))
+		assertThat(ApiCalls.list(this.api.get(this.project, "/v2.0/networks?project_id=" + this.project), "networks"))
 			.extracting((network) -> network.get("name"))
 			.containsExactly("first");
 	}
