@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dhcpLeaseTime the lease time handed out by DHCP
  * @param vlan how the vlan strategy creates a project's network on first use
  * @param release when addresses of vanished instances are released
+ * @param quota the default quota of every project (Neutron's {@code [QUOTAS]} options)
  */
 @ConfigurationProperties("nova.network")
 public record NetworkProperties(@DefaultValue("flat") NetworkManager.Choice manager,
@@ -35,7 +36,7 @@ public record NetworkProperties(@DefaultValue("flat") NetworkManager.Choice mana
 		@DefaultValue("br100") String flatBridge, @DefaultValue("physnet1") String physicalNetwork,
 		@DefaultValue("eth0") String vlanInterface, @DefaultValue("eth0") String publicInterface, String namespace,
 		@DefaultValue("./var/network") Path stateDirectory, @DefaultValue("10m") Duration dhcpLeaseTime,
-		@DefaultValue Vlan vlan, @DefaultValue Release release) {
+		@DefaultValue Vlan vlan, @DefaultValue Release release, @DefaultValue Quota quota) {
 
 	/**
 	 * Project networks of the vlan strategy (Nova's {@code vlan_start},
@@ -61,6 +62,24 @@ public record NetworkProperties(@DefaultValue("flat") NetworkManager.Choice mana
 	 * @param interval how often the check runs
 	 */
 	public record Release(@DefaultValue("10m") Duration gracePeriod, @DefaultValue("60s") Duration interval) {
+	}
+
+	/**
+	 * The limits of a project that has none of its own, Neutron's defaults
+	 * ({@code neutron/conf/quota.py}); a negative value means unlimited.
+	 *
+	 * @param network networks per project ({@code quota_network})
+	 * @param subnet subnets per project ({@code quota_subnet})
+	 * @param port ports per project ({@code quota_port})
+	 * @param router routers per project ({@code quota_router})
+	 * @param floatingip floating IPs per project ({@code quota_floatingip})
+	 * @param securityGroup security groups per project ({@code quota_security_group})
+	 * @param securityGroupRule security group rules per project
+	 * ({@code quota_security_group_rule})
+	 */
+	public record Quota(@DefaultValue("100") int network, @DefaultValue("100") int subnet,
+			@DefaultValue("500") int port, @DefaultValue("10") int router, @DefaultValue("50") int floatingip,
+			@DefaultValue("10") int securityGroup, @DefaultValue("100") int securityGroupRule) {
 	}
 
 }

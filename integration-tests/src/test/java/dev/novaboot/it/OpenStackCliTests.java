@@ -261,6 +261,28 @@ class OpenStackCliTests {
 	}
 
 	@Test
+	void networkQuotasAreShownAndSetThroughTheQuotaCommands() {
+		// the network part of "quota show" (which also asks compute for os-quota-sets, not
+		// served yet); --detail reads quota_details: limit, in use, reserved
+		DocumentContext details = admin.json("quota", "list", "--network", "--detail", "--project", "admin");
+		assertThat(details.<List<Integer>>read("$[?(@.Resource == 'networks')].Limit")).containsExactly(100);
+		assertThat(details.<List<Integer>>read("$[?(@.Resource == 'ports')].Limit")).containsExactly(500);
+		assertThat(details.<List<Integer>>read("$[?(@.Resource == 'networks')].Reserved")).containsExactly(0);
+		admin.run("quota", "set", "--networks", "50", "admin");
+		try {
+			// without --detail, only a project whose quotas differ from the defaults is listed
+			assertThat(admin.json("quota", "list", "--network", "--project", "admin").<List<Integer>>read(
+					"$[*].Networks")).containsExactly(50);
+		}
+		finally {
+			// back to Neutron's default for the other tests of the suite
+			admin.run("quota", "set", "--networks", "100", "admin");
+		}
+		assertThat(admin.json("quota", "list", "--network", "--detail", "--project", "admin").<List<Integer>>read(
+				"$[?(@.Resource == 'networks')].Limit")).containsExactly(100);
+	}
+
+	@Test
 	void securityGroupsAndTheirRulesAreManaged() {
 		admin.run("security", "group", "create", "--description", "web servers", "cli-sg");
 		String rule = admin.json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",

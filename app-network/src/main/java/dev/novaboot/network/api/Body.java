@@ -125,6 +125,34 @@ final class Body {
 		return value;
 	}
 
+	/**
+	 * An integer as Neutron's {@code convert_to_int} reads it (a JSON integer or a string of
+	 * digits), at least {@code min}; {@code null} when absent.
+	 */
+	Integer integer(String field, int min) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		long number;
+		if (value.isIntegralNumber() && value.canConvertToLong()) {
+			number = value.asLong();
+		}
+		else if (value.isString() && value.asString().strip().matches("[+-]?[0-9]{1,12}")) {
+			number = Long.parseLong(value.asString().strip());
+		}
+		else {
+			throw invalid(field, value, "is not an integer");
+		}
+		if (number < min) {
+			throw invalid(field, Long.toString(number), "is too small - must be at least '" + min + "'");
+		}
+		if (number > Integer.MAX_VALUE) {
+			throw invalid(field, Long.toString(number), "is too large - must be no larger than '" + Integer.MAX_VALUE + "'");
+		}
+		return (int) number;
+	}
+
 	/** The project a new resource is for: {@code project_id}, or the older {@code tenant_id}. */
 	String project() {
 		String project = string("project_id", Limits.PROJECT_ID);

@@ -41,6 +41,12 @@ final class Extensions {
 			// limit, marker, page_reverse and <collection>_links
 			new Extension("pagination", "Pagination support", "Extension that indicates that pagination is enabled.",
 					"2016-06-12T00:00:00-00:00"),
+			// /v2.0/quotas: limits per project, enforced on every create
+			new Extension("quotas", "Quota management support", "Expose functions for quotas management per project",
+					"2012-07-29T10:00:00-00:00"),
+			// /v2.0/quotas/{project_id}/details: limit, used and reserved
+			new Extension("quota_details", "Quota details management support",
+					"Expose functions for quotas usage statistics per project", "2017-02-10T10:00:00-00:00"),
 			// /v2.0/routers with add/remove_router_interface; routers hold floating IPs' NAT
 			new Extension("router", "Neutron L3 Router",
 					"Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external "

@@ -55,9 +55,12 @@ public class FloatingIpService {
 
 	private final RouterRepository routerRows;
 
+	private final QuotaService quotas;
+
 	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			DatabaseClock clock, RouterService routers, RouterRepository routerRows) {
+			DatabaseClock clock, RouterService routers, RouterRepository routerRows, QuotaService quotas) {
+		this.quotas = quotas;
 		this.routers = routers;
 		this.routerRows = routerRows;
 		this.networks = networks;
@@ -81,6 +84,7 @@ public class FloatingIpService {
 		if (address != null && !context.isAdmin()) {
 			throw NetworkException.forbidden("(rule:create_floatingip:floating_ip_address) is disallowed by policy");
 		}
+		this.quotas.checkCreate(project, "floatingip");
 		Network network = externalNetwork(networkRef);
 		List<Long> subnetIds = this.subnets.findByNetworkIdOrderById(network.getId()).stream().map(Subnet::getId).toList();
 		Holder holder = new Holder(null, null, null);

@@ -59,9 +59,11 @@ public class NetworkService {
 	// transaction of its own, which a single @Transactional method cannot give
 	private final TransactionTemplate tx;
 
+	private final QuotaService quotas;
+
 	public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FloatingIpRepository floatingIps, SubnetService subnetService, NetworkProperties properties,
-			DatabaseClock clock, TransactionTemplate tx) {
+			DatabaseClock clock, TransactionTemplate tx, QuotaService quotas) {
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -70,6 +72,7 @@ public class NetworkService {
 		this.properties = properties;
 		this.clock = clock;
 		this.tx = tx;
+		this.quotas = quotas;
 	}
 
 	/**
@@ -106,6 +109,7 @@ public class NetworkService {
 					? ((spec.segmentationId() != null) ? spec.segmentationId() : freeVlanId()) : null;
 			try {
 				return this.tx.execute((status) -> {
+					this.quotas.checkCreate(project, "network");
 					Network network = new Network(this.clock.now(), project, name, type, physical, vlan, bridgeFor(vlan));
 					apply(network, spec.description(), spec.adminStateUp(), spec.shared());
 					network.setExternal(Boolean.TRUE.equals(spec.external()));

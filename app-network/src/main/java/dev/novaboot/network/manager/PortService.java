@@ -73,10 +73,13 @@ public class PortService {
 
 	private final RouterRepository routers;
 
+	private final QuotaService quotas;
+
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
 			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups,
-			RouterRepository routers) {
+			RouterRepository routers, QuotaService quotas) {
+		this.quotas = quotas;
 		this.securityGroups = securityGroups;
 		this.routers = routers;
 		this.networks = networks;
@@ -103,6 +106,7 @@ public class PortService {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
 			try {
 				return this.tx.execute((status) -> {
+					this.quotas.checkCreate(project, "port");
 					Port port = insert(context, spec, project, mac);
 					this.securityGroups.bind(port.getId(), groups);
 					return port;

@@ -65,10 +65,13 @@ public class RouterService {
 
 	private final MacAddresses macAddresses = new MacAddresses();
 
+	private final QuotaService quotas;
+
 	public RouterService(RouterRepository routers, NetworkRepository networks, SubnetRepository subnets,
 			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			SubnetService subnetService, AddressAllocator allocator, DatabaseClock clock,
-			SecurityGroupService securityGroups) {
+			SecurityGroupService securityGroups, QuotaService quotas) {
+		this.quotas = quotas;
 		this.securityGroups = securityGroups;
 		this.routers = routers;
 		this.networks = networks;
@@ -108,6 +111,7 @@ public class RouterService {
 		Access.checkWrite(context);
 		String project = Access.owner(context, projectId);
 		checkGatewayPolicy(context, "create", gateway);
+		this.quotas.checkCreate(project, "router");
 		Instant now = this.clock.now();
 		Router router = new Router(now, project);
 		if (name != null) {

@@ -69,8 +69,11 @@ public class SecurityGroupService {
 	// that made it first is seen (unique key on default_for_project) and the caller goes on
 	private final TransactionTemplate tx;
 
+	private final QuotaService quotas;
+
 	public SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
-			PortSecurityGroupRepository ports, DatabaseClock clock, TransactionTemplate tx) {
+			PortSecurityGroupRepository ports, DatabaseClock clock, TransactionTemplate tx, QuotaService quotas) {
+		this.quotas = quotas;
 		this.groups = groups;
 		this.rules = rules;
 		this.ports = ports;
@@ -117,6 +120,7 @@ public class SecurityGroupService {
 			throw NetworkException.conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
 		}
 		ensureDefault(project);
+		this.quotas.checkCreate(project, "security_group");
 		Instant now = this.clock.now();
 		SecurityGroup group = this.groups.saveAndFlush(new SecurityGroup(now, project,
 				(name != null) ? NetworkService.checkLength("name", name) : "",
@@ -334,6 +338,7 @@ public class SecurityGroupService {
 						"Security group rule already exists. Rule id is " + existing.getUuid() + ".");
 			}
 		}
+		this.quotas.checkCreate(project, "security_group_rule");
 		return this.rules.saveAndFlush(rule);
 	}
 

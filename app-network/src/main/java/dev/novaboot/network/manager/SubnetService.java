@@ -54,8 +54,11 @@ public class SubnetService {
 	// the time every row written is stamped with: the database's, which all hosts share
 	private final DatabaseClock clock;
 
+	private final QuotaService quotas;
+
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			SubnetRouteRepository routes, FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock) {
+			SubnetRouteRepository routes, FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock, QuotaService quotas) {
+		this.quotas = quotas;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.pools = pools;
@@ -75,6 +78,7 @@ public class SubnetService {
 		Network network = this.networks.findByUuid(spec.networkId())
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
+		this.quotas.checkCreate(project, "subnet");
 		return insert(network, spec, project, this.clock.now());
 	}
 

@@ -53,7 +53,8 @@ class NetworkingApiAuthenticationTests {
 	@Test
 	void withoutATokenTheApiAnswers401() {
 		for (String path : List.of("/v2.0/networks", "/v2.0/extensions", "/v2.0/extensions/net-mtu",
-				"/v2.0/security-groups", "/v2.0/security-group-rules", "/v2.0/routers", "/v2.0/extensions/router")) {
+				"/v2.0/security-groups", "/v2.0/security-group-rules", "/v2.0/routers", "/v2.0/extensions/router",
+				"/v2.0/quotas", "/v2.0/quotas/admin", "/v2.0/quotas/admin/details")) {
 			ResponseEntity<String> response = this.http.getForEntity(path, String.class);
 			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
