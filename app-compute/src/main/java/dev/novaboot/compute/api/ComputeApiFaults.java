@@ -9,6 +9,7 @@ import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
+import dev.novaboot.compute.manager.KeyPairs;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
@@ -97,6 +98,21 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> extraSpecNotFound(FlavorCatalog.ExtraSpecNotFoundException ex) {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> keyPairNotFound(KeyPairs.KeyPairNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> keyPairExists(KeyPairs.KeyPairExistsException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidKeyPair(KeyPairs.InvalidKeyPairException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler
