@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
@@ -98,6 +99,16 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> extraSpecNotFound(FlavorCatalog.ExtraSpecNotFoundException ex) {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> overQuota(ComputeQuotas.OverQuotaException ex) {
+		return fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> quotaLimit(ComputeQuotas.QuotaLimitException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -49,10 +49,10 @@ class KeypairsController {
 		Map<String, Object> view = new LinkedHashMap<>();
 		KeyPairRecord keyPair;
 		if (request.publicKey() != null) {
-			keyPair = this.keyPairs.importKey(user, request.name(), request.type(), request.publicKey());
+			keyPair = this.keyPairs.importKey(context.projectId(), user, request.name(), request.type(), request.publicKey());
 		}
 		else {
-			KeyPairs.Created created = this.keyPairs.generate(user, request.name(), request.type());
+			KeyPairs.Created created = this.keyPairs.generate(context.projectId(), user, request.name(), request.type());
 			keyPair = created.keyPair();
 			view.put("private_key", created.privateKey());
 		}

@@ -9,6 +9,7 @@ import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ComputeManager;
+import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
@@ -72,11 +73,14 @@ class ServerOperations {
 
 	private final InstanceTags tags;
 
+	private final ComputeQuotas quotas;
+
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
 			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
-			InstanceTags tags) {
+			InstanceTags tags, ComputeQuotas quotas) {
 		this.tags = tags;
+		this.quotas = quotas;
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -114,12 +118,16 @@ class ServerOperations {
 		}
 		String extraSpecs = this.json.writeValueAsString(
 				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
-		Instance instance = this.states.create(request.name(), context.projectId(), context.userId(),
-				flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
-				request.description(), flavor.getName(), extraSpecs);
-		if (!request.tags().isEmpty()) {
-			this.tags.tagNew(instance.getUuid(), request.tags());
-		}
+		Instance instance = this.quotas.createInstances(context.projectId(), flavor.getVcpus(), flavor.getMemoryMb(), 1,
+				1, (count) -> {
+					Instance created = this.states.create(request.name(), context.projectId(), context.userId(),
+							flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(),
+							request.imageRef(), request.description(), flavor.getName(), extraSpecs);
+					if (!request.tags().isEmpty()) {
+						this.tags.tagNew(created.getUuid(), request.tags());
+					}
+					return created;
+				});
 		String host;
 		try {
 			host = this.scheduler.schedule(instance);

@@ -24,29 +24,36 @@ public class KeyPairs {
 
 	private final DatabaseClock clock;
 
-	KeyPairs(KeyPairRepository keyPairs, DatabaseClock clock) {
+	private final ComputeQuotas quotas;
+
+	KeyPairs(KeyPairRepository keyPairs, DatabaseClock clock, ComputeQuotas quotas) {
 		this.keyPairs = keyPairs;
 		this.clock = clock;
+		this.quotas = quotas;
 	}
 
-	/** A new key pair and its private key, for {@code user}. */
+	/**
+	 * A new key pair and its private key, for {@code user}, counted against the key pairs
+	 * quota of {@code project}.
+	 * @throws ComputeQuotas.OverQuotaException if the user has as many as the quota allows
+	 */
 	@Transactional
-	public Created generate(String user, String name, KeyType type) {
+	public Created generate(String project, String user, String name, KeyType type) {
 		KeyMaterial.Generated material = (type == KeyType.X509) ? KeyMaterial.generateX509(user, this.clock.now())
 				: KeyMaterial.generateSsh();
-		return new Created(save(user, name, type, material.publicKey(), material.fingerprint()),
+		return new Created(save(project, user, name, type, material.publicKey(), material.fingerprint()),
 				material.privateKey());
 	}
 
 	/**
-	 * Registers {@code publicKey} for {@code user}.
+	 * Registers {@code publicKey} for {@code user}, counted as {@link #generate} counts.
 	 * @throws InvalidKeyPairException if it is no key of its type
 	 */
 	@Transactional
-	public KeyPairRecord importKey(String user, String name, KeyType type, String publicKey) {
+	public KeyPairRecord importKey(String project, String user, String name, KeyType type, String publicKey) {
 		String fingerprint = (type == KeyType.X509) ? KeyMaterial.x509Fingerprint(publicKey)
 				: KeyMaterial.sshFingerprint(publicKey);
-		return save(user, name, type, publicKey, fingerprint);
+		return save(project, user, name, type, publicKey, fingerprint);
 	}
 
 	/**
@@ -81,18 +88,21 @@ public class KeyPairs {
 		this.keyPairs.delete(get(user, name));
 	}
 
-	private KeyPairRecord save(String user, String name, KeyType type, String publicKey, String fingerprint) {
+	private KeyPairRecord save(String project, String user, String name, KeyType type, String publicKey,
+			String fingerprint) {
 		if (this.keyPairs.existsByUserIdAndName(user, name)) {
 			throw new KeyPairExistsException(name);
 		}
-		try {
-			return this.keyPairs.saveAndFlush(
-					new KeyPairRecord(user, name, type, publicKey, fingerprint, this.clock.now()));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// the same name, registered by a concurrent request since the check above
-			throw new KeyPairExistsException(name);
-		}
+		return this.quotas.createKeyPair(project, user, () -> {
+			try {
+				return this.keyPairs.saveAndFlush(
+						new KeyPairRecord(user, name, type, publicKey, fingerprint, this.clock.now()));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// the same name, registered by a concurrent request since the check above
+				throw new KeyPairExistsException(name);
+			}
+		});
 	}
 
 	/** A generated key pair with its private key, which exists only in this answer. */
