@@ -11,6 +11,7 @@ import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
 import dev.novaboot.compute.manager.KeyPairs;
+import dev.novaboot.compute.manager.ServerGroups;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
@@ -109,6 +110,11 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> quotaLimit(ComputeQuotas.QuotaLimitException ex) {
 		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> serverGroupNotFound(ServerGroups.ServerGroupNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
 	}
 
 	@ExceptionHandler

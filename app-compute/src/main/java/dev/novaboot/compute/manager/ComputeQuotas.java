@@ -14,6 +14,7 @@ import dev.novaboot.compute.store.ProjectQuotaLockRepository;
 import dev.novaboot.compute.store.ProjectUsageRepository;
 import dev.novaboot.compute.store.QuotaRecord;
 import dev.novaboot.compute.store.QuotaRepository;
+import dev.novaboot.compute.store.ServerGroupRepository;
 import dev.novaboot.compute.store.Usage;
 import dev.novaboot.service.record.DatabaseClock;
 
@@ -55,6 +56,8 @@ public class ComputeQuotas {
 
 	private final KeyPairRepository keyPairs;
 
+	private final ServerGroupRepository serverGroups;
+
 	private final DatabaseClock clock;
 
 	private final TransactionTemplate transaction;
@@ -62,8 +65,9 @@ public class ComputeQuotas {
 	private final TransactionTemplate newTransaction;
 
 	ComputeQuotas(QuotaProperties defaults, QuotaRepository quotas, ProjectQuotaLockRepository locks,
-			ProjectUsageRepository usage, KeyPairRepository keyPairs, DatabaseClock clock,
-			PlatformTransactionManager transactions) {
+			ProjectUsageRepository usage, KeyPairRepository keyPairs, ServerGroupRepository serverGroups,
+			DatabaseClock clock, PlatformTransactionManager transactions) {
+		this.serverGroups = serverGroups;
 		this.defaults = defaults;
 		this.quotas = quotas;
 		this.locks = locks;
@@ -113,7 +117,7 @@ public class ComputeQuotas {
 			Usage used = this.usage.ofProject(project);
 			Map<String, Quota> detail = new LinkedHashMap<>();
 			limits(project).forEach((resource, limit) -> detail.put(resource,
-					new Quota(limit, inUse(resource, used, user))));
+					new Quota(limit, inUse(resource, project, used, user))));
 			return detail;
 		});
 	}
@@ -188,6 +192,34 @@ public class ComputeQuotas {
 		});
 	}
 
+	/**
+	 * Runs {@code create} if the project has fewer server groups than its limit, under the
+	 * project's quota lock.
+	 * @throws OverQuotaException "too many server groups" otherwise
+	 */
+	public <T> T createServerGroup(String project, Supplier<T> create) {
+		return this.transaction.execute((status) -> {
+			lock(project);
+			int limit = limits(project).get("server_groups");
+			if (limit != UNLIMITED && this.serverGroups.countByProjectId(project) + 1 > limit) {
+				throw new OverQuotaException("Quota exceeded, too many server groups.");
+			}
+			return create.get();
+		});
+	}
+
+	/**
+	 * Checks that a group of the project may hold {@code members} servers of one user (the
+	 * caller holds the group's lock).
+	 * @throws OverQuotaException "too many servers in group" otherwise
+	 */
+	public void checkGroupMembers(String project, long members) {
+		int limit = limits(project).get("server_group_members");
+		if (limit != UNLIMITED && members > limit) {
+			throw new OverQuotaException("Quota exceeded, too many servers in group");
+		}
+	}
+
 	// how many more of an item of this size fit under the limit
 	private static long headroom(int limit, long used, long size) {
 		if (limit == UNLIMITED || size == 0) {
@@ -225,12 +257,13 @@ public class ComputeQuotas {
 				+ names);
 	}
 
-	private long inUse(String resource, Usage used, String user) {
+	private long inUse(String resource, String project, Usage used, String user) {
 		return switch (resource) {
 			case "cores" -> used.vcpus();
 			case "instances" -> used.instances();
 			case "ram" -> used.memoryMb();
 			case "key_pairs" -> this.keyPairs.countByUserId(user);
+			case "server_groups" -> this.serverGroups.countByProjectId(project);
 			default -> 0;
 		};
 	}
