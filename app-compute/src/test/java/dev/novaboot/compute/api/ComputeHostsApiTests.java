@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What users and operators learn of the compute hosts: the availability zones (users see
  * where they may boot, admins every host's services), and the hypervisors' statistics,
- * search and servers routes of the microversions before 2.53.
+ * search and servers routes of the microversions before 2.53; and the two server
+ * sub-resources Nova keeps for old clients (os-server-password, os-virtual-interfaces).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
@@ -118,6 +119,29 @@ class ComputeHostsApiTests {
 				.isEqualTo(404);
 			assertThat(this.admin.at("2.53").get("/v2.1/os-hypervisors/test-ho/servers").getStatusCode().value())
 				.isEqualTo(404);
+		}
+		finally {
+			this.member.delete("/v2.1/servers/" + serverId);
+			this.member.awaitGone(serverId);
+		}
+	}
+
+	@Test
+	void aServersPasswordIsEmptyAndItsVirtualInterfacesAreGoneAsInNova() {
+		String serverId = this.member.at("2.37").boot("password-vm", "1", image(), Map.of("networks", "none"));
+		try {
+			assertThat(this.member.get("/v2.1/servers/" + serverId + "/os-server-password").getBody())
+				.containsExactly(Map.entry("password", ""));
+			assertThat(this.member.delete("/v2.1/servers/" + serverId + "/os-server-password").getStatusCode().value())
+				.isEqualTo(204);
+			assertFault(this.member.get("/v2.1/servers/" + serverId + "/os-virtual-interfaces"), 410,
+					"This resource is no longer available.");
+			ComputeApiClient stranger = new ComputeApiClient(this.http, "project-hosts-other", "member");
+			assertThat(stranger.get("/v2.1/servers/" + serverId + "/os-server-password").getStatusCode().value())
+				.isEqualTo(404);
+			assertThat(this.member.get("/v2.1/servers/4f5e2a0c-1b7d-4d8e-9a6f-0c1d2e3f4a5b/os-server-password")
+				.getStatusCode()
+				.value()).isEqualTo(404);
 		}
 		finally {
 			this.member.delete("/v2.1/servers/" + serverId);
