@@ -91,6 +91,36 @@ class OpenStackCliTests {
 		admin.run("network", "delete", "cli-net");
 	}
 
+	@Test
+	void keyPairsServerGroupsZonesLimitsUsageAndHypervisorStatistics() throws Exception {
+		Path privateKey = workDir.resolve("cli-key.pem");
+		admin.run("keypair", "create", "--private-key", privateKey.toString(), "cli-key");
+		assertThat(java.nio.file.Files.readString(privateKey)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+		assertThat(admin.json("keypair", "list").<List<String>>read("$[*].Name")).contains("cli-key");
+		String fingerprint = admin.json("keypair", "show", "cli-key").read("$.fingerprint");
+		assertThat(fingerprint).matches("([0-9a-f]{2}:){15}[0-9a-f]{2}");
+
+		String group = admin.json("server", "group", "create", "--policy", "anti-affinity", "cli-group").read("$.id");
+		assertThat(admin.json("server", "group", "list").<List<String>>read("$[*].Name")).contains("cli-group");
+		assertThat(admin.json("server", "group", "show", "cli-group").<String>read("$.id")).isEqualTo(group);
+
+		assertThat(admin.json("availability", "zone", "list", "--compute").<List<String>>read("$[*].['Zone Name']"))
+			.contains("nova");
+		assertThat(admin.run("availability", "zone", "list", "--compute", "--long").stdout()).contains("nova-compute");
+
+		admin.run("quota", "set", "--instances", "12", "admin");
+		assertThat(admin.run("limits", "show", "--absolute").stdout()).contains("maxTotalInstances")
+			.contains("12")
+			.contains("maxTotalKeypairs");
+		assertThat(admin.run("hypervisor", "stats", "show").stdout()).contains("vcpus").contains("running_vms");
+		assertThat(admin.run("usage", "list").exitCode()).isZero();
+
+		admin.run("server", "group", "delete", "cli-group");
+		admin.run("keypair", "delete", "cli-key");
+		assertThat(admin.json("keypair", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-key");
+		admin.run("quota", "set", "--instances", "10", "admin");
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {
