@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * updated from the driver (Nova's {@code update_resources_interval})
  * @param deadHostCheckInterval how often builds stuck on compute hosts that are down are
  * looked for
+ * @param reclaimInstanceInterval how long a deleted server stays {@code SOFT_DELETED},
+ * restorable, before a periodic task deletes it (Nova's {@code reclaim_instance_interval});
+ * 0, the default, deletes servers at once
  * @param fake settings of the {@code fake} driver
  * @param qemu settings of the {@code qemu} driver
  */
@@ -38,7 +41,7 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 		@DefaultValue("1.0") double diskAllocationRatio, @DefaultValue("4") int buildWorkers,
 		@DefaultValue("2m") Duration deadHostGrace, @DefaultValue("60s") Duration syncPowerStateInterval,
 		@DefaultValue("60s") Duration updateResourcesInterval, @DefaultValue("60s") Duration deadHostCheckInterval,
-		@DefaultValue Fake fake, @DefaultValue Qemu qemu) {
+		@DefaultValue("0s") Duration reclaimInstanceInterval, @DefaultValue Fake fake, @DefaultValue Qemu qemu) {
 
 	public ComputeProperties {
 		flavors = (flavors != null) ? List.copyOf(flavors) : List.of();

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param file settings of the {@code file} driver
  * @param lvm settings of the {@code lvm} driver
  * @param fake settings of the {@code fake} driver
+ * @param quota the default quotas of every project (Cinder's {@code quota_*} options)
+ * @param backendName the {@code volume_backend_name} this host reports (Cinder's option of
+ * that name), which volume types ask for in their extra spec; the driver's name if unset
  */
 @ConfigurationProperties("nova.volume")
 public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
-		@DefaultValue Fake fake) {
+		@DefaultValue Fake fake, @DefaultValue Quota quota, String backendName) {
 
 	/**
 	 * @param directory where the sparse volume files live
@@ -38,6 +41,23 @@ public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 	 * @param totalGb the capacity the fake driver pretends to have
 	 */
 	public record Fake(@DefaultValue("1000") long totalGb) {
+	}
+
+	/**
+	 * Default limits of a project, as Cinder's defaults; {@code -1} is unlimited.
+	 *
+	 * @param volumes volumes a project may have
+	 * @param snapshots snapshots a project may have
+	 * @param gigabytes GiB of volumes and snapshots a project may have
+	 * @param perVolumeGigabytes the largest volume, in GiB
+	 * @param backups backups a project may have (recorded; this service has no backups)
+	 * @param backupGigabytes GiB of backups (recorded; this service has no backups)
+	 * @param groups groups a project may have (recorded; this service has no groups)
+	 */
+	public record Quota(@DefaultValue("10") int volumes, @DefaultValue("10") int snapshots,
+			@DefaultValue("1000") int gigabytes, @DefaultValue("-1") int perVolumeGigabytes,
+			@DefaultValue("10") int backups, @DefaultValue("1000") int backupGigabytes,
+			@DefaultValue("10") int groups) {
 	}
 
 }

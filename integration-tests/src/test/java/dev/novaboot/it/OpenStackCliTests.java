@@ -121,6 +121,130 @@ class OpenStackCliTests {
 		admin.run("quota", "set", "--instances", "10", "admin");
 	}
 
+	@Test
+	void serverActionsRebuildLockPauseSuspendResizeFromTheCli() {
+		admin.run("network", "create", "cli-actions-net");
+		admin.run("subnet", "create", "--network", "cli-actions-net", "--subnet-range", "10.41.0.0/24",
+				"cli-actions-subnet");
+		String id = admin.json("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+				"--network", "cli-actions-net", "--wait", "cli-actions").read("$.id");
+		String addresses = admin.json("server", "show", id).read("$.addresses").toString();
+		assertThat(addresses).contains("10.41.0.");
+
+		admin.run("server", "rebuild", "--image", "cirros-0.6.2-x86_64-disk", "--wait", id);
+		assertThat(awaitServer(id, "ACTIVE").read("$.addresses").toString()).isEqualTo(addresses);
+
+		admin.run("server", "lock", id);
+		assertThat(admin.json("--os-compute-api-version", "2.9", "server", "show", id).<Boolean>read("$.locked"))
+			.isTrue();
+		admin.run("server", "unlock", id);
+		assertThat(admin.json("--os-compute-api-version", "2.9", "server", "show", id).<Boolean>read("$.locked"))
+			.isFalse();
+
+		admin.run("server", "pause", id);
+		awaitServer(id, "PAUSED");
+		admin.run("server", "unpause", id);
+		awaitServer(id, "ACTIVE");
+		admin.run("server", "suspend", id);
+		awaitServer(id, "SUSPENDED");
+		admin.run("server", "resume", id);
+		awaitServer(id, "ACTIVE");
+
+		admin.run("server", "resize", "--flavor", "m1.small", "--wait", id);
+		awaitServer(id, "VERIFY_RESIZE");
+		admin.run("server", "resize", "confirm", id);
+		assertThat(awaitServer(id, "ACTIVE").read("$.flavor").toString()).contains("m1.small");
+
+		String reverted = admin.json("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+				"--network", "cli-actions-net", "--wait", "cli-reverted").read("$.id");
+		admin.run("server", "resize", "--flavor", "m1.small", "--wait", reverted);
+		awaitServer(reverted, "VERIFY_RESIZE");
+		admin.run("server", "resize", "revert", reverted);
+		assertThat(awaitServer(reverted, "ACTIVE").read("$.flavor").toString()).contains("m1.tiny");
+
+		admin.run("server", "delete", "--wait", id, reverted);
+		admin.run("subnet", "delete", "cli-actions-subnet");
+		admin.run("network", "delete", "cli-actions-net");
+	}
+
+	/** Polls {@code server show} until the server has {@code status} and no task; fails after a minute. */
+	private static DocumentContext awaitServer(String id, String status) {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		DocumentContext server = admin.json("server", "show", id);
+		while (!status.equals(server.read("$.status")) || server.read("$['OS-EXT-STS:task_state']") != null) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("server " + id + " never became " + status + ": " + server.jsonString());
+			}
+			server = admin.json("server", "show", id);
+		}
+		return server;
+	}
+
+	@Test
+	void volumesSnapshotsTypesServicesAndQuotasThroughTheVolumeCommands() {
+		admin.run("volume", "type", "create", "--property", "tier=silver", "cli-type");
+		admin.run("volume", "type", "set", "--property", "tier=gold", "cli-type");
+		assertThat(admin.json("volume", "type", "list").<List<String>>read("$[*].Name")).contains("cli-type",
+				"__DEFAULT__");
+		admin.run("volume", "type", "create", "--private", "--project", "admin", "cli-private");
+		assertThat(admin.json("volume", "type", "show", "cli-private").<Object>read("$.access_project_ids").toString())
+			.isNotEmpty()
+			.isNotEqualTo("[]");
+		admin.run("volume", "type", "unset", "--project", "admin", "cli-private");
+		admin.run("volume", "type", "delete", "cli-private");
+
+		String volume = admin.json("volume", "create", "--size", "1", "--type", "cli-type", "--property",
+				"purpose=cli", "cli-vol-a").read("$.id");
+		awaitVolume(volume, "available");
+		admin.run("volume", "set", "--name", "cli-vol-b", "--property", "owner=ops", "--bootable", "--read-only",
+				"--size", "2", volume);
+		DocumentContext shown = admin.json("volume", "show", volume);
+		assertThat(shown.<String>read("$.name")).isEqualTo("cli-vol-b");
+		assertThat(shown.<Integer>read("$.size")).isEqualTo(2);
+		assertThat(shown.<String>read("$.type")).isEqualTo("cli-type");
+		assertThat(String.valueOf(shown.<Object>read("$.bootable"))).isEqualTo("true");
+		assertThat(shown.<Object>read("$.properties").toString()).contains("purpose").contains("owner");
+		assertThat(admin.json("volume", "list", "--long").<List<String>>read("$[*].Name")).contains("cli-vol-b");
+
+		admin.run("volume", "set", "--read-write", volume);
+		String snapshot = admin.json("volume", "snapshot", "create", "--volume", "cli-vol-b", "cli-snap").read("$.id");
+		admin.run("volume", "snapshot", "set", "--name", "cli-snap-2", "--property", "kind=nightly", snapshot);
+		DocumentContext snapshotShown = admin.json("volume", "snapshot", "show", "cli-snap-2");
+		assertThat(snapshotShown.<String>read("$.status")).isEqualTo("available");
+		assertThat(snapshotShown.<Object>read("$.properties").toString()).contains("nightly");
+		String fromSnapshot = admin.json("volume", "create", "--snapshot", "cli-snap-2", "--size", "2",
+				"cli-from-snap").read("$.id");
+		String clone = admin.json("volume", "create", "--source", "cli-vol-b", "--size", "2", "cli-clone").read("$.id");
+		awaitVolume(fromSnapshot, "available");
+		awaitVolume(clone, "available");
+
+		String host = admin.json("volume", "service", "list").<List<String>>read("$[?(@.Binary == 'nova-volume')].Host")
+			.get(0);
+		admin.run("volume", "service", "set", "--disable", "--disable-reason", "maintenance", host, "nova-volume");
+		assertThat(admin.json("volume", "service", "list", "--long").<List<String>>read(
+				"$[?(@.Binary == 'nova-volume')]['Disabled Reason']")).containsExactly("maintenance");
+		admin.run("volume", "service", "set", "--enable", host, "nova-volume");
+		assertThat(admin.json("volume", "service", "list").<List<String>>read("$[?(@.Binary == 'nova-volume')].Status"))
+			.containsExactly("enabled");
+
+		admin.run("quota", "set", "--volumes", "50", "--gigabytes", "500", "admin");
+		// the volume part of "quota show", which also asks compute and network for theirs
+		DocumentContext quotas = admin.json("quota", "list", "--volume", "--project", "admin");
+		assertThat(quotas.<List<Integer>>read("$[*].Volumes")).containsExactly(50);
+		assertThat(quotas.<List<Integer>>read("$[*].Gigabytes")).containsExactly(500);
+
+		admin.run("volume", "delete", fromSnapshot, clone);
+		admin.run("volume", "delete", "--purge", volume);
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (admin.json("volume", "list").<List<String>>read("$[*].ID").contains(volume)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("volume " + volume + " was never deleted");
+			}
+		}
+		assertThat(admin.json("volume", "snapshot", "list").<List<String>>read("$[*].ID")).doesNotContain(snapshot);
+		admin.run("volume", "type", "delete", "cli-type");
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {

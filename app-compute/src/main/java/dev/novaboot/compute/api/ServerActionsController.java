@@ -1,7 +1,11 @@
 package dev.novaboot.compute.api;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.novaboot.compute.store.Instance;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
@@ -21,10 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2.1/servers")
 class ServerActionsController {
 
+	// what Nova's rebuild answers of the server before 2.75 (its rebuild_response schemas)
+	private static final Set<String> REBUILD_VIEW = Set.of("accessIPv4", "accessIPv6", "addresses", "created", "fault",
+			"flavor", "hostId", "id", "image", "links", "metadata", "name", "progress", "status", "tenant_id", "updated",
+			"user_id", "OS-DCF:diskConfig", "locked", "description", "tags");
+
 	private final ServerOperations servers;
 
-	ServerActionsController(ServerOperations servers) {
+	private final ServerActions actions;
+
+	ServerActionsController(ServerOperations servers, ServerActions actions) {
 		this.servers = servers;
+		this.actions = actions;
 	}
 
 	@PostMapping("/{id}/action")
@@ -49,9 +61,45 @@ class ServerActionsController {
 				}
 				this.servers.triggerCrashDump(context, id);
 			}
+			case "lock" -> this.actions.lock(context, id);
+			case "unlock" -> this.actions.unlock(context, id);
+			case "pause" -> this.actions.pause(context, id);
+			case "unpause" -> this.actions.unpause(context, id);
+			case "suspend" -> this.actions.suspend(context, id);
+			case "resume" -> this.actions.resume(context, id);
+			case "resize" -> this.actions.resize(context, id, ServerActionRequests.resizeFlavor(action.argument()));
+			case "confirmResize" -> this.actions.confirmResize(context, id);
+			case "revertResize" -> this.actions.revertResize(context, id);
+			case "restore" -> this.actions.restore(context, id);
+			case "forceDelete" -> this.actions.forceDelete(context, id);
+			case "rebuild" -> {
+				Instance instance = this.actions.rebuild(context, id,
+						ServerActionRequests.rebuild(action.argument(), version));
+				return ResponseEntity.accepted().body(Map.of("server", rebuildView(instance, version)));
+			}
 			default -> throw new BadRequestException("There is no such action: " + action.name());
 		}
 		return ResponseEntity.accepted().build();
+	}
+
+	// the server's detail with what Nova's rebuild answer leaves out (up to 2.74) left out,
+	// addresses without their OS-EXT-IPS attributes
+	private Map<String, Object> rebuildView(Instance instance, Microversion version) {
+		List<String> tags = version.isAtLeast(2, 26) ? this.servers.tags(instance) : List.of();
+		ServerView.Shown shown = new ServerView.Shown(version, false, "", tags,
+				version.isAtLeast(2, 47) ? this.servers.flavorName(instance) : null,
+				version.isAtLeast(2, 47) ? this.servers.flavorExtraSpecs(instance) : Map.of());
+		Map<String, Object> view = ServerView.detail(instance, this.servers.networkInfo(instance),
+				this.servers.attachments(instance), shown);
+		view.keySet().retainAll(REBUILD_VIEW);
+		@SuppressWarnings("unchecked")
+		Map<String, List<Map<String, Object>>> addresses = (Map<String, List<Map<String, Object>>>) view.get("addresses");
+		Map<String, Object> plain = new LinkedHashMap<>();
+		addresses.forEach((network, list) -> plain.put(network, list.stream()
+			.map((address) -> Map.of("version", address.get("version"), "addr", address.get("addr")))
+			.toList()));
+		view.put("addresses", plain);
+		return view;
 	}
 
 }

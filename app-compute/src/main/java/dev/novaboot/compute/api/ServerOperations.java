@@ -1,10 +1,12 @@
 package dev.novaboot.compute.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
@@ -13,6 +15,7 @@ import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
+import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
 import dev.novaboot.compute.manager.InstanceQueries.TagFilter;
@@ -28,6 +31,7 @@ import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Uuids;
@@ -75,10 +79,13 @@ class ServerOperations {
 
 	private final ComputeQuotas quotas;
 
+	private final Duration reclaimInstanceInterval;
+
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
 			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
-			InstanceTags tags, ComputeQuotas quotas) {
+			InstanceTags tags, ComputeQuotas quotas, ComputeProperties properties) {
+		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
 		this.tags = tags;
 		this.quotas = quotas;
 		this.instances = instances;
@@ -244,7 +251,19 @@ class ServerOperations {
 
 	void delete(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
-		if (!this.states.begin(uuid, InstanceAction.DELETE)) {
+		checkLock(context, instance);
+		// Nova's deferred delete: soft when the reclaim interval is set, and the instance may be
+		// soft-deleted (launched, no task under way); otherwise deleted at once
+		if (!this.reclaimInstanceInterval.isZero() && softDelete(context, instance)) {
+			return;
+		}
+		terminate(context, instance, InstanceAction.DELETE);
+	}
+
+	/** Deletes the instance now, through its host when that is up (Nova's delete and force delete). */
+	void terminate(RequestContext context, Instance instance, InstanceAction action) {
+		String uuid = instance.getUuid();
+		if (!this.states.begin(uuid, action)) {
 			return;
 		}
 		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(uuid);
@@ -263,24 +282,28 @@ class ServerOperations {
 
 	void reboot(RequestContext context, String uuid, String type) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		InstanceAction action = "HARD".equals(type) ? InstanceAction.REBOOT_HARD : InstanceAction.REBOOT_SOFT;
 		begin(instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
 	}
 
 	void stop(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		begin(instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
 	/** Checked here, cast to the host, no task begun (as Nova). */
 	void triggerCrashDump(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		InstanceAction.TRIGGER_CRASH_DUMP.check(uuid, instance.getVmState(), instance.getTaskState());
 		host(instance).triggerCrashDump(context, new ComputeRpcApi.InstanceRef(uuid));
 	}
 
 	void start(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		begin(instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
@@ -292,6 +315,7 @@ class ServerOperations {
 
 	ComputeRpcApi.VolumeAttachment attach(RequestContext context, String uuid, String volumeId, String device) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		InstanceAction.ATTACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
 		if (!this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
@@ -301,6 +325,7 @@ class ServerOperations {
 
 	void detach(RequestContext context, String uuid, String volumeId) {
 		Instance instance = find(context, uuid);
+		checkLock(context, instance);
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
 	}
@@ -310,7 +335,7 @@ class ServerOperations {
 	}
 
 	/** Begins the action's task and casts it; an unreachable host ends the task at once. */
-	private void begin(Instance instance, InstanceAction action, Runnable cast) {
+	void begin(Instance instance, InstanceAction action, Runnable cast) {
 		if (instance.getHost() == null) {
 			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
 		}
@@ -334,6 +359,56 @@ class ServerOperations {
 
 	private boolean hostIsUp(String host) {
 		return this.services.isUp(host);
+	}
+
+	// the server actions (ServerActions) reach the instance's host and services through these
+
+	/**
+	 * Nova's {@code check_instance_lock}: a locked instance refuses every action of a
+	 * caller who is not an admin, before its state is looked at.
+	 */
+	void checkLock(RequestContext context, Instance instance) {
+		if (instance.isLocked() && !context.isAdmin()) {
+			throw new ConflictException("Instance " + instance.getUuid() + " is locked");
+		}
+	}
+
+	/**
+	 * Soft-deletes the instance if it may be (launched, no task under way) and answers
+	 * true; false leaves it for a delete now, as Nova's API falls back to one.
+	 */
+	boolean softDelete(RequestContext context, Instance instance) {
+		String uuid = instance.getUuid();
+		if (instance.getVmState() == VmState.SOFT_DELETED) {
+			return false; // deleting a soft-deleted server deletes it for good
+		}
+		try {
+			InstanceAction.SOFT_DELETE.check(uuid, instance.getVmState(), instance.getTaskState(),
+					instance.getLaunchedAt());
+		}
+		catch (InstanceInvalidStateException ex) {
+			return false;
+		}
+		if (instance.getHost() == null || !hostIsUp(instance.getHost())) {
+			return false;
+		}
+		this.states.beginSoftDelete(uuid);
+		try {
+			this.dispatcher.host(instance.getHost()).softDeleteInstance(context, new ComputeRpcApi.InstanceRef(uuid));
+		}
+		catch (ComputeHostUnreachableException ex) {
+			this.states.finish(uuid, TaskState.SOFT_DELETING, instance.getVmState(), instance.getPowerState());
+			return false;
+		}
+		return true;
+	}
+
+	ComputeRpcApi hostOf(Instance instance) {
+		return host(instance);
+	}
+
+	boolean isHostUp(Instance instance) {
+		return instance.getHost() != null && hostIsUp(instance.getHost());
 	}
 
 }

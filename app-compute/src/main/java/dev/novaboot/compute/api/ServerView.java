@@ -30,16 +30,31 @@ final class ServerView {
 	private ServerView() {
 	}
 
-	/** Nova's status for a vm state and task state. */
+	/** Nova's status for a vm state and task state (its {@code _STATE_MAP}). */
 	static String status(Instance instance) {
 		TaskState task = instance.getTaskState();
 		return switch (instance.getVmState()) {
 			case BUILDING -> "BUILD";
-			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT" : "ACTIVE";
-			case STOPPED -> "SHUTOFF";
-			case ERROR -> "ERROR";
+			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT"
+					: rebuilding(task) ? "REBUILD" : resizing(task) ? "RESIZE" : "ACTIVE";
+			case STOPPED -> rebuilding(task) ? "REBUILD" : resizing(task) ? "RESIZE" : "SHUTOFF";
+			case PAUSED -> "PAUSED";
+			case SUSPENDED -> "SUSPENDED";
+			case RESIZED -> (task == TaskState.RESIZE_REVERTING) ? "REVERT_RESIZE" : "VERIFY_RESIZE";
+			case SOFT_DELETED -> "SOFT_DELETED";
+			case ERROR -> rebuilding(task) ? "REBUILD" : "ERROR";
 			case DELETED -> "DELETED";
 		};
+	}
+
+	private static boolean rebuilding(TaskState task) {
+		return task == TaskState.REBUILDING || task == TaskState.REBUILD_BLOCK_DEVICE_MAPPING
+				|| task == TaskState.REBUILD_SPAWNING;
+	}
+
+	private static boolean resizing(TaskState task) {
+		return task == TaskState.RESIZE_PREP || task == TaskState.RESIZE_MIGRATING || task == TaskState.RESIZE_MIGRATED
+				|| task == TaskState.RESIZE_FINISH;
 	}
 
 	/**
@@ -57,6 +72,10 @@ final class ServerView {
 			case "SHUTOFF" -> new StateFilter(Set.of(VmState.STOPPED), null);
 			case "ERROR" -> new StateFilter(Set.of(VmState.ERROR), null);
 			case "DELETED" -> new StateFilter(Set.of(VmState.DELETED), null);
+			case "PAUSED" -> new StateFilter(Set.of(VmState.PAUSED), null);
+			case "SUSPENDED" -> new StateFilter(Set.of(VmState.SUSPENDED), null);
+			case "VERIFY_RESIZE" -> new StateFilter(Set.of(VmState.RESIZED), null);
+			case "SOFT_DELETED" -> new StateFilter(Set.of(VmState.SOFT_DELETED), null);
 			default -> new StateFilter(Set.of(), null);
 		};
 	}
@@ -133,8 +152,7 @@ final class ServerView {
 					: Map.<String, Object>of("id", volume.getVolumeId()))
 			.toList());
 		if (version.isAtLeast(2, 9)) {
-			// no lock action exists yet, so nobody holds a lock
-			view.put("locked", false);
+			view.put("locked", instance.isLocked());
 		}
 		if (version.isAtLeast(2, 16) && shown.admin()) {
 			view.put("host_status", shown.hostStatus());

@@ -30,6 +30,45 @@ public interface ComputeDriver extends Driver {
 	/** Starts the stopped guest again, with the volumes of {@code guest}. */
 	void powerOn(GuestSpec guest);
 
+	/** Freezes the running guest in memory (Nova's {@code pause}). */
+	void pause(String uuid);
+
+	/** Lets the paused guest run on. */
+	void unpause(String uuid);
+
+	/** Saves the running guest's state and stops it (Nova's {@code suspend}); the guest reports {@code SUSPENDED}. */
+	void suspend(String uuid);
+
+	/** Runs the suspended guest again from its saved state. */
+	void resume(GuestSpec guest);
+
+	/**
+	 * Runs the guest anew from {@code guest}'s image with the same interfaces and volumes
+	 * (Nova's default rebuild: destroy, then spawn); the old disk is gone.
+	 */
+	default void rebuild(GuestSpec guest) {
+		destroy(guest.uuid());
+		spawn(guest);
+	}
+
+	/**
+	 * First half of a resize on this host (Nova's {@code migrate_disk_and_power_off}): the
+	 * guest is powered off and its disk kept as it is, for a revert.
+	 */
+	void migrateDiskAndPowerOff(String uuid);
+
+	/**
+	 * Second half (Nova's {@code finish_migration}): the disk grows to the new flavor's
+	 * size and, when {@code powerOn}, the guest starts with the new vcpus and memory.
+	 */
+	void finishMigration(GuestSpec resized, boolean powerOn);
+
+	/** The resize is kept: what a revert would have needed goes. */
+	void confirmMigration(String uuid);
+
+	/** Back to the disk and sizes from before the resize, started when {@code powerOn}. */
+	void finishRevertMigration(GuestSpec original, boolean powerOn);
+
 	/** The guest's power state; {@link PowerState#NOSTATE} for a guest this host does not have. */
 	PowerState getInfo(String uuid);
 

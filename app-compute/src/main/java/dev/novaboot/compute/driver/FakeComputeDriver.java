@@ -48,6 +48,8 @@ public class FakeComputeDriver implements ComputeDriver {
 			}
 		}
 		FakeGuest fake = new FakeGuest();
+		fake.vcpus = guest.vcpus();
+		fake.memoryMb = guest.memoryMb();
 		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
 		fake.power = PowerState.RUNNING;
 		fake.console.add("fake guest " + guest.uuid() + " booted with " + guest.vcpus() + " vcpus, "
@@ -95,6 +97,88 @@ public class FakeComputeDriver implements ComputeDriver {
 		synchronized (fake) {
 			fake.power = PowerState.RUNNING;
 			fake.console.add("powered on");
+		}
+	}
+
+	@Override
+	public void pause(String uuid) {
+		change(uuid, PowerState.RUNNING, PowerState.PAUSED, "paused");
+	}
+
+	@Override
+	public void unpause(String uuid) {
+		change(uuid, PowerState.PAUSED, PowerState.RUNNING, "unpaused");
+	}
+
+	@Override
+	public void suspend(String uuid) {
+		change(uuid, PowerState.RUNNING, PowerState.SUSPENDED, "suspended");
+	}
+
+	@Override
+	public void resume(GuestSpec guest) {
+		change(guest.uuid(), PowerState.SUSPENDED, PowerState.RUNNING, "resumed");
+	}
+
+	@Override
+	public void rebuild(GuestSpec guest) {
+		FakeGuest fake = guest(guest.uuid());
+		synchronized (fake) {
+			fake.power = PowerState.RUNNING;
+			fake.console.add("rebuilt");
+		}
+	}
+
+	@Override
+	public void migrateDiskAndPowerOff(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.power = PowerState.SHUTDOWN;
+			fake.console.add("powered off for a resize");
+		}
+	}
+
+	@Override
+	public void finishMigration(GuestSpec resized, boolean powerOn) {
+		resize(resized, powerOn, "resized to ");
+	}
+
+	@Override
+	public void confirmMigration(String uuid) {
+		guest(uuid);
+	}
+
+	@Override
+	public void finishRevertMigration(GuestSpec original, boolean powerOn) {
+		resize(original, powerOn, "reverted to ");
+	}
+
+	private void resize(GuestSpec guest, boolean powerOn, String what) {
+		FakeGuest fake = guest(guest.uuid());
+		synchronized (fake) {
+			fake.vcpus = guest.vcpus();
+			fake.memoryMb = guest.memoryMb();
+			fake.power = powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN;
+			fake.console.add(what + guest.vcpus() + " vcpus, " + guest.memoryMb() + " MB");
+		}
+	}
+
+	private void change(String uuid, PowerState from, PowerState to, String what) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			if (fake.power != from) {
+				throw new IllegalStateException("Guest " + uuid + " is " + fake.power.value() + ", not " + from.value());
+			}
+			fake.power = to;
+			fake.console.add(what);
+		}
+	}
+
+	/** The vcpus and memory the guest runs with now, for tests of resize. */
+	public int[] size(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			return new int[] { fake.vcpus, fake.memoryMb };
 		}
 	}
 
@@ -169,6 +253,10 @@ public class FakeComputeDriver implements ComputeDriver {
 	private static final class FakeGuest {
 
 		private PowerState power = PowerState.NOSTATE;
+
+		private int vcpus;
+
+		private int memoryMb;
 
 		private final List<String> console = new ArrayList<>();
 

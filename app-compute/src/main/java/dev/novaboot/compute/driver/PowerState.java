@@ -7,7 +7,7 @@ package dev.novaboot.compute.driver;
 public enum PowerState {
 
 	NOSTATE("nostate", 0), RUNNING("running", 1), PAUSED("paused", 3), SHUTDOWN("shutdown", 4),
-	CRASHED("crashed", 6);
+	CRASHED("crashed", 6), SUSPENDED("suspended", 7);
 
 	private final String value;
 

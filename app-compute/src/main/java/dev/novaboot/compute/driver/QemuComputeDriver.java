@@ -125,6 +125,10 @@ public class QemuComputeDriver implements ComputeDriver {
 	}
 
 	private void launch(GuestSpec guest) {
+		launch(guest, List.of());
+	}
+
+	private void launch(GuestSpec guest, List<String> extra) {
 		Path dir = directory(guest.uuid());
 		List<String> command = new ArrayList<>(List.of(this.properties.binary(), "-name", "guest=" + guest.uuid(),
 				"-uuid", guest.uuid(), "-accel", accelerator(), "-m", Integer.toString(guest.memoryMb()), "-smp",
@@ -150,6 +154,7 @@ public class QemuComputeDriver implements ComputeDriver {
 				command.addAll(List.of("-device", "virtio-net-pci,mac=" + mac));
 			}
 		}
+		command.addAll(extra);
 		this.commands.run(command, LAUNCH_TIMEOUT);
 		waitForQmp(guest.uuid());
 	}
@@ -188,6 +193,8 @@ public class QemuComputeDriver implements ComputeDriver {
 			if (type == RebootType.SOFT) {
 				throw new IllegalStateException("Guest " + guest.uuid() + " is not running: a soft reboot needs a running guest");
 			}
+			// a hard reboot of a suspended guest boots it afresh: its saved state is dropped
+			deleteIfExists(savedState(guest.uuid()));
 			launch(guest);
 			return;
 		}
@@ -262,7 +269,198 @@ public class QemuComputeDriver implements ComputeDriver {
 			throw new GuestNotFoundException(guest.uuid());
 		}
 		removePidFile(guest.uuid());
+		deleteIfExists(savedState(guest.uuid()));
 		launch(guest);
+	}
+
+	@Override
+	public void pause(String uuid) {
+		running(uuid, "stop");
+	}
+
+	@Override
+	public void unpause(String uuid) {
+		running(uuid, "cont");
+	}
+
+	/**
+	 * Stops the vCPUs, migrates the guest's memory and device state into
+	 * {@code suspend.state} (QMP {@code migrate} to {@code exec:cat}, which QEMU 7 has;
+	 * the {@code file:} URI came later), then quits QEMU: a suspended guest holds no
+	 * memory on the host, as libvirt's managed save.
+	 */
+	@Override
+	public void suspend(String uuid) {
+		ProcessHandle process = pid(uuid)
+			.orElseThrow(() -> new IllegalStateException("Guest " + uuid + " is not running: nothing to suspend"));
+		Path state = savedState(uuid);
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute("stop", Map.of());
+			qmp.execute("migrate", Map.of("uri", "exec:cat > " + shellQuoted(state)));
+			long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+			while (true) {
+				String status = qmp.execute("query-migrate", Map.of()).path("status").asString();
+				if ("completed".equals(status)) {
+					break;
+				}
+				if ("failed".equals(status) || "cancelled".equals(status) || System.nanoTime() > deadline) {
+					deleteIfExists(state);
+					qmp.execute("cont", Map.of());
+					throw new IllegalStateException("Saving the state of " + uuid + " failed: migration " + status);
+				}
+				Thread.sleep(50);
+			}
+			qmp.execute("quit", Map.of());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not suspend " + uuid, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while suspending " + uuid, ex);
+		}
+		stop(process);
+		removePidFile(uuid);
+	}
+
+	/**
+	 * Starts QEMU with {@code -incoming} from the saved state, waits for the state to be
+	 * loaded, then lets the vCPUs run; the state file goes once the guest runs.
+	 */
+	@Override
+	public void resume(GuestSpec guest) {
+		Path state = savedState(guest.uuid());
+		if (!Files.exists(state)) {
+			throw new IllegalStateException("Guest " + guest.uuid() + " has no saved state to resume from");
+		}
+		launch(guest, List.of("-incoming", "exec:cat " + shellQuoted(state)));
+		try (QmpClient qmp = qmp(guest.uuid())) {
+			long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+			while ("inmigrate".equals(qmp.execute("query-status", Map.of()).path("status").asString())) {
+				if (System.nanoTime() > deadline) {
+					throw new IOException("QEMU did not load the saved state of " + guest.uuid());
+				}
+				Thread.sleep(50);
+			}
+			String migration = qmp.execute("query-migrate", Map.of()).path("status").asString();
+			if ("failed".equals(migration)) {
+				throw new IOException("Loading the saved state of " + guest.uuid() + " failed");
+			}
+			qmp.execute("cont", Map.of());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while resuming " + guest.uuid(), ex);
+		}
+		deleteIfExists(state);
+	}
+
+	/** Powers the guest off and keeps a copy of its overlay, which a revert puts back. */
+	@Override
+	public void migrateDiskAndPowerOff(String uuid) {
+		powerOff(uuid);
+		try {
+			Files.copy(disk(uuid), diskBeforeResize(uuid), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the disk of " + uuid + " for a revert", ex);
+		}
+	}
+
+	/**
+	 * Grows the overlay to the new flavor's disk ({@code qemu-img resize}; a disk is never
+	 * shrunk, as Nova's libvirt driver refuses) and starts QEMU with the new {@code -m}
+	 * and {@code -smp}.
+	 */
+	@Override
+	public void finishMigration(GuestSpec resized, boolean powerOn) {
+		if (resized.rootGb() > 0) {
+			long current = virtualSize(disk(resized.uuid()));
+			long wanted = resized.rootGb() * 1024L * 1024 * 1024;
+			if (wanted < current) {
+				throw new IllegalStateException("Unable to resize disk down.");
+			}
+			if (wanted > current) {
+				this.commands.run(List.of(this.properties.imgBinary(), "resize", "-f", "qcow2",
+						disk(resized.uuid()).toString(), resized.rootGb() + "G"), LAUNCH_TIMEOUT);
+			}
+		}
+		if (powerOn) {
+			removePidFile(resized.uuid());
+			launch(resized);
+		}
+	}
+
+	@Override
+	public void confirmMigration(String uuid) {
+		deleteIfExists(diskBeforeResize(uuid));
+	}
+
+	/** Stops QEMU, puts the overlay from before the resize back and starts it with the old sizes. */
+	@Override
+	public void finishRevertMigration(GuestSpec original, boolean powerOn) {
+		powerOff(original.uuid());
+		Path before = diskBeforeResize(original.uuid());
+		if (Files.exists(before)) {
+			try {
+				Files.move(before, disk(original.uuid()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not put back the disk of " + original.uuid(), ex);
+			}
+		}
+		if (powerOn) {
+			launch(original);
+		}
+	}
+
+	/** The vcpus and memory QEMU of the guest runs with, as its command line gives them. */
+	public Optional<String> commandLine(String uuid) {
+		return pid(uuid).flatMap((process) -> process.info().commandLine());
+	}
+
+	private long virtualSize(Path disk) {
+		String info = this.commands.run(List.of(this.properties.imgBinary(), "info", "--output=json", "-U",
+				disk.toString()), LAUNCH_TIMEOUT).stdout();
+		return this.json.readTree(info).path("virtual-size").asLong();
+	}
+
+	// runs a QMP command that needs the guest's QEMU up
+	private void running(String uuid, String command) {
+		if (pid(uuid).isEmpty()) {
+			throw new IllegalStateException("Guest " + uuid + " is not running: cannot " + command + " it");
+		}
+		try (QmpClient qmp = qmp(uuid)) {
+			qmp.execute(command, Map.of());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path savedState(String uuid) {
+		return directory(uuid).resolve("suspend.state");
+	}
+
+	private Path diskBeforeResize(String uuid) {
+		return directory(uuid).resolve("disk.qcow2.resize");
+	}
+
+	// the state directory is an absolute path without commas; quoted for the shell QEMU's exec: runs
+	private static String shellQuoted(Path path) {
+		return "'" + path.toString().replace("'", "'\\''") + "'";
+	}
+
+	private static void deleteIfExists(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
@@ -272,7 +470,10 @@ public class QemuComputeDriver implements ComputeDriver {
 			return PowerState.NOSTATE;
 		}
 		if (pid(uuid).isEmpty()) {
-			return Files.exists(dir.resolve("qemu.pid")) ? PowerState.CRASHED : PowerState.SHUTDOWN;
+			if (Files.exists(dir.resolve("qemu.pid"))) {
+				return PowerState.CRASHED;
+			}
+			return Files.exists(savedState(uuid)) ? PowerState.SUSPENDED : PowerState.SHUTDOWN;
 		}
 		try (QmpClient qmp = qmp(uuid)) {
 			String status = qmp.execute("query-status", Map.of()).path("status").asString();

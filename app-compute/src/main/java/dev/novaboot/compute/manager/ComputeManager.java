@@ -1,8 +1,9 @@
 package dev.novaboot.compute.manager;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
+import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.ComputeDriver.RebootType;
 import dev.novaboot.compute.driver.GuestSpec;
@@ -61,10 +62,20 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	private final JsonMapper json;
 
+	private final InstanceTasks tasks;
+
+	private final GuestSpecs specs;
+
+	private final Duration reclaimInstanceInterval;
+
 	public ComputeManager(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances,
 			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
 			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
-			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json) {
+			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json, InstanceTasks tasks,
+			GuestSpecs specs, ComputeProperties properties) {
+		this.tasks = tasks;
+		this.specs = specs;
+		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
 		this.identity = identity;
 		this.driver = driver;
 		this.instances = instances;
@@ -102,6 +113,28 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	/** Periodic: this host's resources, for the scheduler. */
 	public void updateAvailableResources() {
 		this.resources.update();
+	}
+
+	/**
+	 * Periodic (with {@code nova.compute.reclaim-instance-interval} set): deletes this
+	 * host's servers soft-deleted longer than the interval ago (Nova's
+	 * {@code _reclaim_queued_deletes}).
+	 */
+	public void reclaimQueuedDeletes() {
+		if (this.reclaimInstanceInterval.isZero() || this.reclaimInstanceInterval.isNegative()) {
+			return;
+		}
+		for (String uuid : this.states.softDeletedLongerThan(this.identity.host(), this.reclaimInstanceInterval)) {
+			try {
+				if (this.states.begin(uuid, InstanceAction.DELETE)) {
+					logger.info("Reclaiming deleted instance " + uuid);
+					terminateInstance(CrashRecovery.SERVICE_CONTEXT, new InstanceRef(uuid));
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Periodic reclaim failed to delete instance " + uuid + ": " + ex.getMessage());
+			}
+		}
 	}
 
 	/** Periodic: builds that no compute host will finish go to error. */
@@ -204,19 +237,19 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	@Override
 	public void rebootInstance(RequestContext context, RebootInstance request) {
 		RebootType type = "HARD".equals(request.type()) ? RebootType.HARD : RebootType.SOFT;
-		runTask(request.instanceUuid(), TaskState.REBOOTING, VmState.ACTIVE,
+		this.tasks.run(request.instanceUuid(), TaskState.REBOOTING, VmState.ACTIVE,
 				(instance) -> this.driver.reboot(spec(instance), type));
 	}
 
 	@Override
 	public void stopInstance(RequestContext context, InstanceRef ref) {
-		runTask(ref.instanceUuid(), TaskState.POWERING_OFF, VmState.STOPPED,
+		this.tasks.run(ref.instanceUuid(), TaskState.POWERING_OFF, VmState.STOPPED,
 				(instance) -> this.driver.powerOff(instance.getUuid()));
 	}
 
 	@Override
 	public void startInstance(RequestContext context, InstanceRef ref) {
-		runTask(ref.instanceUuid(), TaskState.POWERING_ON, VmState.ACTIVE,
+		this.tasks.run(ref.instanceUuid(), TaskState.POWERING_ON, VmState.ACTIVE,
 				(instance) -> this.driver.powerOn(spec(instance)));
 	}
 
@@ -236,26 +269,54 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		});
 	}
 
-	/**
-	 * Runs a task the API began and ends it: in {@code success} when the driver did it,
-	 * back in the state before the task (power state as the driver sees it) when not.
-	 */
-	private void runTask(String uuid, TaskState task, VmState success, Consumer<Instance> work) {
-		this.locks.withLock(uuid, () -> {
-			Instance instance = instance(uuid);
-			if (instance.getTaskState() != task) {
-				logger.info("Instance " + uuid + " is no longer " + task.value() + "; skipping");
-				return;
-			}
-			try {
-				work.accept(instance);
-				this.states.finish(uuid, task, success, this.driver.getInfo(uuid));
-			}
-			catch (RuntimeException ex) {
-				logger.warn(task.value() + " of instance " + uuid + " failed", ex);
-				this.states.finish(uuid, task, instance.getVmState(), this.driver.getInfo(uuid));
-			}
-		});
+	@Override
+	public void rebuildInstance(RequestContext context, RebuildInstance request) {
+		this.tasks.rebuild(request);
+	}
+
+	@Override
+	public void pauseInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.pause(ref.instanceUuid());
+	}
+
+	@Override
+	public void unpauseInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.unpause(ref.instanceUuid());
+	}
+
+	@Override
+	public void suspendInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.suspend(ref.instanceUuid());
+	}
+
+	@Override
+	public void resumeInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.resume(ref.instanceUuid());
+	}
+
+	@Override
+	public void prepResize(RequestContext context, ResizeInstance request) {
+		this.tasks.resize(request);
+	}
+
+	@Override
+	public void confirmResize(RequestContext context, InstanceRef ref) {
+		this.tasks.confirmResize(ref.instanceUuid());
+	}
+
+	@Override
+	public void revertResize(RequestContext context, InstanceRef ref) {
+		this.tasks.revertResize(ref.instanceUuid());
+	}
+
+	@Override
+	public void softDeleteInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.softDelete(ref.instanceUuid());
+	}
+
+	@Override
+	public void restoreInstance(RequestContext context, InstanceRef ref) {
+		this.tasks.restore(ref.instanceUuid());
 	}
 
 	@Override
@@ -294,16 +355,11 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	/** What the driver needs to run an instance again (power on, hard reboot). */
 	private GuestSpec spec(Instance instance) {
-		Image image = this.images.find(instance.getImageRef()).orElse(null);
-		NetworkInfo networkInfo = (instance.getNetworkInfo() != null)
-				? this.json.readValue(instance.getNetworkInfo(), NetworkInfo.class) : new NetworkInfo(List.of());
-		return spec(instance, image, networkInfo, this.volumes.guestVolumes(instance.getUuid()));
+		return this.specs.of(instance);
 	}
 
 	private static GuestSpec spec(Instance instance, Image image, NetworkInfo networkInfo, List<GuestVolume> volumes) {
-		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
-				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
-				networkInfo.macAddresses(), volumes);
+		return GuestSpecs.spec(instance, image, networkInfo, volumes);
 	}
 
 }

@@ -34,6 +34,10 @@ class ComputePeriodicTasks implements SchedulingConfigurer {
 		every(registrar, "syncPowerStates", this.properties.syncPowerStateInterval());
 		every(registrar, "updateAvailableResources", this.properties.updateResourcesInterval());
 		every(registrar, "failBuildsOfDeadHosts", this.properties.deadHostCheckInterval());
+		// Nova runs its reclaim at the interval itself; off (0) means deletes are immediate
+		if (this.properties.reclaimInstanceInterval().compareTo(Duration.ZERO) > 0) {
+			every(registrar, "reclaimQueuedDeletes", this.properties.reclaimInstanceInterval());
+		}
 	}
 
 	private void every(ScheduledTaskRegistrar registrar, String method, Duration interval) {

@@ -1,5 +1,6 @@
 package dev.novaboot.compute.manager;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -29,6 +30,10 @@ public class CrashRecovery {
 	private static final Log logger = LogFactory.getLog(CrashRecovery.class);
 
 	/** The context of work this service does on its own behalf. */
+	private static final Set<TaskState> INTERRUPTED_IN_THE_GUEST = EnumSet.of(TaskState.REBUILDING,
+			TaskState.REBUILD_BLOCK_DEVICE_MAPPING, TaskState.REBUILD_SPAWNING, TaskState.RESIZE_MIGRATING,
+			TaskState.RESIZE_MIGRATED, TaskState.RESIZE_FINISH, TaskState.RESIZE_REVERTING);
+
 	public static final RequestContext SERVICE_CONTEXT = new RequestContext("req-nova-compute", "nova", "service",
 			Set.of("admin"));
 
@@ -83,15 +88,41 @@ public class CrashRecovery {
 			return;
 		}
 		PowerState power = this.driver.getInfo(uuid);
+		if (INTERRUPTED_IN_THE_GUEST.contains(instance.getTaskState())) {
+			// Nova's init_host: a rebuild cut short leaves the guest half made; a resize here too
+			logger.info("Instance " + uuid + " was " + instance.getTaskState().value()
+					+ " when nova-compute stopped: setting it to error");
+			this.states.fail(uuid, "Instance " + uuid + " was interrupted while "
+					+ instance.getTaskState().value() + ": nova-compute on " + this.host + " stopped");
+			return;
+		}
 		if (instance.getTaskState() != null) {
-			VmState vmState = (instance.getVmState() == VmState.ERROR) ? VmState.ERROR
-					: (power == PowerState.RUNNING) ? VmState.ACTIVE : VmState.STOPPED;
+			VmState vmState = afterInterruptedTask(instance, power);
 			logger.info("Instance " + uuid + " was " + instance.getTaskState().value()
 					+ " when nova-compute stopped: now " + vmState.value() + "/" + power.value());
 			this.states.clearTask(uuid, vmState, power);
 			return;
 		}
 		this.states.syncPowerState(uuid, power);
+	}
+
+	// the vm_state a task that never finished leaves, from what the guest is now
+	private static VmState afterInterruptedTask(Instance instance, PowerState power) {
+		if (instance.getVmState() == VmState.ERROR) {
+			return VmState.ERROR;
+		}
+		if (instance.getTaskState() == TaskState.SOFT_DELETING) {
+			return VmState.SOFT_DELETED;
+		}
+		if (instance.getTaskState() == TaskState.RESTORING && power != PowerState.RUNNING) {
+			return VmState.SOFT_DELETED;
+		}
+		return switch (power) {
+			case RUNNING -> VmState.ACTIVE;
+			case PAUSED -> VmState.PAUSED;
+			case SUSPENDED -> VmState.SUSPENDED;
+			default -> VmState.STOPPED;
+		};
 	}
 
 	/** Finishes the delete of an instance. */

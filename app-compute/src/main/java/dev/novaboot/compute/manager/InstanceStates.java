@@ -1,7 +1,9 @@
 package dev.novaboot.compute.manager;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +31,8 @@ public class InstanceStates {
 	/** Nova's fault code for failures of the build. */
 	public static final int FAULT_CODE = 500;
 
-	private static final Set<VmState> FAILABLE = EnumSet.of(VmState.BUILDING, VmState.ACTIVE, VmState.STOPPED);
+	/** Every live state: an action of any of them may fail (an instance already in error keeps the newer fault). */
+	private static final Set<VmState> FAILABLE = EnumSet.complementOf(EnumSet.of(VmState.DELETED));
 
 	private final InstanceRepository repository;
 
@@ -84,7 +88,7 @@ public class InstanceStates {
 	@Transactional
 	public boolean begin(String uuid, InstanceAction action) {
 		Instance instance = live(uuid);
-		action.check(uuid, instance.getVmState(), instance.getTaskState());
+		action.check(uuid, instance.getVmState(), instance.getTaskState(), instance.getLaunchedAt());
 		if (action.task() == null) {
 			return true;
 		}
@@ -186,6 +190,107 @@ public class InstanceStates {
 
 	private Instance live(String uuid) {
 		return this.repository.findLive(uuid).orElseThrow(() -> new InstanceNotFoundException(uuid));
+	}
+
+	/** Nova's lock: {@code lockedBy} is {@code owner} or {@code admin}; null unlocks. */
+	@Transactional
+	public void lock(String uuid, String lockedBy) {
+		Instance instance = live(uuid);
+		instance.setLock(lockedBy);
+		instance.touch(this.clock.now());
+	}
+
+	/**
+	 * Begins a rebuild and records what the API changes with it (Nova's API updates the
+	 * instance before the cast): the new image and, when given, the new name and
+	 * description ({@code describe} false leaves the description as it is).
+	 */
+	@Transactional
+	public void beginRebuild(String uuid, String imageRef, String name, boolean describe, String description) {
+		begin(uuid, InstanceAction.REBUILD);
+		Instance instance = live(uuid);
+		instance.setImageRef(imageRef);
+		if (name != null) {
+			instance.setName(name);
+		}
+		if (describe) {
+			instance.setDescription(description);
+		}
+	}
+
+	/** Begins a soft delete: the time it began is when the reclaim interval starts. */
+	@Transactional
+	public void beginSoftDelete(String uuid) {
+		begin(uuid, InstanceAction.SOFT_DELETE);
+		live(uuid).setSoftDeletedAt(this.clock.now());
+	}
+
+	/** Begins a restore: the server is no longer on its way to being reclaimed. */
+	@Transactional
+	public void beginRestore(String uuid) {
+		begin(uuid, InstanceAction.RESTORE);
+		live(uuid).setSoftDeletedAt(null);
+	}
+
+	/** Moves a task on to its next step (Nova's {@code save(expected_task_state=...)}); false if it changed meanwhile. */
+	@Transactional
+	public boolean advance(String uuid, TaskState from, TaskState to) {
+		return this.repository.advanceTask(uuid, from, to, this.clock.now()) == 1;
+	}
+
+	/**
+	 * The resize is done on the host: the new flavor's sizes, the old ones kept for a
+	 * revert, {@code resized} awaiting confirmation; false if the task changed meanwhile.
+	 */
+	@Transactional
+	public boolean resized(String uuid, ComputeRpcApi.ResizeInstance flavor, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getTaskState() != TaskState.RESIZE_FINISH) {
+			return false;
+		}
+		instance.resize(flavor.flavorId(), flavor.flavorName(), flavor.vcpus(), flavor.memoryMb(), flavor.rootGb(),
+				flavor.extraSpecs());
+		end(instance, VmState.RESIZED, powerState);
+		return true;
+	}
+
+	/** The revert is done: the old flavor again, in {@code vmState}. */
+	@Transactional
+	public boolean reverted(String uuid, VmState vmState, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getTaskState() != TaskState.RESIZE_REVERTING || instance.getOldFlavorId() == null) {
+			return false;
+		}
+		instance.revertResize();
+		end(instance, vmState, powerState);
+		return true;
+	}
+
+	/** The confirm is done: the old flavor forgotten, in {@code vmState}; false unless still resized with no task. */
+	@Transactional
+	public boolean confirmed(String uuid, VmState vmState, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getVmState() != VmState.RESIZED || instance.getTaskState() != null) {
+			return false;
+		}
+		instance.confirmResize();
+		instance.setVmState(vmState);
+		instance.setPowerState(powerState);
+		instance.touch(this.clock.now());
+		return true;
+	}
+
+	/** The soft-deleted instances of {@code host}, no task under way, soft-deleted longer than {@code interval} ago. */
+	@Transactional(readOnly = true)
+	public List<String> softDeletedLongerThan(String host, Duration interval) {
+		return this.repository.findSoftDeletedBefore(host, VmState.SOFT_DELETED, this.clock.now().minus(interval));
+	}
+
+	private void end(Instance instance, VmState vmState, PowerState powerState) {
+		instance.setVmState(vmState);
+		instance.setTaskState(null);
+		instance.setPowerState(powerState);
+		instance.touch(this.clock.now());
 	}
 
 }

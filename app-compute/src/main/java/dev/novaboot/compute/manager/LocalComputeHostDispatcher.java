@@ -89,6 +89,56 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void rebuildInstance(RequestContext context, RebuildInstance request) {
+			cast("rebuild_instance", () -> this.target.rebuildInstance(context, request));
+		}
+
+		@Override
+		public void pauseInstance(RequestContext context, InstanceRef instance) {
+			cast("pause_instance", () -> this.target.pauseInstance(context, instance));
+		}
+
+		@Override
+		public void unpauseInstance(RequestContext context, InstanceRef instance) {
+			cast("unpause_instance", () -> this.target.unpauseInstance(context, instance));
+		}
+
+		@Override
+		public void suspendInstance(RequestContext context, InstanceRef instance) {
+			cast("suspend_instance", () -> this.target.suspendInstance(context, instance));
+		}
+
+		@Override
+		public void resumeInstance(RequestContext context, InstanceRef instance) {
+			cast("resume_instance", () -> this.target.resumeInstance(context, instance));
+		}
+
+		@Override
+		public void prepResize(RequestContext context, ResizeInstance request) {
+			cast("prep_resize", () -> this.target.prepResize(context, request));
+		}
+
+		@Override
+		public void confirmResize(RequestContext context, InstanceRef instance) {
+			cast("confirm_resize", () -> this.target.confirmResize(context, instance));
+		}
+
+		@Override
+		public void revertResize(RequestContext context, InstanceRef instance) {
+			cast("revert_resize", () -> this.target.revertResize(context, instance));
+		}
+
+		@Override
+		public void softDeleteInstance(RequestContext context, InstanceRef instance) {
+			cast("soft_delete_instance", () -> this.target.softDeleteInstance(context, instance));
+		}
+
+		@Override
+		public void restoreInstance(RequestContext context, InstanceRef instance) {
+			cast("restore_instance", () -> this.target.restoreInstance(context, instance));
+		}
+
+		@Override
 		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
 			return this.target.attachVolume(context, request);
 		}

@@ -57,6 +57,18 @@ public class ResourceTracker {
 		return record();
 	}
 
+	/**
+	 * Whether this host has room for {@code vcpus}, {@code memoryMb} and {@code localGb}
+	 * more (Nova's resize claim), with the allocation ratios; a host with no node row yet
+	 * has none.
+	 */
+	@Transactional
+	public boolean hasRoomFor(int vcpus, int memoryMb, int localGb) {
+		return this.nodes.lockByHost(this.host)
+			.map((node) -> node.fits(this.nodes.usage(this.host), vcpus, memoryMb, localGb))
+			.orElse(false);
+	}
+
 	private ComputeNode record() {
 		HostResources total = this.resources;
 		ComputeNode node = this.nodes.lockByHost(this.host)

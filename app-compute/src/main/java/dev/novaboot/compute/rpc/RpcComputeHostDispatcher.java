@@ -110,6 +110,86 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void rebuildInstance(RequestContext context, RebuildInstance request) {
+			reach(() -> {
+				cast().rebuildInstance(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void pauseInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().pauseInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void unpauseInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().unpauseInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void suspendInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().suspendInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void resumeInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().resumeInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void prepResize(RequestContext context, ResizeInstance request) {
+			reach(() -> {
+				cast().prepResize(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void confirmResize(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().confirmResize(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void revertResize(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().revertResize(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void softDeleteInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().softDeleteInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
+		public void restoreInstance(RequestContext context, InstanceRef instance) {
+			reach(() -> {
+				cast().restoreInstance(context, instance);
+				return null;
+			});
+		}
+
+		@Override
 		public VolumeAttachment attachVolume(RequestContext context, AttachVolume request) {
 			return reach(() -> call().attachVolume(context, request));
 		}

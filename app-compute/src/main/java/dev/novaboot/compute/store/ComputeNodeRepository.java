@@ -34,9 +34,14 @@ public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> 
 	@Query("select n from ComputeNode n where n.host = :host")
 	Optional<ComputeNode> lockByHost(@Param("host") String host);
 
-	/** vcpus, memory, disk and count of the live instances placed on a host. */
-	@Query("select coalesce(sum(i.vcpus), 0), coalesce(sum(i.memoryMb), 0), coalesce(sum(i.rootGb), 0), count(i) "
-			+ "from Instance i where i.host = :host")
+	/**
+	 * vcpus, memory, disk and count of the live instances placed on a host. A resize
+	 * awaiting confirmation holds both flavors, as Nova's placement does until the confirm
+	 * or revert gives one back.
+	 */
+	@Query("select coalesce(sum(i.vcpus + coalesce(i.oldVcpus, 0)), 0), "
+			+ "coalesce(sum(i.memoryMb + coalesce(i.oldMemoryMb, 0)), 0), "
+			+ "coalesce(sum(i.rootGb + coalesce(i.oldRootGb, 0)), 0), count(i) from Instance i where i.host = :host")
 	List<Object[]> usageRows(@Param("host") String host);
 
 	default Usage usage(String host) {

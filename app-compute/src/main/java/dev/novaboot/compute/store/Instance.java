@@ -105,6 +105,33 @@ public class Instance extends SoftDeletedEntity {
 	@Column(name = "key_data", length = 16000)
 	private String keyData;
 
+	// the server actions' state (V6)
+	private boolean locked;
+
+	@Column(name = "locked_by")
+	private String lockedBy;
+
+	@Column(name = "old_flavor_id")
+	private String oldFlavorId;
+
+	@Column(name = "old_flavor_name")
+	private String oldFlavorName;
+
+	@Column(name = "old_vcpus")
+	private Integer oldVcpus;
+
+	@Column(name = "old_memory_mb")
+	private Integer oldMemoryMb;
+
+	@Column(name = "old_root_gb")
+	private Integer oldRootGb;
+
+	@Column(name = "old_flavor_extra_specs", length = 16000)
+	private String oldFlavorExtraSpecs;
+
+	@Column(name = "soft_deleted_at")
+	private Instant softDeletedAt;
+
 	protected Instance() {
 	}
 
@@ -299,6 +326,100 @@ public class Instance extends SoftDeletedEntity {
 	/** Deletes the row softly, Nova's way: {@code deleted} takes the row's id. */
 	public void markDeleted(Instant now) {
 		markDeleted(this.id, now);
+	}
+
+	public boolean isLocked() {
+		return this.locked;
+	}
+
+	/** {@code owner} or {@code admin} while locked (Nova's {@code locked_by}), null otherwise. */
+	public String getLockedBy() {
+		return this.lockedBy;
+	}
+
+	/** Locks the instance for {@code lockedBy}, or unlocks it with null. */
+	public void setLock(String lockedBy) {
+		this.locked = lockedBy != null;
+		this.lockedBy = lockedBy;
+	}
+
+	public void setImageRef(String imageRef) {
+		this.imageRef = imageRef;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	/** The flavor before a resize, while it waits to be confirmed or reverted; null otherwise. */
+	public String getOldFlavorId() {
+		return this.oldFlavorId;
+	}
+
+	public Integer getOldVcpus() {
+		return this.oldVcpus;
+	}
+
+	public Integer getOldMemoryMb() {
+		return this.oldMemoryMb;
+	}
+
+	public Integer getOldRootGb() {
+		return this.oldRootGb;
+	}
+
+	/**
+	 * Takes the new flavor's sizes and keeps the current ones as the old flavor (Nova's
+	 * {@code finish_resize}).
+	 */
+	public void resize(String flavorId, String flavorName, int vcpus, int memoryMb, int rootGb, String extraSpecs) {
+		this.oldFlavorId = this.flavorId;
+		this.oldFlavorName = this.flavorName;
+		this.oldVcpus = this.vcpus;
+		this.oldMemoryMb = this.memoryMb;
+		this.oldRootGb = this.rootGb;
+		this.oldFlavorExtraSpecs = this.flavorExtraSpecs;
+		setFlavor(flavorId, flavorName, vcpus, memoryMb, rootGb, extraSpecs);
+	}
+
+	/** Back to the old flavor (a revert). */
+	public void revertResize() {
+		setFlavor(this.oldFlavorId, this.oldFlavorName, this.oldVcpus, this.oldMemoryMb, this.oldRootGb,
+				this.oldFlavorExtraSpecs);
+		confirmResize();
+	}
+
+	/** The old flavor is no longer needed (a confirm). */
+	public void confirmResize() {
+		this.oldFlavorId = null;
+		this.oldFlavorName = null;
+		this.oldVcpus = null;
+		this.oldMemoryMb = null;
+		this.oldRootGb = null;
+		this.oldFlavorExtraSpecs = null;
+	}
+
+	private void setFlavor(String flavorId, String flavorName, int vcpus, int memoryMb, int rootGb,
+			String extraSpecs) {
+		this.flavorId = flavorId;
+		this.flavorName = flavorName;
+		this.vcpus = vcpus;
+		this.memoryMb = memoryMb;
+		this.rootGb = rootGb;
+		this.flavorExtraSpecs = extraSpecs;
+	}
+
+	/** When the server was soft-deleted, null unless it is {@code soft-delete}. */
+	public Instant getSoftDeletedAt() {
+		return this.softDeletedAt;
+	}
+
+	public void setSoftDeletedAt(Instant softDeletedAt) {
+		this.softDeletedAt = softDeletedAt;
 	}
 
 }

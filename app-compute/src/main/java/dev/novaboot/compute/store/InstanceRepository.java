@@ -126,4 +126,16 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 	int stopActive(@Param("uuid") String uuid, @Param("active") VmState active, @Param("stopped") VmState stopped,
 			@Param("now") Instant now);
 
+	/** Moves a task on to its next step if it is still at {@code from}; 1 or 0. */
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("update Instance i set i.taskState = :to, i.updatedAt = :now where i.uuid = :uuid and i.taskState = :from")
+	int advanceTask(@Param("uuid") String uuid, @Param("from") TaskState from, @Param("to") TaskState to,
+			@Param("now") Instant now);
+
+	/** The uuids of a host's instances in {@code softDeleted} with no task, soft-deleted before {@code before}. */
+	@Query("select i.uuid from Instance i where i.host = :host and i.vmState = :softDeleted and i.taskState is null "
+			+ "and i.softDeletedAt < :before order by i.id")
+	List<String> findSoftDeletedBefore(@Param("host") String host, @Param("softDeleted") VmState softDeleted,
+			@Param("before") Instant before);
+
 }

@@ -7,7 +7,11 @@ package dev.novaboot.compute.store;
 public enum TaskState {
 
 	SPAWNING("spawning"), REBOOTING("rebooting"), POWERING_OFF("powering-off"), POWERING_ON("powering-on"),
-	DELETING("deleting");
+	DELETING("deleting"), REBUILDING("rebuilding"), REBUILD_BLOCK_DEVICE_MAPPING("rebuild_block_device_mapping"),
+	REBUILD_SPAWNING("rebuild_spawning"), PAUSING("pausing"), UNPAUSING("unpausing"), SUSPENDING("suspending"),
+	RESUMING("resuming"), RESIZE_PREP("resize_prep"), RESIZE_MIGRATING("resize_migrating"),
+	RESIZE_MIGRATED("resize_migrated"), RESIZE_FINISH("resize_finish"), RESIZE_REVERTING("resize_reverting"),
+	SOFT_DELETING("soft-deleting"), RESTORING("restoring");
 
 	private final String value;
 

@@ -6,7 +6,8 @@ package dev.novaboot.compute.store;
  */
 public enum VmState {
 
-	BUILDING("building"), ACTIVE("active"), STOPPED("stopped"), ERROR("error"), DELETED("deleted");
+	BUILDING("building"), ACTIVE("active"), STOPPED("stopped"), PAUSED("paused"), SUSPENDED("suspended"),
+	RESIZED("resized"), SOFT_DELETED("soft-delete"), ERROR("error"), DELETED("deleted");
 
 	private final String value;
 

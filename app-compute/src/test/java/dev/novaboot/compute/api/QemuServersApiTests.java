@@ -117,6 +117,41 @@ class QemuServersApiTests {
 		assertThat(this.driver.listInstances()).isEmpty();
 	}
 
+	@Test
+	void pauseSuspendAndResizeReachTheQemuGuest() {
+		ComputeApiClient client = new ComputeApiClient(this.http, "project-qemu", "member");
+		String id = client.boot("vm-actions", "1", ComputeImages.idOf("blank.qcow2"), Map.of());
+		client.awaitStatus(id, "ACTIVE");
+
+		client.post("/v2.1/servers/" + id + "/action", Map.of("pause", Map.of()));
+		assertThat(client.awaitStatus(id, "PAUSED")).containsEntry("OS-EXT-STS:power_state", 3);
+		client.post("/v2.1/servers/" + id + "/action", Map.of("unpause", Map.of()));
+		assertThat(client.awaitStatus(id, "ACTIVE")).containsEntry("OS-EXT-STS:power_state", 1);
+
+		ProcessHandle beforeSuspend = this.driver.pid(id).orElseThrow();
+		client.post("/v2.1/servers/" + id + "/action", Map.of("suspend", Map.of()));
+		assertThat(client.awaitStatus(id, "SUSPENDED")).containsEntry("OS-EXT-STS:power_state", 7);
+		assertThat(beforeSuspend.isAlive()).isFalse();
+		client.post("/v2.1/servers/" + id + "/action", Map.of("resume", Map.of()));
+		assertThat(client.awaitStatus(id, "ACTIVE")).containsEntry("OS-EXT-STS:power_state", 1);
+
+		// the guest really gets the new flavor's memory after its restart, and the old one back on a revert
+		client.post("/v2.1/servers/" + id + "/action", Map.of("resize", Map.of("flavorRef", "2")));
+		client.awaitStatus(id, "VERIFY_RESIZE");
+		assertThat(this.driver.commandLine(id).orElse("")).contains("-m 2048").contains("-smp 1");
+		client.post("/v2.1/servers/" + id + "/action", Map.of("revertResize", Map.of()));
+		client.awaitStatus(id, "ACTIVE");
+		assertThat(this.driver.commandLine(id).orElse("")).contains("-m 512");
+		client.post("/v2.1/servers/" + id + "/action", Map.of("resize", Map.of("flavorRef", "2")));
+		client.awaitStatus(id, "VERIFY_RESIZE");
+		client.post("/v2.1/servers/" + id + "/action", Map.of("confirmResize", Map.of()));
+		client.awaitStatus(id, "ACTIVE");
+		assertThat(this.driver.commandLine(id).orElse("")).contains("-m 2048");
+
+		assertThat(client.delete("/v2.1/servers/" + id).getStatusCode().value()).isEqualTo(204);
+		client.awaitGone(id);
+	}
+
 	private static Path createRoot() {
 		try {
 			// short: the QMP socket path must fit a Unix socket address

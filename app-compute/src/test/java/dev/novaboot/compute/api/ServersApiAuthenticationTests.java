@@ -62,6 +62,13 @@ class ServersApiAuthenticationTests {
 	}
 
 	@Test
+	void withoutATokenAServerActionAnswers401() {
+		ResponseEntity<String> response = this.http.exchange("/v2.1/servers/" + java.util.UUID.randomUUID() + "/action",
+				HttpMethod.POST, json("{\"pause\": null}", null), String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void flavorsAreManagedByAdminsOnlyWithTokensToo() {
 		String frankProject = AuthTestSupport.createUser(this.http, "cmp-frank", "frank-password", "member", "cmp-f")

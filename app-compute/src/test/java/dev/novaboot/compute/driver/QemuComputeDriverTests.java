@@ -145,6 +145,84 @@ class QemuComputeDriverTests {
 		assertThat(this.driver.getConsoleOutput(guest.uuid(), 2)).endsWith("two\nthree\n");
 	}
 
+	@Test
+	void pauseFreezesTheVcpusAndUnpauseLetsThemRunInTheSameProcess() {
+		GuestSpec guest = guest(List.of());
+		this.driver.spawn(guest);
+		long pid = this.driver.pid(guest.uuid()).orElseThrow().pid();
+		this.driver.pause(guest.uuid());
+		assertThat(this.driver.getInfo(guest.uuid())).isEqualTo(PowerState.PAUSED);
+		this.driver.unpause(guest.uuid());
+		assertThat(this.driver.getInfo(guest.uuid())).isEqualTo(PowerState.RUNNING);
+		assertThat(this.driver.pid(guest.uuid()).orElseThrow().pid()).isEqualTo(pid);
+	}
+
+	@Test
+	void suspendSavesTheGuestToAFileAndQuitsAndResumeRunsItFromThatFile() {
+		GuestSpec guest = guest(List.of());
+		this.driver.spawn(guest);
+		ProcessHandle before = this.driver.pid(guest.uuid()).orElseThrow();
+		Path saved = this.state.resolve(guest.uuid()).resolve("suspend.state");
+
+		this.driver.suspend(guest.uuid());
+		assertThat(before.onExit()).succeedsWithin(Duration.ofSeconds(10));
+		assertThat(saved).isNotEmptyFile();
+		assertThat(this.driver.getInfo(guest.uuid())).isEqualTo(PowerState.SUSPENDED);
+
+		this.driver.resume(guest);
+		assertThat(this.driver.getInfo(guest.uuid())).isEqualTo(PowerState.RUNNING);
+		assertThat(this.driver.commandLine(guest.uuid()).orElse("")).contains("-incoming");
+		assertThat(saved).doesNotExist();
+	}
+
+	@Test
+	void resizeRestartsTheGuestWithTheNewMemoryVcpusAndDiskAndRevertPutsTheOldOnesBack() {
+		GuestSpec original = new GuestSpec(UUID.randomUUID().toString(), "resized", 1, 128, 1, this.image, "qcow2",
+				List.of(), List.of());
+		this.driver.spawn(original);
+		this.driver.migrateDiskAndPowerOff(original.uuid());
+		assertThat(this.driver.getInfo(original.uuid())).isEqualTo(PowerState.SHUTDOWN);
+
+		GuestSpec bigger = new GuestSpec(original.uuid(), "resized", 2, 256, 2, this.image, "qcow2", List.of(),
+				List.of());
+		this.driver.finishMigration(bigger, true);
+		assertThat(this.driver.getInfo(original.uuid())).isEqualTo(PowerState.RUNNING);
+		assertThat(this.driver.commandLine(original.uuid()).orElse("")).contains("-m 256").contains("-smp 2");
+		assertThat(virtualSize(original.uuid())).isEqualTo(2L * 1024 * 1024 * 1024);
+
+		this.driver.finishRevertMigration(original, true);
+		assertThat(this.driver.commandLine(original.uuid()).orElse("")).contains("-m 128").contains("-smp 1");
+		assertThat(virtualSize(original.uuid())).isEqualTo(1024L * 1024 * 1024);
+	}
+
+	@Test
+	void aConfirmedResizeDropsTheOldDiskAndADiskIsNeverShrunk() {
+		GuestSpec original = new GuestSpec(UUID.randomUUID().toString(), "resized", 1, 128, 2, this.image, "qcow2",
+				List.of(), List.of());
+		this.driver.spawn(original);
+		this.driver.migrateDiskAndPowerOff(original.uuid());
+		Path kept = this.state.resolve(original.uuid()).resolve("disk.qcow2.resize");
+		assertThat(kept).exists();
+		GuestSpec smaller = new GuestSpec(original.uuid(), "resized", 1, 128, 1, this.image, "qcow2", List.of(),
+				List.of());
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> this.driver.finishMigration(smaller, true))
+			.withMessage("Unable to resize disk down.");
+		GuestSpec same = new GuestSpec(original.uuid(), "resized", 2, 192, 2, this.image, "qcow2", List.of(),
+				List.of());
+		this.driver.finishMigration(same, true);
+		this.driver.confirmMigration(original.uuid());
+		assertThat(kept).doesNotExist();
+		assertThat(this.driver.commandLine(original.uuid()).orElse("")).contains("-m 192");
+	}
+
+	private long virtualSize(String uuid) {
+		String info = new CommandRunner(List.of(), Duration.ofSeconds(60))
+			.run("qemu-img", "info", "--output=json", "-U", this.state.resolve(uuid).resolve("disk.qcow2").toString())
+			.stdout();
+		return new JsonMapper().readTree(info).path("virtual-size").asLong();
+	}
+
 	private GuestSpec guest(List<String> macs) {
 		return new GuestSpec(UUID.randomUUID().toString(), "test-guest", 1, 128, 0, this.image, "qcow2", macs,
 				List.of());

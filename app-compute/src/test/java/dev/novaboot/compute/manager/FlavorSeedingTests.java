@@ -79,7 +79,7 @@ class FlavorSeedingTests {
 
 	private FlavorSeeding seeding(Flavor... configured) {
 		ComputeProperties properties = new ComputeProperties(ComputeDriver.Choice.FAKE, List.of(configured), 16.0, 1.5,
-				1.0, 4, null, null, null, null, null, null);
+				1.0, 4, null, null, null, null, null, null, null);
 		return new FlavorSeeding(properties, this.flavors, this.seeds, this.clock, this.transactions);
 	}
 

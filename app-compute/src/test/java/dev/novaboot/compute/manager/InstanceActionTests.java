@@ -37,7 +37,38 @@ class InstanceActionTests {
 			"ATTACH_VOLUME, STOPPED, null, true",
 			"ATTACH_VOLUME, BUILDING, null, false",
 			"ATTACH_VOLUME, ACTIVE, REBOOTING, false",
-			"GET_CONSOLE_OUTPUT, BUILDING, null, false" })
+			"GET_CONSOLE_OUTPUT, BUILDING, null, false",
+			"REBUILD, ACTIVE, null, true",
+			"REBUILD, STOPPED, null, true",
+			"REBUILD, ERROR, null, true",
+			"REBUILD, PAUSED, null, false",
+			"REBUILD, ACTIVE, REBUILDING, false",
+			"PAUSE, ACTIVE, null, true",
+			"PAUSE, PAUSED, null, false",
+			"UNPAUSE, PAUSED, null, true",
+			"UNPAUSE, ACTIVE, null, false",
+			"SUSPEND, ACTIVE, null, true",
+			"SUSPEND, STOPPED, null, false",
+			"RESUME, SUSPENDED, null, true",
+			"RESUME, PAUSED, null, false",
+			"RESIZE, ACTIVE, null, true",
+			"RESIZE, STOPPED, null, true",
+			"RESIZE, RESIZED, null, false",
+			"RESIZE, ACTIVE, PAUSING, false",
+			"CONFIRM_RESIZE, RESIZED, null, true",
+			"CONFIRM_RESIZE, RESIZED, RESIZE_REVERTING, false",
+			"CONFIRM_RESIZE, ACTIVE, null, false",
+			"REVERT_RESIZE, RESIZED, null, true",
+			"REVERT_RESIZE, ACTIVE, null, false",
+			"RESTORE, SOFT_DELETED, null, true",
+			"RESTORE, ACTIVE, null, false",
+			"FORCE_DELETE, SOFT_DELETED, null, true",
+			"FORCE_DELETE, ACTIVE, null, true",
+			"FORCE_DELETE, ACTIVE, DELETING, false",
+			"SOFT_DELETE, PAUSED, null, true",
+			"SOFT_DELETE, ACTIVE, REBOOTING, false",
+			"REBOOT_HARD, PAUSED, null, true",
+			"REBOOT_HARD, SUSPENDED, null, true" })
 	void allowsActionsOnlyInTheirStates(InstanceAction action, VmState vmState, TaskState taskState, boolean allowed) {
 		if (allowed) {
 			assertThatCode(() -> action.check("uuid-1", vmState, taskState)).doesNotThrowAnyException();
@@ -47,6 +78,15 @@ class InstanceActionTests {
 				.isThrownBy(() -> action.check("uuid-1", vmState, taskState))
 				.withMessageStartingWith("Cannot '" + action.verb() + "' instance uuid-1 while it is in ");
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "REBUILD, ERROR", "PAUSE, ACTIVE", "RESIZE, ACTIVE", "SOFT_DELETE, ERROR" })
+	void actionsOnAServerThatNeverRanAreRefusedAsNovasMustHaveLaunched(InstanceAction action, VmState vmState) {
+		assertThatExceptionOfType(InstanceInvalidStateException.class)
+			.isThrownBy(() -> action.check("uuid-3", vmState, null, null))
+			.withMessage("Cannot '" + action.verb() + "' instance uuid-3 while it is in launched_at None");
+		assertThatCode(() -> action.check("uuid-3", vmState, null, java.time.Instant.EPOCH)).doesNotThrowAnyException();
 	}
 
 	@ParameterizedTest

@@ -106,6 +106,31 @@ class RecoveryTests {
 	}
 
 	@Test
+	void initHostPutsARebuildCutShortInErrorAndAPauseWhereItsGuestIs() {
+		Instance rebuilding = active("crashed-while-rebuilding");
+		this.states.beginRebuild(rebuilding.getUuid(), rebuilding.getImageRef(), null, false, null);
+		Instance pausing = active("crashed-while-pausing");
+		this.states.begin(pausing.getUuid(), InstanceAction.PAUSE);
+		this.driver.pause(pausing.getUuid());
+
+		this.manager.initHost();
+
+		Instance failed = reload(rebuilding);
+		assertThat(failed.getVmState()).isEqualTo(VmState.ERROR);
+		assertThat(failed.getTaskState()).isNull();
+		assertThat(failed.getFaultMessage()).contains("interrupted while rebuilding");
+		Instance paused = reload(pausing);
+		assertThat(paused.getVmState()).isEqualTo(VmState.PAUSED);
+		assertThat(paused.getTaskState()).isNull();
+		assertThat(paused.getPowerState()).isEqualTo(PowerState.PAUSED);
+
+		for (Instance instance : List.of(rebuilding, pausing)) {
+			this.manager.deleteWithoutHost(null, instance.getUuid());
+			this.driver.destroy(instance.getUuid());
+		}
+	}
+
+	@Test
 	void powerStateSyncShowsAGuestThatDied() {
 		Instance instance = active("dies-later");
 		this.driver.crash(instance.getUuid());

@@ -18,6 +18,7 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
+import dev.novaboot.volume.manager.BackendFreezes;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.InvalidVolumeException;
 import dev.novaboot.volume.manager.ListPage;
@@ -30,6 +31,7 @@ import dev.novaboot.volume.manager.VolumeQueries;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeScheduler;
 import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
+import dev.novaboot.volume.manager.VolumeTypes;
 import dev.novaboot.volume.manager.VolumeUpdates;
 import dev.novaboot.volume.rpc.VolumeHostDispatcher;
 import dev.novaboot.volume.store.Snapshot;
@@ -61,9 +63,15 @@ class BlockStorageApi {
 
 	private final VolumeUpdates updates;
 
+	private final BackendFreezes freezes;
+
+	private final VolumeTypes types;
+
 	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
-			VolumeManager localManager, VolumeUpdates updates) {
+			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeTypes types) {
 		this.queries = queries;
+		this.types = types;
+		this.freezes = freezes;
 		this.updates = updates;
 		this.scheduler = scheduler;
 		this.dispatcher = dispatcher;
@@ -74,22 +82,35 @@ class BlockStorageApi {
 		if (request.snapshotId() != null) {
 			// the snapshot's data is on its host: the new volume must be made there
 			Snapshot source = visibleSnapshot(context, request.snapshotId());
-			return shown(context, this.dispatcher.host(source.getHost()).createVolume(context, request));
+			return createOn(context, source.getHost(), request);
 		}
 		if (request.sourceVolid() != null) {
 			// a clone is made on its source's host, which holds the data
 			Volume source = visibleVolume(context, request.sourceVolid());
-			return shown(context, this.dispatcher.host(source.getHost()).createVolume(context, request));
+			return createOn(context, source.getHost(), request);
 		}
 		if (request.availabilityZone() != null && !this.scheduler.isKnownZone(request.availabilityZone())) {
 			throw new InvalidInputException("Availability zone '" + request.availabilityZone() + "' is invalid.");
 		}
 		String host;
 		try {
-			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone());
+			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone(),
+					this.types.backendNameOf(request.volumeTypeId()));
 		}
 		catch (NoValidHostException ex) {
 			return shown(context, this.localManager.recordUnscheduled(context, request, ex.getMessage()));
+		}
+		return shown(context, this.dispatcher.host(host).createVolume(context, request));
+	}
+
+	/**
+	 * A volume that must be made on {@code host}, which holds its data; a frozen host takes
+	 * none, and the volume is recorded in {@code error} as when no host qualifies.
+	 */
+	private VolumeDetails createOn(RequestContext context, String host, VolumeCreate request) {
+		if (this.freezes.isFrozen(host)) {
+			return shown(context, this.localManager.recordUnscheduled(context, request,
+					"No valid host was found: volume host " + host + ", which holds the source, is frozen."));
 		}
 		return shown(context, this.dispatcher.host(host).createVolume(context, request));
 	}
@@ -104,7 +125,7 @@ class BlockStorageApi {
 	}
 
 	void delete(RequestContext context, String id) {
-		managerOf(context, id).deleteVolume(context, new VolumeRef(id));
+		managerOfUnfrozen(context, id).deleteVolume(context, new VolumeRef(id));
 	}
 
 	/**
@@ -114,6 +135,7 @@ class BlockStorageApi {
 	 */
 	void deleteCascading(RequestContext context, String id) {
 		Volume volume = visibleVolume(context, id);
+		this.freezes.assertNotFrozen(volume.getHost());
 		List<SnapshotInfo> snapshots = this.queries
 			.listSnapshots(context, context.isAdmin(), null, id, ListPage.Request.ALL)
 			.items()
@@ -178,7 +200,7 @@ class BlockStorageApi {
 	}
 
 	VolumeInfo extend(RequestContext context, String id, int newSizeGb) {
-		return managerOf(context, id).extendVolume(context, new ExtendVolume(id, newSizeGb));
+		return managerOfUnfrozen(context, id).extendVolume(context, new ExtendVolume(id, newSizeGb));
 	}
 
 	VolumeInfo reserve(RequestContext context, String id) {
@@ -214,7 +236,7 @@ class BlockStorageApi {
 	}
 
 	SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
-		return managerOf(context, request.volumeId()).createSnapshot(context, request);
+		return managerOfUnfrozen(context, request.volumeId()).createSnapshot(context, request);
 	}
 
 	ListPage<SnapshotDetails> listSnapshots(RequestContext context, boolean allTenants, String status, String volumeId,
@@ -228,6 +250,7 @@ class BlockStorageApi {
 
 	void deleteSnapshot(RequestContext context, String id) {
 		Snapshot snapshot = visibleSnapshot(context, id);
+		this.freezes.assertNotFrozen(snapshot.getHost());
 		this.dispatcher.host(snapshot.getHost()).deleteSnapshot(context, new SnapshotRef(id));
 	}
 
@@ -238,6 +261,13 @@ class BlockStorageApi {
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {
 		return this.dispatcher.host(visibleVolume(context, volumeId).getHost());
+	}
+
+	/** The manager of a volume for a management operation, which a frozen host refuses (Cinder's {@code assert_not_frozen}). */
+	private VolumeRpcApi managerOfUnfrozen(RequestContext context, String volumeId) {
+		Volume volume = visibleVolume(context, volumeId);
+		this.freezes.assertNotFrozen(volume.getHost());
+		return this.dispatcher.host(volume.getHost());
 	}
 
 	private Volume visibleVolume(RequestContext context, String id) {

@@ -1,6 +1,7 @@
 package dev.novaboot.volume.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -235,6 +236,22 @@ final class RequestBodies {
 						+ ". Additional properties are not allowed ('" + shown(key) + "' was unexpected)");
 			}
 		}
+	}
+
+	/** Cinder's {@code utils.get_bool_param} of a query parameter: a boolean word, else {@code 400}. */
+	static boolean boolParam(String name, String value) {
+		if (value == null) {
+			return false;
+		}
+		String word = value.strip().toLowerCase(Locale.ROOT);
+		if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
+			return true;
+		}
+		if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
+			return false;
+		}
+		// Cinder's InvalidParameterValue
+		throw new BadRequestException("Value '" + shown(value) + "' for '" + name + "' is not a boolean.");
 	}
 
 	private static String describe(Object value) {

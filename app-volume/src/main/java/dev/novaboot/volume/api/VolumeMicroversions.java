@@ -14,13 +14,16 @@ final class VolumeMicroversions {
 	/**
 	 * The newest microversion served. 3.1 changes only {@code os-volume_upload_image},
 	 * which this service does not offer at any version; 3.2 makes the volume list's
-	 * {@code bootable} filter strict. 3.3 adds the messages API, which this service does
-	 * not have, so the claim stops below it (docs/volume.md lists the table).
+	 * {@code bootable} filter strict; 3.3 adds the messages API (docs/volume.md lists the
+	 * table).
 	 */
-	static final Microversion MAX = new Microversion(3, 2);
+	static final Microversion MAX = new Microversion(3, 3);
 
 	/** 3.2: the volume list's {@code bootable} filter takes only true/false words ({@code VOLUME_LIST_BOOTABLE}). */
 	static final Microversion VOLUME_LIST_BOOTABLE = new Microversion(3, 2);
+
+	/** 3.3: the user messages API, {@code /messages} ({@code MESSAGES}). */
+	static final Microversion MESSAGES = new Microversion(3, 3);
 
 	private VolumeMicroversions() {
 	}

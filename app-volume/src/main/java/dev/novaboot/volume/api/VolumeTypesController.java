@@ -192,4 +192,51 @@ class VolumeTypesController {
 		throw new BadRequestException("Invalid is_public filter [" + RequestBodies.shown(value) + "]");
 	}
 
+	/** Cinder's {@code os-volume-type-access}: the projects given access to a private type (admins). */
+	@GetMapping("/{id}/os-volume-type-access")
+	Map<String, Object> accessList(RequestContext context, @PathVariable String projectId, @PathVariable String id) {
+		ProjectScope.checkAdmin(context, projectId, "volume_extension:volume_type_access:type_access_who");
+		return Map.of("volume_type_access", this.types.accessList(context, id)
+			.stream()
+			.map((project) -> Map.of("volume_type_id", id, "project_id", project))
+			.toList());
+	}
+
+	/** {@code addProjectAccess} and {@code removeProjectAccess}, with Cinder's schemas; 202. */
+	@PostMapping("/{id}/action")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void action(RequestContext context, @PathVariable String projectId, @PathVariable String id,
+			@RequestBody Map<String, Object> body) {
+		if (body != null && body.size() == 1 && body.containsKey("addProjectAccess")) {
+			ProjectScope.checkAdmin(context, projectId, "volume_extension:volume_type_access:addProjectAccess");
+			this.types.addAccess(context, id, accessProject(body, "addProjectAccess"));
+		}
+		else if (body != null && body.size() == 1 && body.containsKey("removeProjectAccess")) {
+			ProjectScope.checkAdmin(context, projectId, "volume_extension:volume_type_access:removeProjectAccess");
+			this.types.removeAccess(context, id, accessProject(body, "removeProjectAccess"));
+		}
+		else {
+			ProjectScope.check(context, projectId);
+			throw new BadRequestException("There is no such action: "
+					+ ((body == null || body.isEmpty()) ? "None" : RequestBodies.shown(String.join(", ", body.keySet()))));
+		}
+	}
+
+	private static String accessProject(Map<String, Object> body, String action) {
+		Map<String, Object> access = RequestBodies.object(body, action);
+		RequestBodies.onlyKeys(access, action, Set.of("project"));
+		Object project = access.get("project");
+		if (project == null && !access.containsKey("project")) {
+			throw new BadRequestException("Invalid input for field/attribute " + action
+					+ ". Value: " + access + ". 'project' is a required property");
+		}
+		if (!(project instanceof String text)) {
+			throw RequestBodies.schemaError("project", project, "is not of type 'string'");
+		}
+		if (text.isEmpty() || text.length() > RequestBodies.MAX_TEXT) {
+			throw RequestBodies.schemaError("project", text, text.isEmpty() ? "is too short" : "is too long");
+		}
+		return text;
+	}
+
 }

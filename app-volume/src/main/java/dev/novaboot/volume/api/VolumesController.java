@@ -155,7 +155,7 @@ class VolumesController {
 			@RequestParam(required = false) String cascade) {
 		ProjectScope.checkWrite(context, projectId, "volume:delete");
 		RequestBodies.pathId("Volume", id);
-		if (boolParam("cascade", cascade)) {
+		if (RequestBodies.boolParam("cascade", cascade)) {
 			this.api.deleteCascading(context, id);
 		}
 		else {
@@ -260,22 +260,6 @@ class VolumesController {
 			return null;
 		}
 		return new VolumeUpdates.Text(RequestBodies.text(object, key, olderKey));
-	}
-
-	/** Cinder's {@code utils.get_bool_param}: a boolean word, else {@code 400}. */
-	private static boolean boolParam(String name, String value) {
-		if (value == null) {
-			return false;
-		}
-		String word = value.strip().toLowerCase(Locale.ROOT);
-		if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
-			return true;
-		}
-		if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
-			return false;
-		}
-		// Cinder's InvalidParameterValue
-		throw new BadRequestException("Value '" + RequestBodies.shown(value) + "' for '" + name + "' is not a boolean.");
 	}
 
 	private static boolean isTrue(String value) {

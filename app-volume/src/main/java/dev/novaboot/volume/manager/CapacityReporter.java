@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.volume.driver.VolumeDriver.Capacity;
+import dev.novaboot.volume.VolumeProperties;
 import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.store.VolumeCapacity;
 import dev.novaboot.volume.store.VolumeCapacityRepository;
@@ -38,9 +39,14 @@ public class CapacityReporter {
 
 	private final AtomicReference<Report> last = new AtomicReference<>();
 
+	private final String backendName;
+
 	CapacityReporter(VolumeDriver driver, VolumeRepository volumes, VolumeCapacityRepository capacities,
-			ServiceIdentity identity, DatabaseClock clock) {
+			ServiceIdentity identity, DatabaseClock clock, VolumeProperties properties) {
 		this.driver = driver;
+		// Cinder's volume_backend_name; a backend that names none reports its driver's name
+		this.backendName = (properties.backendName() != null && !properties.backendName().isBlank())
+				? properties.backendName() : driver.name();
 		this.volumes = volumes;
 		this.capacities = capacities;
 		this.identity = identity;
@@ -58,6 +64,7 @@ public class CapacityReporter {
 			Instant now = this.clock.now();
 			VolumeCapacity row = this.capacities.findById(host).orElseGet(() -> new VolumeCapacity(host));
 			row.update(capacity.totalGb(), capacity.freeGb(), allocated, count, now);
+			row.setBackendName(this.backendName);
 			this.capacities.save(row);
 			Report report = new Report(capacity.totalGb(), capacity.freeGb(), allocated, count, now, null);
 			this.last.set(report);

@@ -21,6 +21,9 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
+import dev.novaboot.volume.manager.MessageField.Action;
+import dev.novaboot.volume.manager.MessageField.Detail;
+import dev.novaboot.volume.manager.MessageField.Resource;
 import dev.novaboot.volume.store.Snapshot;
 import dev.novaboot.volume.store.SnapshotStatus;
 import dev.novaboot.volume.store.Volume;
@@ -57,8 +60,14 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final ServiceIdentity identity;
 
+	private final VolumeQuotas quotas;
+
+	private final UserMessages messages;
+
 	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
-			CapacityReporter capacity, ServiceIdentity identity) {
+			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas, UserMessages messages) {
+		this.quotas = quotas;
+		this.messages = messages;
 		this.driver = driver;
 		this.store = store;
 		this.tasks = tasks;
@@ -85,7 +94,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
 		Volume sourceVolume = (request.sourceVolid() != null) ? sourceVolume(context, request) : null;
-		Volume volume = insert(request.id(), (now) -> {
+		Volume volume = insert(context, request.id(), (now) -> {
 			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
 					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
 					now);
@@ -100,7 +109,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			}
 			return created;
 		});
-		return VolumeInfos.of(this.tasks.create(volume, source, sourceVolume));
+		Volume created = this.tasks.create(volume, source, sourceVolume);
+		if (created.getStatus() == VolumeStatus.ERROR) {
+			this.messages.record(context, Resource.VOLUME, created.getId(), Action.CREATE_VOLUME_FROM_BACKEND,
+					Detail.DRIVER_FAILED_CREATE);
+		}
+		return VolumeInfos.of(created);
 	}
 
 	/**
@@ -149,7 +163,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	public VolumeInfo recordUnscheduled(RequestContext context, VolumeCreate request, String reason) {
 		requireUuid("volume id", request.id());
 		String zone = (request.availabilityZone() != null) ? request.availabilityZone() : this.identity.zone();
-		Volume volume = insert(request.id(), (now) -> {
+		Volume volume = insert(context, request.id(), (now) -> {
 			Volume unscheduled = new Volume(request.id(), context.projectId(), context.userId(), null, zone,
 					Math.max(request.sizeGb(), 0), request.name(), request.description(), request.snapshotId(), now);
 			unscheduled.setSourceVolid(request.sourceVolid());
@@ -161,8 +175,12 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			}
 			return unscheduled;
 		});
-		return VolumeInfos.of(this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
-		}));
+		Volume unscheduled = this.store.finish(volume.getId(), VolumeStatus.ERROR, reason, (v) -> {
+		});
+		// Cinder's scheduler, on NoValidBackend
+		this.messages.record(context, Resource.VOLUME, unscheduled.getId(), Action.SCHEDULE_ALLOCATE_VOLUME,
+				Detail.NO_BACKEND_AVAILABLE);
+		return VolumeInfos.of(unscheduled);
 	}
 
 	@Override
@@ -186,24 +204,37 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	@Override
 	public VolumeInfo extendVolume(RequestContext context, ExtendVolume request) {
 		int newSizeGb = request.newSizeGb();
-		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.EXTEND, (v) -> {
+		// the volume's project, which is not the caller's for an admin's call
+		this.quotas.prepare(this.store.visibleVolume(context, request.volumeId()).getProjectId());
+		Volume volume = this.store.beginExtend(context, request.volumeId(), newSizeGb, (v) -> {
 			onThisHost(v);
 			if (newSizeGb <= v.getSizeGb()) {
 				throw new InvalidInputException("New size for extend must be greater than current size. (current: "
 						+ v.getSizeGb() + ", extended: " + newSizeGb + ").");
 			}
 		});
-		return VolumeInfos.of(this.tasks.extend(volume, newSizeGb));
+		Volume extended = this.tasks.extend(volume, newSizeGb);
+		if (extended.getStatus() == VolumeStatus.ERROR_EXTENDING) {
+			this.messages.record(context, Resource.VOLUME, extended.getId(), Action.EXTEND_VOLUME,
+					Detail.DRIVER_FAILED_EXTEND);
+		}
+		return VolumeInfos.of(extended);
 	}
 
 	@Override
 	public SnapshotInfo createSnapshot(RequestContext context, SnapshotCreate request) {
 		requireUuid("snapshot id", request.id());
 		VolumeAction action = request.force() ? VolumeAction.SNAPSHOT_FORCED : VolumeAction.SNAPSHOT;
+		this.quotas.prepare(this.store.visibleVolume(context, request.volumeId()).getProjectId());
 		Snapshot snapshot = this.store.insertSnapshot(context, request.volumeId(), action, this::onThisHost,
 				(volume, now) -> new Snapshot(request.id(), context.projectId(), context.userId(), volume.getId(),
 						this.identity.host(), volume.getSizeGb(), request.name(), request.description(), now));
-		return VolumeInfos.of(this.tasks.snapshot(snapshot));
+		Snapshot made = this.tasks.snapshot(snapshot);
+		if (made.getStatus() == SnapshotStatus.ERROR) {
+			this.messages.record(context, Resource.VOLUME_SNAPSHOT, made.getId(), Action.SNAPSHOT_CREATE,
+					Detail.SNAPSHOT_CREATE_ERROR);
+		}
+		return VolumeInfos.of(made);
 	}
 
 	@Override
@@ -214,7 +245,11 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 						"Snapshot " + s.getId() + " is on volume host " + s.getHost() + ", not " + this.identity.host());
 			}
 		});
-		this.tasks.deleteSnapshot(snapshot);
+		Snapshot deleted = this.tasks.deleteSnapshot(snapshot);
+		if (deleted.getStatus() == SnapshotStatus.ERROR_DELETING) {
+			this.messages.record(context, Resource.VOLUME_SNAPSHOT, deleted.getId(), Action.SNAPSHOT_DELETE,
+					Detail.SNAPSHOT_DELETE_ERROR);
+		}
 	}
 
 	@Override
@@ -276,7 +311,8 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		}, (v, now) -> v.detach()));
 	}
 
-	private Volume insert(String id, Function<Instant, Volume> volume) {
+	private Volume insert(RequestContext context, String id, Function<Instant, Volume> volume) {
+		this.quotas.prepare(context.projectId());
 		try {
 			return this.store.insert(id, volume);
 		}

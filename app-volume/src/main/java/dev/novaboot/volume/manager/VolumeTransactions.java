@@ -39,8 +39,11 @@ class VolumeTransactions {
 
 	private final DatabaseClock clock;
 
+	private final VolumeQuotas quotas;
+
 	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries,
-			DatabaseClock clock) {
+			DatabaseClock clock, VolumeQuotas quotas) {
+		this.quotas = quotas;
 		this.volumes = volumes;
 		this.snapshots = snapshots;
 		this.queries = queries;
@@ -64,14 +67,31 @@ class VolumeTransactions {
 	 * taken once its volume is deleted (the row stays). Two requests with the same id at
 	 * the same time both pass the check; the table's primary key refuses the second, and
 	 * its {@link org.springframework.dao.DataIntegrityViolationException} leaves this
-	 * method (the manager answers it as the check's error).
+	 * method (the manager answers it as the check's error). The project's quotas are
+	 * checked in the same transaction ({@link VolumeQuotas#checkCreate}).
 	 */
 	@Transactional
 	public Volume insert(String id, Function<Instant, Volume> volume) {
 		if (this.volumes.countAnyWithId(id) > 0) {
 			throw VolumeTransactions.duplicate(id);
 		}
-		return this.volumes.saveAndFlush(volume.apply(this.clock.now()));
+		Volume created = volume.apply(this.clock.now());
+		this.quotas.checkCreate(created);
+		return this.volumes.saveAndFlush(created);
+	}
+
+	/**
+	 * Starts an extend: {@link VolumeAction#EXTEND}'s checks, then the project's gigabytes
+	 * quota, whose reservation the extend holds until {@link #finish} ends it.
+	 */
+	@Transactional
+	public Volume beginExtend(RequestContext context, String id, int newSizeGb, Consumer<Volume> check) {
+		Instant now = this.clock.now();
+		return begin(context, id, VolumeAction.EXTEND, (volume) -> {
+			check.accept(volume);
+			this.quotas.checkExtend(volume, newSizeGb, now);
+		}, (volume, at) -> {
+		}, now);
 	}
 
 	/** The answer to a volume id that is taken. */
@@ -120,6 +140,9 @@ class VolumeTransactions {
 	@Transactional
 	public Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {
 		Volume volume = this.volumes.findById(id).orElseThrow(() -> VolumeNotFoundException.volume(id));
+		if (volume.getStatus() == VolumeStatus.EXTENDING) {
+			this.quotas.release(id);
+		}
 		volume.setStatus(next, reason, this.clock.now());
 		change.accept(volume);
 		return this.volumes.saveAndFlush(volume);
@@ -136,6 +159,7 @@ class VolumeTransactions {
 		Instant now = this.clock.now();
 		Volume volume = begin(context, volumeId, action, check, (v, at) -> {
 		}, now);
+		this.quotas.checkSnapshot(volume);
 		Snapshot created = snapshot.apply(volume, now);
 		// an id stays taken once its snapshot is deleted (the row stays)
 		if (this.snapshots.countAnyWithId(created.getId()) > 0) {

@@ -47,7 +47,7 @@ public class VolumeTypes {
 			return visible(context, nameOrId);
 		}
 		return this.types.findByName(nameOrId)
-			.filter((type) -> type.isPublic() || context.isAdmin())
+			.filter((type) -> context.isAdmin() || type.isAccessibleTo(context.projectId()))
 			.orElseThrow(() -> new VolumeNotFoundException(
 					"Volume type with name " + nameOrId + " could not be found."));
 	}
@@ -62,12 +62,52 @@ public class VolumeTypes {
 	}
 
 	/**
-	 * The types the caller may see by name: public ones for members; for admins those whose
+	 * The types the caller may see: for members the public ones and the private ones their
+	 * project was given access to (as Cinder's database filter); for admins those whose
 	 * {@code is_public} is {@code isPublic} ({@code null}: all).
 	 */
 	@Transactional(readOnly = true)
 	public List<VolumeType> list(RequestContext context, Boolean isPublic) {
-		return this.types.findAllByPublic(context.isAdmin() ? isPublic : Boolean.TRUE);
+		return context.isAdmin() ? this.types.findAllByPublic(isPublic)
+				: this.types.findAllAccessibleTo(context.projectId());
+	}
+
+	/** The projects given access to a private type (Cinder's 404 for a public one). */
+	@Transactional(readOnly = true)
+	public List<String> accessList(RequestContext context, String id) {
+		VolumeType type = visible(context, id);
+		if (type.isPublic()) {
+			throw new VolumeNotFoundException("Access list not available for public volume types.");
+		}
+		return type.getProjects().stream().sorted().toList();
+	}
+
+	/** Gives {@code projectId} access to a private type (Cinder's {@code add_volume_type_access}). */
+	@Transactional
+	public void addAccess(RequestContext context, String id, String projectId) {
+		VolumeType type = accessChangeable(context, id);
+		if (!type.getProjects().add(projectId)) {
+			throw new VolumeTypeAccessExistsException(id, projectId);
+		}
+		this.types.saveAndFlush(type);
+	}
+
+	@Transactional
+	public void removeAccess(RequestContext context, String id, String projectId) {
+		VolumeType type = accessChangeable(context, id);
+		if (!type.getProjects().remove(projectId)) {
+			throw new VolumeNotFoundException("Volume type access not found for " + id + " / " + projectId
+					+ " combination.");
+		}
+		this.types.saveAndFlush(type);
+	}
+
+	private VolumeType accessChangeable(RequestContext context, String id) {
+		VolumeType type = visible(context, id);
+		if (type.isPublic()) {
+			throw new InvalidInputException("Type access modification is not applicable to public volume type.");
+		}
+		return type;
 	}
 
 	@Transactional
@@ -150,8 +190,17 @@ public class VolumeTypes {
 
 	private VolumeType visible(RequestContext context, String id) {
 		return this.types.findById(id)
-			.filter((type) -> type.isPublic() || context.isAdmin())
+			.filter((type) -> context.isAdmin() || type.isAccessibleTo(context.projectId()))
 			.orElseThrow(() -> new VolumeNotFoundException("Volume type " + id + " could not be found."));
+	}
+
+	/** The {@code volume_backend_name} extra spec of a type, if it has one. */
+	@Transactional(readOnly = true)
+	public String backendNameOf(String typeId) {
+		if (typeId == null) {
+			return null;
+		}
+		return this.types.findById(typeId).map((type) -> type.getExtraSpecs().get("volume_backend_name")).orElse(null);
 	}
 
 }

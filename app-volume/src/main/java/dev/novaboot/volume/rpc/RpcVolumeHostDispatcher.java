@@ -9,6 +9,7 @@ import dev.novaboot.service.rpc.RemoteRpcException;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.VolumeRpcApi;
+import dev.novaboot.volume.manager.QuotaExceededException;
 import dev.novaboot.volume.manager.VolumeManager;
 
 import org.springframework.stereotype.Component;
@@ -57,6 +58,10 @@ class RpcVolumeHostDispatcher implements VolumeHostDispatcher {
 			}
 			if (type.endsWith("InvalidVolumeException") || type.endsWith("InvalidInputException")) {
 				return new BadRequestException(remote.getRemoteMessage());
+			}
+			if (type.endsWith("QuotaExceededException")) {
+				// the other host checked the quota in its transaction: the same 413 as here
+				return new QuotaExceededException(remote.getRemoteMessage());
 			}
 			return failure;
 		}

@@ -31,6 +31,9 @@ public class VolumeCapacity {
 	@Column(name = "volume_count", nullable = false)
 	private int volumeCount;
 
+	@Column(name = "backend_name")
+	private String backendName;
+
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
@@ -55,6 +58,15 @@ public class VolumeCapacity {
 
 	public long getAllocatedGb() {
 		return this.allocatedGb;
+	}
+
+	/** The {@code volume_backend_name} the host reports. */
+	public String getBackendName() {
+		return this.backendName;
+	}
+
+	public void setBackendName(String backendName) {
+		this.backendName = backendName;
 	}
 
 	public Instant getUpdatedAt() {

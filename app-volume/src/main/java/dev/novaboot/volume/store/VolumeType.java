@@ -2,7 +2,9 @@ package dev.novaboot.volume.store;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.persistence.CollectionTable;
@@ -51,6 +53,11 @@ public class VolumeType extends AuditedEntity {
 	@Column(name = "spec_value", nullable = false)
 	private Map<String, String> extraSpecs = new HashMap<>();
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "volume_type_projects", joinColumns = @JoinColumn(name = "volume_type_id"))
+	@Column(name = "project_id", nullable = false)
+	private Set<String> projects = new HashSet<>();
+
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -85,6 +92,16 @@ public class VolumeType extends AuditedEntity {
 	}
 
 	/** The extra specs, a copy. */
+	/** The projects that may use this type while it is private (Cinder's type access). */
+	public Set<String> getProjects() {
+		return this.projects;
+	}
+
+	/** Whether {@code projectId} may see and use the type: public, or private with access. */
+	public boolean isAccessibleTo(String projectId) {
+		return this.isPublic || this.projects.contains(projectId);
+	}
+
 	public Map<String, String> getExtraSpecs() {
 		return new TreeMap<>(this.extraSpecs);
 	}

@@ -15,6 +15,10 @@ public interface VolumeTypeRepository extends JpaRepository<VolumeType, String> 
 	@Query("select t from VolumeType t where (:isPublic is null or t.isPublic = :isPublic) order by t.name, t.id")
 	List<VolumeType> findAllByPublic(@Param("isPublic") Boolean isPublic);
 
+	/** The public types and the private ones {@code projectId} was given access to. */
+	@Query("select t from VolumeType t where t.isPublic = true or :projectId member of t.projects order by t.name, t.id")
+	List<VolumeType> findAllAccessibleTo(@Param("projectId") String projectId);
+
 	@Query("select count(v) from Volume v where v.volumeTypeId = :typeId")
 	long countLiveVolumesOfType(@Param("typeId") String typeId);
 

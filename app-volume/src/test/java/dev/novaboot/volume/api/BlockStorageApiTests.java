@@ -386,7 +386,7 @@ class BlockStorageApiTests {
 		Map<String, Object> version = ((List<Map<String, Object>>) v3.getBody().get("versions")).get(0);
 		assertThat(version).containsEntry("id", "v3.0")
 			.containsEntry("status", "CURRENT")
-			.containsEntry("version", "3.2")
+			.containsEntry("version", "3.3")
 			.containsEntry("min_version", "3.0")
 			.containsKeys("links", "media-types", "updated");
 	}

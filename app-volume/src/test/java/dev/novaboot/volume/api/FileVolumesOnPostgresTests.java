@@ -4,7 +4,15 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
 import dev.novaboot.service.testsupport.SchemaNames;
@@ -19,6 +27,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -146,6 +155,72 @@ class FileVolumesOnPostgresTests {
 		assertThat(sorter.list("/volumes?sort=name:desc&limit=1&marker=" + named, "volumes"))
 			.extracting((v) -> v.get("id"))
 			.containsExactly(unnamed);
+	}
+
+	@Test
+	void parallelCreatesAndExtendsOfOneProjectNeverGoBeyondItsQuota() throws Exception {
+		String project = "project-quota-race";
+		BlockStorageClient racer = new BlockStorageClient(this.http, project, "rita", "member");
+		BlockStorageClient admin = new BlockStorageClient(this.http, "admin", "admin", "admin");
+		assertThat(admin.exchange(HttpMethod.PUT, "/os-quota-sets/" + project,
+				Map.of("quota_set", Map.of("volumes", 4, "gigabytes", 8))).getStatusCode().value()).isEqualTo(200);
+
+		List<Integer> creates = inParallel(12,
+				() -> racer.post("/volumes", Map.of("volume", Map.of("size", 1))).getStatusCode().value());
+		assertThat(creates).filteredOn((status) -> status == 202).hasSize(4);
+		assertThat(creates).filteredOn((status) -> status == 413).hasSize(8);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM volumes WHERE project_id = ? AND deleted = 0",
+				Long.class, project)).isEqualTo(4);
+
+		// 4 GiB used of 8: each extend adds 3 GiB, so only one of them fits
+		List<String> ids = racer.list("/volumes", "volumes").stream().map((v) -> (String) v.get("id")).toList();
+		List<Integer> extendsDone = inParallelIndexed(ids.size(),
+				(i) -> racer.post("/volumes/" + ids.get(i) + "/action", Map.of("os-extend", Map.of("new_size", 4)))
+					.getStatusCode()
+					.value());
+		assertThat(extendsDone).filteredOn((status) -> status == 202).hasSize(1);
+		assertThat(extendsDone).filteredOn((status) -> status == 413).hasSize(ids.size() - 1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT SUM(size_gb) FROM volumes WHERE project_id = ? AND deleted = 0", Long.class, project))
+			.isEqualTo(7);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM quota_reservations WHERE project_id = ?",
+				Long.class, project)).isZero();
+		ids.forEach((id) -> assertThat(racer.delete("/volumes/" + id).getStatusCode().value()).isEqualTo(202));
+	}
+
+	private static List<Integer> inParallel(int count, Callable<Integer> call) throws Exception {
+		return inParallelIndexed(count, (i) -> call.call());
+	}
+
+	private static List<Integer> inParallelIndexed(int count, IntCall call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(count);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int index = i;
+				results.add(pool.submit(() -> {
+					start.await();
+					return call.call(index);
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : results) {
+				statuses.add(result.get(120, TimeUnit.SECONDS));
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@FunctionalInterface
+	private interface IntCall {
+
+		Integer call(int index) throws Exception;
+
 	}
 
 	@Test

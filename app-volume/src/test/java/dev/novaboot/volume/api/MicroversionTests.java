@@ -47,7 +47,8 @@ class MicroversionTests {
 
 	@ParameterizedTest
 	@CsvSource({ "volume 3.0, volume 3.0", "volume 3.1, volume 3.1", "volume 3.2, volume 3.2",
-			"volume latest, volume 3.2", "'compute 2.1, volume 3.1', volume 3.1", "'volume 3.2 ', volume 3.2" })
+			"volume 3.3, volume 3.3", "volume latest, volume 3.3", "'compute 2.1, volume 3.1', volume 3.1",
+			"'volume 3.2 ', volume 3.2" })
 	void aServedVersionIsNegotiatedAndEchoed(String asked, String answered) {
 		ResponseEntity<Map<String, Object>> answer = this.member.withVersionHeader(asked).get("/volumes/detail");
 
@@ -66,12 +67,12 @@ class MicroversionTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "3.3", "3.71", "2.0", "4.0", "3.1000" })
+	@ValueSource(strings = { "3.4", "3.71", "2.0", "4.0", "3.1000" })
 	void aVersionOutsideTheServedRangeIsNotAcceptable(String version) {
 		ResponseEntity<Map<String, Object>> answer = this.member.atVersion(version).get("/volumes");
 
 		assertFault(answer, 406, "computeFault",
-				"Version " + version + " is not supported by the API. Minimum is 3.0 and maximum is 3.2.");
+				"Version " + version + " is not supported by the API. Minimum is 3.0 and maximum is 3.3.");
 	}
 
 	@ParameterizedTest
@@ -93,7 +94,7 @@ class MicroversionTests {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> version = ((List<Map<String, Object>>) this.member.get(path).getBody().get("versions"))
 				.get(0);
-			assertThat(version).containsEntry("min_version", "3.0").containsEntry("version", "3.2");
+			assertThat(version).containsEntry("min_version", "3.0").containsEntry("version", "3.3");
 		}
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -155,6 +157,56 @@ class VolumeApiAuthenticationTests {
 		checks.policyRefusesEverySpellingWithoutAToken("GET", volumes + "/" + volumeId + "/metadata", "metadata");
 		checks.policyRefusesEverySpellingWithoutAToken("POST", "/v3/" + erin.projectId() + "/types", "volume_type");
 		checks.everyErrorHasTheFaultShape(erinToken, volumes, "DELETE", 114_688);
+	}
+
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void quotasLimitsMessagesAndServiceActionsNeedATokenAndTheRightProjectOrRole() {
+		ProjectUser gail = AuthTestSupport.createUser(this.http, "vol-gail", "gail-password", "member", "vol-g");
+		ProjectUser hank = AuthTestSupport.createUser(this.http, "vol-hank", "hank-password", "member", "vol-h");
+		String gailToken = AuthTestSupport.token(this.http, "vol-gail", "gail-password", "vol-g");
+		String base = "/v3/" + gail.projectId();
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.OPENSTACK);
+		checks.policyRefusesEverySpellingWithoutAToken("GET", base + "/os-quota-sets/" + gail.projectId(),
+				"quota_set");
+		checks.policyRefusesEverySpellingWithoutAToken("PUT", base + "/os-quota-sets/" + gail.projectId(),
+				"quota_set");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", base + "/limits", "absolute");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", base + "/messages", "messages");
+		checks.policyRefusesEverySpellingWithoutAToken("PUT", base + "/os-services/freeze", "frozen");
+
+		assertThat(this.http.exchange(base + "/os-quota-sets/" + gail.projectId(), HttpMethod.GET,
+				json("", gailToken), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.http.exchange(base + "/os-quota-sets/" + hank.projectId(), HttpMethod.GET,
+				json("", gailToken), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange(base + "/os-quota-sets/" + gail.projectId(), HttpMethod.PUT,
+				json("{\"quota_set\": {\"volumes\": 100}}", gailToken), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange(base + "/os-services/freeze", HttpMethod.PUT,
+				json("{\"host\": \"127.0.0.1\"}", gailToken), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.exchange("/v3/" + hank.projectId() + "/limits", HttpMethod.GET, json("", gailToken),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<Map> messages = this.http.exchange(base + "/messages", HttpMethod.GET,
+				withVersion(gailToken, "3.3"), Map.class);
+		assertThat(messages.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		TestRestTemplate admin = AuthTestSupport.asAdmin(this.http);
+		Map<String, Object> projects = admin.getForObject("/identity/v3/projects?name=admin", Map.class);
+		String adminProject = (String) ((List<Map<String, Object>>) projects.get("projects")).get(0).get("id");
+		ResponseEntity<Map> bad = admin.exchange("/v3/" + adminProject + "/os-quota-sets/" + gail.projectId(),
+				HttpMethod.PUT, new HttpEntity<>(Map.of("quota_set", Map.of("pears", 1))),
+				Map.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getBody()).containsOnlyKeys("badRequest");
+	}
+
+	private static HttpEntity<String> withVersion(String token, String version) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(json("", token).getHeaders());
+		headers.set("OpenStack-API-Version", "volume " + version);
+		return new HttpEntity<>(null, headers);
 	}
 
 }

@@ -203,4 +203,99 @@ class VolumeTypesTests {
 			.doesNotContain(List.of("x"));
 	}
 
+
+	@ParameterizedTest
+	@ValueSource(strings = { "3.0", "latest" })
+	@SuppressWarnings("unchecked")
+	void aTypesVolumeBackendNameSendsItsVolumesToTheHostsReportingThatBackend(String version) {
+		BlockStorageClient member = this.member.atVersion(version);
+		String fake = "fake-backend-" + UUID.randomUUID();
+		String missing = "array-backend-" + UUID.randomUUID();
+		this.admin.post("/types",
+				Map.of("volume_type", Map.of("name", fake, "extra_specs", Map.of("volume_backend_name", "fake"))));
+		this.admin.post("/types", Map.of("volume_type",
+				Map.of("name", missing, "extra_specs", Map.of("volume_backend_name", "gold-array"))));
+
+		Map<String, Object> placed = (Map<String, Object>) member
+			.post("/volumes", Map.of("volume", Map.of("size", 1, "volume_type", fake)))
+			.getBody()
+			.get("volume");
+		assertThat(placed).containsEntry("status", "available").containsEntry("volume_type", fake);
+		assertThat(this.admin.volume((String) placed.get("id"))).containsEntry("os-vol-host-attr:host",
+				"volume-test-host@fake#fake");
+
+		Map<String, Object> unplaced = (Map<String, Object>) member
+			.post("/volumes", Map.of("volume", Map.of("size", 1, "volume_type", missing)))
+			.getBody()
+			.get("volume");
+		assertThat(unplaced).containsEntry("status", "error");
+		assertThat(member.atVersion("3.3").list("/messages", "messages")).extracting((m) -> m.get("resource_uuid"))
+			.contains(unplaced.get("id"));
+	}
+
+
+	@ParameterizedTest
+	@ValueSource(strings = { "3.0", "latest" })
+	@SuppressWarnings("unchecked")
+	void aPrivateTypeIsSeenAndUsedByTheProjectsGivenAccessOnly(String version) {
+		BlockStorageClient admin = this.admin.atVersion(version);
+		BlockStorageClient member = this.member.atVersion(version);
+		String name = "private-" + UUID.randomUUID();
+		String id = (String) ((Map<String, Object>) admin
+			.post("/types", Map.of("volume_type", Map.of("name", name, "os-volume-type-access:is_public", false)))
+			.getBody()
+			.get("volume_type")).get("id");
+		assertFault(member.post("/volumes", Map.of("volume", Map.of("size", 1, "volume_type", name))), 404,
+				"itemNotFound", "Volume type with name " + name + " could not be found.");
+		assertThat(member.list("/types", "volume_types")).extracting((t) -> t.get("id")).doesNotContain(id);
+
+		assertThat(admin.post("/types/" + id + "/action",
+				Map.of("addProjectAccess", Map.of("project", member.project()))).getStatusCode().value())
+			.isEqualTo(202);
+		assertThat(admin.get("/types/" + id + "/os-volume-type-access").getBody()).isEqualTo(Map.of(
+				"volume_type_access", List.of(Map.of("volume_type_id", id, "project_id", member.project()))));
+		assertThat(member.list("/types", "volume_types")).extracting((t) -> t.get("id")).contains(id);
+		assertThat(member.get("/types/" + id).getStatusCode().value()).isEqualTo(200);
+		assertThat(((Map<String, Object>) member
+			.post("/volumes", Map.of("volume", Map.of("size", 1, "volume_type", name)))
+			.getBody()
+			.get("volume"))).containsEntry("volume_type", name);
+		assertThat(admin.list("/types?is_public=false", "volume_types")).extracting((t) -> t.get("id")).contains(id);
+		assertThat(admin.list("/types?is_public=true", "volume_types")).extracting((t) -> t.get("id"))
+			.doesNotContain(id);
+
+		assertFault(admin.post("/types/" + id + "/action",
+				Map.of("addProjectAccess", Map.of("project", member.project()))), 409, "conflictingRequest",
+				"Volume type access for " + id + " / " + member.project() + " combination already exists.");
+		assertThat(admin.post("/types/" + id + "/action",
+				Map.of("removeProjectAccess", Map.of("project", member.project()))).getStatusCode().value())
+			.isEqualTo(202);
+		assertFault(admin.post("/types/" + id + "/action",
+				Map.of("removeProjectAccess", Map.of("project", member.project()))), 404, "itemNotFound",
+				"Volume type access not found for " + id + " / " + member.project() + " combination.");
+		assertFault(member.get("/types/" + id), 404, "itemNotFound", "Volume type " + id + " could not be found.");
+	}
+
+	@Test
+	void typeAccessIsForAdminsAndPrivateTypesWithCindersAnswersToBadRequests() {
+		String publicId = (String) ((Map<?, ?>) this.admin.get("/types/default").getBody().get("volume_type")).get("id");
+		assertFault(this.admin.get("/types/" + publicId + "/os-volume-type-access"), 404, "itemNotFound",
+				"Access list not available for public volume types.");
+		assertFault(this.admin.post("/types/" + publicId + "/action",
+				Map.of("addProjectAccess", Map.of("project", "p"))), 400, "badRequest",
+				"Type access modification is not applicable to public volume type.");
+		assertFault(this.admin.post("/types/" + publicId + "/action", Map.of("addProjectAccess", Map.of())), 400,
+				"badRequest", "'project' is a required property");
+		assertFault(this.admin.post("/types/" + publicId + "/action",
+				Map.of("addProjectAccess", Map.of("project", "p", "x", 1))), 400, "badRequest",
+				"Additional properties are not allowed ('x' was unexpected)");
+		assertFault(this.admin.post("/types/" + publicId + "/action", Map.of("shareWithEveryone", Map.of())), 400,
+				"badRequest", "There is no such action: shareWithEveryone");
+		assertFault(this.member.post("/types/" + publicId + "/action",
+				Map.of("addProjectAccess", Map.of("project", "p"))), 403, "forbidden",
+				"volume_extension:volume_type_access:addProjectAccess");
+		assertFault(this.member.get("/types/" + publicId + "/os-volume-type-access"), 403, "forbidden",
+				"type_access_who");
+	}
+
 }

@@ -12,7 +12,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.1")
+@RpcApi(topic = "compute", version = "1.2")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -35,6 +35,43 @@ public interface ComputeRpcApi {
 	 * (Nova's {@code trigger_crash_dump}; a cast; since 1.1).
 	 */
 	void triggerCrashDump(RequestContext context, InstanceRef instance);
+
+	/**
+	 * Rebuilds the guest from the image the API recorded, keeping its addresses and
+	 * volumes (a cast; since 1.2).
+	 */
+	void rebuildInstance(RequestContext context, RebuildInstance request);
+
+	/** Pauses the guest in memory (a cast; since 1.2). */
+	void pauseInstance(RequestContext context, InstanceRef instance);
+
+	/** Lets a paused guest run again (a cast; since 1.2). */
+	void unpauseInstance(RequestContext context, InstanceRef instance);
+
+	/** Saves the guest's state and stops it (a cast; since 1.2). */
+	void suspendInstance(RequestContext context, InstanceRef instance);
+
+	/** Starts a suspended guest again from its saved state (a cast; since 1.2). */
+	void resumeInstance(RequestContext context, InstanceRef instance);
+
+	/**
+	 * Resizes the guest to a new flavor on this host (Nova's {@code prep_resize},
+	 * {@code resize_instance} and {@code finish_resize} on one host): the instance ends in
+	 * {@code resized}, awaiting confirm or revert (a cast; since 1.2).
+	 */
+	void prepResize(RequestContext context, ResizeInstance request);
+
+	/** Keeps the new flavor and drops what a revert would need (a cast; since 1.2). */
+	void confirmResize(RequestContext context, InstanceRef instance);
+
+	/** Goes back to the flavor before the resize (a cast; since 1.2). */
+	void revertResize(RequestContext context, InstanceRef instance);
+
+	/** Powers the guest off and keeps it for a later restore or reclaim (a cast; since 1.2). */
+	void softDeleteInstance(RequestContext context, InstanceRef instance);
+
+	/** Powers a soft-deleted guest on again (a cast; since 1.2). */
+	void restoreInstance(RequestContext context, InstanceRef instance);
 
 	/** Connects the volume and hot-plugs it into the guest (a call: the device comes back). */
 	VolumeAttachment attachVolume(RequestContext context, AttachVolume request);
@@ -92,6 +129,23 @@ public interface ComputeRpcApi {
 	/** A volume attached to an instance, as the {@code os-volume_attachments} API shows it. */
 	record VolumeAttachment(@JsonProperty("instance_uuid") String instanceUuid,
 			@JsonProperty("volume_id") String volumeId, String device) {
+	}
+
+	/**
+	 * @param imageRef the image to rebuild from, already recorded in the instance
+	 * @param origImageRef the image the guest ran before
+	 */
+	record RebuildInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("image_ref") String imageRef, @JsonProperty("orig_image_ref") String origImageRef) {
+	}
+
+	/**
+	 * The flavor to resize to, whole, as Nova sends it: a flavor deleted after the request
+	 * still resizes the guest to what the user asked for.
+	 */
+	record ResizeInstance(@JsonProperty("instance_uuid") String instanceUuid, @JsonProperty("flavor_id") String flavorId,
+			@JsonProperty("flavor_name") String flavorName, int vcpus, @JsonProperty("memory_mb") int memoryMb,
+			@JsonProperty("root_gb") int rootGb, @JsonProperty("extra_specs") String extraSpecs) {
 	}
 
 	/** @param length how many lines from the end, or null for all */

@@ -1,0 +1,192 @@
+package dev.novaboot.compute.api;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.Microversion;
+import dev.novaboot.service.api.Names;
+import dev.novaboot.service.api.Uuids;
+
+/**
+ * The bodies of the server actions beyond reboot and the power actions, read as Nova's
+ * schemas read them at microversions 2.1 to 2.53 ({@code schemas/servers.py} rebuild and
+ * resize, {@code lock_server}, {@code pause_server}, {@code suspend_server},
+ * {@code deferred_delete}): unknown fields are refused, every stored value is checked
+ * before anything changes.
+ */
+final class ServerActionRequests {
+
+	// Nova's rebuild schema (2.1 to 2.18); 2.19 adds description
+	private static final Set<String> REBUILD_FIELDS = Set.of("name", "imageRef", "adminPass", "metadata",
+			"preserve_ephemeral", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality");
+
+	private static final Set<String> RESIZE_FIELDS = Set.of("flavorRef", "OS-DCF:diskConfig");
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
+	private ServerActionRequests() {
+	}
+
+	/**
+	 * A rebuild: the image (an id, or a URL ending in it), the new name and, from 2.19,
+	 * description when given. {@code metadata}, the access addresses, {@code adminPass},
+	 * {@code personality} and {@code preserve_ephemeral} are checked as Nova's schema does
+	 * and have nothing to change here (no agent, no ephemeral disks).
+	 * @param descriptionGiven whether {@code description} was in the body (null is a value)
+	 */
+	record Rebuild(String imageRef, String name, boolean descriptionGiven, String description) {
+	}
+
+	static Rebuild rebuild(Object argument, Microversion version) {
+		Map<String, Object> rebuild = object("rebuild", argument);
+		for (String field : new TreeSet<>(rebuild.keySet())) {
+			boolean known = REBUILD_FIELDS.contains(field) || (field.equals("description") && version.isAtLeast(2, 19));
+			if (!known) {
+				throw new BadRequestException("Invalid input for field/attribute rebuild. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		if (!rebuild.containsKey("imageRef")) {
+			throw new BadRequestException("Invalid input for field/attribute rebuild. 'imageRef' is a required property");
+		}
+		if (!(rebuild.get("imageRef") instanceof String imageRef)) {
+			throw invalid("imageRef", rebuild.get("imageRef"), "It is not of type 'string'.");
+		}
+		String imageId = imageRef.strip().contains("/") ? imageRef.strip().substring(imageRef.strip().lastIndexOf('/') + 1)
+				: imageRef.strip();
+		if (!Uuids.isUuid(imageId)) {
+			throw invalid("imageRef", imageRef, "'" + ServerRequests.shown(imageRef) + "' is not a 'uuid'");
+		}
+		String name = null;
+		if (rebuild.containsKey("name")) {
+			name = name(rebuild.get("name"));
+		}
+		String description = null;
+		boolean descriptionGiven = rebuild.containsKey("description");
+		if (descriptionGiven) {
+			description = ServerRequests.description(rebuild.get("description"));
+		}
+		metadata(rebuild.get("metadata"));
+		accessIp(rebuild, "accessIPv4", true);
+		accessIp(rebuild, "accessIPv6", false);
+		if (rebuild.containsKey("adminPass") && !(rebuild.get("adminPass") instanceof String)) {
+			throw invalid("adminPass", rebuild.get("adminPass"), "It is not of type 'string'.");
+		}
+		if (rebuild.containsKey("OS-DCF:diskConfig")
+				&& !Set.of("AUTO", "MANUAL").contains(String.valueOf(rebuild.get("OS-DCF:diskConfig")))) {
+			throw invalid("OS-DCF:diskConfig", rebuild.get("OS-DCF:diskConfig"), "'"
+					+ rebuild.get("OS-DCF:diskConfig") + "' is not one of ['AUTO', 'MANUAL']");
+		}
+		if (rebuild.containsKey("preserve_ephemeral") && !(rebuild.get("preserve_ephemeral") instanceof Boolean)) {
+			throw invalid("preserve_ephemeral", rebuild.get("preserve_ephemeral"), "It is not of type 'boolean'.");
+		}
+		return new Rebuild(imageId, name, descriptionGiven, description);
+	}
+
+	/** The flavor a resize asks for: {@code flavorRef} required, an id or a URL ending in it. */
+	static String resizeFlavor(Object argument) {
+		Map<String, Object> resize = object("resize", argument);
+		for (String field : new TreeSet<>(resize.keySet())) {
+			if (!RESIZE_FIELDS.contains(field)) {
+				throw new BadRequestException("Invalid input for field/attribute resize. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		Object flavorRef = resize.get("flavorRef");
+		if (flavorRef == null) {
+			throw new BadRequestException(resize.containsKey("flavorRef")
+					? "Invalid input for field/attribute flavorRef. Value: None. None is not valid under any of the given schemas"
+					: "Invalid input for field/attribute resize. 'flavorRef' is a required property");
+		}
+		if (!(flavorRef instanceof String) && !(flavorRef instanceof Integer)) {
+			throw invalid("flavorRef", flavorRef, "It is not valid under any of the given schemas");
+		}
+		String text = flavorRef.toString().strip();
+		if (text.isEmpty() || text.length() > ServerRequests.MAX_TEXT) {
+			throw invalid("flavorRef", flavorRef, text.isEmpty() ? "'' is too short" : "It is too long");
+		}
+		if (resize.containsKey("OS-DCF:diskConfig")
+				&& !Set.of("AUTO", "MANUAL").contains(String.valueOf(resize.get("OS-DCF:diskConfig")))) {
+			throw invalid("OS-DCF:diskConfig", resize.get("OS-DCF:diskConfig"), "'"
+					+ resize.get("OS-DCF:diskConfig") + "' is not one of ['AUTO', 'MANUAL']");
+		}
+		return text.contains("/") ? text.substring(text.lastIndexOf('/') + 1) : text;
+	}
+
+	private static String name(Object value) {
+		if (!(value instanceof String name)) {
+			throw invalid("name", value, "It is not of type 'string'.");
+		}
+		if (name.isEmpty()) {
+			throw invalid("name", name, "'' is too short");
+		}
+		if (name.length() > ServerRequests.MAX_TEXT) {
+			throw invalid("name", name, "It is too long");
+		}
+		if (!Names.isValid(name)) {
+			throw new BadRequestException("An invalid 'name' value was provided. The name must be: " + Names.RULE);
+		}
+		return name;
+	}
+
+	// Nova's parameter_types.metadata: an object of strings, keys 1 to 255 characters, values up to 255
+	private static void metadata(Object value) {
+		if (value == null) {
+			return;
+		}
+		if (!(value instanceof Map<?, ?> metadata)) {
+			throw invalid("metadata", value, "It is not of type 'object'.");
+		}
+		for (Map.Entry<?, ?> entry : metadata.entrySet()) {
+			String key = String.valueOf(entry.getKey());
+			if (key.isEmpty() || key.length() > ServerRequests.MAX_TEXT) {
+				throw invalid("metadata", value, "A key must be 1 to 255 characters.");
+			}
+			if (!(entry.getValue() instanceof String text) || text.length() > ServerRequests.MAX_TEXT) {
+				throw invalid("metadata", value, "Each value must be a string of at most 255 characters.");
+			}
+		}
+	}
+
+	private static void accessIp(Map<String, Object> body, String field, boolean v4) {
+		Object value = body.get(field);
+		if (value == null || "".equals(value)) {
+			return;
+		}
+		if (!(value instanceof String address)) {
+			throw invalid(field, value, "It is not of type 'string'.");
+		}
+		boolean valid = v4 ? IPV4.matcher(address).matches() : address.contains(":") && isIpv6(address);
+		if (!valid) {
+			throw invalid(field, value, "'" + ServerRequests.shown(address) + "' is not a '" + (v4 ? "ipv4" : "ipv6") + "'");
+		}
+	}
+
+	// a literal with a colon is parsed, never looked up, by InetAddress
+	private static boolean isIpv6(String address) {
+		try {
+			return java.net.InetAddress.getByName(address) instanceof java.net.Inet6Address;
+		}
+		catch (java.net.UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(String action, Object argument) {
+		if (!(argument instanceof Map<?, ?> map)) {
+			throw invalid(action, argument, "It is not of type 'object'.");
+		}
+		return (Map<String, Object>) map;
+	}
+
+	private static BadRequestException invalid(String field, Object value, String reason) {
+		return new BadRequestException("Invalid input for field/attribute " + field + ". Value: "
+				+ ServerRequests.shown(String.valueOf(value)) + ". " + reason);
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.novaboot.compute.manager;
+
+import java.util.List;
+
+import dev.novaboot.compute.driver.GuestSpec;
+import dev.novaboot.compute.driver.GuestVolume;
+import dev.novaboot.compute.store.Instance;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a driver needs to run an instance (its image, interfaces and volumes), from the
+ * instance's row: for a power-on, a reboot, a rebuild and both sides of a resize.
+ */
+@Component
+class GuestSpecs {
+
+	private final ComputeImages images;
+
+	private final VolumeAttachments volumes;
+
+	private final JsonMapper json;
+
+	GuestSpecs(ComputeImages images, VolumeAttachments volumes, JsonMapper json) {
+		this.images = images;
+		this.volumes = volumes;
+		this.json = json;
+	}
+
+	/** The instance with the sizes it has now. */
+	GuestSpec of(Instance instance) {
+		return withSizes(instance, instance.getVcpus(), instance.getMemoryMb(), instance.getRootGb());
+	}
+
+	/** The instance with other sizes: those of a flavor it is resized to or reverted to. */
+	GuestSpec withSizes(Instance instance, int vcpus, int memoryMb, int rootGb) {
+		Image image = this.images.find(instance.getImageRef()).orElse(null);
+		return new GuestSpec(instance.getUuid(), instance.getName(), vcpus, memoryMb, rootGb,
+				(image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
+				networkInfo(instance).macAddresses(), this.volumes.guestVolumes(instance.getUuid()));
+	}
+
+	NetworkInfo networkInfo(Instance instance) {
+		return (instance.getNetworkInfo() != null) ? this.json.readValue(instance.getNetworkInfo(), NetworkInfo.class)
+				: new NetworkInfo(List.of());
+	}
+
+	static GuestSpec spec(Instance instance, Image image, NetworkInfo networkInfo, List<GuestVolume> volumes) {
+		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
+				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
+				networkInfo.macAddresses(), volumes);
+	}
+
+}
