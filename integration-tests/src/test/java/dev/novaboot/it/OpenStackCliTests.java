@@ -245,6 +245,112 @@ class OpenStackCliTests {
 		admin.run("volume", "type", "delete", "cli-type");
 	}
 
+	@Test
+	void theNetworkingExtensionsAreListed() {
+		assertThat(admin.json("extension", "list", "--network").<List<String>>read("$[*].Alias")).contains("router",
+				"ext-gw-mode", "external-net", "security-group", "pagination", "sorting");
+	}
+
+	@Test
+	void aRouterJoinsASubnetToTheOutsideAndAFloatingIpIsBoundThroughIt() {
+		String external = admin.json("network", "create", "--external", "cli-public").read("$.id");
+		admin.run("subnet", "create", "--network", "cli-public", "--subnet-range", "100.64.250.0/24", "--no-dhcp",
+				"cli-public-subnet");
+		admin.run("network", "create", "cli-rt-net");
+		String subnet = admin.json("subnet", "create", "--network", "cli-rt-net", "--subnet-range", "10.41.0.0/24",
+				"cli-rt-subnet").read("$.id");
+
+		String router = admin.json("router", "create", "cli-router").read("$.id");
+		admin.run("router", "set", "--external-gateway", "cli-public", "cli-router");
+		assertThat(admin.json("router", "show", "cli-router").<Object>read("$.external_gateway_info").toString())
+			.contains(external);
+		admin.run("router", "add", "subnet", "cli-router", "cli-rt-subnet");
+		assertThat(admin.json("port", "list", "--router", router).<List<Object>>read("$[*]")).hasSize(2);
+
+		String port = admin.json("port", "create", "--network", "cli-rt-net", "cli-rt-port").read("$.id");
+		admin.run("port", "set", "--fixed-ip", "subnet=" + subnet + ",ip-address=10.41.0.50", "cli-rt-port");
+		assertThat(admin.json("port", "show", port).<Object>read("$.fixed_ips").toString()).contains("10.41.0.50");
+		String floating = admin.json("floating", "ip", "create", "cli-public").read("$.id");
+		admin.run("floating", "ip", "set", "--port", "cli-rt-port", floating);
+		DocumentContext bound = admin.json("floating", "ip", "show", floating);
+		assertThat(bound.<String>read("$.port_id")).isEqualTo(port);
+		assertThat(bound.<String>read("$.router_id")).isEqualTo(router);
+		assertThat(bound.<String>read("$.fixed_ip_address")).startsWith("10.41.0.");
+
+		admin.run("floating", "ip", "unset", "--port", floating);
+		admin.run("floating", "ip", "delete", floating);
+		admin.run("port", "delete", "cli-rt-port");
+		admin.run("router", "remove", "subnet", "cli-router", "cli-rt-subnet");
+		admin.run("router", "unset", "--external-gateway", "cli-router");
+		admin.run("router", "delete", "cli-router");
+		assertThat(admin.json("router", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-router");
+		admin.run("subnet", "delete", "cli-rt-subnet");
+		admin.run("network", "delete", "cli-rt-net");
+		admin.run("subnet", "delete", "cli-public-subnet");
+		admin.run("network", "delete", "cli-public");
+	}
+
+	@Test
+	void securityGroupsAndTheirRulesAreManaged() {
+		admin.run("security", "group", "create", "--description", "web servers", "cli-sg");
+		String rule = admin.json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+				"--remote-ip", "0.0.0.0/0", "cli-sg").read("$.id");
+		assertThat(admin.json("security", "group", "rule", "list", "cli-sg").<List<String>>read("$[*].ID")).contains(rule);
+		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).contains("cli-sg", "default");
+		admin.run("security", "group", "rule", "delete", rule);
+		assertThat(admin.json("security", "group", "rule", "list", "cli-sg").<List<String>>read("$[*].ID"))
+			.doesNotContain(rule);
+		admin.run("security", "group", "delete", "cli-sg");
+		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-sg");
+	}
+
+	@Test
+	void serversBootInPairsWithPropertiesAreFilteredRenamedShownAndLogTheirBoot() {
+		admin.run("network", "create", "cli-fields-net");
+		admin.run("subnet", "create", "--network", "cli-fields-net", "--subnet-range", "10.41.0.0/24",
+				"cli-fields-subnet");
+		DocumentContext first = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--network", "cli-fields-net", "--property", "role=web", "--min", "2",
+				"--max", "2", "--wait", "cli-pair");
+		// Nova's multi_instance_display_name_template: name-1, name-2
+		assertThat(first.<String>read("$.name")).isEqualTo("cli-pair-1");
+		awaitServers("^cli-pair-", 2);
+
+		DocumentContext pair = admin.json("server", "list", "--name", "^cli-pair-", "--status", "ACTIVE", "--flavor",
+				"m1.tiny", "--image", "cirros-0.6.2-x86_64-disk");
+		assertThat(pair.<List<String>>read("$[*].Name")).containsExactlyInAnyOrder("cli-pair-1", "cli-pair-2");
+		assertThat(admin.json("server", "list", "--name", "^cli-pair-", "--flavor", "m1.small").<List<Object>>read("$[*]"))
+			.isEmpty();
+		assertThat(admin.json("server", "list", "--name", "^cli-pair-", "--limit", "1").<List<Object>>read("$[*]"))
+			.hasSize(1);
+
+		admin.run("server", "set", "--name", "cli-renamed", "cli-pair-1");
+		DocumentContext shown = admin.json("server", "show", "cli-renamed");
+		assertThat(shown.<String>read("$.name")).isEqualTo("cli-renamed");
+		assertThat(shown.<Object>read("$.properties").toString()).contains("role").contains("web");
+		assertThat(shown.<Object>read("$.addresses").toString()).contains("10.41.0.");
+
+		String log = admin.run("console", "log", "show", "cli-renamed").stdout();
+		assertThat(log).contains("Linux version", "cloud-init", "10.41.0.", "login:");
+		String tail = admin.run("console", "log", "show", "--lines", "5", "cli-renamed").stdout();
+		assertThat(tail.strip().lines()).hasSizeLessThanOrEqualTo(5).anySatisfy((line) -> assertThat(line).contains("login:"));
+
+		admin.run("server", "delete", "--wait", "cli-renamed", "cli-pair-2");
+		assertThat(admin.json("server", "list", "--name", "^cli-(pair|renamed)").<List<Object>>read("$[*]")).isEmpty();
+		admin.run("subnet", "delete", "cli-fields-subnet");
+		admin.run("network", "delete", "cli-fields-net");
+	}
+
+	private static void awaitServers(String name, int active) {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (admin.json("server", "list", "--name", name, "--status", "ACTIVE").<List<Object>>read("$[*]")
+			.size() < active) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("fewer than " + active + " servers " + name + " became ACTIVE");
+			}
+		}
+	}
+
 	private static void awaitVolume(String volume, String status) {
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (!status.equals(admin.json("volume", "show", volume).read("$.status"))) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.FlavorCatalog;
+import dev.novaboot.compute.manager.InstanceDetails;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceTags;
@@ -156,6 +157,11 @@ class ComputeApiFaults extends OpenStackFaults {
 	ResponseEntity<Map<String, Fault>> volumeUnavailable(VolumeUnavailableException ex) {
 		return ex.isMissing() ? fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage())
 				: fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> metadataItemNotFound(InstanceDetails.MetadataItemNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
 	}
 
 }

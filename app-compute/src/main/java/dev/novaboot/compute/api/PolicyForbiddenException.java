@@ -10,4 +10,13 @@ class PolicyForbiddenException extends RuntimeException {
 		super("Policy doesn't allow " + rule + " to be performed.");
 	}
 
+	private PolicyForbiddenException(String message, boolean verbatim) {
+		super(message);
+	}
+
+	/** A 403 in the words Nova's controller chose rather than its policy's. */
+	static PolicyForbiddenException because(String message) {
+		return new PolicyForbiddenException(message, true);
+	}
+
 }

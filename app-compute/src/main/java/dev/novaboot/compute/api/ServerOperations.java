@@ -1,12 +1,14 @@
 package dev.novaboot.compute.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.manager.AvailabilityZones;
 import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
@@ -15,21 +17,28 @@ import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
+import dev.novaboot.compute.manager.InstanceActionLog;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
+import dev.novaboot.compute.manager.InstanceDetails;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
-import dev.novaboot.compute.manager.InstanceQueries.TagFilter;
 import dev.novaboot.compute.manager.InstanceStates;
 import dev.novaboot.compute.manager.InstanceTags;
+import dev.novaboot.compute.manager.KeyPairs;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.manager.NoValidHostException;
+import dev.novaboot.compute.manager.Placement;
 import dev.novaboot.compute.manager.Scheduler;
+import dev.novaboot.compute.manager.ServerGroups;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.KeyPairRecord;
+import dev.novaboot.compute.store.ServerGroupRecord;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
@@ -50,6 +59,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ServerOperations {
+
+	/** The one security group a server has here (nova-network's default). */
+	static final String DEFAULT_SECURITY_GROUP = "default";
 
 	private final InstanceQueries instances;
 
@@ -79,15 +91,31 @@ class ServerOperations {
 
 	private final ComputeQuotas quotas;
 
+	private final KeyPairs keyPairs;
+
+	private final ServerGroups groups;
+
+	private final AvailabilityZones zones;
+
+	private final InstanceActionLog actionLog;
+
 	private final Duration reclaimInstanceInterval;
+
+	private final InstanceDetails details;
 
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
 			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
-			InstanceTags tags, ComputeQuotas quotas, ComputeProperties properties) {
+			InstanceTags tags, ComputeProperties properties, InstanceDetails details, ComputeQuotas quotas,
+			KeyPairs keyPairs, ServerGroups groups, AvailabilityZones zones, InstanceActionLog actionLog) {
+		this.actionLog = actionLog;
 		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
 		this.tags = tags;
+		this.details = details;
 		this.quotas = quotas;
+		this.keyPairs = keyPairs;
+		this.groups = groups;
+		this.zones = zones;
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -102,7 +130,16 @@ class ServerOperations {
 		this.json = json;
 	}
 
-	Instance create(RequestContext context, ServerRequests.CreateServer request) {
+	/** The servers one boot request made, and the reservation id they share. */
+	record Created(List<Instance> instances, String reservationId) {
+	}
+
+	/**
+	 * Boots {@code maxCount} servers (no quota limits them here), named with Nova's
+	 * {@code multi_instance_display_name_template} ({@code name-1}, {@code name-2}, ...)
+	 * when more than one, each recorded, scheduled and cast to its host.
+	 */
+	Created create(RequestContext context, ServerRequests.CreateServer request) {
 		// a private flavor the project may not use, or a disabled one, is no flavor to it (Nova)
 		FlavorRecord flavor = this.flavors.findVisible(request.flavorRef(), context.projectId(), context.isAdmin())
 			.filter((found) -> !found.isDisabled())
@@ -110,10 +147,24 @@ class ServerOperations {
 		if (this.images.find(request.imageRef()).isEmpty()) {
 			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
 		}
+		// a key pair is the caller's own, by name (Nova's KeypairNotFound answer)
+		KeyPairRecord key = (request.keyName() == null) ? null
+				: this.keyPairs.find(context.userId(), request.keyName())
+					.orElseThrow(() -> new BadRequestException("Invalid key_name provided."));
+		for (String group : request.securityGroups()) {
+			if (!DEFAULT_SECURITY_GROUP.equals(group)) {
+				throw new BadRequestException("Security group " + group + " not found.");
+			}
+		}
 		if (request.blockDevices().stream().map(ComputeRpcApi.BlockDevice::volumeId).distinct().count() != request
 			.blockDevices()
 			.size()) {
 			throw new BadRequestException("A volume can be attached only once to an instance.");
+		}
+		if (!request.blockDevices().isEmpty() && request.maxCount() > 1) {
+			// one volume cannot be attached to several new servers
+			throw new BadRequestException("Failed to launch instances: max_count cannot be greater than 1 "
+					+ "when volumes are attached at boot.");
 		}
 		// refused now rather than an instance in error later, on its host
 		if (!RequestedNetwork.isNone(request.networks()) && !this.network.available()) {
@@ -123,25 +174,84 @@ class ServerOperations {
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
+		for (ComputeRpcApi.BlockDevice device : request.blockDevices()) {
+			try {
+				this.volumeService.checkAvailable(context, device.volumeId());
+			}
+			catch (VolumeUnavailableException ex) {
+				// Nova's create answers VolumeNotFound and InvalidVolume with a 400
+				throw new BadRequestException(ex.getMessage());
+			}
+		}
 		String extraSpecs = this.json.writeValueAsString(
 				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
-		Instance instance = this.quotas.createInstances(context.projectId(), flavor.getVcpus(), flavor.getMemoryMb(), 1,
-				1, (count) -> {
-					Instance created = this.states.create(request.name(), context.projectId(), context.userId(),
-							flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(),
-							request.imageRef(), request.description(), flavor.getName(), extraSpecs);
-					if (!request.tags().isEmpty()) {
-						this.tags.tagNew(created.getUuid(), request.tags());
+		Placement placement = placement(context, request);
+		List<Instance> created = this.quotas.createInstances(context.projectId(), flavor.getVcpus(),
+				flavor.getMemoryMb(), request.minCount(), request.maxCount(), (count) -> {
+					List<Instance> made = new ArrayList<>();
+					String reservationId = null;
+					for (int index = 0; index < count; index++) {
+						String name = (count > 1) ? request.name() + "-" + (index + 1) : request.name();
+						Instance instance = this.states.create(name, context.projectId(), context.userId(),
+								flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(),
+								request.imageRef(), request.description(), flavor.getName(), extraSpecs);
+						this.details.recordNew(instance.getUuid(), request.metadata(), request.accessIpV4(),
+								request.accessIpV6(), reservationId);
+						if (reservationId == null) {
+							reservationId = instance.getReservationId();
+						}
+						if (key != null) {
+							this.details.recordKey(instance.getUuid(), key.getName(), key.getPublicKey());
+						}
+						if (!request.tags().isEmpty()) {
+							this.tags.tagNew(instance.getUuid(), request.tags());
+						}
+						if (placement.group() != null) {
+							this.groups.addMember(placement.group(), instance.getUuid(), context.userId());
+						}
+						made.add(instance);
 					}
-					return created;
+					return made;
 				});
+		created.forEach((instance) -> {
+			this.actionLog.start(context, instance.getUuid(), "create");
+			build(context, instance, request, placement);
+		});
+		return new Created(created, created.get(0).getReservationId());
+	}
+
+	// the requested zone must be one of the compute hosts' (Nova's 400), the group one the caller may use
+	private Placement placement(RequestContext context, ServerRequests.CreateServer request) {
+		if (request.availabilityZone() != null && !this.zones.computeZones().contains(request.availabilityZone())) {
+			throw new BadRequestException("The requested availability zone is not available");
+		}
+		if (request.group() != null) {
+			// another project's group is no group to the caller (Nova's InstanceGroupNotFound, a 400 here)
+			boolean usable;
+			try {
+				ServerGroupRecord group = this.groups.get(request.group());
+				usable = context.isAdmin() || group.getProjectId().equals(context.projectId());
+			}
+			catch (ServerGroups.ServerGroupNotFoundException ex) {
+				usable = false;
+			}
+			if (!usable) {
+				throw new BadRequestException("Instance group " + request.group() + " could not be found.");
+			}
+		}
+		return new Placement(request.availabilityZone(), request.group());
+	}
+
+	// schedules the new instance and casts its build; a failure puts it in error
+	private void build(RequestContext context, Instance instance, ServerRequests.CreateServer request,
+			Placement placement) {
 		String host;
 		try {
-			host = this.scheduler.schedule(instance);
+			host = this.scheduler.schedule(instance, placement);
 		}
 		catch (NoValidHostException ex) {
 			this.states.fail(instance.getUuid(), ex.getMessage());
-			return instance;
+			return;
 		}
 		try {
 			this.dispatcher.host(host)
@@ -151,37 +261,36 @@ class ServerOperations {
 		catch (ComputeHostUnreachableException ex) {
 			this.states.fail(instance.getUuid(), ex.getMessage());
 		}
-		return instance;
 	}
 
 	/**
-	 * A page of the caller's instances: after the one named by {@code marker} (Nova's
-	 * paging), at most {@code limit} of them, those whose name matches {@code name} (a
-	 * regular expression) and whose status is {@code status}.
+	 * A page of servers as a list request reads it: the database filters and sorts,
+	 * the name and address expressions are matched here (Nova matches them in Python too).
 	 */
-	List<Instance> list(RequestContext context, String name, String status, Integer limit, String marker) {
-		return list(context, name, status, TagFilter.NONE, limit, marker);
-	}
-
-	/** {@link #list(RequestContext, String, String, Integer, String)} among the servers {@code tags} admits. */
-	List<Instance> list(RequestContext context, String name, String status, TagFilter tags, Integer limit,
-			String marker) {
-		Pattern namePattern = null;
-		if (name != null) {
-			try {
-				namePattern = Pattern.compile(name);
-			}
-			catch (PatternSyntaxException ex) {
-				throw new BadRequestException("Invalid name filter: " + ex.getDescription());
-			}
+	List<Instance> list(ServerListQuery.Listing listing) {
+		if (listing.nothing()) {
+			return List.of();
+		}
+		Predicate<Instance> matches = null;
+		if (listing.name() != null || listing.ip() != null || listing.ip6() != null) {
+			matches = (instance) -> (listing.name() == null || listing.name().matcher(instance.getName()).find())
+					&& (listing.ip() == null || addressMatches(instance, 4, listing.ip()))
+					&& (listing.ip6() == null || addressMatches(instance, 6, listing.ip6()));
 		}
 		try {
-			return this.instances.page(context.projectId(), namePattern, ServerView.statusFilter(status), tags, limit,
-					marker);
+			return this.instances.list(listing.criteria(), listing.sort(), listing.marker(), matches, listing.limit());
 		}
 		catch (MarkerNotFoundException ex) {
-			throw new BadRequestException("marker [" + ServerRequests.shown(marker) + "] not found");
+			throw new BadRequestException("marker [" + ServerRequests.shown(listing.marker()) + "] not found");
 		}
+	}
+
+	private boolean addressMatches(Instance instance, int version, Pattern pattern) {
+		return networkInfo(instance).vifs()
+			.stream()
+			.flatMap((vif) -> vif.network().subnets().stream())
+			.flatMap((subnet) -> subnet.ips().stream())
+			.anyMatch((ip) -> ip.version() == version && pattern.matcher(ip.address()).find());
 	}
 
 	/**
@@ -266,6 +375,7 @@ class ServerOperations {
 		if (!this.states.begin(uuid, action)) {
 			return;
 		}
+		this.actionLog.start(context, uuid, action.verb());
 		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(uuid);
 		if (instance.getHost() == null || !hostIsUp(instance.getHost())) {
 			// Nova's local delete: no compute service will ever act on this instance
@@ -284,13 +394,13 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction action = "HARD".equals(type) ? InstanceAction.REBOOT_HARD : InstanceAction.REBOOT_SOFT;
-		begin(instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
+		begin(context, instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
 	}
 
 	void stop(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
-		begin(instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+		begin(context, instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
 	/** Checked here, cast to the host, no task begun (as Nova). */
@@ -298,13 +408,14 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction.TRIGGER_CRASH_DUMP.check(uuid, instance.getVmState(), instance.getTaskState());
+		this.actionLog.start(context, uuid, InstanceAction.TRIGGER_CRASH_DUMP.verb());
 		host(instance).triggerCrashDump(context, new ComputeRpcApi.InstanceRef(uuid));
 	}
 
 	void start(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
-		begin(instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+		begin(context, instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
 	String consoleOutput(RequestContext context, String uuid, Integer length) {
@@ -320,6 +431,7 @@ class ServerOperations {
 		if (!this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
+		this.actionLog.start(context, uuid, InstanceAction.ATTACH_VOLUME.verb());
 		return host(instance).attachVolume(context, new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
 	}
 
@@ -327,6 +439,7 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
+		this.actionLog.start(context, uuid, InstanceAction.DETACH_VOLUME.verb());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
 	}
 
@@ -334,12 +447,16 @@ class ServerOperations {
 		return new ConflictException("The volume service is not available: no nova-volume service is up.");
 	}
 
-	/** Begins the action's task and casts it; an unreachable host ends the task at once. */
-	void begin(Instance instance, InstanceAction action, Runnable cast) {
+	/**
+	 * Begins the action's task, records the action and casts it; an unreachable host ends
+	 * the task at once.
+	 */
+	void begin(RequestContext context, Instance instance, InstanceAction action, Runnable cast) {
 		if (instance.getHost() == null) {
 			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
 		}
 		this.states.begin(instance.getUuid(), action);
+		this.actionLog.start(context, instance.getUuid(), action.verb());
 		try {
 			cast.run();
 		}
@@ -393,6 +510,8 @@ class ServerOperations {
 			return false;
 		}
 		this.states.beginSoftDelete(uuid);
+		// Nova records a soft delete as its delete action
+		this.actionLog.start(context, uuid, InstanceAction.DELETE.verb());
 		try {
 			this.dispatcher.host(instance.getHost()).softDeleteInstance(context, new ComputeRpcApi.InstanceRef(uuid));
 		}
@@ -403,12 +522,44 @@ class ServerOperations {
 		return true;
 	}
 
+	/** Records that the caller asked for {@code action} on the instance (checks passed). */
+	void recordAction(RequestContext context, Instance instance, InstanceAction action) {
+		this.actionLog.start(context, instance.getUuid(), action.verb());
+	}
+
 	ComputeRpcApi hostOf(Instance instance) {
 		return host(instance);
 	}
 
 	boolean isHostUp(Instance instance) {
 		return instance.getHost() != null && hostIsUp(instance.getHost());
+	}
+
+	/** Renames the server, records its access addresses or describes it ({@code PUT /servers/{id}}). */
+	Instance update(RequestContext context, String uuid, ServerRequests.UpdateServer update) {
+		find(context, uuid);
+		return this.details.edit(uuid, update.name(), update.accessIpV4(), update.accessIpV6(), update.describe(),
+				update.description());
+	}
+
+	Map<String, String> metadata(Instance instance) {
+		return this.details.metadata(instance.getUuid());
+	}
+
+	Map<String, Map<String, String>> metadata(List<Instance> instances) {
+		return this.details.metadata(instances.stream().map(Instance::getUuid).toList());
+	}
+
+	/** Sets the given metadata keys; with {@code replace}, removes every other key. */
+	Map<String, String> updateMetadata(RequestContext context, String uuid, Map<String, String> items,
+			boolean replace) {
+		find(context, uuid);
+		return this.details.updateMetadata(uuid, items, replace);
+	}
+
+	void deleteMetadataItem(RequestContext context, String uuid, String key) {
+		find(context, uuid);
+		this.details.deleteMetadataItem(uuid, key);
 	}
 
 }

@@ -1,8 +1,13 @@
 package dev.novaboot.compute.api;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.novaboot.compute.manager.InstanceTags;
@@ -48,10 +53,48 @@ final class ServerRequests {
 	private ServerRequests() {
 	}
 
-	/** The body of {@code POST /v2.1/servers}, checked. */
+	/**
+	 * The body of {@code POST /v2.1/servers}, checked.
+	 * @param metadata the server's metadata (Nova's limits, {@link MetadataRequests})
+	 * @param accessIpV4 the IPv4 address the user says it is reached at, or null
+	 * @param accessIpV6 the IPv6 address, or null
+	 * @param keyName a key pair's name, or null (none exists here: any name is refused)
+	 * @param securityGroups the security groups' names asked for (only {@code default} exists)
+	 * @param minCount the fewest servers to boot
+	 * @param maxCount the most servers to boot (at least {@code minCount})
+	 * @param returnReservationId whether the answer is the reservation id rather than the server
+	 */
 	record CreateServer(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
-			List<BlockDevice> blockDevices, String description, List<String> tags) {
+			List<BlockDevice> blockDevices, String description, List<String> tags, Map<String, String> metadata,
+			String accessIpV4, String accessIpV6, String keyName, List<String> securityGroups, int minCount,
+			int maxCount, boolean returnReservationId, String availabilityZone, String group) {
 	}
+
+	/**
+	 * The body of {@code PUT /v2.1/servers/{id}}: what is absent is null and unchanged;
+	 * {@code describe} says whether a description (2.19, may be null) was given.
+	 */
+	record UpdateServer(String name, String accessIpV4, String accessIpV6, boolean describe, String description) {
+	}
+
+	// what Nova's create schema knows of a server (schemas/servers.py base_create); the
+	// fields of later versions are added by version, anything else is refused as Nova does
+	private static final Set<String> CREATE_FIELDS = Set.of("name", "imageRef", "flavorRef", "adminPass", "metadata",
+			"networks", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality", "availability_zone",
+			"block_device_mapping", "block_device_mapping_v2", "config_drive", "key_name", "min_count", "max_count",
+			"return_reservation_id", "security_groups", "user_data", "description", "tags");
+
+	private static final Set<String> BODY_FIELDS = Set.of("server", "os:scheduler_hints", "OS-SCH-HNT:scheduler_hints");
+
+	// Nova's parameter_types.boolean
+	private static final Set<Object> TRUE = Set.of(true, "True", "TRUE", "true", "1", "ON", "On", "on", "YES", "Yes",
+			"yes");
+
+	private static final Set<Object> FALSE = Set.of(false, "False", "FALSE", "false", "0", "OFF", "Off", "off", "NO",
+			"No", "no");
+
+	// Nova's positive_integer / non_negative_integer pattern
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
 	/** The body at microversion 2.1. */
 	static CreateServer create(Map<String, Object> body) {
@@ -66,6 +109,8 @@ final class ServerRequests {
 	 */
 	static CreateServer create(Map<String, Object> body, Microversion version) {
 		Map<String, Object> server = object(body, "server", true);
+		onlyKnown(body, BODY_FIELDS, null);
+		onlyKnown(server, CREATE_FIELDS, "server");
 		String description = null;
 		if (server.containsKey("description")) {
 			requireVersion(version.isAtLeast(2, 19), "server", "description");
@@ -105,7 +150,221 @@ final class ServerRequests {
 		List<RequestedNetwork> networks = networks(server.get("networks"), networkTags);
 		boolean deviceTags = (version.isAtLeast(2, 32) && !version.isAtLeast(2, 33)) || version.isAtLeast(2, 42);
 		List<BlockDevice> devices = blockDevices(server.get("block_device_mapping_v2"), deviceTags);
-		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices, description, tags);
+		Map<String, String> metadata = server.containsKey("metadata")
+				? MetadataRequests.metadata(server.get("metadata"), "metadata") : Map.of();
+		String accessIpV4 = accessIpV4(server.get("accessIPv4"));
+		String accessIpV6 = accessIpV6(server.get("accessIPv6"));
+		String keyName = null;
+		if (server.containsKey("key_name")) {
+			keyName = name("key_name", server.get("key_name"));
+		}
+		List<String> securityGroups = securityGroups(server.get("security_groups"));
+		int minCount = server.containsKey("min_count") ? positiveInteger("min_count", server.get("min_count")) : 1;
+		int maxCount = server.containsKey("max_count") ? positiveInteger("max_count", server.get("max_count"))
+				: minCount;
+		if (minCount > maxCount) {
+			throw new BadRequestException("min_count must be <= max_count");
+		}
+		boolean returnReservationId = server.containsKey("return_reservation_id")
+				&& bool("return_reservation_id", server.get("return_reservation_id"));
+		if (maxCount > 1 && networks.stream().anyMatch((network) -> network.fixedIp() != null)) {
+			throw new BadRequestException(
+					"Failed to launch instances: max_count cannot be greater than 1 if an fixed_ip is specified.");
+		}
+		String availabilityZone = server.containsKey("availability_zone")
+				? name("availability_zone", server.get("availability_zone")) : null;
+		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices, description, tags, metadata,
+				accessIpV4, accessIpV6, keyName, securityGroups, minCount, maxCount, returnReservationId,
+				availabilityZone, group(body));
+	}
+
+	/**
+	 * The server group of the scheduler hints ({@code os:scheduler_hints}, or the legacy
+	 * {@code OS-SCH-HNT:scheduler_hints}): a uuid, or a list of one (Nova's schema); the
+	 * other hints are accepted and ignored, as Nova ignores hints no filter reads.
+	 */
+	private static String group(Map<String, Object> body) {
+		Object hints = body.containsKey("os:scheduler_hints") ? body.get("os:scheduler_hints")
+				: body.get("OS-SCH-HNT:scheduler_hints");
+		if (hints == null) {
+			return null;
+		}
+		if (!(hints instanceof Map<?, ?> map)) {
+			throw invalid("os:scheduler_hints", hints, "It is not of type 'object'.");
+		}
+		Object group = map.get("group");
+		if (group instanceof List<?> list && list.size() == 1) {
+			group = list.get(0);
+		}
+		if (group == null) {
+			return null;
+		}
+		if (!(group instanceof String uuid) || !Uuids.isUuid(uuid)) {
+			throw invalid("group", group, "It is not a 'uuid'.");
+		}
+		return uuid;
+	}
+
+	/**
+	 * The body of {@code PUT /v2.1/servers/{id}} at {@code version} (Nova's
+	 * {@code base_update}, with {@code description} from 2.19).
+	 */
+	static UpdateServer update(Map<String, Object> body, Microversion version) {
+		Map<String, Object> server = object(body, "server", true);
+		onlyKnown(body, Set.of("server"), null);
+		onlyKnown(server, version.isAtLeast(2, 19)
+				? Set.of("name", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "description")
+				: Set.of("name", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6"), "server");
+		String name = server.containsKey("name") ? name(text(server, "name", true)) : null;
+		diskConfig(server.get("OS-DCF:diskConfig"));
+		boolean describe = server.containsKey("description");
+		String description = describe ? description(server.get("description")) : null;
+		return new UpdateServer(name, accessIpV4(server.get("accessIPv4")), accessIpV6(server.get("accessIPv6")),
+				describe, description);
+	}
+
+	/** Nova's {@code accessIPv4}: a string in IPv4's dotted form, or absent. */
+	private static String accessIpV4(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof String address)) {
+			throw invalid("accessIPv4", value, "It is not of type 'string'.");
+		}
+		if (!IPV4.matcher(address).matches()) {
+			throw invalid("accessIPv4", address, "'" + shown(address) + "' is not a 'ipv4'");
+		}
+		return address;
+	}
+
+	/** Nova's {@code accessIPv6}: a string in IPv6's form, or absent. */
+	private static String accessIpV6(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof String address)) {
+			throw invalid("accessIPv6", value, "It is not of type 'string'.");
+		}
+		if (!isIpv6(address)) {
+			throw invalid("accessIPv6", address, "'" + shown(address) + "' is not a 'ipv6'");
+		}
+		return address;
+	}
+
+	// a literal only: hex digits and colons (an IPv4 tail may end it), never a name to resolve
+	private static boolean isIpv6(String address) {
+		if (address.length() > 39 + 6 || address.indexOf(':') < 0 || !address.matches("[0-9a-fA-F:.]+")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address) instanceof Inet6Address;
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	// Nova's disk_config: AUTO or MANUAL; accepted and not kept (every disk is MANUAL here)
+	private static void diskConfig(Object value) {
+		if (value != null && !"AUTO".equals(value) && !"MANUAL".equals(value)) {
+			throw invalid("OS-DCF:diskConfig", value, "'" + shown(String.valueOf(value))
+					+ "' is not one of ['AUTO', 'MANUAL']");
+		}
+	}
+
+	/** Nova's {@code parameter_types.name} for a field other than the server's name. */
+	private static String name(String field, Object value) {
+		if (!(value instanceof String name)) {
+			throw invalid(field, value, "It is not of type 'string'.");
+		}
+		if (name.isEmpty()) {
+			throw invalid(field, name, "'' is too short");
+		}
+		checkLength(field, name, MAX_TEXT);
+		if (!Names.isValid(name)) {
+			throw invalid(field, name, "The name must be: " + Names.RULE);
+		}
+		return name;
+	}
+
+	/** Nova's {@code security_groups}: a list of objects with a {@code name}, each name once. */
+	private static List<String> securityGroups(Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw invalid("security_groups", value, "It is not of type 'array'.");
+		}
+		Set<String> names = new LinkedHashSet<>();
+		for (Object item : list) {
+			if (!(item instanceof Map<?, ?> group)) {
+				throw invalid("security_groups", item, "It is not of type 'object'.");
+			}
+			for (Object key : group.keySet()) {
+				if (!"name".equals(key)) {
+					throw new BadRequestException("Invalid input for field/attribute security_groups. "
+							+ "Additional properties are not allowed ('" + key + "' was unexpected)");
+				}
+			}
+			if (group.get("name") != null) {
+				names.add(name("name", group.get("name")));
+			}
+		}
+		return List.copyOf(names);
+	}
+
+	/** Nova's {@code positive_integer}: an integer, or a string of digits, of at least 1. */
+	private static int positiveInteger(String field, Object value) {
+		String digits;
+		if (value instanceof Integer || value instanceof Long) {
+			digits = value.toString();
+			if (((Number) value).longValue() < 1) {
+				throw invalid(field, value, value + " is less than the minimum of 1");
+			}
+		}
+		else if (value instanceof String text) {
+			digits = text;
+		}
+		else {
+			throw invalid(field, value, "It is not of type 'integer', 'string'.");
+		}
+		if (!DIGITS.matcher(digits).matches()) {
+			throw invalid(field, value, "'" + shown(digits) + "' does not match '^[0-9]*$'");
+		}
+		try {
+			int count = Integer.parseInt(digits);
+			if (count < 1) {
+				throw invalid(field, value, value + " is less than the minimum of 1");
+			}
+			return count;
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(field, value, "It is too large.");
+		}
+	}
+
+	/** Nova's {@code parameter_types.boolean}: true or false, or one of their spellings as strings. */
+	static boolean bool(String field, Object value) {
+		if (TRUE.contains(value)) {
+			return true;
+		}
+		if (FALSE.contains(value)) {
+			return false;
+		}
+		throw invalid(field, value, "'" + shown(String.valueOf(value)) + "' is not one of the boolean values.");
+	}
+
+	/** Refuses the properties an object's schema does not know, in Nova's words. */
+	private static void onlyKnown(Map<String, Object> object, Set<String> known, String name) {
+		if (object == null) {
+			return;
+		}
+		for (String key : object.keySet()) {
+			if (!known.contains(key)) {
+				throw new BadRequestException("Invalid input for field/attribute " + ((name != null) ? name : "body")
+						+ ". Additional properties are not allowed ('" + shown(key) + "' was unexpected)");
+			}
+		}
 	}
 
 	/**
@@ -394,7 +653,7 @@ final class ServerRequests {
 	}
 
 	// the words of Nova's schema errors: "Invalid input for field/attribute <f>. Value: <v>. <why>"
-	private static BadRequestException invalid(String field, Object value, String reason) {
+	static BadRequestException invalid(String field, Object value, String reason) {
 		return new BadRequestException(
 				"Invalid input for field/attribute " + field + ". Value: " + shown(String.valueOf(value)) + ". " + reason);
 	}

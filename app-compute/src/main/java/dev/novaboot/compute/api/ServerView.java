@@ -97,9 +97,17 @@ final class ServerView {
 	 * @param tags the server's tags (2.26)
 	 * @param flavorName the name of the flavor it was booted with (2.47)
 	 * @param flavorExtraSpecs that flavor's extra specs at boot (2.47)
+	 * @param metadata the server's metadata
 	 */
 	record Shown(Microversion version, boolean admin, String hostStatus, List<String> tags, String flavorName,
-			Map<String, String> flavorExtraSpecs) {
+			Map<String, String> flavorExtraSpecs, Map<String, String> metadata) {
+
+		/** What is shown of a server whose metadata is not at hand: none. */
+		Shown(Microversion version, boolean admin, String hostStatus, List<String> tags, String flavorName,
+				Map<String, String> flavorExtraSpecs) {
+			this(version, admin, hostStatus, tags, flavorName, flavorExtraSpecs, Map.of());
+		}
+
 	}
 
 	static Map<String, Object> detail(Instance instance, NetworkInfo networkInfo, List<VolumeAttachmentRecord> volumes,
@@ -109,21 +117,23 @@ final class ServerView {
 		view.put("status", status(instance));
 		view.put("tenant_id", instance.getProjectId());
 		view.put("user_id", instance.getUserId());
-		view.put("metadata", Map.of());
+		view.put("metadata", shown.metadata());
 		view.put("hostId", hostId(instance));
 		view.put("image", Map.of("id", instance.getImageRef(), "links", imageLinks(instance.getImageRef())));
 		view.put("flavor", flavor(instance, shown));
 		view.put("created", NovaTime.format(instance.getCreatedAt()));
 		view.put("updated", NovaTime.format(instance.getUpdatedAt()));
 		view.put("addresses", addresses(networkInfo));
-		view.put("accessIPv4", "");
-		view.put("accessIPv6", "");
+		view.put("accessIPv4", (instance.getAccessIpV4() != null) ? instance.getAccessIpV4() : "");
+		view.put("accessIPv6", (instance.getAccessIpV6() != null) ? instance.getAccessIpV6() : "");
 		view.put("progress", 0);
-		view.put("key_name", null);
+		view.put("key_name", instance.getKeyName());
 		view.put("config_drive", "");
 		view.put("security_groups", List.of(Map.of("name", "default")));
 		view.put("OS-DCF:diskConfig", "MANUAL");
-		view.put("OS-EXT-AZ:availability_zone", "nova");
+		// the zone it was placed in; rows from before zones were recorded were in the default one
+		view.put("OS-EXT-AZ:availability_zone", (instance.getAvailabilityZone() != null)
+				? instance.getAvailabilityZone() : (instance.getHost() != null) ? "nova" : "");
 		view.put("OS-EXT-STS:vm_state", instance.getVmState().value());
 		view.put("OS-EXT-STS:task_state", (instance.getTaskState() != null) ? instance.getTaskState().value() : null);
 		view.put("OS-EXT-STS:power_state", instance.getPowerState().code());
@@ -190,6 +200,23 @@ final class ServerView {
 	private static String reservationId(Instance instance) {
 		return (instance.getReservationId() != null) ? instance.getReservationId()
 				: "r-" + instance.getUuid().replace("-", "").substring(0, 8);
+	}
+
+	/**
+	 * The server's addresses by network label, as {@code /servers/{id}/ips} shows them:
+	 * version and address only (Nova's addresses view without the extended attributes).
+	 */
+	static Map<String, List<Map<String, Object>>> ips(NetworkInfo networkInfo) {
+		Map<String, List<Map<String, Object>>> addresses = new LinkedHashMap<>();
+		for (NetworkInfo.Vif vif : networkInfo.vifs()) {
+			List<Map<String, Object>> list = addresses.computeIfAbsent(vif.network().label(), (label) -> new ArrayList<>());
+			for (NetworkInfo.Subnet subnet : vif.network().subnets()) {
+				for (NetworkInfo.FixedIp ip : subnet.ips()) {
+					list.add(Map.of("version", ip.version(), "addr", ip.address()));
+				}
+			}
+		}
+		return addresses;
 	}
 
 	private static Map<String, List<Map<String, Object>>> addresses(NetworkInfo networkInfo) {

@@ -1,24 +1,21 @@
 package dev.novaboot.compute.api;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import jakarta.validation.constraints.Min;
-
-import dev.novaboot.compute.manager.InstanceQueries.TagFilter;
 import dev.novaboot.compute.store.Instance;
-import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,16 +23,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v2.1/servers}: boot, list, show and delete, as Nova answers them at the request's microversion (docs/compute-microversions.md).
+ * {@code /v2.1/servers}: boot, list, show, update and delete, as Nova answers them at the
+ * request's microversion (docs/compute-microversions.md).
  */
 @RestController
 @RequestMapping("/v2.1/servers")
 class ServersController {
-
-	// every status Nova knows (its _STATE_MAP); from 2.38 any other is a 400
-	private static final Set<String> NOVA_STATUSES = Set.of("ACTIVE", "BUILD", "REBOOT", "HARD_REBOOT", "PASSWORD",
-			"REBUILD", "MIGRATING", "RESIZE", "VERIFY_RESIZE", "REVERT_RESIZE", "PAUSED", "SUSPENDED", "RESCUE",
-			"ERROR", "DELETED", "SOFT_DELETED", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN");
 
 	private final ServerOperations servers;
 
@@ -43,46 +36,62 @@ class ServersController {
 		this.servers = servers;
 	}
 
+	/**
+	 * Boots {@code max_count} servers; the answer is the first of them, or with
+	 * {@code return_reservation_id} the reservation id they share (Nova).
+	 */
 	@PostMapping
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, Object> create(RequestContext context, @RequestBody Map<String, Object> body, Microversion version) {
-		Instance instance = this.servers.create(context, ServerRequests.create(body, version));
+	ResponseEntity<Map<String, Object>> create(RequestContext context, @RequestBody Map<String, Object> body,
+			Microversion version) {
+		ServerRequests.CreateServer request = ServerRequests.create(body, version);
+		ServerOperations.Created created = this.servers.create(context, request);
+		if (request.returnReservationId()) {
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reservation_id", created.reservationId()));
+		}
+		Instance instance = created.instances().get(0);
 		Map<String, Object> server = ServerView.summary(instance);
 		server.remove("name");
 		server.put("OS-DCF:diskConfig", "MANUAL");
-		server.put("security_groups", List.of(Map.of("name", "default")));
-		return Map.of("server", server);
+		server.put("security_groups", List.of(Map.of("name", ServerOperations.DEFAULT_SECURITY_GROUP)));
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.header("Location", Links.of("servers", instance.getUuid()).get(0).get("href"))
+			.body(Map.of("server", server));
 	}
 
-	// limit is validated declaratively (ComputeApiFaults turns a violation into Nova's 400);
-	// a limit that is no integer at all is a type mismatch, also a 400
 	@GetMapping
-	Map<String, Object> list(RequestContext context, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String status, @RequestParam(required = false) @Min(0) Integer limit,
-			@RequestParam(required = false) String marker, @RequestParam Map<String, String> query,
+	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query,
 			Microversion version) {
-		return Map.of("servers", page(context, name, status, limit, marker, query, version).stream()
-			.map(ServerView::summary)
-			.toList());
+		ServerListQuery.Listing listing = ServerListQuery.read(query, context, version);
+		List<Instance> page = this.servers.list(listing);
+		return page(page.stream().map(ServerView::summary).toList(), page, listing);
 	}
 
 	@GetMapping("/detail")
-	Map<String, Object> detail(RequestContext context, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String status, @RequestParam(required = false) @Min(0) Integer limit,
-			@RequestParam(required = false) String marker, @RequestParam Map<String, String> query,
+	Map<String, Object> detail(RequestContext context, @RequestParam MultiValueMap<String, String> query,
 			Microversion version) {
-		List<Instance> page = page(context, name, status, limit, marker, query, version);
+		ServerListQuery.Listing listing = ServerListQuery.read(query, context, version);
+		List<Instance> page = this.servers.list(listing);
 		Map<String, List<String>> tags = version.isAtLeast(2, 26) ? this.servers.tags(page) : Map.of();
-		return Map.of("servers", page.stream()
-			.map((instance) -> detail(instance, context, version, tags.getOrDefault(instance.getUuid(), List.of())))
-			.toList());
+		Map<String, Map<String, String>> metadata = this.servers.metadata(page);
+		return page(page.stream()
+			.map((instance) -> detail(instance, context, version, tags.getOrDefault(instance.getUuid(), List.of()),
+					metadata.getOrDefault(instance.getUuid(), Map.of())))
+			.toList(), page, listing);
 	}
 
 	@GetMapping("/{id}")
 	Map<String, Object> show(RequestContext context, @PathVariable String id, Microversion version) {
 		Instance instance = this.servers.find(context, id);
-		List<String> tags = version.isAtLeast(2, 26) ? this.servers.tags(instance) : List.of();
-		return Map.of("server", detail(instance, context, version, tags));
+		return Map.of("server", detail(instance, context, version));
+	}
+
+	/** Nova's update: the name, the access addresses and (2.19) the description; the server's detail back. */
+	@PutMapping("/{id}")
+	Map<String, Object> update(RequestContext context, @PathVariable String id, @RequestBody Map<String, Object> body,
+			Microversion version) {
+		ServerRequests.UpdateServer update = ServerRequests.update(body, version);
+		Instance instance = this.servers.update(context, id, update);
+		return Map.of("server", detail(instance, context, version));
 	}
 
 	@DeleteMapping("/{id}")
@@ -91,40 +100,30 @@ class ServersController {
 		this.servers.delete(context, id);
 	}
 
-	private List<Instance> page(RequestContext context, String name, String status, Integer limit, String marker,
-			Map<String, String> query, Microversion version) {
-		if (status != null && version.isAtLeast(2, 38)
-				&& !NOVA_STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
-			throw new BadRequestException("Invalid status value");
+	// the servers and, when the page is full, Nova's servers_links with the next marker
+	private static Map<String, Object> page(List<Map<String, Object>> views, List<Instance> page,
+			ServerListQuery.Listing listing) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("servers", views);
+		List<Map<String, String>> links = Paging.links(listing.limit(), page.size(),
+				page.isEmpty() ? null : page.get(page.size() - 1).getUuid());
+		if (!links.isEmpty()) {
+			body.put("servers_links", links);
 		}
-		TagFilter tags = TagFilter.NONE;
-		if (version.isAtLeast(2, 26)) {
-			tags = new TagFilter(tagList(query.get("tags")), tagList(query.get("tags-any")),
-					tagList(query.get("not-tags")), tagList(query.get("not-tags-any")));
-		}
-		return this.servers.list(context, name, status, tags, limit, marker);
+		return body;
 	}
 
-	// a comma-separated list of tags, as Nova's tag filters take them
-	private static Set<String> tagList(String value) {
-		if (value == null) {
-			return Set.of();
-		}
-		Set<String> tags = new LinkedHashSet<>();
-		for (String tag : value.split(",")) {
-			if (!tag.isBlank()) {
-				tags.add(tag.strip());
-			}
-		}
-		return tags;
+	private Map<String, Object> detail(Instance instance, RequestContext context, Microversion version) {
+		List<String> tags = version.isAtLeast(2, 26) ? this.servers.tags(instance) : List.of();
+		return detail(instance, context, version, tags, this.servers.metadata(instance));
 	}
 
 	private Map<String, Object> detail(Instance instance, RequestContext context, Microversion version,
-			List<String> tags) {
+			List<String> tags, Map<String, String> metadata) {
 		ServerView.Shown shown = new ServerView.Shown(version, context.isAdmin(),
 				(version.isAtLeast(2, 16) && context.isAdmin()) ? this.servers.hostStatus(instance) : "", tags,
 				version.isAtLeast(2, 47) ? this.servers.flavorName(instance) : null,
-				version.isAtLeast(2, 47) ? this.servers.flavorExtraSpecs(instance) : Map.of());
+				version.isAtLeast(2, 47) ? this.servers.flavorExtraSpecs(instance) : Map.of(), metadata);
 		return ServerView.detail(instance, this.servers.networkInfo(instance), this.servers.attachments(instance),
 				shown);
 	}

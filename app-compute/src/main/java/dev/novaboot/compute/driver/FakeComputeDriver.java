@@ -1,6 +1,7 @@
 package dev.novaboot.compute.driver;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +53,8 @@ public class FakeComputeDriver implements ComputeDriver {
 		fake.memoryMb = guest.memoryMb();
 		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
 		fake.power = PowerState.RUNNING;
-		fake.console.add("fake guest " + guest.uuid() + " booted with " + guest.vcpus() + " vcpus, "
-				+ guest.memoryMb() + " MB");
+		// a fake guest, a clock of its own: its transcript is the only place the time shows
+		fake.console.addAll(BootTranscript.of(guest, Instant.now()));
 		this.guests.put(guest.uuid(), fake);
 	}
 

@@ -15,13 +15,24 @@ import java.util.List;
  * @param imageFormat {@code qcow2} or {@code raw}
  * @param macAddresses the MAC addresses of its network interfaces
  * @param volumes volumes attached to it
+ * @param hostname the guest's hostname (what its cloud-init would be told)
+ * @param addresses its fixed IP addresses, in interface order
  */
 public record GuestSpec(String uuid, String name, int vcpus, int memoryMb, int rootGb, Path imagePath,
-		String imageFormat, List<String> macAddresses, List<GuestVolume> volumes) {
+		String imageFormat, List<String> macAddresses, List<GuestVolume> volumes, String hostname,
+		List<String> addresses) {
 
 	public GuestSpec {
 		macAddresses = List.copyOf(macAddresses);
 		volumes = List.copyOf(volumes);
+		hostname = (hostname != null) ? hostname : name;
+		addresses = (addresses != null) ? List.copyOf(addresses) : List.of();
+	}
+
+	/** A guest whose hostname is its name and whose addresses are not known. */
+	public GuestSpec(String uuid, String name, int vcpus, int memoryMb, int rootGb, Path imagePath, String imageFormat,
+			List<String> macAddresses, List<GuestVolume> volumes) {
+		this(uuid, name, vcpus, memoryMb, rootGb, imagePath, imageFormat, macAddresses, volumes, name, List.of());
 	}
 
 }

@@ -49,7 +49,15 @@ class GuestSpecs {
 	static GuestSpec spec(Instance instance, Image image, NetworkInfo networkInfo, List<GuestVolume> volumes) {
 		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
 				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
-				networkInfo.macAddresses(), volumes);
+				networkInfo.macAddresses(), volumes,
+				(instance.getHostname() != null) ? instance.getHostname() : instance.getName(),
+				networkInfo.vifs()
+					.stream()
+					.flatMap((vif) -> vif.network().subnets().stream())
+					.flatMap((subnet) -> subnet.ips().stream())
+					.filter((ip) -> "fixed".equals(ip.type()))
+					.map(NetworkInfo.FixedIp::address)
+					.toList());
 	}
 
 }

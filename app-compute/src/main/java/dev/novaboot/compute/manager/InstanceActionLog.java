@@ -2,6 +2,7 @@ package dev.novaboot.compute.manager;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import dev.novaboot.compute.store.InstanceActionEventRecord;
@@ -55,10 +56,7 @@ public class InstanceActionLog {
 	 * task's) just runs.
 	 */
 	public <T> T event(RequestContext context, String instanceUuid, String event, String host, Supplier<T> step) {
-		Optional<Long> eventId = this.ownTransaction.execute((status) -> this.actions
-			.findFirstByInstanceUuidAndRequestIdOrderByIdDesc(instanceUuid, context.requestId())
-			.map((action) -> this.events.save(new InstanceActionEventRecord(action.getId(), event, host,
-					this.clock.now())).getId()));
+		Optional<Long> eventId = begin(context, instanceUuid, event, host);
 		if (eventId.isEmpty()) {
 			return step.get();
 		}
@@ -81,6 +79,22 @@ public class InstanceActionLog {
 		});
 	}
 
+	/**
+	 * Runs a step that reports its own outcome (true when it succeeded; a failed step has
+	 * already put its server in a defined state), recorded as {@code event}.
+	 */
+	public void outcome(RequestContext context, String instanceUuid, String event, String host, BooleanSupplier step) {
+		Optional<Long> eventId = begin(context, instanceUuid, event, host);
+		boolean succeeded = false;
+		try {
+			succeeded = step.getAsBoolean();
+		}
+		finally {
+			String result = succeeded ? InstanceActionEventRecord.SUCCESS : InstanceActionEventRecord.ERROR;
+			eventId.ifPresent((id) -> finish(id, result, null));
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<InstanceActionRecord> actions(String instanceUuid) {
 		return this.actions.findByInstanceUuidOrderByStartTimeDescIdDesc(instanceUuid);
@@ -94,6 +108,15 @@ public class InstanceActionLog {
 	@Transactional(readOnly = true)
 	public List<InstanceActionEventRecord> events(InstanceActionRecord action) {
 		return this.events.findByActionIdOrderByStartTimeAscIdAsc(action.getId());
+	}
+
+	// the event of the action the request began; none for a request that began no action
+	private Optional<Long> begin(RequestContext context, String instanceUuid, String event, String host) {
+		return this.ownTransaction.execute((status) -> this.actions
+			.findFirstByInstanceUuidAndRequestIdOrderByIdDesc(instanceUuid, context.requestId())
+			.map((action) -> this.events
+				.save(new InstanceActionEventRecord(action.getId(), event, host, this.clock.now()))
+				.getId()));
 	}
 
 	private void finish(Long eventId, String result, String traceback) {

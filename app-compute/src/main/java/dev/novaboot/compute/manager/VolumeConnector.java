@@ -23,4 +23,12 @@ public interface VolumeConnector {
 	/** Releases the volume from the instance; a volume not connected is fine. */
 	void disconnect(RequestContext context, String volumeId, String instanceUuid, String host);
 
+	/**
+	 * Checks, before a boot is accepted, that the caller's project owns the volume and
+	 * that it is available (Nova's API refuses a boot with another project's volume, or
+	 * one in use, with a 400).
+	 * @throws VolumeUnavailableException when it does not exist for the caller (missing) or is not available
+	 */
+	void checkAvailable(RequestContext context, String volumeId);
+
 }

@@ -75,6 +75,19 @@ public class RpcVolumeConnector implements VolumeConnector {
 		reach(() -> volumeHost.detachVolume(context, volume));
 	}
 
+	@Override
+	public void checkAvailable(RequestContext context, String volumeId) {
+		VolumeInfo volume = reach(() -> this.rpc.call(VolumeRpcApi.class).getVolume(context, new VolumeRef(volumeId)));
+		// another project's volume is no volume to the caller
+		if (!context.isAdmin() && !volume.projectId().equals(context.projectId())) {
+			throw new VolumeUnavailableException("Volume " + volumeId + " could not be found.", true);
+		}
+		if (!"available".equals(volume.status())) {
+			throw new VolumeUnavailableException("Invalid volume: volume '" + volumeId
+					+ "' status must be 'available'. Currently in '" + volume.status() + "'", false);
+		}
+	}
+
 	/** The manager of the host that holds the volume (any volume service knows which). */
 	private VolumeRpcApi volumeHost(RequestContext context, String volumeId) {
 		VolumeInfo volume = reach(() -> this.rpc.call(VolumeRpcApi.class).getVolume(context, new VolumeRef(volumeId)));

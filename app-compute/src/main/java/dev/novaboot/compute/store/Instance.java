@@ -132,6 +132,12 @@ public class Instance extends SoftDeletedEntity {
 	@Column(name = "soft_deleted_at")
 	private Instant softDeletedAt;
 
+	@Column(name = "access_ip_v4")
+	private String accessIpV4;
+
+	@Column(name = "access_ip_v6")
+	private String accessIpV6;
+
 	protected Instance() {
 	}
 
@@ -351,6 +357,30 @@ public class Instance extends SoftDeletedEntity {
 		this.name = name;
 	}
 
+	/** The IPv4 address the user says the server is reached at (Nova's accessIPv4); null when none. */
+	public String getAccessIpV4() {
+		return this.accessIpV4;
+	}
+
+	/** The IPv6 address the user says the server is reached at (Nova's accessIPv6); null when none. */
+	public String getAccessIpV6() {
+		return this.accessIpV6;
+	}
+
+	/** What a user may change of a server ({@code PUT /servers/{id}}); null keeps a value, as an absent field does. */
+	public void edit(String name, String accessIpV4, String accessIpV6) {
+		if (name != null) {
+			this.name = name;
+		}
+		if (accessIpV4 != null) {
+			this.accessIpV4 = accessIpV4;
+		}
+		if (accessIpV6 != null) {
+			this.accessIpV6 = accessIpV6;
+		}
+	}
+
+	/** The description, which may be set to null (2.19). */
 	public void setDescription(String description) {
 		this.description = description;
 	}
@@ -420,6 +450,11 @@ public class Instance extends SoftDeletedEntity {
 
 	public void setSoftDeletedAt(Instant softDeletedAt) {
 		this.softDeletedAt = softDeletedAt;
+	}
+
+	/** The reservation id shared by the servers of one multiple create. */
+	public void setReservationId(String reservationId) {
+		this.reservationId = reservationId;
 	}
 
 }

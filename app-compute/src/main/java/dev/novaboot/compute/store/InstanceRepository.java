@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import dev.novaboot.compute.driver.PowerState;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -17,55 +16,10 @@ import org.springframework.data.repository.query.Param;
  * The live (not deleted) rows of the {@code instances} table: the entity's restriction
  * hides deleted rows from every query and update here.
  */
-public interface InstanceRepository extends JpaRepository<Instance, Long> {
+public interface InstanceRepository extends JpaRepository<Instance, Long>, InstanceListing {
 
 	@Query("select i from Instance i where i.uuid = :uuid")
 	Optional<Instance> findLive(@Param("uuid") String uuid);
-
-	/**
-	 * The first live instances of a project in the Compute API's order (newest first) whose
-	 * vm_state is one of {@code vmStates}; with {@code anyTask} false, only those whose task
-	 * is (with {@code rebooting} true) or is not (false) {@code reboot}.
-	 */
-	@Query("select i from Instance i where i.projectId = :project and i.vmState in :vmStates "
-			+ TASK_FILTER + TAG_FILTER + "order by i.createdAt desc, i.id desc")
-	List<Instance> findLivePage(@Param("project") String projectId, @Param("vmStates") Collection<VmState> vmStates,
-			@Param("anyTask") boolean anyTask, @Param("rebooting") boolean rebooting,
-			@Param("reboot") TaskState reboot, @Param("all") Collection<String> all, @Param("allCount") long allCount,
-			@Param("any") Collection<String> any, @Param("anyCount") long anyCount,
-			@Param("notAll") Collection<String> notAll, @Param("notAllCount") long notAllCount,
-			@Param("none") Collection<String> none, @Param("noneCount") long noneCount, Limit limit);
-
-	/** {@link #findLivePage} after the instance created at {@code createdAt} with {@code id} (keyset paging). */
-	@Query("select i from Instance i where i.projectId = :project and i.vmState in :vmStates "
-			+ TASK_FILTER + TAG_FILTER + "and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id)) "
-			+ "order by i.createdAt desc, i.id desc")
-	List<Instance> findLivePageAfter(@Param("project") String projectId,
-			@Param("vmStates") Collection<VmState> vmStates, @Param("anyTask") boolean anyTask,
-			@Param("rebooting") boolean rebooting, @Param("reboot") TaskState reboot,
-			@Param("all") Collection<String> all, @Param("allCount") long allCount,
-			@Param("any") Collection<String> any, @Param("anyCount") long anyCount,
-			@Param("notAll") Collection<String> notAll, @Param("notAllCount") long notAllCount,
-			@Param("none") Collection<String> none, @Param("noneCount") long noneCount,
-			@Param("createdAt") Instant createdAt, @Param("id") long id, Limit limit);
-
-	/**
-	 * Nova's tag filters (2.26): every tag of {@code all}, at least one of {@code any},
-	 * not every one of {@code notAll}, none of {@code none}; a filter with a count of 0 is
-	 * off (its list then holds one empty string, which no tag is, as an empty list cannot
-	 * be bound everywhere).
-	 */
-	String TAG_FILTER = "and (:allCount = 0 or (select count(t) from InstanceTag t where t.key.instanceUuid = i.uuid "
-			+ "and t.key.tag in :all) = :allCount) "
-			+ "and (:anyCount = 0 or exists (select t from InstanceTag t where t.key.instanceUuid = i.uuid "
-			+ "and t.key.tag in :any)) "
-			+ "and (:notAllCount = 0 or (select count(t) from InstanceTag t where t.key.instanceUuid = i.uuid "
-			+ "and t.key.tag in :notAll) < :notAllCount) "
-			+ "and (:noneCount = 0 or not exists (select t from InstanceTag t where t.key.instanceUuid = i.uuid "
-			+ "and t.key.tag in :none)) ";
-
-	String TASK_FILTER = "and (:anyTask = true or (:rebooting = true and i.taskState = :reboot) "
-			+ "or (:rebooting = false and (i.taskState is null or i.taskState <> :reboot))) ";
 
 	@Query("select i from Instance i where i.host = :host order by i.id")
 	List<Instance> findLiveByHost(@Param("host") String host);

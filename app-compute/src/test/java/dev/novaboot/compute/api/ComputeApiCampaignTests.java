@@ -82,8 +82,9 @@ class ComputeApiCampaignTests {
 			.template(new Template("POST", "/v2.1/flavors",
 					"{\"flavor\": {\"name\": \"fuzz.flavor\", \"id\": \"fuzz\", \"ram\": 64, \"vcpus\": 1, "
 							+ "\"disk\": 1}}",
-					Map.of("/flavor/name", Field.LIMITED_STRING, "/flavor/id", Field.LIMITED_STRING, "/flavor/ram",
-							Field.POSITIVE_INTEGER, "/flavor/vcpus", Field.POSITIVE_INTEGER)))
+					// not the id: a number is a flavor id to Nova's schema, which LIMITED_STRING would call malformed
+					Map.of("/flavor/name", Field.LIMITED_STRING, "/flavor/ram", Field.POSITIVE_INTEGER, "/flavor/vcpus",
+							Field.POSITIVE_INTEGER)))
 			.template(new Template("POST", "/v2.1/flavors/{id}/action", "{\"addTenantAccess\": {\"tenant\": \"p\"}}",
 					Map.of("/addTenantAccess/tenant", Field.LIMITED_STRING)))
 			.template(new Template("PUT", "/v2.1/os-services/{id}",

@@ -62,6 +62,14 @@ class PostgresServersApiTests {
 		assertThat(ids(client.get("/v2.1/servers?limit=1&marker=" + tooBig))).containsExactly(id);
 		assertThat(ids(client.get("/v2.1/servers?status=SHUTOFF"))).containsExactly(id);
 		assertThat(ids(client.get("/v2.1/servers?status=ACTIVE&name=pg"))).isEmpty();
+		// sorted by keys that may be null (launched_at: none for the server in error) and paged after them
+		assertThat(ids(client.get("/v2.1/servers?sort_key=launched_at&sort_dir=asc"))).containsExactly(tooBig, id);
+		assertThat(ids(client.get("/v2.1/servers?sort_key=launched_at&sort_dir=asc&limit=1&marker=" + tooBig)))
+			.containsExactly(id);
+		assertThat(ids(client.get("/v2.1/servers?sort_key=access_ip_v4&sort_key=display_name&sort_dir=desc&sort_dir=asc"
+				+ "&flavor=1&changes-since=2000-01-01T00:00:00Z"))).containsExactly(id);
+		client.put("/v2.1/servers/" + id + "/metadata", Map.of("metadata", Map.of("db", "postgres")));
+		assertThat(client.server(id)).containsEntry("metadata", Map.of("db", "postgres"));
 		client.delete("/v2.1/servers/" + id);
 		client.delete("/v2.1/servers/" + tooBig);
 		client.awaitGone(id);

@@ -1,6 +1,7 @@
 package dev.novaboot.compute.api;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.compute.ServerUpdateOptions;
 import org.openstack4j.model.image.v2.Image;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -182,6 +184,113 @@ class ServersApiAuthenticationTests {
 			.pollInSameThread()
 			.until(() -> os.compute().servers().get(booted.getId()) == null);
 		assertThat(os.compute().servers().list()).extracting(Server::getId).doesNotContain(booted.getId());
+	}
+
+	@Test
+	void anOpenStackClientBootsWithMetadataFiltersTheListRenamesAndSetsMetadata() {
+		OSClientV3 os = OpenStackClients.admin(this.port);
+		String image = os.imagesV2()
+			.list()
+			.stream()
+			.filter((candidate) -> IMAGE_NAME.equals(candidate.getName()))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+		Server booted = os.compute()
+			.servers()
+			.boot(Builders.server()
+				.name("sdk-meta")
+				.flavor("1")
+				.image(image)
+				// openstack4j's addMetadata replaces what was added before it
+				.addMetadata(new HashMap<>(Map.of("tier", "front")))
+				.addMetadataItem("role", "web")
+				.build());
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(booted.getId()).getStatus() == Server.Status.ACTIVE);
+		assertThat(os.compute().servers().get(booted.getId()).getMetadata())
+			.isEqualTo(Map.of("role", "web", "tier", "front"));
+
+		assertThat(os.compute().servers().list(Map.of("name", "^sdk-meta$", "status", "ACTIVE", "flavor", "1")))
+			.extracting(Server::getId)
+			.containsExactly(booted.getId());
+		assertThat(os.compute().servers().list(Map.of("name", "^sdk-meta$", "image", image)))
+			.extracting(Server::getId)
+			.containsExactly(booted.getId());
+		assertThat(os.compute().servers().list(Map.of("name", "^sdk-meta$", "flavor", "2"))).isEmpty();
+
+		Server renamed = os.compute()
+			.servers()
+			.update(booted.getId(), ServerUpdateOptions.create().name("sdk-renamed").accessIPv4("192.0.2.10"));
+		assertThat(renamed.getName()).isEqualTo("sdk-renamed");
+		assertThat(renamed.getAccessIPv4()).isEqualTo("192.0.2.10");
+
+		// openstack4j's updateMetadata is Nova's PUT /metadata: it replaces the whole metadata
+		assertThat(os.compute().servers().updateMetadata(booted.getId(), Map.of("owner", "ops", "tier", "back")))
+			.isEqualTo(Map.of("owner", "ops", "tier", "back"));
+		assertThat(os.compute().servers().deleteMetadataItem(booted.getId(), "tier").isSuccess()).isTrue();
+		assertThat(os.compute().servers().getMetadata(booted.getId())).isEqualTo(Map.of("owner", "ops"));
+		Server shown = os.compute().servers().get(booted.getId());
+		assertThat(shown.getName()).isEqualTo("sdk-renamed");
+		assertThat(shown.getAccessIPv4()).isEqualTo("192.0.2.10");
+
+		assertThat(os.compute().servers().delete(booted.getId()).isSuccess()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(booted.getId()) == null);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aServersAddressesMetadataAndUpdateNeedATokenStayInItsProjectAndRefuseBadBodies() {
+		AuthTestSupport.createUser(this.http, "cmp-ivan", "ivan-password", "member", "cmp-i");
+		AuthTestSupport.createUser(this.http, "cmp-judy", "judy-password", "member", "cmp-j");
+		String ivan = AuthTestSupport.token(this.http, "cmp-ivan", "ivan-password", "cmp-i");
+		String judy = AuthTestSupport.token(this.http, "cmp-judy", "judy-password", "cmp-j");
+		ResponseEntity<Map> booted = this.http.exchange("/v2.1/servers", HttpMethod.POST,
+				json("{\"server\": {\"name\": \"ivan-vm\", \"flavorRef\": \"1\", \"imageRef\": \"" + imageId(ivan)
+						+ "\", \"metadata\": {\"k\": \"secret-meta-value\"}}}", ivan), Map.class);
+		assertThat(booted.getStatusCode()).as("%s", booted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		String id = (String) ((Map<String, Object>) booted.getBody().get("server")).get("id");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http
+			.exchange("/v2.1/servers/" + id, HttpMethod.GET, json("", ivan), Map.class)
+			.getBody()
+			.get("server")).asInstanceOf(MAP).containsEntry("status", "ACTIVE"));
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.OPENSTACK);
+		for (String path : List.of("/v2.1/servers/" + id + "/ips", "/v2.1/servers/" + id + "/ips/private",
+				"/v2.1/servers/" + id + "/metadata", "/v2.1/servers/" + id + "/metadata/k")) {
+			checks.policyRefusesEverySpellingWithoutAToken("GET", path, "secret-meta-value");
+			checks.policyRefusesEverySpellingWithoutAToken("DELETE", path, "secret-meta-value");
+		}
+		checks.policyRefusesEverySpellingWithoutAToken("PUT", "/v2.1/servers/" + id, "secret-meta-value");
+
+		String[][] calls = { { "GET", "/ips", "" }, { "GET", "/ips/private", "" }, { "GET", "/metadata", "" },
+				{ "GET", "/metadata/k", "" }, { "POST", "/metadata", "{\"metadata\": {\"k\": \"judy\"}}" },
+				{ "PUT", "/metadata", "{\"metadata\": {}}" }, { "PUT", "/metadata/k", "{\"meta\": {\"k\": \"judy\"}}" },
+				{ "DELETE", "/metadata/k", "" }, { "PUT", "", "{\"server\": {\"name\": \"judys-now\"}}" } };
+		for (String[] call : calls) {
+			ResponseEntity<Map> notJudys = this.http.exchange("/v2.1/servers/" + id + call[1],
+					HttpMethod.valueOf(call[0]), json(call[2], judy), Map.class);
+			assertThat(notJudys.getStatusCode()).as("%s %s", call[0], call[1]).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(notJudys.getBody()).containsKey("itemNotFound");
+		}
+		for (String[] bad : new String[][] { { "PUT", "", "{\"server\": {\"name\": 5}}" },
+				{ "PUT", "", "{\"server\": {\"accessIPv4\": \"nowhere\"}}" },
+				{ "POST", "/metadata", "{\"metadata\": {\"bad/key\": \"v\"}}" },
+				{ "PUT", "/metadata/k", "{\"meta\": {\"other\": \"v\"}}" } }) {
+			ResponseEntity<Map> refused = this.http.exchange("/v2.1/servers/" + id + bad[1], HttpMethod.valueOf(bad[0]),
+					json(bad[2], ivan), Map.class);
+			assertThat(refused.getStatusCode()).as("%s", bad[2]).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getBody()).containsKey("badRequest");
+		}
+		Map<String, Object> server = (Map<String, Object>) this.http
+			.exchange("/v2.1/servers/" + id, HttpMethod.GET, json("", ivan), Map.class)
+			.getBody()
+			.get("server");
+		assertThat(server).containsEntry("name", "ivan-vm").containsEntry("metadata", Map.of("k", "secret-meta-value"));
+		assertThat(this.http.exchange("/v2.1/servers/" + id, HttpMethod.DELETE, json("", ivan), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 	@SuppressWarnings("unchecked")

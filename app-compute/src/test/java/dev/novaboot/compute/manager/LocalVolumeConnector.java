@@ -52,6 +52,17 @@ public class LocalVolumeConnector implements VolumeConnector {
 		this.attachedTo.remove(volumeId, instanceUuid);
 	}
 
+	@Override
+	public synchronized void checkAvailable(RequestContext context, String volumeId) {
+		if (!Files.isRegularFile(file(volumeId))) {
+			throw new VolumeUnavailableException("Volume " + volumeId + " could not be found.", true);
+		}
+		if (this.attachedTo.containsKey(volumeId)) {
+			throw new VolumeUnavailableException("Invalid volume: volume '" + volumeId
+					+ "' status must be 'available'. Currently in 'in-use'", false);
+		}
+	}
+
 	/** The instance a volume is attached to, or null: what tests check. */
 	public synchronized String attachedTo(String volumeId) {
 		return this.attachedTo.get(volumeId);

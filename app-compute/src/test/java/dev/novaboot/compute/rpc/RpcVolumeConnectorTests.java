@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.novaboot.compute.manager.VolumeConnectionInfo;
+import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
@@ -99,6 +101,27 @@ class RpcVolumeConnectorTests {
 		order.verify(this.volumeHost)
 			.terminateConnection(CONTEXT, new VolumeConnection(VOLUME, new VolumeConnector("compute-1", null)));
 		order.verify(this.volumeHost).detachVolume(CONTEXT, new VolumeRef(VOLUME));
+	}
+
+	@Test
+	void aVolumeOfAnotherProjectIsMissingAndOneInUseIsUnavailableToABoot() {
+		when(this.rpc.call(VolumeRpcApi.class)).thenReturn(this.anyVolumeHost);
+		when(this.anyVolumeHost.getVolume(CONTEXT, new VolumeRef(VOLUME))).thenReturn(new VolumeInfo(VOLUME,
+				"other-project", "user", "storage-3", "nova", 1, "available", null, null, null, null, null, null, null));
+		assertThatExceptionOfType(VolumeUnavailableException.class)
+			.isThrownBy(() -> this.connector.checkAvailable(CONTEXT, VOLUME))
+			.withMessage("Volume " + VOLUME + " could not be found.")
+			.matches(VolumeUnavailableException::isMissing);
+
+		when(this.anyVolumeHost.getVolume(CONTEXT, new VolumeRef(VOLUME))).thenReturn(new VolumeInfo(VOLUME, "project",
+				"user", "storage-3", "nova", 1, "in-use", null, null, null, null, null, null, null));
+		assertThatExceptionOfType(VolumeUnavailableException.class)
+			.isThrownBy(() -> this.connector.checkAvailable(CONTEXT, VOLUME))
+			.withMessage("Invalid volume: volume '" + VOLUME + "' status must be 'available'. Currently in 'in-use'")
+			.matches((ex) -> !ex.isMissing());
+
+		volumeOn("storage-3");
+		this.connector.checkAvailable(CONTEXT, VOLUME);
 	}
 
 	/** Any volume service tells where the volume is; its host's manager does the work. */

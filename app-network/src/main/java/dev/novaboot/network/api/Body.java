@@ -200,6 +200,62 @@ final class Body {
 		return result;
 	}
 
+	/**
+	 * An object read as a {@link Body} with the given attributes ({@code null} when absent
+	 * or null; an empty object is a Body without fields).
+	 */
+	Body object(String field, Set<String> allowed) {
+		JsonNode value = this.node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			throw invalid(field, value, "is not a dictionary");
+		}
+		Set<String> unknown = new TreeSet<>();
+		for (String name : value.propertyNames()) {
+			if (!allowed.contains(name)) {
+				unknown.add(name);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw invalid(field, value, "has unknown key(s) " + String.join(", ", unknown) + "; expected keys: "
+					+ String.join(", ", new TreeSet<>(allowed)));
+		}
+		return new Body(value);
+	}
+
+	/** A request body that is itself the object (a resource action such as {@code add_router_interface}). */
+	static Body unwrapped(JsonNode root, Set<String> allowed) {
+		if (root == null || !root.isObject()) {
+			throw NetworkException.badRequest("Resource body required: a JSON object.");
+		}
+		Set<String> unknown = new TreeSet<>();
+		for (String name : root.propertyNames()) {
+			if (!allowed.contains(name)) {
+				unknown.add(name);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw NetworkException.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+		}
+		return new Body(root);
+	}
+
+	/** The object's field names, as Neutron lists them in messages ({'a', 'b'}). */
+	String keys() {
+		List<String> names = new ArrayList<>();
+		for (String name : new TreeSet<>(this.node.propertyNames())) {
+			names.add("'" + name + "'");
+		}
+		return "{" + String.join(", ", names) + "}";
+	}
+
+	/** Whether the object has no fields. */
+	boolean isEmpty() {
+		return this.node.isEmpty();
+	}
+
 	/** A list of objects, each read as a {@link Body} with the given attributes. */
 	List<Body> objects(String field, Set<String> allowed) {
 		JsonNode value = this.node.get(field);

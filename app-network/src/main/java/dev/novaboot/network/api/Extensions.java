@@ -17,6 +17,11 @@ final class Extensions {
 	}
 
 	static final List<Extension> IMPLEMENTED = List.of(
+			// enable_snat in a router's external_gateway_info
+			new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode",
+					"Extension of the router abstraction for specifying whether SNAT should occur on the external "
+							+ "gateway",
+					"2013-03-28T10:00:00-00:00"),
 			// router:external on networks
 			new Extension("external-net", "Neutron external network",
 					"Adds external network attribute to network resource.", "2013-01-14T10:00:00-00:00"),
@@ -36,7 +41,12 @@ final class Extensions {
 			// limit, marker, page_reverse and <collection>_links
 			new Extension("pagination", "Pagination support", "Extension that indicates that pagination is enabled.",
 					"2016-06-12T00:00:00-00:00"),
-			// /v2.0/security-groups and /v2.0/security-group-rules (API and data; not yet enforced on hosts)
+			// /v2.0/routers with add/remove_router_interface; routers hold floating IPs' NAT
+			new Extension("router", "Neutron L3 Router",
+					"Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external "
+							+ "networks via a NAT gateway.",
+					"2012-07-20T10:00:00-00:00"),
+			// /v2.0/security-groups and /v2.0/security-group-rules (enforced per instance port by the linux driver)
 			new Extension("security-group", "security-group", "The security groups extension.",
 					"2012-10-05T10:00:00-00:00"),
 			// sort_key and sort_dir

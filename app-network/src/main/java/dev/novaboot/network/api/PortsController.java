@@ -174,8 +174,8 @@ class PortsController {
 						port.string("device_owner", Limits.DEVICE_OWNER), port.bool("admin_state_up"), null,
 						securityGroups(port)));
 		Map<String, Object> view = this.views.port(updated);
-		if (port.has("fixed_ips")) {
-			// the network's DHCP hosts follow the port's new addresses
+		if (port.has("fixed_ips") || port.has("security_groups") || port.has("device_owner")) {
+			// the network's DHCP hosts and the port's filter follow its new addresses and groups
 			this.manager.portAdded((String) view.get("network_id"));
 		}
 		return Map.of("port", view);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.network.manager.NetworkException;
+import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.SecurityGroupRuleSpec;
 import dev.novaboot.network.manager.SecurityGroupService;
 import dev.novaboot.network.store.ListOrder;
@@ -54,7 +55,10 @@ class SecurityGroupRulesController {
 
 	private final Views views;
 
-	SecurityGroupRulesController(SecurityGroupService groups, Views views) {
+	private final NetworkManager manager;
+
+	SecurityGroupRulesController(SecurityGroupService groups, Views views, NetworkManager manager) {
+		this.manager = manager;
 		this.groups = groups;
 		this.views = views;
 	}
@@ -68,6 +72,7 @@ class SecurityGroupRulesController {
 						rule.string("ethertype", 16), protocol(rule), port(rule, "port_range_min"),
 						port(rule, "port_range_max"), rule.string("remote_ip_prefix", Limits.NEUTRON_IP_ADDRESS),
 						rule.uuid("remote_group_id"), rule.string("description", Limits.DESCRIPTION)));
+		this.manager.securityGroupsChanged();
 		return Map.of("security_group_rule", this.views.securityGroupRule(created));
 	}
 
@@ -114,6 +119,7 @@ class SecurityGroupRulesController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(RequestContext context, @PathVariable String id) {
 		this.groups.deleteRule(context, Limits.pathId("Security group rule", "SecurityGroupRuleNotFound", id));
+		this.manager.securityGroupsChanged();
 	}
 
 }

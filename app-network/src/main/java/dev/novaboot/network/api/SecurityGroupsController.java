@@ -25,7 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2.0/security-groups} (Neutron's security-group extension). The groups and
- * rules are kept and shown; what they allow is not yet enforced on the hosts.
+ * rules are kept and shown; the linux driver enforces them per instance port (PortFilters).
  */
 @RestController
 @RequestMapping("/v2.0/security-groups")

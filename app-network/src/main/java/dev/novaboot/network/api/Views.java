@@ -11,11 +11,13 @@ import java.util.Map;
 import dev.novaboot.network.manager.FloatingIpService;
 import dev.novaboot.network.manager.NetworkService;
 import dev.novaboot.network.manager.PortService;
+import dev.novaboot.network.manager.RouterService;
 import dev.novaboot.network.manager.SecurityGroupService;
 import dev.novaboot.network.manager.SubnetService;
 import dev.novaboot.network.store.FloatingIp;
 import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
+import dev.novaboot.network.store.Router;
 import dev.novaboot.network.store.SecurityGroup;
 import dev.novaboot.network.store.SecurityGroupRule;
 import dev.novaboot.network.store.Subnet;
@@ -44,8 +46,11 @@ class Views {
 
 	private final SecurityGroupService securityGroups;
 
+	private final RouterService routers;
+
 	Views(NetworkService networks, SubnetService subnets, PortService ports, FloatingIpService floatingIps,
-			SecurityGroupService securityGroups) {
+			SecurityGroupService securityGroups, RouterService routers) {
+		this.routers = routers;
 		this.securityGroups = securityGroups;
 		this.networks = networks;
 		this.subnets = subnets;
@@ -138,10 +143,38 @@ class Views {
 		view.put("floating_ip_address", floating.getAddress());
 		view.put("fixed_ip_address", floating.getFixedAddress());
 		view.put("port_id", this.floatingIps.portUuid(floating));
-		view.put("router_id", null);
+		view.put("router_id", this.floatingIps.routerUuid(floating));
 		view.put("status", (floating.getFixedAddress() != null) ? "ACTIVE" : "DOWN");
 		view.put("created_at", time(floating.getCreatedAt()));
 		view.put("updated_at", time(floating.getUpdatedAt()));
+		return view;
+	}
+
+	Map<String, Object> router(Router router) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", router.getUuid());
+		view.put("name", router.getName());
+		view.put("description", router.getDescription());
+		view.put("tenant_id", router.getProjectId());
+		view.put("project_id", router.getProjectId());
+		view.put("status", "ACTIVE");
+		view.put("admin_state_up", router.isAdminStateUp());
+		RouterService.GatewayView gateway = this.routers.gatewayView(router);
+		if (gateway == null) {
+			view.put("external_gateway_info", null);
+		}
+		else {
+			Map<String, Object> info = new LinkedHashMap<>();
+			info.put("network_id", gateway.networkId());
+			info.put("enable_snat", gateway.enableSnat());
+			info.put("external_fixed_ips", gateway.externalFixedIps()
+				.stream()
+				.map((ip) -> Map.of("subnet_id", ip.subnetId(), "ip_address", ip.ipAddress()))
+				.toList());
+			view.put("external_gateway_info", info);
+		}
+		view.put("created_at", time(router.getCreatedAt()));
+		view.put("updated_at", time(router.getUpdatedAt()));
 		return view;
 	}
 

@@ -42,10 +42,41 @@ public class HostCommands {
 		return this.runner.runAsRoot(full.toArray(String[]::new));
 	}
 
+	/**
+	 * Runs the command in another network namespace ({@code ip netns exec <namespace>}),
+	 * never inside the configured one: network namespaces are the machine's, and one made
+	 * under {@code ip netns exec} would vanish with its private mounts. A router's
+	 * namespace is thus a sibling of the configured namespace, whose bridges its ports join.
+	 */
+	public CommandResult runIn(String namespace, String... command) {
+		if (!Names.isValidNamespace(namespace)) {
+			throw new IllegalArgumentException("'" + namespace + "' is not a valid network namespace name");
+		}
+		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+		full.addAll(List.of(command));
+		return this.runner.runAsRoot(full.toArray(String[]::new));
+	}
+
+	/** Runs {@code ip netns ...} (add, delete, list) for the machine, outside the configured namespace. */
+	public CommandResult runNetns(String... arguments) {
+		List<String> full = new ArrayList<>(List.of("ip", "netns"));
+		full.addAll(List.of(arguments));
+		return this.runner.runAsRoot(full.toArray(String[]::new));
+	}
+
 	/** Runs a check: whether the command exits with 0. */
 	public boolean succeeds(String... command) {
+		return checks(() -> run(command));
+	}
+
+	/** Runs a check in another network namespace ({@link #runIn}). */
+	public boolean succeedsIn(String namespace, String... command) {
+		return checks(() -> runIn(namespace, command));
+	}
+
+	private static boolean checks(Runnable check) {
 		try {
-			run(command);
+			check.run();
 			return true;
 		}
 		catch (CommandFailedException ex) {

@@ -25,6 +25,10 @@ public class LinuxNetworkDriver implements NetworkDriver {
 
 	private final Dnsmasq dnsmasq;
 
+	private final RouterNamespaces routers;
+
+	private final PortFirewall firewall;
+
 	public LinuxNetworkDriver(HostCommands commands, String publicInterface, Dnsmasq dnsmasq) {
 		if (!Names.isValidInterface(publicInterface)) {
 			throw new IllegalArgumentException("'" + publicInterface + "' is not a valid interface name");
@@ -32,6 +36,8 @@ public class LinuxNetworkDriver implements NetworkDriver {
 		this.commands = commands;
 		this.publicInterface = publicInterface;
 		this.dnsmasq = dnsmasq;
+		this.routers = new RouterNamespaces(commands);
+		this.firewall = new PortFirewall(commands);
 	}
 
 	@Override
@@ -150,6 +156,26 @@ public class LinuxNetworkDriver implements NetworkDriver {
 		if (linkExists(this.publicInterface)) {
 			removeAddress(this.publicInterface, floating + "/32");
 		}
+	}
+
+	@Override
+	public void applyRouter(RouterSetup setup) {
+		this.routers.apply(setup);
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+		this.routers.remove(routerId);
+	}
+
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+		this.firewall.apply(filter);
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+		this.firewall.remove(portId);
 	}
 
 	private boolean linkExists(String device) {

@@ -41,6 +41,24 @@ public interface NetworkDriver extends Driver {
 
 	void unbindFloatingIp(String floatingAddress, String fixedAddress);
 
+	/**
+	 * Makes the host carry a router exactly as described: its interfaces, gateway, routes
+	 * and NAT (what is no longer described goes).
+	 */
+	void applyRouter(RouterSetup setup);
+
+	/** Removes everything {@link #applyRouter} made for the router. */
+	void removeRouter(String routerId);
+
+	/**
+	 * Enforces a port's security groups on its device: only what the rules allow (and
+	 * replies) reaches or leaves it, and only from its own addresses.
+	 */
+	void applyPortFilter(PortFilter filter);
+
+	/** Removes what {@link #applyPortFilter} set up for the port. */
+	void removePortFilter(String portId);
+
 	/** The values of {@code nova.network.driver}. */
 	enum Choice {
 

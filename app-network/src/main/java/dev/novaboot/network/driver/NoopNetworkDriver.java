@@ -54,4 +54,20 @@ public class NoopNetworkDriver implements NetworkDriver {
 	public void unbindFloatingIp(String floatingAddress, String fixedAddress) {
 	}
 
+	@Override
+	public void applyRouter(RouterSetup setup) {
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+	}
+
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+	}
+
 }

@@ -122,11 +122,24 @@ public class AddressAllocator {
 	 * the network has no such address for hosts
 	 */
 	public Allocation allocateAddress(long networkId, String networkUuid, String address, Holder holder) {
+		return allocateAddress(networkId, networkUuid, address, holder, false);
+	}
+
+	/**
+	 * Allocates a subnet's gateway address to a router's interface: the one reserved
+	 * address a port may take (once: a second router on the subnet gets a 409).
+	 */
+	public Allocation allocateGateway(long networkId, String networkUuid, String address, Holder holder) {
+		return allocateAddress(networkId, networkUuid, address, holder, true);
+	}
+
+	private Allocation allocateAddress(long networkId, String networkUuid, String address, Holder holder,
+			boolean reservedToo) {
 		List<Object[]> rows = this.jdbc.query(
 				"SELECT id, subnet_id, allocated, reserved FROM fixed_ips WHERE network_id = ? AND address = ? FOR UPDATE",
 				(rs, row) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4) },
 				networkId, address);
-		if (rows.isEmpty() || (Boolean) rows.get(0)[3]) {
+		if (rows.isEmpty() || ((Boolean) rows.get(0)[3] && !reservedToo)) {
 			throw NetworkException.invalidInput("IP address " + address
 					+ " is not a valid address of an allocation pool of network " + networkUuid + ".");
 		}

@@ -16,6 +16,8 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Router;
+import dev.novaboot.network.store.RouterRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
@@ -49,9 +51,15 @@ public class FloatingIpService {
 	// the time every row written is stamped with: the database's, which all hosts share
 	private final DatabaseClock clock;
 
+	private final RouterService routers;
+
+	private final RouterRepository routerRows;
+
 	public FloatingIpService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			DatabaseClock clock) {
+			DatabaseClock clock, RouterService routers, RouterRepository routerRows) {
+		this.routers = routers;
+		this.routerRows = routerRows;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -93,7 +101,7 @@ public class FloatingIpService {
 		}
 		floating = this.floatingIps.saveAndFlush(floating);
 		if (portId != null) {
-			return associate(context, floating, portId, fixedAddress, now);
+			return associate(context, floating, portId, fixedAddress, now, true);
 		}
 		return new Change(floating, null, null);
 	}
@@ -164,7 +172,7 @@ public class FloatingIpService {
 		if (portId == null) {
 			return disassociate(floating, now);
 		}
-		return associate(context, floating, portId, fixedAddress, now);
+		return associate(context, floating, portId, fixedAddress, now, true);
 	}
 
 	/** Associates by addresses (the RPC form): the fixed IP's port is looked up. */
@@ -181,7 +189,7 @@ public class FloatingIpService {
 			.findFirst()
 			.orElseThrow(() -> NetworkException.notFound("Fixed IP", fixedAddress));
 		Port port = this.ports.findById(fixed.getPortId()).orElseThrow();
-		return associate(context, floating, port.getUuid(), fixedAddress, this.clock.now());
+		return associate(context, floating, port.getUuid(), fixedAddress, this.clock.now(), false);
 	}
 
 	@Transactional
@@ -190,8 +198,14 @@ public class FloatingIpService {
 		return disassociate(findByAddress(context, floatingAddress), this.clock.now());
 	}
 
+	/**
+	 * @param throughRouter the API's association, as Neutron: the router joining the port's
+	 * subnet to the floating IP's network NATs it, and without one it is refused; over RPC
+	 * (nova-network's associate) such a router is used when there is one, else the network
+	 * host's own NAT chains
+	 */
 	private Change associate(RequestContext context, FloatingIp floating, String portId, String fixedAddress,
-			Instant now) {
+			Instant now, boolean throughRouter) {
 		Port port = this.ports.findByUuid(portId)
 			.filter((candidate) -> Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkException.notFound("Port", portId));
@@ -217,8 +231,25 @@ public class FloatingIpService {
 						+ ", as that fixed IP already has a floating IP (" + other.getAddress() + ").");
 			}
 		}
+		Router router;
+		if (throughRouter) {
+			router = this.routers.routerForFloatingIp(port, fixed, floating.getNetworkId());
+		}
+		else {
+			try {
+				router = this.routers.routerForFloatingIp(port, fixed, floating.getNetworkId());
+			}
+			catch (NetworkException ex) {
+				router = null;
+			}
+		}
 		Binding before = binding(floating);
-		floating.associate(port.getId(), fixed.getAddress(), network.getHost(), now);
+		if (router != null) {
+			floating.associate(port.getId(), fixed.getAddress(), null, router.getId(), now);
+		}
+		else {
+			floating.associate(port.getId(), fixed.getAddress(), network.getHost(), now);
+		}
 		floating = this.floatingIps.saveAndFlush(floating);
 		return new Change(floating, before, binding(floating));
 	}
@@ -269,9 +300,13 @@ public class FloatingIpService {
 				"Bad floatingip request: " + reason);
 	}
 
-	private static Binding binding(FloatingIp floating) {
-		return (floating.getFixedAddress() != null)
-				? new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost()) : null;
+	private Binding binding(FloatingIp floating) {
+		return (floating.getFixedAddress() != null) ? Binding.of(floating, this.routerRows) : null;
+	}
+
+	/** The uuid of the router that NATs the floating IP, or {@code null}. */
+	public String routerUuid(FloatingIp floating) {
+		return this.routers.byId(floating.getRouterId()).map(Router::getUuid).orElse(null);
 	}
 
 	/**

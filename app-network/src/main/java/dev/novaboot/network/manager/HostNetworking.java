@@ -8,6 +8,7 @@ import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.driver.RouterSetup;
 import dev.novaboot.network.manager.PortService.Binding;
 import dev.novaboot.network.store.FixedIp;
 import dev.novaboot.network.store.FixedIpRepository;
@@ -17,6 +18,8 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Router;
+import dev.novaboot.network.store.RouterRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.SubnetRouteRepository;
@@ -50,6 +53,10 @@ public class HostNetworking {
 
 	private final NetworkProperties properties;
 
+	private final RouterRepository routers;
+
+	private final PortFilters portFilters;
+
 	private final String host;
 
 	// the claim of a network is a short transaction of its own: the method around it calls
@@ -58,8 +65,11 @@ public class HostNetworking {
 
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
-			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx) {
+			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
+			PortFilters portFilters) {
 		this.driver = driver;
+		this.portFilters = portFilters;
+		this.routers = routers;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.subnetRoutes = subnetRoutes;
@@ -93,6 +103,50 @@ public class HostNetworking {
 		}
 	}
 
+	/**
+	 * Enforces the security groups of these new ports of an instance, where this host carries
+	 * their network (only these: refreshing a whole network on every allocation would cost
+	 * each allocation a pass over every port).
+	 */
+	public void applyPortFilters(List<String> portUuids) {
+		for (String uuid : portUuids) {
+			this.ports.findByUuid(uuid)
+				.filter(PortFilters::isFiltered)
+				.filter((port) -> this.networks.findById(port.getNetworkId())
+					.map((network) -> this.host.equals(network.getHost()))
+					.orElse(false))
+				.ifPresent((port) -> this.driver.applyPortFilter(this.portFilters.of(port)));
+		}
+	}
+
+	// every instance port of the network gets exactly what its security groups allow
+	private void refreshPortFilters(Network network) {
+		for (Port port : this.ports.findByNetworkIdOrderById(network.getId())) {
+			if (PortFilters.isFiltered(port)) {
+				this.driver.applyPortFilter(this.portFilters.of(port));
+			}
+		}
+	}
+
+	/** Enforces the security groups of the network's instance ports, if this host carries it. */
+	public void refreshPortFilters(String networkUuid) {
+		this.networks.findByUuid(networkUuid)
+			.filter((network) -> this.host.equals(network.getHost()))
+			.ifPresent(this::refreshPortFilters);
+	}
+
+	/** After security groups or their rules changed: the filters of every port this host's networks have. */
+	public void refreshAllPortFilters() {
+		for (Network network : this.networks.findByHost(this.host)) {
+			refreshPortFilters(network);
+		}
+	}
+
+	/** Takes a deleted port's filter off this host. */
+	public void removePortFilter(String portUuid) {
+		this.driver.removePortFilter(portUuid);
+	}
+
 	private boolean claim(Network network) {
 		if (network.getHost() == null) {
 			this.tx.executeWithoutResult((status) -> this.networks.claimHost(network.getId(), this.host));
@@ -105,10 +159,81 @@ public class HostNetworking {
 		Integer vlan = network.getSegmentationId();
 		String vlanInterface = network.isVlan() ? this.properties.vlanInterface() : null;
 		List<BridgeSetup> setups = subnets.stream()
-			.filter((subnet) -> gateway && subnet.getGatewayIp() != null)
+			.filter((subnet) -> gateway && subnet.getGatewayIp() != null && !routerHoldsGateway(subnet))
 			.map((subnet) -> new BridgeSetup(network.getBridge(), vlan, vlanInterface, SubnetService.gatewayCidr(subnet)))
 			.toList();
 		return setups.isEmpty() ? List.of(new BridgeSetup(network.getBridge(), vlan, vlanInterface, null)) : setups;
+	}
+
+	// a router's interface holds the subnet's gateway address: the bridge must not have it too
+	private boolean routerHoldsGateway(Subnet subnet) {
+		return this.fixedIps.findByAddress(subnet.getGatewayIp())
+			.stream()
+			.filter((fixed) -> fixed.getSubnetId().equals(subnet.getId()) && fixed.getPortId() != null)
+			.flatMap((fixed) -> this.ports.findById(fixed.getPortId()).stream())
+			.anyMatch((port) -> port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER));
+	}
+
+	/**
+	 * Sets a router up on this host (claiming it first if no host carries it): its
+	 * interfaces, gateway and floating IPs exactly as the database has them. A subnet's
+	 * gateway address moves from the bridge to the router's interface.
+	 */
+	public void applyRouter(String routerUuid) {
+		Optional<Router> found = this.routers.findByUuid(routerUuid);
+		if (found.isEmpty() || !claim(found.get())) {
+			return;
+		}
+		Router router = found.get();
+		List<RouterSetup.Interface> interfaces = new java.util.ArrayList<>();
+		for (Port port : this.ports.findByDeviceIdOrderById(router.getUuid())) {
+			if (!port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)) {
+				continue;
+			}
+			Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+			for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(port.getId())) {
+				Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
+				String cidr = fixed.getAddress() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength();
+				if (this.host.equals(network.getHost()) && fixed.getAddress().equals(subnet.getGatewayIp())) {
+					this.driver.removeGateway(network.getBridge(), cidr);
+				}
+				interfaces.add(new RouterSetup.Interface(port.getUuid(), port.getMacAddress(), network.getBridge(), cidr));
+				break;
+			}
+		}
+		RouterSetup.Gateway gateway = null;
+		if (router.getGatewayPortId() != null) {
+			Port port = this.ports.findById(router.getGatewayPortId()).orElseThrow();
+			Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+			Optional<FixedIp> address = this.fixedIps.findByPortIdOrderById(port.getId()).stream().findFirst();
+			if (address.isPresent()) {
+				Subnet subnet = this.subnets.findById(address.get().getSubnetId()).orElseThrow();
+				gateway = new RouterSetup.Gateway(port.getUuid(), port.getMacAddress(), network.getBridge(),
+						address.get().getAddress() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength(),
+						subnet.getGatewayIp(), router.isEnableSnat());
+			}
+		}
+		List<RouterSetup.FloatingNat> floating = this.floatingIps.findByRouterIdOrderById(router.getId())
+			.stream()
+			.filter((ip) -> ip.getFixedAddress() != null)
+			.map((ip) -> new RouterSetup.FloatingNat(ip.getAddress(), ip.getFixedAddress()))
+			.toList();
+		this.driver.applyRouter(new RouterSetup(router.getUuid(), interfaces, gateway, floating));
+	}
+
+	private boolean claim(Router router) {
+		if (router.getHost() == null) {
+			this.tx.executeWithoutResult((status) -> this.routers.claimHost(router.getId(), this.host));
+			return this.routers.findById(router.getId()).map((r) -> this.host.equals(r.getHost())).orElse(false);
+		}
+		return this.host.equals(router.getHost());
+	}
+
+	/** Takes a deleted router off this host, if it carried it. */
+	public void removeRouter(String routerUuid, String routerHost) {
+		if (this.host.equals(routerHost)) {
+			this.driver.removeRouter(routerUuid);
+		}
 	}
 
 	/** Rewrites the network's DHCP hosts, if this host serves it. */
@@ -177,8 +302,15 @@ public class HostNetworking {
 		if (before != null && this.host.equals(before.host())) {
 			this.driver.unbindFloatingIp(before.floatingAddress(), before.fixedAddress());
 		}
+		if (before != null && before.routerId() != null
+				&& (after == null || !before.routerId().equals(after.routerId()))) {
+			applyRouter(before.routerId());
+		}
 		if (after != null && this.host.equals(after.host())) {
 			this.driver.bindFloatingIp(after.floatingAddress(), after.fixedAddress());
+		}
+		if (after != null && after.routerId() != null) {
+			applyRouter(after.routerId());
 		}
 	}
 
@@ -193,6 +325,10 @@ public class HostNetworking {
 				this.driver.bindFloatingIp(floating.getAddress(), floating.getFixedAddress());
 			}
 		}
+		for (Router router : this.routers.findByHostOrderById(this.host)) {
+			applyRouter(router.getUuid());
+		}
+		refreshAllPortFilters();
 	}
 
 }

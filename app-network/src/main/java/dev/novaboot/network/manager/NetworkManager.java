@@ -52,7 +52,7 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	@Override
 	default InstanceNetworkInfo allocateForInstance(RequestContext context, AllocateForInstance request) {
 		return operations().allocateForInstance(context, request.instanceUuid(), request.projectId(), request.host(),
-				request.requestedNetworks(), () -> defaultNetworks(request.projectId()),
+				request.requestedNetworks(), request.securityGroups(), () -> defaultNetworks(request.projectId()),
 				() -> autoAllocatedNetwork(request.projectId()), runsDhcp());
 	}
 
@@ -102,9 +102,31 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().host().tearDown(removed);
 	}
 
-	/** Updates DHCP after a port was created through the API. */
+	/** Updates DHCP and the ports' security group filters after a port was created or changed through the API. */
 	default void portAdded(String networkUuid) {
 		operations().host().setUp(networkUuid, runsDhcp());
+		operations().host().refreshPortFilters(networkUuid);
+	}
+
+	/** Sets a router up again after it, its interfaces, gateway or floating IPs changed. */
+	default void routerChanged(String routerUuid) {
+		operations().host().applyRouter(routerUuid);
+	}
+
+	/** Gives a subnet's gateway back to the bridge once no router interface holds it. */
+	default void routerInterfaceRemoved(String routerUuid, String networkUuid) {
+		operations().host().applyRouter(routerUuid);
+		operations().host().setUp(networkUuid, runsDhcp());
+	}
+
+	/** Enforces changed security groups or rules on the ports of this host's networks. */
+	default void securityGroupsChanged() {
+		operations().host().refreshAllPortFilters();
+	}
+
+	/** Takes a deleted router off the host that carried it. */
+	default void routerRemoved(String routerUuid, String routerHost) {
+		operations().host().removeRouter(routerUuid, routerHost);
 	}
 
 	/** Undoes a deleted port's NAT bindings and DHCP entries. */

@@ -66,9 +66,12 @@ public class NetworkOperations {
 
 	private final Duration releaseGracePeriod;
 
+	private final SecurityGroupService securityGroups;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock, NetworkProperties properties) {
+			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups) {
+		this.securityGroups = securityGroups;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.fixedIps = fixedIps;
@@ -96,6 +99,17 @@ public class NetworkOperations {
 	public InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
 			String computeHost, List<RequestedNetwork> requested, Supplier<List<Network>> defaults,
 			Supplier<Optional<Network>> autoAllocated, boolean dhcp) {
+		return allocateForInstance(context, instanceUuid, projectId, computeHost, requested, null, defaults,
+				autoAllocated, dhcp);
+	}
+
+	/**
+	 * {@link #allocateForInstance(RequestContext, String, String, String, List, Supplier, Supplier, boolean)}
+	 * with the ports in the security groups named ({@code null}: the project's default group).
+	 */
+	public InstanceNetworkInfo allocateForInstance(RequestContext context, String instanceUuid, String projectId,
+			String computeHost, List<RequestedNetwork> requested, List<String> securityGroupNames,
+			Supplier<List<Network>> defaults, Supplier<Optional<Network>> autoAllocated, boolean dhcp) {
 		checkUuid(instanceUuid);
 		if (!this.ports.ofDevice(instanceUuid).isEmpty()) {
 			return info(instanceUuid);
@@ -116,6 +130,9 @@ public class NetworkOperations {
 		if (wanted.isEmpty()) {
 			throw NetworkException.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
+		// resolved before anything is created: an unknown group leaves nothing behind
+		List<String> groups = (securityGroupNames != null)
+				? this.securityGroups.byNames(context, projectId, securityGroupNames) : null;
 		List<String> created = new ArrayList<>();
 		try {
 			for (RequestedNetwork network : wanted) {
@@ -123,7 +140,7 @@ public class NetworkOperations {
 				List<PortSpec.FixedIpRequest> fixed = (network.fixedIp() != null)
 						? List.of(new PortSpec.FixedIpRequest(null, network.fixedIp())) : null;
 				Port port = this.ports.create(context, new PortSpec(network.networkId(), projectId, "", "", null, fixed,
-						instanceUuid, COMPUTE_OWNER_PREFIX + "nova", true, computeHost));
+						instanceUuid, COMPUTE_OWNER_PREFIX + "nova", true, computeHost, groups));
 				created.add(port.getUuid());
 			}
 		}
@@ -137,6 +154,8 @@ public class NetworkOperations {
 		if (dhcp) {
 			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
 		}
+		// the new ports' security groups are enforced before the instance starts
+		this.host.applyPortFilters(created);
 		return info(instanceUuid);
 	}
 
@@ -173,6 +192,7 @@ public class NetworkOperations {
 	public void afterPortsRemoved(List<RemovedPort> removed, boolean dhcp) {
 		for (RemovedPort port : removed) {
 			port.unbound().forEach((binding) -> this.host.rebind(binding, null));
+			this.host.removePortFilter(port.portId());
 		}
 		if (dhcp) {
 			removed.stream().map(RemovedPort::networkId).distinct().forEach(this.host::refreshDhcp);

@@ -18,6 +18,8 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
+import dev.novaboot.network.store.Router;
+import dev.novaboot.network.store.RouterRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.UniqueKeys;
@@ -69,10 +71,14 @@ public class PortService {
 
 	private final SecurityGroupService securityGroups;
 
+	private final RouterRepository routers;
+
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
-			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups) {
+			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups,
+			RouterRepository routers) {
 		this.securityGroups = securityGroups;
+		this.routers = routers;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.ports = ports;
@@ -348,7 +354,14 @@ public class PortService {
 	@Transactional
 	public RemovedPort delete(RequestContext context, String uuid) {
 		Access.checkWrite(context);
-		return remove(find(context, uuid), this.clock.now());
+		Port port = find(context, uuid);
+		// a router's ports go with remove_router_interface and the gateway (l3_db's prevent_l3_port_deletion)
+		if (port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)
+				|| port.getDeviceOwner().equals(RouterService.GATEWAY_OWNER)) {
+			throw NetworkException.conflict("ServicePortInUse", "Port " + uuid
+					+ " cannot be deleted directly via the port API: has device owner " + port.getDeviceOwner() + ".");
+		}
+		return remove(port, this.clock.now());
 	}
 
 	/** Deletes the instance's ports, in the caller's transaction. */
@@ -365,7 +378,7 @@ public class PortService {
 	private RemovedPort remove(Port port, Instant now) {
 		List<Binding> unbound = new ArrayList<>();
 		for (FloatingIp floating : this.floatingIps.findByPortId(port.getId())) {
-			unbound.add(new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost()));
+			unbound.add(Binding.of(floating, this.routers));
 			floating.disassociate(now);
 			this.floatingIps.save(floating);
 		}
@@ -391,8 +404,24 @@ public class PortService {
 	public record RemovedPort(String portId, String networkId, List<Binding> unbound) {
 	}
 
-	/** A floating IP's NAT binding on a network host. */
-	public record Binding(String floatingAddress, String fixedAddress, String host) {
+	/**
+	 * A floating IP's NAT binding: on a network host's own NAT chains, or by a router
+	 * ({@code routerId} set, {@code host} null) whose namespace is set up again.
+	 */
+	public record Binding(String floatingAddress, String fixedAddress, String host, String routerId) {
+
+		public Binding(String floatingAddress, String fixedAddress, String host) {
+			this(floatingAddress, fixedAddress, host, null);
+		}
+
+		/** The binding of an associated floating IP. */
+		static Binding of(FloatingIp floating, RouterRepository routers) {
+			String router = (floating.getRouterId() != null)
+					? routers.findById(floating.getRouterId()).map(Router::getUuid).orElse(null)
+					: null;
+			return new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost(), router);
+		}
+
 	}
 
 }

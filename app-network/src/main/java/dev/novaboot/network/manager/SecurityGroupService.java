@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Security groups and their rules, as Neutron's security-group extension keeps them: a
  * default group per project (made on first use, with Neutron's default rules), rules
  * validated and made canonical as Neutron does, no duplicate rule in a group. What the
- * rules allow is not enforced on the hosts yet: that is the linux driver's next step.
+ * rules allow is enforced on the hosts through {@link PortFilters} and the driver.
  */
 @Service
 public class SecurityGroupService {
@@ -219,6 +219,35 @@ public class SecurityGroupService {
 				.orElseThrow(() -> groupNotFound(uuid))
 				.getId())
 			.toList();
+	}
+
+	/**
+	 * The ids of the project's groups named (or identified) as Nova's {@code
+	 * security_groups} at boot names them; {@code default} is made on first use.
+	 * @throws NetworkException 404 {@code SecurityGroupNotFound} for a name the project has
+	 * not, 409 {@code NoUniqueMatch} for a name it has twice
+	 */
+	public List<String> byNames(RequestContext context, String projectId, List<String> names) {
+		return names.stream().distinct().map((name) -> {
+			Optional<SecurityGroup> byId = this.groups.findByUuid(name)
+				.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId));
+			if (byId.isPresent()) {
+				return byId.get().getUuid();
+			}
+			if (name.equals(DEFAULT_NAME)) {
+				return ensureDefault(projectId).getUuid();
+			}
+			List<SecurityGroup> named = this.groups.findByProjectIdAndNameOrderById(projectId, name);
+			if (named.isEmpty()) {
+				throw new NetworkException(NetworkException.Kind.NOT_FOUND, "SecurityGroupNotFound",
+						"Security group " + name + " not found.");
+			}
+			if (named.size() > 1) {
+				throw NetworkException.conflict("NoUniqueMatch", "Multiple security groups found matching '" + name
+						+ "'. Use an ID to be more specific.");
+			}
+			return named.get(0).getUuid();
+		}).toList();
 	}
 
 	/** Puts the port in exactly these groups; in the caller's transaction. */

@@ -50,6 +50,11 @@ public class FloatingIp extends AuditedEntity {
 
 	private String host;
 
+	// the router that NATs it (associated through the API, as Neutron); null when the
+	// network host's own NAT chains do (nova-network's associate over RPC)
+	@Column(name = "router_id")
+	private Long routerId;
+
 	protected FloatingIp() {
 	}
 
@@ -108,16 +113,29 @@ public class FloatingIp extends AuditedEntity {
 		return this.host;
 	}
 
+	public Long getRouterId() {
+		return this.routerId;
+	}
+
 	/** NATs this floating IP to a port's fixed IP served by {@code host}, changed at {@code now}. */
 	public void associate(Long portId, String fixedAddress, String host, Instant now) {
+		associate(portId, fixedAddress, host, null, now);
+	}
+
+	/**
+	 * NATs this floating IP to a port's fixed IP, by {@code routerId}'s namespace when
+	 * given, else by the NAT chains of the network host {@code host}.
+	 */
+	public void associate(Long portId, String fixedAddress, String host, Long routerId, Instant now) {
 		this.portId = portId;
 		this.fixedAddress = fixedAddress;
 		this.host = host;
+		this.routerId = routerId;
 		touch(now);
 	}
 
 	public void disassociate(Instant now) {
-		associate(null, null, null, now);
+		associate(null, null, null, null, now);
 	}
 
 }

@@ -74,4 +74,8 @@ public interface FloatingIpRepository extends JpaRepository<FloatingIp, Long>, J
 
 	long countByNetworkId(Long networkId);
 
+	List<FloatingIp> findByRouterIdOrderById(Long routerId);
+
+	boolean existsByRouterId(Long routerId);
+
 }

@@ -10,6 +10,8 @@ public interface PortSecurityGroupRepository extends JpaRepository<PortSecurityG
 
 	boolean existsBySecurityGroupId(Long securityGroupId);
 
+	List<PortSecurityGroup> findBySecurityGroupId(Long securityGroupId);
+
 	void deleteByPortId(Long portId);
 
 }

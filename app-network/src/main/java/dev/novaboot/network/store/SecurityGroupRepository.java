@@ -14,6 +14,8 @@ public interface SecurityGroupRepository extends JpaRepository<SecurityGroup, Lo
 
 	Optional<SecurityGroup> findByDefaultForProject(String projectId);
 
+	List<SecurityGroup> findByProjectIdAndNameOrderById(String projectId, String name);
+
 	/** What a project sees: its own groups. */
 	static Specification<SecurityGroup> visibleTo(String projectId) {
 		return (root, query, cb) -> cb.equal(root.get("projectId"), projectId);

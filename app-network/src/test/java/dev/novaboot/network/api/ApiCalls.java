@@ -66,6 +66,18 @@ final class ApiCalls {
 	}
 
 	/**
+	 * A router of the project joining the subnet to the external network, as Neutron needs
+	 * one before a floating IP of that network is associated with a port of the subnet.
+	 */
+	String router(String project, String externalNetworkId, String subnetId) {
+		String router = (String) create(project, "routers", "router",
+				"\"external_gateway_info\": {\"network_id\": \"" + externalNetworkId + "\"}").get("id");
+		assertThat(call(project, HttpMethod.PUT, "/v2.0/routers/" + router + "/add_router_interface",
+				"{\"subnet_id\": \"" + subnetId + "\"}").getStatusCode().value()).isEqualTo(200);
+		return router;
+	}
+
+	/**
 	 * Deletes a network (as admin) with its ports and subnets: the API tests share their
 	 * context's database with the strategies' tests, for which every shared network is one
 	 * more network an instance may be put on.

@@ -43,9 +43,10 @@ class ExtensionsTests {
 			List<Map<String, Object>> extensions = list(this.api.get(project, "/v2.0/extensions"), "extensions");
 			assertThat(extensions).extracting((extension) -> extension.get("alias"))
 				.containsExactlyInAnyOrder("external-net", "provider", "project-id", "standard-attr-description",
-						"standard-attr-timestamp", "net-mtu", "pagination", "sorting", "security-group")
+						"standard-attr-timestamp", "net-mtu", "pagination", "sorting", "security-group", "router",
+						"ext-gw-mode")
 				// not implemented (yet): a client must not be told otherwise
-				.doesNotContain("router", "quotas", "extraroute", "binding");
+				.doesNotContain("quotas", "extraroute", "binding", "dvr", "l3-ha");
 			assertThat(extensions).allSatisfy((extension) -> assertThat(extension.keySet())
 				.containsExactlyInAnyOrder("alias", "name", "description", "updated", "links"));
 		}
@@ -62,13 +63,19 @@ class ExtensionsTests {
 		assertThat(one(this.api.get("ext-member", "/v2.0/extensions/standard-attr-timestamp"), "extension"))
 			.containsEntry("name", "Resource timestamps")
 			.containsEntry("updated", "2016-09-12T10:00:00-00:00");
+		assertThat(one(this.api.get("ext-member", "/v2.0/extensions/router"), "extension"))
+			.containsEntry("name", "Neutron L3 Router")
+			.containsEntry("updated", "2012-07-20T10:00:00-00:00");
+		assertThat(one(this.api.get("ext-member", "/v2.0/extensions/ext-gw-mode"), "extension"))
+			.containsEntry("name", "Neutron L3 Configurable external gateway mode")
+			.containsEntry("updated", "2013-03-28T10:00:00-00:00");
 	}
 
 	@Test
 	void anUnknownAliasIsNotFoundInNeutronsShapeAndWords() {
-		var response = this.api.get("ext-member", "/v2.0/extensions/router");
+		var response = this.api.get("ext-member", "/v2.0/extensions/dvr");
 		assertError(response, 404, "HTTPNotFound");
-		assertThat(message(response)).isEqualTo("Extension with alias router does not exist");
+		assertThat(message(response)).isEqualTo("Extension with alias dvr does not exist");
 		assertError(this.api.get("ext-member", "/v2.0/extensions/" + "x".repeat(5000)), 404, "HTTPNotFound");
 		assertThat(message(this.api.get("ext-member", "/v2.0/extensions/" + "x".repeat(5000)))).hasSizeLessThan(200);
 	}

@@ -110,7 +110,7 @@ class ListOptionsTests {
 	void computedKeysSortInTheDatabaseForEveryResource() {
 		String net1 = this.api.network("sort-d", "\"name\": \"n1\"");
 		String net2 = this.api.network("sort-d", "\"name\": \"n2\"");
-		this.api.subnet("sort-d", net1, "10.240.0.0/24");
+		String subnet1 = this.api.subnet("sort-d", net1, "10.240.0.0/24");
 		this.api.subnet("sort-d", net2, "10.240.1.0/24");
 		List<Map<String, Object>> ports = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
@@ -139,6 +139,7 @@ class ListOptionsTests {
 			.hasSize(2);
 		String external = this.api.network("admin", "\"name\": \"sort-ext\", \"router:external\": true");
 		this.api.subnet("admin", external, "10.241.0.0/24");
+		this.api.router("sort-d", external, subnet1);
 		Map<String, Object> associated = this.api.create("sort-d", "floatingips", "floatingip",
 				"\"floating_network_id\": \"" + external + "\", \"port_id\": \"" + ports.get(0).get("id") + "\"");
 		Map<String, Object> free = this.api.create("sort-d", "floatingips", "floatingip",

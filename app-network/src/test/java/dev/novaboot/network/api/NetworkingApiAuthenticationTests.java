@@ -53,7 +53,7 @@ class NetworkingApiAuthenticationTests {
 	@Test
 	void withoutATokenTheApiAnswers401() {
 		for (String path : List.of("/v2.0/networks", "/v2.0/extensions", "/v2.0/extensions/net-mtu",
-				"/v2.0/security-groups", "/v2.0/security-group-rules")) {
+				"/v2.0/security-groups", "/v2.0/security-group-rules", "/v2.0/routers", "/v2.0/extensions/router")) {
 			ResponseEntity<String> response = this.http.getForEntity(path, String.class);
 			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Keystone");
@@ -173,6 +173,44 @@ class NetworkingApiAuthenticationTests {
 
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-network");
 		checks.everyErrorHasTheFaultShape(erinToken, "/v2.0/networks", "DELETE", 114_688);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void routersAndTheirActionsNeedATokenAndStayInTheirProject() {
+		AuthTestSupport.createUser(this.http, "net-frank", "frank-password", "member", "net-f");
+		AuthTestSupport.createUser(this.http, "net-gina", "gina-password", "member", "net-g");
+		String frank = AuthTestSupport.token(this.http, "net-frank", "frank-password", "net-f");
+		String gina = AuthTestSupport.token(this.http, "net-gina", "gina-password", "net-g");
+		ResponseEntity<Map> created = this.http.exchange("/v2.0/routers", HttpMethod.POST,
+				json("{\"router\": {\"name\": \"frank-router\"}}", frank), Map.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String router = (String) ((Map<String, Object>) created.getBody().get("router")).get("id");
+		EdgeChecks checks = new EdgeChecks(this.port, FaultShapes.NEUTRON);
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.0/routers/" + router, "frank-router");
+		checks.policyRefusesEverySpellingWithoutAToken("PUT", "/v2.0/routers/" + router + "/add_router_interface",
+				"frank-router");
+		checks.policyRefusesEverySpellingWithoutAToken("DELETE", "/v2.0/routers/" + router, "frank-router");
+
+		// another project's router is not found, whatever is asked of it
+		for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.DELETE)) {
+			assertThat(this.http.exchange("/v2.0/routers/" + router, method, json("", gina), Map.class).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
+		}
+		assertThat(this.http.exchange("/v2.0/routers/" + router + "/add_router_interface", HttpMethod.PUT,
+				json("{\"subnet_id\": \"" + router + "\"}", gina), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.http.exchange("/v2.0/routers/" + router, HttpMethod.PUT,
+				json("{\"router\": {\"name\": \"gina\"}}", gina), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		// a bad body is a 400 and changes nothing
+		assertThat(this.http.exchange("/v2.0/routers/" + router, HttpMethod.PUT, json("{\"router\": {\"name\": 7}}", frank),
+				Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.http.exchange("/v2.0/routers/" + router + "/remove_router_interface", HttpMethod.PUT,
+				json("{\"subnet_id\": 7}", frank), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		Map<String, Object> shown = (Map<String, Object>) this.http
+			.exchange("/v2.0/routers/" + router, HttpMethod.GET, json("", frank), Map.class)
+			.getBody()
+			.get("router");
+		assertThat(shown).containsEntry("name", "frank-router");
 	}
 
 }

@@ -217,6 +217,7 @@ class NetworkingApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void floatingIpsAssociateAndDisassociate() {
 		String external = (String) created(call("admin", "admin", HttpMethod.POST, "/v2.0/networks",
 				"{\"network\": {\"name\": \"ext-f\", \"router:external\": true}}"), "network").get("id");
@@ -229,6 +230,13 @@ class NetworkingApiTests {
 
 		Map<String, Object> floating = created(call("api-f", "member", HttpMethod.POST, "/v2.0/floatingips",
 				"{\"floatingip\": {\"floating_network_id\": \"" + external + "\"}}"), "floatingip");
+		// as in Neutron, a router must join the port's subnet to the external network
+		String router = (String) created(call("api-f", "member", HttpMethod.POST, "/v2.0/routers",
+				"{\"router\": {\"name\": \"f\", \"external_gateway_info\": {\"network_id\": \"" + external + "\"}}}"),
+				"router").get("id");
+		String subnetId = (String) ((Map<String, Object>) ((List<Object>) port.get("fixed_ips")).get(0)).get("subnet_id");
+		assertThat(call("api-f", "member", HttpMethod.PUT, "/v2.0/routers/" + router + "/add_router_interface",
+				"{\"subnet_id\": \"" + subnetId + "\"}").getStatusCode().value()).isEqualTo(200);
 		assertThat(floating).containsEntry("floating_ip_address", "198.51.100.2")
 			.containsEntry("port_id", null)
 			.containsEntry("status", "DOWN")
@@ -238,10 +246,13 @@ class NetworkingApiTests {
 				"floatingip");
 		assertThat(associated).containsEntry("port_id", port.get("id"))
 			.containsEntry("fixed_ip_address", "10.65.0.2")
+			.containsEntry("router_id", router)
 			.containsEntry("status", "ACTIVE");
 		Map<String, Object> disassociated = one(call("api-f", "member", HttpMethod.PUT,
 				"/v2.0/floatingips/" + floating.get("id"), "{\"floatingip\": {\"port_id\": null}}"), "floatingip");
-		assertThat(disassociated).containsEntry("port_id", null).containsEntry("fixed_ip_address", null);
+		assertThat(disassociated).containsEntry("port_id", null)
+			.containsEntry("fixed_ip_address", null)
+			.containsEntry("router_id", null);
 		// a tenant network is no pool of floating IPs
 		assertError(call("api-f", "member", HttpMethod.POST, "/v2.0/floatingips",
 				"{\"floatingip\": {\"floating_network_id\": \"" + networkId + "\"}}"), 400, "BadRequest");

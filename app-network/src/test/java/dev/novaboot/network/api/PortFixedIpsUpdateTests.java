@@ -141,6 +141,7 @@ class PortFixedIpsUpdateTests {
 		String external = this.api.network("admin", "\"name\": \"fixed-ext\", \"router:external\": true");
 		this.api.subnet("admin", external, "10.234." + NEXT_SUBNET.incrementAndGet() + ".0/24");
 		Map<String, Object> port = this.api.create("fixed-a", "ports", "port", "\"network_id\": \"" + this.network + "\"");
+		this.api.router("fixed-a", external, this.first);
 		Map<String, Object> floating = this.api.create("fixed-a", "floatingips", "floatingip",
 				"\"floating_network_id\": \"" + external + "\", \"port_id\": \"" + port.get("id") + "\"");
 		assertThat(floating).containsEntry("fixed_ip_address", address(port, 0));

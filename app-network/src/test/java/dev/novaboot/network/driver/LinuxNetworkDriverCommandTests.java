@@ -156,4 +156,117 @@ class LinuxNetworkDriverCommandTests {
 		assertThat(this.state.resolve("dnsmasq-" + other + ".conf")).doesNotExist();
 	}
 
+	private static final String ROUTER = "0d3c3a56-7c0e-4b8e-9d6e-2f2f6a1b1c11";
+
+	private static RouterSetup router(String routerId, String mac, String floating) {
+		return new RouterSetup(routerId,
+				List.of(new RouterSetup.Interface("11111111-2222-3333-4444-555555555555", mac, "br-int", "10.0.0.1/24")),
+				new RouterSetup.Gateway("66666666-7777-8888-9999-000000000000", "fa:16:3e:00:00:02", "br-ext",
+						"203.0.113.10/24", "203.0.113.1", true),
+				List.of(new RouterSetup.FloatingNat(floating, "10.0.0.5")));
+	}
+
+	@Test
+	void setsUpARouterNamespaceWithItsPortsRoutesAndNatOnAnEmptyHost() {
+		// nothing exists: no link, no rule; chains list empty
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"),
+				(command) -> command.contains(" ip link show dev ") || command.contains(" -C ") ? null : "");
+		driver(runner).applyRouter(router(ROUTER, "fa:16:3e:00:00:01", "203.0.113.20"));
+		String ns = "sudo ip netns exec qrouter-" + ROUTER + " ";
+		assertThat(runner.changes()).containsSubsequence("sudo ip netns add qrouter-" + ROUTER,
+				ns + "sysctl -w net.ipv4.ip_forward=1",
+				PREFIX + "ip link add name tap11111111-22 type veth peer name qr-11111111-22",
+				PREFIX + "ip link set dev qr-11111111-22 netns qrouter-" + ROUTER,
+				PREFIX + "ip link set dev tap11111111-22 master br-int",
+				ns + "ip link set dev qr-11111111-22 address fa:16:3e:00:00:01",
+				ns + "ip addr add 10.0.0.1/24 brd + dev qr-11111111-22",
+				PREFIX + "ip link add name tap66666666-77 type veth peer name qg-66666666-77",
+				PREFIX + "ip link set dev tap66666666-77 master br-ext",
+				ns + "ip addr add 203.0.113.10/24 dev qg-66666666-77",
+				ns + "ip addr add 203.0.113.20/32 dev qg-66666666-77",
+				ns + "ip -4 route replace default via 203.0.113.1 dev qg-66666666-77",
+				ns + "iptables -w -t nat -A PREROUTING -j nova-router-PREROUTING",
+				ns + "iptables -w -t nat -A nova-router-PREROUTING -d 203.0.113.20/32 -j DNAT --to-destination 10.0.0.5",
+				ns + "iptables -w -t nat -A nova-router-OUTPUT -d 203.0.113.20/32 -j DNAT --to-destination 10.0.0.5",
+				ns + "iptables -w -t nat -A nova-router-POSTROUTING -s 10.0.0.5/32 -o qg-66666666-77 -j SNAT "
+						+ "--to-source 203.0.113.20",
+				ns + "iptables -w -t nat -A nova-router-POSTROUTING -o qg-66666666-77 -j SNAT --to-source 203.0.113.10");
+	}
+
+	@Test
+	void removingARouterDeletesItsNamespaceOnlyWhenItExists() {
+		RecordingCommandRunner absent = new RecordingCommandRunner(List.of("sudo"), (command) -> "");
+		driver(absent).removeRouter(ROUTER);
+		assertThat(absent.changes()).containsExactly("sudo ip netns list");
+		RecordingCommandRunner present = new RecordingCommandRunner(List.of("sudo"),
+				(command) -> command.endsWith("netns list") ? "qrouter-" + ROUTER + " (id: 3)\n" : "");
+		driver(present).removeRouter(ROUTER);
+		assertThat(present.changes()).containsExactly("sudo ip netns list", "sudo ip netns delete qrouter-" + ROUTER);
+	}
+
+	@Test
+	void badRouterIdsMacsAndAddressesNeverReachACommandLine() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), (command) -> "");
+		LinuxNetworkDriver driver = driver(runner);
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyRouter(router("x; reboot", "fa:16:3e:00:00:01",
+				"203.0.113.20")));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.removeRouter("../../etc"));
+		assertThat(runner.commands).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyRouter(router(ROUTER, "fa:16:3e:00:00:01 up",
+				"203.0.113.20")));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyRouter(router(ROUTER, "fa:16:3e:00:00:01",
+				"203.0.113.20 -j ACCEPT")));
+		assertThat(runner.commands).isEmpty();
+	}
+
+	private static final String PORT = "a1b2c3d4-e5f6-4a5b-8c7d-0123456789ab";
+
+	@Test
+	void filtersAPortWithItsChainsOnAHostWithoutThem() {
+		// a host without our chains until the driver makes them (-N), with bridged traffic not yet filtered
+		java.util.Set<String> chains = new java.util.HashSet<>();
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), (command) -> {
+			if (command.contains(" -N ")) {
+				chains.add(command.substring(command.indexOf(" -N ") + 4));
+			}
+			if (command.contains(" -S ")) {
+				return chains.contains(command.substring(command.indexOf(" -S ") + 4)) ? "" : null;
+			}
+			return command.contains(" -C ") ? null : command.contains("sysctl -n") ? "0" : "";
+		});
+		driver(runner).applyPortFilter(new PortFilter(PORT, "fa:16:3e:00:00:05", List.of("10.0.0.5"),
+				List.of(new PortFilter.Rule("ingress", "tcp", 22, 22, "0.0.0.0/0"),
+						new PortFilter.Rule("ingress", "icmp", 8, null, "10.0.0.0/24"),
+						new PortFilter.Rule("egress", null, null, null, null))));
+		assertThat(runner.changes()).contains(PREFIX + "sysctl -w net.bridge.bridge-nf-call-iptables=1",
+				PREFIX + "iptables -w -N nova-sg-chain",
+				PREFIX + "iptables -w -A FORWARD -m physdev --physdev-is-bridged -j nova-sg-chain",
+				PREFIX + "iptables -w -A nova-sa1b2c3d4-e -s 10.0.0.5/32 -m mac --mac-source FA:16:3E:00:00:05 -j RETURN",
+				PREFIX + "iptables -w -A nova-sa1b2c3d4-e -j DROP",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -p tcp -m tcp --dport 22 -j RETURN",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -s 10.0.0.0/24 -p icmp -m icmp --icmp-type 8 -j RETURN",
+				PREFIX + "iptables -w -A nova-ia1b2c3d4-e -j DROP",
+				PREFIX + "iptables -w -A nova-oa1b2c3d4-e -j nova-sa1b2c3d4-e",
+				PREFIX + "iptables -w -A nova-oa1b2c3d4-e -j RETURN",
+				PREFIX + "iptables -w -A nova-sg-chain -m physdev --physdev-out tapa1b2c3d4-e5 --physdev-is-bridged "
+						+ "-j nova-ia1b2c3d4-e",
+				PREFIX + "iptables -w -A nova-sg-chain -m physdev --physdev-in tapa1b2c3d4-e5 --physdev-is-bridged "
+						+ "-j nova-oa1b2c3d4-e");
+	}
+
+	@Test
+	void badPortIdsMacsAndPrefixesNeverReachAFirewallCommand() {
+		RecordingCommandRunner runner = new RecordingCommandRunner(List.of("sudo"), (command) -> "");
+		LinuxNetworkDriver driver = driver(runner);
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter("x -j ACCEPT",
+				"fa:16:3e:00:00:05", List.of("10.0.0.5"), List.of())));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter(PORT,
+				"fa:16:3e:00:00:05 -j ACCEPT", List.of("10.0.0.5"), List.of())));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.applyPortFilter(new PortFilter(PORT,
+				"fa:16:3e:00:00:05", List.of("10.0.0.5"),
+				List.of(new PortFilter.Rule("ingress", "tcp", 22, 22, "0.0.0.0/0 -j ACCEPT")))));
+		assertThatIllegalArgumentException().isThrownBy(() -> driver.removePortFilter("../x"));
+		assertThat(runner.commands).isEmpty();
+	}
+
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.novaboot.network.driver.BridgeSetup;
 import dev.novaboot.network.driver.DhcpConfig;
 import dev.novaboot.network.driver.NetworkDriver;
+import dev.novaboot.network.driver.PortFilter;
+import dev.novaboot.network.driver.RouterSetup;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -25,6 +27,12 @@ class RecordingNetworkDriver implements NetworkDriver {
 
 	/** floating address to fixed address. */
 	final Map<String, String> bound = new ConcurrentHashMap<>();
+
+	/** The last setup per router id; a removed router is removed. */
+	final Map<String, RouterSetup> routers = new ConcurrentHashMap<>();
+
+	/** The last filter per port id; a removed filter is removed. */
+	final Map<String, PortFilter> filters = new ConcurrentHashMap<>();
 
 	volatile int initHosts;
 
@@ -82,7 +90,29 @@ class RecordingNetworkDriver implements NetworkDriver {
 		this.bound.remove(floatingAddress, fixedAddress);
 	}
 
+	@Override
+	public void applyRouter(RouterSetup setup) {
+		this.routers.put(setup.routerId(), setup);
+	}
+
+	@Override
+	public void removeRouter(String routerId) {
+		this.routers.remove(routerId);
+	}
+
+	@Override
+	public void applyPortFilter(PortFilter filter) {
+		this.filters.put(filter.portId(), filter);
+	}
+
+	@Override
+	public void removePortFilter(String portId) {
+		this.filters.remove(portId);
+	}
+
 	void reset() {
+		this.filters.clear();
+		this.routers.clear();
 		this.plugged.clear();
 		this.unplugged.clear();
 		this.dhcp.clear();

@@ -53,13 +53,23 @@ public interface NetworkRpcApi {
 	 * request {@link RequestedNetwork#none()} gives no ports, {@link RequestedNetwork#auto()}
 	 * the one network the project may use (one made for it under the vlan strategy when it
 	 * has none; an error when it may use several, or none and none can be made)
+	 * @param securityGroups the security groups of every port, by name or id, as Nova's
+	 * {@code security_groups} at boot; {@code null} for the project's {@code default} group
 	 */
 	record AllocateForInstance(@JsonProperty("instance_uuid") String instanceUuid,
 			@JsonProperty("project_id") String projectId, String host,
-			@JsonProperty("requested_networks") List<RequestedNetwork> requestedNetworks) {
+			@JsonProperty("requested_networks") List<RequestedNetwork> requestedNetworks,
+			@JsonProperty("security_groups") List<String> securityGroups) {
 
 		public AllocateForInstance {
 			requestedNetworks = (requestedNetworks != null) ? List.copyOf(requestedNetworks) : List.of();
+			securityGroups = (securityGroups != null) ? List.copyOf(securityGroups) : null;
+		}
+
+		/** Ports in the project's default group. */
+		public AllocateForInstance(String instanceUuid, String projectId, String host,
+				List<RequestedNetwork> requestedNetworks) {
+			this(instanceUuid, projectId, host, requestedNetworks, null);
 		}
 
 	}

@@ -32,9 +32,10 @@ class NetworkRpcApiWireTests {
 	@Test
 	void requestsTravelWithSnakeCaseNames() {
 		JsonNode allocate = this.codec.toTree(new AllocateForInstance("i-1", "p-1", "compute-1",
-				List.of(new RequestedNetwork("n-1", "10.0.0.7"))));
+				List.of(new RequestedNetwork("n-1", "10.0.0.7")), List.of("web", "default")));
 		assertThat(allocate.propertyNames()).containsExactlyInAnyOrder("instance_uuid", "project_id", "host",
-				"requested_networks");
+				"requested_networks", "security_groups");
+		assertThat(allocate.get("security_groups").get(0).asString()).isEqualTo("web");
 		assertThat(allocate.get("requested_networks").get(0).get("fixed_ip").asString()).isEqualTo("10.0.0.7");
 		assertThat(this.codec.toTree(new AssociateFloatingIp("203.0.113.5", "10.0.0.7")).propertyNames())
 			.containsExactlyInAnyOrder("floating_address", "fixed_address");
@@ -47,6 +48,8 @@ class NetworkRpcApiWireTests {
 		ObjectNode newer = (ObjectNode) this.codec.toTree(new AllocateForInstance("i-1", "p-1", "compute-1", null));
 		newer.put("port_profile", "added-in-2.1");
 		newer.remove("requested_networks");
+		// an older caller sends no security_groups: the ports get the project's default group
+		newer.remove("security_groups");
 		AllocateForInstance read = (AllocateForInstance) this.codec.fromTree(newer, AllocateForInstance.class);
 		assertThat(read).isEqualTo(new AllocateForInstance("i-1", "p-1", "compute-1", List.of()));
 	}
