@@ -132,6 +132,8 @@ class ServerActions {
 		this.states.beginRebuild(instance.getUuid(), request.imageRef(), request.name(), request.descriptionGiven(),
 				request.description());
 		this.servers.recordAction(context, instance, InstanceAction.REBUILD);
+		// Nova's rebuild replaces the metadata and access addresses it is given
+		this.servers.rebuildDetails(instance, request.metadata(), request.accessIpV4(), request.accessIpV6());
 		ComputeRpcApi.RebuildInstance cast = new ComputeRpcApi.RebuildInstance(instance.getUuid(), request.imageRef(),
 				instance.getImageRef());
 		castOrEnd(instance, InstanceAction.REBUILD, () -> host.rebuildInstance(context, cast));

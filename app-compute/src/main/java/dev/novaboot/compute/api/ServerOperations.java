@@ -522,6 +522,16 @@ class ServerOperations {
 		return true;
 	}
 
+	/** What a rebuild gave besides the image: metadata (replacing all) and access addresses; null keeps each. */
+	void rebuildDetails(Instance instance, Map<String, String> metadata, String accessIpV4, String accessIpV6) {
+		if (metadata != null) {
+			this.details.updateMetadata(instance.getUuid(), metadata, true);
+		}
+		if (accessIpV4 != null || accessIpV6 != null) {
+			this.details.edit(instance.getUuid(), null, accessIpV4, accessIpV6, false, null);
+		}
+	}
+
 	/** Records that the caller asked for {@code action} on the instance (checks passed). */
 	void recordAction(RequestContext context, Instance instance, InstanceAction action) {
 		this.actionLog.start(context, instance.getUuid(), action.verb());

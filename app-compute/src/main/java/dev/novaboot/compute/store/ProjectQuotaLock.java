@@ -6,11 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code project_quota_locks}: what a quota check locks so that the creates of one
+ * A row of {@code compute_quota_locks}: what a quota check locks so that the creates of one
  * project are counted one at a time.
  */
 @Entity
-@Table(name = "project_quota_locks")
+@Table(name = "compute_quota_locks")
 public class ProjectQuotaLock {
 
 	@Id

@@ -12,10 +12,10 @@ import jakarta.persistence.Table;
 import dev.novaboot.service.store.AuditedEntity;
 
 /**
- * A row of {@code quotas}: the limit an admin set on one resource of one project.
+ * A row of {@code compute_quotas}: the limit an admin set on one resource of one project.
  */
 @Entity
-@Table(name = "quotas")
+@Table(name = "compute_quotas")
 public class QuotaRecord extends AuditedEntity {
 
 	@Id
