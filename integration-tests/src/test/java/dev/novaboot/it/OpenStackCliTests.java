@@ -104,6 +104,19 @@ class OpenStackCliTests {
 		assertThat(admin.json("server", "group", "list").<List<String>>read("$[*].Name")).contains("cli-group");
 		assertThat(admin.json("server", "group", "show", "cli-group").<String>read("$.id")).isEqualTo(group);
 
+		DocumentContext keyed = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--nic", "none", "--key-name", "cli-key", "--hint", "group=" + group,
+				"--wait", "cli-keyed");
+		String keyedId = keyed.read("$.id");
+		assertThat(admin.json("server", "show", keyedId).<String>read("$.key_name")).isEqualTo("cli-key");
+		assertThat(admin.json("server", "group", "show", "cli-group").<Object>read("$.members").toString())
+			.contains(keyedId);
+		List<String> events = admin.json("server", "event", "list", keyedId).read("$[*].Action");
+		assertThat(events).contains("create");
+		String createRequest = admin.json("server", "event", "list", keyedId).read("$[0].['Request ID']");
+		assertThat(admin.run("server", "event", "show", keyedId, createRequest).stdout()).contains("create");
+		admin.run("server", "delete", "--wait", keyedId);
+
 		assertThat(admin.json("availability", "zone", "list", "--compute").<List<String>>read("$[*].['Zone Name']"))
 			.contains("nova");
 		assertThat(admin.run("availability", "zone", "list", "--compute", "--long").stdout()).contains("nova-compute");
