@@ -92,6 +92,49 @@ class OpenStackCliTests {
 	}
 
 	@Test
+	void keyPairsServerGroupsZonesLimitsUsageAndHypervisorStatistics() throws Exception {
+		Path privateKey = workDir.resolve("cli-key.pem");
+		admin.run("keypair", "create", "--private-key", privateKey.toString(), "cli-key");
+		assertThat(java.nio.file.Files.readString(privateKey)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+		assertThat(admin.json("keypair", "list").<List<String>>read("$[*].Name")).contains("cli-key");
+		String fingerprint = admin.json("keypair", "show", "cli-key").read("$.fingerprint");
+		assertThat(fingerprint).matches("([0-9a-f]{2}:){15}[0-9a-f]{2}");
+
+		String group = admin.json("server", "group", "create", "--policy", "anti-affinity", "cli-group").read("$.id");
+		assertThat(admin.json("server", "group", "list").<List<String>>read("$[*].Name")).contains("cli-group");
+		assertThat(admin.json("server", "group", "show", "cli-group").<String>read("$.id")).isEqualTo(group);
+
+		DocumentContext keyed = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--nic", "none", "--key-name", "cli-key", "--hint", "group=" + group,
+				"--wait", "cli-keyed");
+		String keyedId = keyed.read("$.id");
+		assertThat(admin.json("server", "show", keyedId).<String>read("$.key_name")).isEqualTo("cli-key");
+		assertThat(admin.json("server", "group", "show", "cli-group").<Object>read("$.members").toString())
+			.contains(keyedId);
+		List<String> events = admin.json("server", "event", "list", keyedId).read("$[*].Action");
+		assertThat(events).contains("create");
+		String createRequest = admin.json("server", "event", "list", keyedId).read("$[0].['Request ID']");
+		assertThat(admin.run("server", "event", "show", keyedId, createRequest).stdout()).contains("create");
+		admin.run("server", "delete", "--wait", keyedId);
+
+		assertThat(admin.json("availability", "zone", "list", "--compute").<List<String>>read("$[*].['Zone Name']"))
+			.contains("nova");
+		assertThat(admin.run("availability", "zone", "list", "--compute", "--long").stdout()).contains("nova-compute");
+
+		admin.run("quota", "set", "--instances", "12", "admin");
+		assertThat(admin.run("limits", "show", "--absolute").stdout()).contains("maxTotalInstances")
+			.contains("12")
+			.contains("maxTotalKeypairs");
+		assertThat(admin.run("hypervisor", "stats", "show").stdout()).contains("vcpus").contains("running_vms");
+		assertThat(admin.run("usage", "list").exitCode()).isZero();
+
+		admin.run("server", "group", "delete", "cli-group");
+		admin.run("keypair", "delete", "cli-key");
+		assertThat(admin.json("keypair", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-key");
+		admin.run("quota", "set", "--instances", "10", "admin");
+	}
+
+	@Test
 	void serverActionsRebuildLockPauseSuspendResizeFromTheCli() {
 		admin.run("network", "create", "cli-actions-net");
 		admin.run("subnet", "create", "--network", "cli-actions-net", "--subnet-range", "10.41.0.0/24",

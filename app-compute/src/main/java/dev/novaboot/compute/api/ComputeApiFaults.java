@@ -4,12 +4,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
+import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceDetails;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
+import dev.novaboot.compute.manager.KeyPairs;
+import dev.novaboot.compute.manager.ServerGroups;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.service.api.OpenStackFaults;
@@ -98,6 +101,36 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> extraSpecNotFound(FlavorCatalog.ExtraSpecNotFoundException ex) {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> overQuota(ComputeQuotas.OverQuotaException ex) {
+		return fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> quotaLimit(ComputeQuotas.QuotaLimitException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> serverGroupNotFound(ServerGroups.ServerGroupNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> keyPairNotFound(KeyPairs.KeyPairNotFoundException ex) {
+		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> keyPairExists(KeyPairs.KeyPairExistsException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidKeyPair(KeyPairs.InvalidKeyPairException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

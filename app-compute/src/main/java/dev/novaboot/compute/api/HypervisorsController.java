@@ -18,6 +18,7 @@ import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
+import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.ServiceRecord;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,17 +56,21 @@ class HypervisorsController {
 	}
 
 	@GetMapping("/v2.1/os-hypervisors")
-	Map<String, Object> list(@RequestParam Map<String, String> query, Microversion version) {
+	Map<String, Object> list(RequestContext context, @RequestParam Map<String, String> query, Microversion version) {
+		authorize(context, "list");
 		return list(query, version, false);
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/detail")
-	Map<String, Object> detail(@RequestParam Map<String, String> query, Microversion version) {
+	Map<String, Object> detail(RequestContext context, @RequestParam Map<String, String> query, Microversion version) {
+		authorize(context, "list-detail");
 		return list(query, version, true);
 	}
 
 	@GetMapping("/v2.1/os-hypervisors/{id}")
-	Map<String, Object> show(@PathVariable String id, @RequestParam Map<String, String> query, Microversion version) {
+	Map<String, Object> show(RequestContext context, @PathVariable String id, @RequestParam Map<String, String> query,
+			Microversion version) {
+		authorize(context, "show");
 		boolean withServers = false;
 		if (version.isAtLeast(2, 53)) {
 			onlyKnown(query, Set.of("with_servers"));
@@ -80,6 +85,83 @@ class HypervisorsController {
 			.orElseThrow(() -> notFound);
 		ServiceRecord service = this.services.find(node.getHost()).orElseThrow(() -> notFound);
 		return Map.of("hypervisor", view(node, service, true, withServers, version));
+	}
+
+	/**
+	 * The sums over the compute nodes of enabled services (Nova's
+	 * {@code compute_node_statistics}), a route of every microversion we serve (gone at 2.88).
+	 */
+	@GetMapping("/v2.1/os-hypervisors/statistics")
+	Map<String, Object> statistics(RequestContext context) {
+		authorize(context, "statistics");
+		Map<String, Object> totals = new LinkedHashMap<>();
+		int count = 0;
+		long vcpus = 0;
+		long memory = 0;
+		long disk = 0;
+		long vcpusUsed = 0;
+		long memoryUsed = 0;
+		long diskUsed = 0;
+		long running = 0;
+		for (ComputeNode node : this.nodes.list()) {
+			Optional<ServiceRecord> service = this.services.find(node.getHost());
+			if (service.isEmpty() || service.get().isDisabled()) {
+				continue;
+			}
+			count++;
+			vcpus += node.getVcpus();
+			memory += node.getMemoryMb();
+			disk += node.getLocalGb();
+			vcpusUsed += node.getVcpusUsed();
+			memoryUsed += node.getMemoryMbUsed();
+			diskUsed += node.getLocalGbUsed();
+			running += node.getRunningVms();
+		}
+		totals.put("count", count);
+		totals.put("vcpus", vcpus);
+		totals.put("memory_mb", memory);
+		totals.put("local_gb", disk);
+		totals.put("vcpus_used", vcpusUsed);
+		totals.put("memory_mb_used", memoryUsed);
+		totals.put("local_gb_used", diskUsed);
+		totals.put("free_ram_mb", memory - memoryUsed);
+		totals.put("free_disk_gb", disk - diskUsed);
+		totals.put("current_workload", 0);
+		totals.put("running_vms", running);
+		totals.put("disk_available_least", disk - diskUsed);
+		return Map.of("hypervisor_statistics", totals);
+	}
+
+	/** The hypervisors whose hostname holds {@code pattern}; before 2.53 only (then a query parameter). */
+	@GetMapping("/v2.1/os-hypervisors/{pattern}/search")
+	Map<String, Object> search(RequestContext context, @PathVariable String pattern, Microversion version) {
+		authorize(context, "search");
+		return Map.of("hypervisors", matching(pattern, version, false));
+	}
+
+	/** {@link #search} with each hypervisor's servers; before 2.53 only. */
+	@GetMapping("/v2.1/os-hypervisors/{pattern}/servers")
+	Map<String, Object> servers(RequestContext context, @PathVariable String pattern, Microversion version) {
+		authorize(context, "servers");
+		return Map.of("hypervisors", matching(pattern, version, true));
+	}
+
+	private List<Map<String, Object>> matching(String pattern, Microversion version, boolean withServers) {
+		if (version.isAtLeast(2, 53)) {
+			// the routes are gone from 2.53, as in Nova
+			throw new NotFoundException("The resource could not be found.");
+		}
+		List<ComputeNode> found = this.nodes.search(pattern);
+		if (found.isEmpty()) {
+			throw new NotFoundException("No hypervisor matching '" + ServerRequests.shown(pattern)
+					+ "' could be found.");
+		}
+		List<Map<String, Object>> views = new ArrayList<>();
+		for (ComputeNode node : found) {
+			this.services.find(node.getHost())
+				.ifPresent((service) -> views.add(view(node, service, false, withServers, version)));
+		}
+		return views;
 	}
 
 	private Map<String, Object> list(Map<String, String> query, Microversion version, boolean detail) {
@@ -194,6 +276,14 @@ class HypervisorsController {
 			number = number * 1000 + Integer.parseInt(part);
 		}
 		return number;
+	}
+
+	// the token strategy refuses non-admins at the edge already; this is Nova's policy check,
+	// which also holds where roles come from trusted headers (noauth)
+	private static void authorize(RequestContext context, String action) {
+		if (!context.isAdmin()) {
+			throw new PolicyForbiddenException("os_compute_api:os-hypervisors:" + action);
+		}
 	}
 
 	private static void onlyKnown(Map<String, String> query, Set<String> known) {

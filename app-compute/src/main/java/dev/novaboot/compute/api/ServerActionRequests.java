@@ -32,13 +32,15 @@ final class ServerActionRequests {
 	}
 
 	/**
-	 * A rebuild: the image (an id, or a URL ending in it), the new name and, from 2.19,
-	 * description when given. {@code metadata}, the access addresses, {@code adminPass},
-	 * {@code personality} and {@code preserve_ephemeral} are checked as Nova's schema does
-	 * and have nothing to change here (no agent, no ephemeral disks).
+	 * A rebuild: the image (an id, or a URL ending in it), the new name, the metadata that
+	 * replaces the server's (null: kept), the access addresses (null: kept) and, from 2.19,
+	 * description when given. {@code adminPass}, {@code personality} and
+	 * {@code preserve_ephemeral} are checked as Nova's schema does and have nothing to change
+	 * here (no agent, no ephemeral disks).
 	 * @param descriptionGiven whether {@code description} was in the body (null is a value)
 	 */
-	record Rebuild(String imageRef, String name, boolean descriptionGiven, String description) {
+	record Rebuild(String imageRef, String name, boolean descriptionGiven, String description,
+			Map<String, String> metadata, String accessIpV4, String accessIpV6) {
 	}
 
 	static Rebuild rebuild(Object argument, Microversion version) {
@@ -71,8 +73,10 @@ final class ServerActionRequests {
 			description = ServerRequests.description(rebuild.get("description"));
 		}
 		metadata(rebuild.get("metadata"));
-		accessIp(rebuild, "accessIPv4", true);
-		accessIp(rebuild, "accessIPv6", false);
+		Map<String, String> metadata = rebuild.containsKey("metadata")
+				? MetadataRequests.metadata(rebuild.get("metadata"), "metadata") : null;
+		String accessIpV4 = accessIp(rebuild, "accessIPv4", true);
+		String accessIpV6 = accessIp(rebuild, "accessIPv6", false);
 		if (rebuild.containsKey("adminPass") && !(rebuild.get("adminPass") instanceof String)) {
 			throw invalid("adminPass", rebuild.get("adminPass"), "It is not of type 'string'.");
 		}
@@ -84,7 +88,7 @@ final class ServerActionRequests {
 		if (rebuild.containsKey("preserve_ephemeral") && !(rebuild.get("preserve_ephemeral") instanceof Boolean)) {
 			throw invalid("preserve_ephemeral", rebuild.get("preserve_ephemeral"), "It is not of type 'boolean'.");
 		}
-		return new Rebuild(imageId, name, descriptionGiven, description);
+		return new Rebuild(imageId, name, descriptionGiven, description, metadata, accessIpV4, accessIpV6);
 	}
 
 	/** The flavor a resize asks for: {@code flavorRef} required, an id or a URL ending in it. */
@@ -152,10 +156,10 @@ final class ServerActionRequests {
 		}
 	}
 
-	private static void accessIp(Map<String, Object> body, String field, boolean v4) {
+	private static String accessIp(Map<String, Object> body, String field, boolean v4) {
 		Object value = body.get(field);
 		if (value == null || "".equals(value)) {
-			return;
+			return null;
 		}
 		if (!(value instanceof String address)) {
 			throw invalid(field, value, "It is not of type 'string'.");
@@ -164,6 +168,7 @@ final class ServerActionRequests {
 		if (!valid) {
 			throw invalid(field, value, "'" + ServerRequests.shown(address) + "' is not a '" + (v4 ? "ipv4" : "ipv6") + "'");
 		}
+		return address;
 	}
 
 	// a literal with a colon is parsed, never looked up, by InetAddress

@@ -93,6 +93,7 @@ class ServerActions {
 		this.servers.checkLock(context, instance);
 		InstanceAction.CONFIRM_RESIZE.check(instance.getUuid(), instance.getVmState(), instance.getTaskState(),
 				instance.getLaunchedAt());
+		this.servers.recordAction(context, instance, InstanceAction.CONFIRM_RESIZE);
 		this.servers.hostOf(instance).confirmResize(context, new ComputeRpcApi.InstanceRef(instance.getUuid()));
 	}
 
@@ -102,6 +103,7 @@ class ServerActions {
 		this.servers.checkLock(context, instance);
 		ComputeRpcApi host = this.servers.hostOf(instance);
 		this.states.beginRestore(instance.getUuid());
+		this.servers.recordAction(context, instance, InstanceAction.RESTORE);
 		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(instance.getUuid());
 		castOrEnd(instance, InstanceAction.RESTORE, () -> host.restoreInstance(context, ref));
 	}
@@ -129,6 +131,9 @@ class ServerActions {
 		ComputeRpcApi host = this.servers.hostOf(instance);
 		this.states.beginRebuild(instance.getUuid(), request.imageRef(), request.name(), request.descriptionGiven(),
 				request.description());
+		this.servers.recordAction(context, instance, InstanceAction.REBUILD);
+		// Nova's rebuild replaces the metadata and access addresses it is given
+		this.servers.rebuildDetails(instance, request.metadata(), request.accessIpV4(), request.accessIpV6());
 		ComputeRpcApi.RebuildInstance cast = new ComputeRpcApi.RebuildInstance(instance.getUuid(), request.imageRef(),
 				instance.getImageRef());
 		castOrEnd(instance, InstanceAction.REBUILD, () -> host.rebuildInstance(context, cast));
@@ -168,6 +173,7 @@ class ServerActions {
 				flavor.getName(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), extraSpecs);
 		ComputeRpcApi host = this.servers.hostOf(instance);
 		this.states.begin(instance.getUuid(), InstanceAction.RESIZE);
+		this.servers.recordAction(context, instance, InstanceAction.RESIZE);
 		castOrEnd(instance, InstanceAction.RESIZE, () -> host.prepResize(context, cast));
 	}
 
@@ -175,7 +181,7 @@ class ServerActions {
 		Instance instance = this.servers.find(context, uuid);
 		this.servers.checkLock(context, instance);
 		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(instance.getUuid());
-		this.servers.begin(instance, action, () -> call.cast(this.servers.hostOf(instance), context, ref));
+		this.servers.begin(context, instance, action, () -> call.cast(this.servers.hostOf(instance), context, ref));
 	}
 
 	// an unreachable host ends the task just begun, and the caller hears of it

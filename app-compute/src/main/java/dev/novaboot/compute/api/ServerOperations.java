@@ -8,29 +8,37 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.manager.AvailabilityZones;
 import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ComputeManager;
+import dev.novaboot.compute.manager.ComputeQuotas;
 import dev.novaboot.compute.manager.ComputeServices;
 import dev.novaboot.compute.manager.FlavorCatalog;
 import dev.novaboot.compute.manager.InstanceAction;
+import dev.novaboot.compute.manager.InstanceActionLog;
 import dev.novaboot.compute.manager.InstanceInvalidStateException;
 import dev.novaboot.compute.manager.InstanceDetails;
 import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceQueries;
 import dev.novaboot.compute.manager.InstanceStates;
 import dev.novaboot.compute.manager.InstanceTags;
+import dev.novaboot.compute.manager.KeyPairs;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.manager.NoValidHostException;
+import dev.novaboot.compute.manager.Placement;
 import dev.novaboot.compute.manager.Scheduler;
+import dev.novaboot.compute.manager.ServerGroups;
 import dev.novaboot.compute.manager.VolumeAttachments;
 import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.KeyPairRecord;
+import dev.novaboot.compute.store.ServerGroupRecord;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
@@ -81,6 +89,16 @@ class ServerOperations {
 
 	private final InstanceTags tags;
 
+	private final ComputeQuotas quotas;
+
+	private final KeyPairs keyPairs;
+
+	private final ServerGroups groups;
+
+	private final AvailabilityZones zones;
+
+	private final InstanceActionLog actionLog;
+
 	private final Duration reclaimInstanceInterval;
 
 	private final InstanceDetails details;
@@ -88,10 +106,16 @@ class ServerOperations {
 	ServerOperations(InstanceQueries instances, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
 			Scheduler scheduler, ComputeHostDispatcher dispatcher, ComputeManager manager, VolumeAttachments volumes,
 			ComputeServices services, NetworkAllocator network, VolumeConnector volumeService, JsonMapper json,
-			InstanceTags tags, ComputeProperties properties, InstanceDetails details) {
+			InstanceTags tags, ComputeProperties properties, InstanceDetails details, ComputeQuotas quotas,
+			KeyPairs keyPairs, ServerGroups groups, AvailabilityZones zones, InstanceActionLog actionLog) {
+		this.actionLog = actionLog;
 		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
 		this.tags = tags;
 		this.details = details;
+		this.quotas = quotas;
+		this.keyPairs = keyPairs;
+		this.groups = groups;
+		this.zones = zones;
 		this.instances = instances;
 		this.states = states;
 		this.flavors = flavors;
@@ -123,10 +147,10 @@ class ServerOperations {
 		if (this.images.find(request.imageRef()).isEmpty()) {
 			throw new BadRequestException("Image " + request.imageRef() + " could not be found.");
 		}
-		// no key pairs exist here: every name is unknown (Nova's KeypairNotFound answer)
-		if (request.keyName() != null) {
-			throw new BadRequestException("Invalid key_name provided.");
-		}
+		// a key pair is the caller's own, by name (Nova's KeypairNotFound answer)
+		KeyPairRecord key = (request.keyName() == null) ? null
+				: this.keyPairs.find(context.userId(), request.keyName())
+					.orElseThrow(() -> new BadRequestException("Invalid key_name provided."));
 		for (String group : request.securityGroups()) {
 			if (!DEFAULT_SECURITY_GROUP.equals(group)) {
 				throw new BadRequestException("Security group " + group + " not found.");
@@ -161,32 +185,69 @@ class ServerOperations {
 		}
 		String extraSpecs = this.json.writeValueAsString(
 				this.flavors.extraSpecs(flavor.getFlavorid(), context.projectId(), context.isAdmin()));
-		List<Instance> created = new ArrayList<>();
-		String reservationId = null;
-		for (int index = 0; index < request.maxCount(); index++) {
-			String name = (request.maxCount() > 1) ? request.name() + "-" + (index + 1) : request.name();
-			Instance instance = this.states.create(name, context.projectId(), context.userId(), flavor.getFlavorid(),
-					flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(), request.imageRef(),
-					request.description(), flavor.getName(), extraSpecs);
-			this.details.recordNew(instance.getUuid(), request.metadata(), request.accessIpV4(), request.accessIpV6(),
-					reservationId);
-			if (reservationId == null) {
-				reservationId = instance.getReservationId();
-			}
-			if (!request.tags().isEmpty()) {
-				this.tags.tagNew(instance.getUuid(), request.tags());
-			}
-			created.add(instance);
-			build(context, instance, request);
+		Placement placement = placement(context, request);
+		List<Instance> created = this.quotas.createInstances(context.projectId(), flavor.getVcpus(),
+				flavor.getMemoryMb(), request.minCount(), request.maxCount(), (count) -> {
+					List<Instance> made = new ArrayList<>();
+					String reservationId = null;
+					for (int index = 0; index < count; index++) {
+						String name = (count > 1) ? request.name() + "-" + (index + 1) : request.name();
+						Instance instance = this.states.create(name, context.projectId(), context.userId(),
+								flavor.getFlavorid(), flavor.getVcpus(), flavor.getMemoryMb(), flavor.getRootGb(),
+								request.imageRef(), request.description(), flavor.getName(), extraSpecs);
+						this.details.recordNew(instance.getUuid(), request.metadata(), request.accessIpV4(),
+								request.accessIpV6(), reservationId);
+						if (reservationId == null) {
+							reservationId = instance.getReservationId();
+						}
+						if (key != null) {
+							this.details.recordKey(instance.getUuid(), key.getName(), key.getPublicKey());
+						}
+						if (!request.tags().isEmpty()) {
+							this.tags.tagNew(instance.getUuid(), request.tags());
+						}
+						if (placement.group() != null) {
+							this.groups.addMember(placement.group(), instance.getUuid(), context.userId());
+						}
+						made.add(instance);
+					}
+					return made;
+				});
+		created.forEach((instance) -> {
+			this.actionLog.start(context, instance.getUuid(), "create");
+			build(context, instance, request, placement);
+		});
+		return new Created(created, created.get(0).getReservationId());
+	}
+
+	// the requested zone must be one of the compute hosts' (Nova's 400), the group one the caller may use
+	private Placement placement(RequestContext context, ServerRequests.CreateServer request) {
+		if (request.availabilityZone() != null && !this.zones.computeZones().contains(request.availabilityZone())) {
+			throw new BadRequestException("The requested availability zone is not available");
 		}
-		return new Created(created, reservationId);
+		if (request.group() != null) {
+			// another project's group is no group to the caller (Nova's InstanceGroupNotFound, a 400 here)
+			boolean usable;
+			try {
+				ServerGroupRecord group = this.groups.get(request.group());
+				usable = context.isAdmin() || group.getProjectId().equals(context.projectId());
+			}
+			catch (ServerGroups.ServerGroupNotFoundException ex) {
+				usable = false;
+			}
+			if (!usable) {
+				throw new BadRequestException("Instance group " + request.group() + " could not be found.");
+			}
+		}
+		return new Placement(request.availabilityZone(), request.group());
 	}
 
 	// schedules the new instance and casts its build; a failure puts it in error
-	private void build(RequestContext context, Instance instance, ServerRequests.CreateServer request) {
+	private void build(RequestContext context, Instance instance, ServerRequests.CreateServer request,
+			Placement placement) {
 		String host;
 		try {
-			host = this.scheduler.schedule(instance);
+			host = this.scheduler.schedule(instance, placement);
 		}
 		catch (NoValidHostException ex) {
 			this.states.fail(instance.getUuid(), ex.getMessage());
@@ -314,6 +375,7 @@ class ServerOperations {
 		if (!this.states.begin(uuid, action)) {
 			return;
 		}
+		this.actionLog.start(context, uuid, action.verb());
 		ComputeRpcApi.InstanceRef ref = new ComputeRpcApi.InstanceRef(uuid);
 		if (instance.getHost() == null || !hostIsUp(instance.getHost())) {
 			// Nova's local delete: no compute service will ever act on this instance
@@ -332,13 +394,13 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction action = "HARD".equals(type) ? InstanceAction.REBOOT_HARD : InstanceAction.REBOOT_SOFT;
-		begin(instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
+		begin(context, instance, action, () -> host(instance).rebootInstance(context, new ComputeRpcApi.RebootInstance(uuid, type)));
 	}
 
 	void stop(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
-		begin(instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+		begin(context, instance, InstanceAction.STOP, () -> host(instance).stopInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
 	/** Checked here, cast to the host, no task begun (as Nova). */
@@ -346,13 +408,14 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction.TRIGGER_CRASH_DUMP.check(uuid, instance.getVmState(), instance.getTaskState());
+		this.actionLog.start(context, uuid, InstanceAction.TRIGGER_CRASH_DUMP.verb());
 		host(instance).triggerCrashDump(context, new ComputeRpcApi.InstanceRef(uuid));
 	}
 
 	void start(RequestContext context, String uuid) {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
-		begin(instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
+		begin(context, instance, InstanceAction.START, () -> host(instance).startInstance(context, new ComputeRpcApi.InstanceRef(uuid)));
 	}
 
 	String consoleOutput(RequestContext context, String uuid, Integer length) {
@@ -368,6 +431,7 @@ class ServerOperations {
 		if (!this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
+		this.actionLog.start(context, uuid, InstanceAction.ATTACH_VOLUME.verb());
 		return host(instance).attachVolume(context, new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
 	}
 
@@ -375,6 +439,7 @@ class ServerOperations {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
+		this.actionLog.start(context, uuid, InstanceAction.DETACH_VOLUME.verb());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
 	}
 
@@ -382,12 +447,16 @@ class ServerOperations {
 		return new ConflictException("The volume service is not available: no nova-volume service is up.");
 	}
 
-	/** Begins the action's task and casts it; an unreachable host ends the task at once. */
-	void begin(Instance instance, InstanceAction action, Runnable cast) {
+	/**
+	 * Begins the action's task, records the action and casts it; an unreachable host ends
+	 * the task at once.
+	 */
+	void begin(RequestContext context, Instance instance, InstanceAction action, Runnable cast) {
 		if (instance.getHost() == null) {
 			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
 		}
 		this.states.begin(instance.getUuid(), action);
+		this.actionLog.start(context, instance.getUuid(), action.verb());
 		try {
 			cast.run();
 		}
@@ -441,6 +510,8 @@ class ServerOperations {
 			return false;
 		}
 		this.states.beginSoftDelete(uuid);
+		// Nova records a soft delete as its delete action
+		this.actionLog.start(context, uuid, InstanceAction.DELETE.verb());
 		try {
 			this.dispatcher.host(instance.getHost()).softDeleteInstance(context, new ComputeRpcApi.InstanceRef(uuid));
 		}
@@ -449,6 +520,21 @@ class ServerOperations {
 			return false;
 		}
 		return true;
+	}
+
+	/** What a rebuild gave besides the image: metadata (replacing all) and access addresses; null keeps each. */
+	void rebuildDetails(Instance instance, Map<String, String> metadata, String accessIpV4, String accessIpV6) {
+		if (metadata != null) {
+			this.details.updateMetadata(instance.getUuid(), metadata, true);
+		}
+		if (accessIpV4 != null || accessIpV6 != null) {
+			this.details.edit(instance.getUuid(), null, accessIpV4, accessIpV6, false, null);
+		}
+	}
+
+	/** Records that the caller asked for {@code action} on the instance (checks passed). */
+	void recordAction(RequestContext context, Instance instance, InstanceAction action) {
+		this.actionLog.start(context, instance.getUuid(), action.verb());
 	}
 
 	ComputeRpcApi hostOf(Instance instance) {

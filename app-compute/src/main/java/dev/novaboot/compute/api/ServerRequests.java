@@ -67,7 +67,7 @@ final class ServerRequests {
 	record CreateServer(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
 			List<BlockDevice> blockDevices, String description, List<String> tags, Map<String, String> metadata,
 			String accessIpV4, String accessIpV6, String keyName, List<String> securityGroups, int minCount,
-			int maxCount, boolean returnReservationId) {
+			int maxCount, boolean returnReservationId, String availabilityZone, String group) {
 	}
 
 	/**
@@ -171,8 +171,38 @@ final class ServerRequests {
 			throw new BadRequestException(
 					"Failed to launch instances: max_count cannot be greater than 1 if an fixed_ip is specified.");
 		}
+		String availabilityZone = server.containsKey("availability_zone")
+				? name("availability_zone", server.get("availability_zone")) : null;
 		return new CreateServer(name, lastSegment(flavorRef), imageId, networks, devices, description, tags, metadata,
-				accessIpV4, accessIpV6, keyName, securityGroups, minCount, maxCount, returnReservationId);
+				accessIpV4, accessIpV6, keyName, securityGroups, minCount, maxCount, returnReservationId,
+				availabilityZone, group(body));
+	}
+
+	/**
+	 * The server group of the scheduler hints ({@code os:scheduler_hints}, or the legacy
+	 * {@code OS-SCH-HNT:scheduler_hints}): a uuid, or a list of one (Nova's schema); the
+	 * other hints are accepted and ignored, as Nova ignores hints no filter reads.
+	 */
+	private static String group(Map<String, Object> body) {
+		Object hints = body.containsKey("os:scheduler_hints") ? body.get("os:scheduler_hints")
+				: body.get("OS-SCH-HNT:scheduler_hints");
+		if (hints == null) {
+			return null;
+		}
+		if (!(hints instanceof Map<?, ?> map)) {
+			throw invalid("os:scheduler_hints", hints, "It is not of type 'object'.");
+		}
+		Object group = map.get("group");
+		if (group instanceof List<?> list && list.size() == 1) {
+			group = list.get(0);
+		}
+		if (group == null) {
+			return null;
+		}
+		if (!(group instanceof String uuid) || !Uuids.isUuid(uuid)) {
+			throw invalid("group", group, "It is not a 'uuid'.");
+		}
+		return uuid;
 	}
 
 	/**

@@ -127,11 +127,13 @@ final class ServerView {
 		view.put("accessIPv4", (instance.getAccessIpV4() != null) ? instance.getAccessIpV4() : "");
 		view.put("accessIPv6", (instance.getAccessIpV6() != null) ? instance.getAccessIpV6() : "");
 		view.put("progress", 0);
-		view.put("key_name", null);
+		view.put("key_name", instance.getKeyName());
 		view.put("config_drive", "");
 		view.put("security_groups", List.of(Map.of("name", "default")));
 		view.put("OS-DCF:diskConfig", "MANUAL");
-		view.put("OS-EXT-AZ:availability_zone", "nova");
+		// the zone it was placed in; rows from before zones were recorded were in the default one
+		view.put("OS-EXT-AZ:availability_zone", (instance.getAvailabilityZone() != null)
+				? instance.getAvailabilityZone() : (instance.getHost() != null) ? "nova" : "");
 		view.put("OS-EXT-STS:vm_state", instance.getVmState().value());
 		view.put("OS-EXT-STS:task_state", (instance.getTaskState() != null) ? instance.getTaskState().value() : null);
 		view.put("OS-EXT-STS:power_state", instance.getPowerState().code());

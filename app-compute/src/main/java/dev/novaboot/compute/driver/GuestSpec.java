@@ -17,16 +17,24 @@ import java.util.List;
  * @param volumes volumes attached to it
  * @param hostname the guest's hostname (what its cloud-init would be told)
  * @param addresses its fixed IP addresses, in interface order
+ * @param metadata what its config drive tells it (null: no config drive)
  */
 public record GuestSpec(String uuid, String name, int vcpus, int memoryMb, int rootGb, Path imagePath,
 		String imageFormat, List<String> macAddresses, List<GuestVolume> volumes, String hostname,
-		List<String> addresses) {
+		List<String> addresses, GuestMetadata metadata) {
 
 	public GuestSpec {
 		macAddresses = List.copyOf(macAddresses);
 		volumes = List.copyOf(volumes);
 		hostname = (hostname != null) ? hostname : name;
 		addresses = (addresses != null) ? List.copyOf(addresses) : List.of();
+	}
+
+	/** A guest without a config drive. */
+	public GuestSpec(String uuid, String name, int vcpus, int memoryMb, int rootGb, Path imagePath, String imageFormat,
+			List<String> macAddresses, List<GuestVolume> volumes, String hostname, List<String> addresses) {
+		this(uuid, name, vcpus, memoryMb, rootGb, imagePath, imageFormat, macAddresses, volumes, hostname, addresses,
+				null);
 	}
 
 	/** A guest whose hostname is its name and whose addresses are not known. */

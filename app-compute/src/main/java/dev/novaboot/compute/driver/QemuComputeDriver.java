@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.driver.qemu.ConfigDrive;
 import dev.novaboot.compute.driver.qemu.QmpClient;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
@@ -47,6 +48,9 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private static final Log logger = LogFactory.getLog(QemuComputeDriver.class);
 
+	// makes the config drives (Debian's genisoimage package, which .ci/run installs)
+	private static final String GENISOIMAGE = "genisoimage";
+
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -61,6 +65,8 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private final CommandRunner commands;
 
+	private final ConfigDrive configDrive;
+
 	private final JsonMapper json;
 
 	private final ComputeProperties.Qemu properties;
@@ -68,6 +74,7 @@ public class QemuComputeDriver implements ComputeDriver {
 	private final Path stateDirectory;
 
 	public QemuComputeDriver(CommandRunner commands, JsonMapper json, ComputeProperties.Qemu properties) {
+		this.configDrive = new ConfigDrive(commands, json, GENISOIMAGE);
 		this.commands = commands;
 		this.json = json;
 		this.properties = properties;
@@ -153,6 +160,12 @@ public class QemuComputeDriver implements ComputeDriver {
 				command.addAll(List.of("-nic", "none"));
 				command.addAll(List.of("-device", "virtio-net-pci,mac=" + mac));
 			}
+		}
+		if (guest.metadata() != null) {
+			// Nova's config drive, a read-only CD-ROM the guest's cloud-init reads at boot
+			Path configDrive = this.configDrive.write(guest.metadata(), dir.resolve("disk.config"));
+			command.addAll(List.of("-blockdev", readOnlyBlockdev("config-drive", configDrive), "-device",
+					"ide-cd,drive=config-drive,id=config-drive"));
 		}
 		command.addAll(extra);
 		this.commands.run(command, LAUNCH_TIMEOUT);
@@ -707,6 +720,11 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private Path disk(String uuid) {
 		return directory(uuid).resolve("disk.qcow2");
+	}
+
+	private String readOnlyBlockdev(String nodeName, Path file) {
+		return this.json.writeValueAsString(Map.of("driver", "raw", "node-name", nodeName, "read-only", true, "file",
+				Map.of("driver", "file", "filename", file.toAbsolutePath().toString(), "read-only", true)));
 	}
 
 	private String blockdev(String nodeName, String format, Path file) {

@@ -2,6 +2,7 @@ package dev.novaboot.compute.manager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.ComputeDriver;
@@ -64,6 +65,8 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	private final InstanceTasks tasks;
 
+	private final InstanceActionLog actionLog;
+
 	private final GuestSpecs specs;
 
 	private final Duration reclaimInstanceInterval;
@@ -72,7 +75,8 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
 			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
 			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json, InstanceTasks tasks,
-			GuestSpecs specs, ComputeProperties properties) {
+			GuestSpecs specs, ComputeProperties properties, InstanceActionLog actionLog) {
+		this.actionLog = actionLog;
 		this.tasks = tasks;
 		this.specs = specs;
 		this.reclaimInstanceInterval = properties.reclaimInstanceInterval();
@@ -145,10 +149,16 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	@Override
 	public void runInstance(RequestContext context, RunInstance request) {
 		String uuid = request.instanceUuid();
-		this.locks.withLock(uuid, () -> {
+		event(context, uuid, "compute__do_build_and_run_instance", () -> build(context, request));
+	}
+
+	// true when the guest was built (or no longer needs to be), false when the build failed
+	private boolean build(RequestContext context, RunInstance request) {
+		String uuid = request.instanceUuid();
+		return this.locks.withLock(uuid, () -> {
 			if (!this.states.spawning(uuid)) {
 				logger.info("Instance " + uuid + " is no longer building here; nothing to run");
-				return;
+				return true;
 			}
 			Instance instance = instance(uuid);
 			try {
@@ -164,14 +174,21 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				if (!this.states.spawned(uuid, this.driver.getInfo(uuid))) {
 					logger.info("Instance " + uuid + " was deleted while it spawned; the delete cleans up");
 				}
+				return true;
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Build of instance " + uuid + " failed", ex);
 				cleanUpFailedBuild(context, uuid);
 				this.states.fail(uuid, "Build of instance " + uuid + " aborted: " + ex.getMessage());
 				this.resources.refreshUsage();
+				return false;
 			}
 		});
+	}
+
+	// a step of the action the request began, recorded with its outcome (Nova's wrap_instance_event)
+	private void event(RequestContext context, String uuid, String event, BooleanSupplier step) {
+		this.actionLog.outcome(context, uuid, event, this.identity.host(), step);
 	}
 
 	private void cleanUpFailedBuild(RequestContext context, String uuid) {
@@ -187,7 +204,8 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	@Override
 	public void terminateInstance(RequestContext context, InstanceRef ref) {
-		this.locks.withLock(ref.instanceUuid(), () -> terminateLocally(context, ref.instanceUuid(), true));
+		this.actionLog.event(context, ref.instanceUuid(), "compute_terminate_instance", this.identity.host(),
+				() -> this.locks.withLock(ref.instanceUuid(), () -> terminateLocally(context, ref.instanceUuid(), true)));
 	}
 
 	/**
@@ -237,20 +255,23 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	@Override
 	public void rebootInstance(RequestContext context, RebootInstance request) {
 		RebootType type = "HARD".equals(request.type()) ? RebootType.HARD : RebootType.SOFT;
-		this.tasks.run(request.instanceUuid(), TaskState.REBOOTING, VmState.ACTIVE,
-				(instance) -> this.driver.reboot(spec(instance), type));
+		event(context, request.instanceUuid(), "compute_reboot_instance",
+				() -> this.tasks.run(request.instanceUuid(), TaskState.REBOOTING, VmState.ACTIVE,
+						(instance) -> this.driver.reboot(spec(instance), type)));
 	}
 
 	@Override
 	public void stopInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.run(ref.instanceUuid(), TaskState.POWERING_OFF, VmState.STOPPED,
-				(instance) -> this.driver.powerOff(instance.getUuid()));
+		event(context, ref.instanceUuid(), "compute_stop_instance",
+				() -> this.tasks.run(ref.instanceUuid(), TaskState.POWERING_OFF, VmState.STOPPED,
+						(instance) -> this.driver.powerOff(instance.getUuid())));
 	}
 
 	@Override
 	public void startInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.run(ref.instanceUuid(), TaskState.POWERING_ON, VmState.ACTIVE,
-				(instance) -> this.driver.powerOn(spec(instance)));
+		event(context, ref.instanceUuid(), "compute_start_instance",
+				() -> this.tasks.run(ref.instanceUuid(), TaskState.POWERING_ON, VmState.ACTIVE,
+						(instance) -> this.driver.powerOn(spec(instance))));
 	}
 
 	/** No task state, as in Nova: the guest's OS decides what the interrupt does. */
@@ -271,52 +292,52 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	@Override
 	public void rebuildInstance(RequestContext context, RebuildInstance request) {
-		this.tasks.rebuild(request);
+		event(context, request.instanceUuid(), "compute_rebuild_instance", () -> this.tasks.rebuild(request));
 	}
 
 	@Override
 	public void pauseInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.pause(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_pause_instance", () -> this.tasks.pause(ref.instanceUuid()));
 	}
 
 	@Override
 	public void unpauseInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.unpause(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_unpause_instance", () -> this.tasks.unpause(ref.instanceUuid()));
 	}
 
 	@Override
 	public void suspendInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.suspend(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_suspend_instance", () -> this.tasks.suspend(ref.instanceUuid()));
 	}
 
 	@Override
 	public void resumeInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.resume(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_resume_instance", () -> this.tasks.resume(ref.instanceUuid()));
 	}
 
 	@Override
 	public void prepResize(RequestContext context, ResizeInstance request) {
-		this.tasks.resize(request);
+		event(context, request.instanceUuid(), "compute_prep_resize", () -> this.tasks.resize(request));
 	}
 
 	@Override
 	public void confirmResize(RequestContext context, InstanceRef ref) {
-		this.tasks.confirmResize(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_confirm_resize", () -> this.tasks.confirmResize(ref.instanceUuid()));
 	}
 
 	@Override
 	public void revertResize(RequestContext context, InstanceRef ref) {
-		this.tasks.revertResize(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_revert_resize", () -> this.tasks.revertResize(ref.instanceUuid()));
 	}
 
 	@Override
 	public void softDeleteInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.softDelete(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_soft_delete_instance", () -> this.tasks.softDelete(ref.instanceUuid()));
 	}
 
 	@Override
 	public void restoreInstance(RequestContext context, InstanceRef ref) {
-		this.tasks.restore(ref.instanceUuid());
+		event(context, ref.instanceUuid(), "compute_restore_instance", () -> this.tasks.restore(ref.instanceUuid()));
 	}
 
 	@Override

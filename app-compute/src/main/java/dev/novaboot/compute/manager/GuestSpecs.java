@@ -1,7 +1,9 @@
 package dev.novaboot.compute.manager;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.novaboot.compute.driver.GuestMetadata;
 import dev.novaboot.compute.driver.GuestSpec;
 import dev.novaboot.compute.driver.GuestVolume;
 import dev.novaboot.compute.store.Instance;
@@ -57,7 +59,16 @@ class GuestSpecs {
 					.flatMap((subnet) -> subnet.ips().stream())
 					.filter((ip) -> "fixed".equals(ip.type()))
 					.map(NetworkInfo.FixedIp::address)
-					.toList());
+					.toList(),
+				metadata(instance));
+	}
+
+	// what the guest's config drive says: who it is, where it runs, the key to let in
+	private static GuestMetadata metadata(Instance instance) {
+		return new GuestMetadata(instance.getUuid(), instance.getName(),
+				(instance.getHostname() != null) ? instance.getHostname() : instance.getName(),
+				(instance.getAvailabilityZone() != null) ? instance.getAvailabilityZone() : "nova",
+				instance.getProjectId(), Map.of(), instance.getKeyName(), instance.getKeyData());
 	}
 
 }

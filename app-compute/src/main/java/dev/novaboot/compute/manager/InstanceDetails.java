@@ -57,6 +57,12 @@ public class InstanceDetails {
 		metadata.forEach((key, value) -> this.metadata.save(new InstanceMetadataItem(uuid, key, value)));
 	}
 
+	/** Records the key pair a server was booted with and its public key, which its guest is given. */
+	@Transactional
+	public void recordKey(String uuid, String keyName, String publicKey) {
+		find(uuid).setKey(keyName, publicKey);
+	}
+
 	/**
 	 * Changes the name, the access addresses (null keeps each) and, when
 	 * {@code describe} is true, the description (null clears it).

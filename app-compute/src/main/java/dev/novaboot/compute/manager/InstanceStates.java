@@ -68,8 +68,15 @@ public class InstanceStates {
 
 	@Transactional
 	public void scheduled(String uuid, String host) {
+		scheduled(uuid, host, null);
+	}
+
+	/** The scheduler placed the instance on {@code host}, in availability zone {@code zone}. */
+	@Transactional
+	public void scheduled(String uuid, String host, String zone) {
 		Instance instance = live(uuid);
 		instance.setHost(host);
+		instance.setAvailabilityZone(zone);
 		instance.touch(this.clock.now());
 	}
 

@@ -56,46 +56,48 @@ class InstanceTasks {
 	 * Runs a task the API began and ends it: in {@code success} when the driver did it,
 	 * back in the state before the task (power state as the driver sees it) when not.
 	 */
-	void run(String uuid, TaskState task, VmState success, Consumer<Instance> work) {
-		this.locks.withLock(uuid, () -> {
+	boolean run(String uuid, TaskState task, VmState success, Consumer<Instance> work) {
+		return this.locks.withLock(uuid, () -> {
 			Instance instance = current(uuid, task);
 			if (instance == null) {
-				return;
+				return true;
 			}
 			try {
 				work.accept(instance);
 				this.states.finish(uuid, task, success, this.driver.getInfo(uuid));
+				return true;
 			}
 			catch (RuntimeException ex) {
 				logger.warn(task.value() + " of instance " + uuid + " failed", ex);
 				this.states.finish(uuid, task, instance.getVmState(), this.driver.getInfo(uuid));
+				return false;
 			}
 		});
 	}
 
-	void pause(String uuid) {
-		run(uuid, TaskState.PAUSING, VmState.PAUSED, (instance) -> this.driver.pause(uuid));
+	boolean pause(String uuid) {
+		return run(uuid, TaskState.PAUSING, VmState.PAUSED, (instance) -> this.driver.pause(uuid));
 	}
 
-	void unpause(String uuid) {
-		run(uuid, TaskState.UNPAUSING, VmState.ACTIVE, (instance) -> this.driver.unpause(uuid));
+	boolean unpause(String uuid) {
+		return run(uuid, TaskState.UNPAUSING, VmState.ACTIVE, (instance) -> this.driver.unpause(uuid));
 	}
 
-	void suspend(String uuid) {
-		run(uuid, TaskState.SUSPENDING, VmState.SUSPENDED, (instance) -> this.driver.suspend(uuid));
+	boolean suspend(String uuid) {
+		return run(uuid, TaskState.SUSPENDING, VmState.SUSPENDED, (instance) -> this.driver.suspend(uuid));
 	}
 
-	void resume(String uuid) {
-		run(uuid, TaskState.RESUMING, VmState.ACTIVE, (instance) -> this.driver.resume(this.specs.of(instance)));
+	boolean resume(String uuid) {
+		return run(uuid, TaskState.RESUMING, VmState.ACTIVE, (instance) -> this.driver.resume(this.specs.of(instance)));
 	}
 
 	/** Nova's drivers without a soft delete of their own power the guest off. */
-	void softDelete(String uuid) {
-		run(uuid, TaskState.SOFT_DELETING, VmState.SOFT_DELETED, (instance) -> this.driver.powerOff(uuid));
+	boolean softDelete(String uuid) {
+		return run(uuid, TaskState.SOFT_DELETING, VmState.SOFT_DELETED, (instance) -> this.driver.powerOff(uuid));
 	}
 
-	void restore(String uuid) {
-		run(uuid, TaskState.RESTORING, VmState.ACTIVE, (instance) -> this.driver.powerOn(this.specs.of(instance)));
+	boolean restore(String uuid) {
+		return run(uuid, TaskState.RESTORING, VmState.ACTIVE, (instance) -> this.driver.powerOn(this.specs.of(instance)));
 	}
 
 	/**
@@ -103,12 +105,12 @@ class InstanceTasks {
 	 * {@code rebuild_spawning}, then {@code active}; a server that was stopped is powered
 	 * off again and ends {@code stopped}. Addresses and volumes stay.
 	 */
-	void rebuild(ComputeRpcApi.RebuildInstance request) {
+	boolean rebuild(ComputeRpcApi.RebuildInstance request) {
 		String uuid = request.instanceUuid();
-		this.locks.withLock(uuid, () -> {
+		return this.locks.withLock(uuid, () -> {
 			Instance instance = current(uuid, TaskState.REBUILDING);
 			if (instance == null) {
-				return;
+				return true;
 			}
 			VmState before = instance.getVmState();
 			try {
@@ -124,10 +126,12 @@ class InstanceTasks {
 					after = VmState.STOPPED;
 				}
 				this.states.finish(uuid, TaskState.REBUILD_SPAWNING, after, this.driver.getInfo(uuid));
+				return true;
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Rebuild of instance " + uuid + " failed", ex);
 				this.states.fail(uuid, "Rebuild of instance " + uuid + " failed: " + ex.getMessage());
+				return false;
 			}
 		});
 	}
@@ -140,18 +144,18 @@ class InstanceTasks {
 	 * or revert. No room, or a driver failure before the guest changed, puts the server
 	 * back as it was.
 	 */
-	void resize(ComputeRpcApi.ResizeInstance flavor) {
+	boolean resize(ComputeRpcApi.ResizeInstance flavor) {
 		String uuid = flavor.instanceUuid();
-		this.locks.withLock(uuid, () -> {
+		return this.locks.withLock(uuid, () -> {
 			Instance instance = current(uuid, TaskState.RESIZE_PREP);
 			if (instance == null) {
-				return;
+				return true;
 			}
 			VmState before = instance.getVmState();
 			if (!this.resources.hasRoomFor(flavor.vcpus(), flavor.memoryMb(), flavor.rootGb())) {
 				logger.warn("No room on this host to resize " + uuid + " to flavor " + flavor.flavorId());
 				this.states.finish(uuid, TaskState.RESIZE_PREP, before, this.driver.getInfo(uuid));
-				return;
+				return false;
 			}
 			boolean powerOn = before == VmState.ACTIVE;
 			try {
@@ -163,8 +167,9 @@ class InstanceTasks {
 			catch (RuntimeException ex) {
 				logger.warn("Resize of instance " + uuid + " failed before the guest changed; rolling back", ex);
 				rollBack(instance, before, powerOn);
-				return;
+				return false;
 			}
+			boolean resized = true;
 			try {
 				this.driver.finishMigration(this.specs.withSizes(instance, flavor.vcpus(), flavor.memoryMb(),
 						flavor.rootGb()), powerOn);
@@ -173,8 +178,10 @@ class InstanceTasks {
 			catch (RuntimeException ex) {
 				logger.warn("Resize of instance " + uuid + " failed", ex);
 				rollBack(instance, before, powerOn);
+				resized = false;
 			}
 			this.resources.refreshUsage();
+			return resized;
 		});
 	}
 
@@ -198,12 +205,12 @@ class InstanceTasks {
 	 * Keeps the new flavor: the guest's old disk goes, the server is {@code active} again
 	 * ({@code stopped} if its guest is powered off, as Nova decides from the power state).
 	 */
-	void confirmResize(String uuid) {
-		this.locks.withLock(uuid, () -> {
+	boolean confirmResize(String uuid) {
+		return this.locks.withLock(uuid, () -> {
 			Instance instance = this.instances.findLive(uuid).orElse(null);
 			if (instance == null || instance.getVmState() != VmState.RESIZED || instance.getTaskState() != null) {
 				logger.info("Instance " + uuid + " has no resize to confirm; skipping");
-				return;
+				return true;
 			}
 			try {
 				this.driver.confirmMigration(uuid);
@@ -214,15 +221,16 @@ class InstanceTasks {
 			PowerState power = this.driver.getInfo(uuid);
 			this.states.confirmed(uuid, (power == PowerState.SHUTDOWN) ? VmState.STOPPED : VmState.ACTIVE, power);
 			this.resources.refreshUsage();
+			return true;
 		});
 	}
 
 	/** Back to the old flavor: the old disk and sizes, running again if it ran before the resize. */
-	void revertResize(String uuid) {
-		this.locks.withLock(uuid, () -> {
+	boolean revertResize(String uuid) {
+		return this.locks.withLock(uuid, () -> {
 			Instance instance = current(uuid, TaskState.RESIZE_REVERTING);
 			if (instance == null) {
-				return;
+				return true;
 			}
 			boolean powerOn = this.driver.getInfo(uuid) == PowerState.RUNNING;
 			try {
@@ -234,8 +242,11 @@ class InstanceTasks {
 			catch (RuntimeException ex) {
 				logger.warn("Revert of the resize of " + uuid + " failed", ex);
 				this.states.fail(uuid, "Revert of the resize of instance " + uuid + " failed: " + ex.getMessage());
+				this.resources.refreshUsage();
+				return false;
 			}
 			this.resources.refreshUsage();
+			return true;
 		});
 	}
 

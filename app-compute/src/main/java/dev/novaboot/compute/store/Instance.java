@@ -96,6 +96,15 @@ public class Instance extends SoftDeletedEntity {
 	@Column(name = "flavor_extra_specs", length = 16000)
 	private String flavorExtraSpecs;
 
+	@Column(name = "availability_zone")
+	private String availabilityZone;
+
+	@Column(name = "key_name")
+	private String keyName;
+
+	@Column(name = "key_data", length = 16000)
+	private String keyData;
+
 	// the server actions' state (V6)
 	private boolean locked;
 
@@ -213,6 +222,29 @@ public class Instance extends SoftDeletedEntity {
 
 	public void setHost(String host) {
 		this.host = host;
+	}
+
+	/** The zone of the host the scheduler chose; null until then. */
+	public String getAvailabilityZone() {
+		return this.availabilityZone;
+	}
+
+	public void setAvailabilityZone(String availabilityZone) {
+		this.availabilityZone = availabilityZone;
+	}
+
+	/** The key pair the server was booted with, if any, and its public key (for the guest). */
+	public String getKeyName() {
+		return this.keyName;
+	}
+
+	public String getKeyData() {
+		return this.keyData;
+	}
+
+	public void setKey(String keyName, String keyData) {
+		this.keyName = keyName;
+		this.keyData = keyData;
 	}
 
 	public String getFlavorId() {

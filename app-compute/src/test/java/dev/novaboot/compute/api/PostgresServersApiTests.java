@@ -1,7 +1,12 @@
 package dev.novaboot.compute.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
@@ -74,6 +79,40 @@ class PostgresServersApiTests {
 				"SELECT count(*) FROM instances WHERE uuid IN (?, ?) AND deleted = id AND deleted_at IS NOT NULL",
 				Integer.class, id, tooBig))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void concurrentBootsOfOneProjectNeverPassItsInstancesQuota() throws Exception {
+		ComputeApiClient admin = new ComputeApiClient(this.http, "project-pg-admin", "admin");
+		ComputeApiClient client = new ComputeApiClient(this.http, "project-pg-race", "member").at("2.37");
+		admin.put("/v2.1/os-quota-sets/project-pg-race", Map.of("quota_set", Map.of("instances", 3)));
+		String image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<ResponseEntity<Map<String, Object>>>> boots = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				Map<String, Object> server = Map.of("name", "race-" + i, "flavorRef", "1", "imageRef", image,
+						"networks", "none");
+				boots.add(pool.submit(() -> client.post("/v2.1/servers", Map.of("server", server))));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<ResponseEntity<Map<String, Object>>> boot : boots) {
+				statuses.add(boot.get(60, TimeUnit.SECONDS).getStatusCode().value());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 202).hasSize(3);
+			assertThat(statuses).filteredOn((status) -> status == 403).hasSize(5);
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM instances WHERE project_id = 'project-pg-race' AND deleted = 0", Integer.class))
+				.isEqualTo(3);
+		}
+		finally {
+			pool.shutdownNow();
+			for (String id : ids(client.get("/v2.1/servers"))) {
+				client.delete("/v2.1/servers/" + id);
+				client.awaitGone(id);
+			}
+			admin.delete("/v2.1/os-quota-sets/project-pg-race");
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -98,7 +98,8 @@ class ServerActionsApiTests {
 		String id = activeServer(user, "rebuilt");
 		List<String> addresses = ComputeApiClient.addresses(user.server(id));
 		ResponseEntity<Map<String, Object>> rebuilt = action(user, id, Map.of("rebuild",
-				Map.of("imageRef", this.image, "name", "rebuilt-2", "description", "new life")));
+				Map.of("imageRef", this.image, "name", "rebuilt-2", "description", "new life", "metadata",
+						Map.of("role", "db"), "accessIPv4", "192.0.2.7")));
 		assertThat(rebuilt.getStatusCode().value()).isEqualTo(202);
 		Map<String, Object> answer = (Map<String, Object>) rebuilt.getBody().get("server");
 		assertThat(answer).containsEntry("id", id)
@@ -109,7 +110,9 @@ class ServerActionsApiTests {
 			.doesNotContainKeys("OS-EXT-STS:vm_state", "OS-EXT-SRV-ATTR:host", "security_groups");
 		assertThat(List.of("REBUILD", "ACTIVE")).contains((String) answer.get("status"));
 		Map<String, Object> server = user.awaitStatus(id, "ACTIVE");
-		assertThat(server).containsEntry("name", "rebuilt-2");
+		assertThat(server).containsEntry("name", "rebuilt-2")
+			.containsEntry("metadata", Map.of("role", "db"))
+			.containsEntry("accessIPv4", "192.0.2.7");
 		assertThat(ComputeApiClient.addresses(server)).isEqualTo(addresses);
 		assertThat(this.driver.getConsoleOutput(id, 1)).contains("rebuilt");
 

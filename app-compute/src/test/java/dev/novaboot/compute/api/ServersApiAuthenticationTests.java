@@ -327,6 +327,12 @@ class ServersApiAuthenticationTests {
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-compute");
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-hypervisors", "hypervisor_hostname");
 		checks.everyErrorHasTheFaultShape(erinToken, "/v2.1/servers", "DELETE", 114_688);
+
+		this.http.exchange("/v2.1/os-keypairs", HttpMethod.POST,
+				json("{\"keypair\": {\"name\": \"erin-key\"}}", erinToken), Map.class);
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-keypairs", "erin-key");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-keypairs/erin-key", "fingerprint");
+		checks.everyErrorHasTheFaultShape(erinToken, "/v2.1/os-keypairs", "PUT", 114_688);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.novaboot.compute.ComputeProperties;
@@ -82,6 +83,23 @@ class QemuComputeDriverTests {
 		assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(10));
 		assertThat(this.driver.listInstances()).isEmpty();
 		assertThat(this.driver.getInfo(guest.uuid())).isEqualTo(PowerState.NOSTATE);
+	}
+
+	@Test
+	void aGuestWithMetadataGetsItsConfigDriveAsACdrom() {
+		String uuid = UUID.randomUUID().toString();
+		GuestSpec guest = new GuestSpec(uuid, "keyed", 1, 128, 0, this.image, "qcow2", List.of(), List.of(), "keyed",
+				List.of(), new GuestMetadata(uuid, "keyed", "keyed", "nova", "project", Map.of(), "key",
+						"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO0 someone"));
+		this.driver.spawn(guest);
+		try {
+			Path configDrive = this.state.resolve(uuid).resolve("disk.config");
+			assertThat(configDrive).isRegularFile();
+			assertThat(this.driver.queryBlock(uuid)).containsValue(configDrive.toString());
+		}
+		finally {
+			this.driver.destroy(uuid);
+		}
 	}
 
 	@Test

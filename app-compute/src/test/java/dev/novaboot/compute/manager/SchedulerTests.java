@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.store.ComputeNodeRepository;
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.ServerGroupRecord;
 import dev.novaboot.compute.store.Usage;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
@@ -53,6 +54,9 @@ class SchedulerTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ServerGroups groups;
+
 	ServiceRows rows;
 
 	String prefix;
@@ -98,6 +102,72 @@ class SchedulerTests {
 		assertThatExceptionOfType(NoValidHostException.class).isThrownBy(() -> this.scheduler.schedule(instance(1, 512, 1)));
 		host("up", 1, 1024, 10);
 		assertThat(this.scheduler.schedule(instance(1, 512, 1))).isEqualTo(this.prefix + "up");
+	}
+
+	@Test
+	void anAffinityGroupsMembersGoToTheHostOfTheFirstEvenWhenAnotherHasMoreRoom() {
+		host("small", 8, 4096, 100);
+		ServerGroupRecord group = this.groups.create("project-scheduler", "user", "together", "affinity");
+		assertThat(this.scheduler.schedule(member(group), new Placement(null, group.getUuid())))
+			.isEqualTo(this.prefix + "small");
+		host("big", 8, 65536, 100);
+		assertThat(this.scheduler.schedule(member(group), new Placement(null, group.getUuid())))
+			.isEqualTo(this.prefix + "small");
+		// one that does not fit on the group's host fits nowhere it may go
+		assertThatExceptionOfType(NoValidHostException.class)
+			.isThrownBy(() -> this.scheduler.schedule(member(group, 8192), new Placement(null, group.getUuid())));
+	}
+
+	@Test
+	void anAntiAffinityGroupsMembersGetAHostEachAndNoneWhenHostsRunOut() {
+		host("a", 8, 4096, 100);
+		host("b", 8, 8192, 100);
+		ServerGroupRecord group = this.groups.create("project-scheduler", "user", "apart", "anti-affinity");
+		String first = this.scheduler.schedule(member(group), new Placement(null, group.getUuid()));
+		String second = this.scheduler.schedule(member(group), new Placement(null, group.getUuid()));
+		assertThat(List.of(first, second)).containsExactlyInAnyOrder(this.prefix + "a", this.prefix + "b");
+		assertThatExceptionOfType(NoValidHostException.class)
+			.isThrownBy(() -> this.scheduler.schedule(member(group), new Placement(null, group.getUuid())));
+	}
+
+	@Test
+	void softPoliciesPreferButNeverRefuse() {
+		host("small", 8, 4096, 100);
+		ServerGroupRecord together = this.groups.create("project-scheduler", "user", "soft-together", "soft-affinity");
+		ServerGroupRecord apart = this.groups.create("project-scheduler", "user", "soft-apart", "soft-anti-affinity");
+		this.scheduler.schedule(member(together), new Placement(null, together.getUuid()));
+		this.scheduler.schedule(member(apart), new Placement(null, apart.getUuid()));
+		host("big", 8, 65536, 100);
+
+		assertThat(this.scheduler.schedule(member(together), new Placement(null, together.getUuid())))
+			.isEqualTo(this.prefix + "small");
+		assertThat(this.scheduler.schedule(member(apart), new Placement(null, apart.getUuid())))
+			.isEqualTo(this.prefix + "big");
+		// each host has one of them now: the soft policy still places a third
+		assertThat(this.scheduler.schedule(member(apart), new Placement(null, apart.getUuid()))).isNotNull();
+	}
+
+	@Test
+	void aRequestedZoneRestrictsTheHostsAndIsRecordedOnTheInstance() {
+		ServiceRecord east = host("east", 8, 4096, 100);
+		this.rows.set(east, "zone", "east");
+		host("west", 8, 8192, 100);
+		Instance instance = instance(1, 512, 1);
+		assertThat(this.scheduler.schedule(instance, new Placement("east", null))).isEqualTo(this.prefix + "east");
+		assertThat(this.jdbc.queryForObject("SELECT availability_zone FROM instances WHERE uuid = ?", String.class,
+				instance.getUuid())).isEqualTo("east");
+		assertThatExceptionOfType(NoValidHostException.class)
+			.isThrownBy(() -> this.scheduler.schedule(instance(1, 512, 1), new Placement("north", null)));
+	}
+
+	private Instance member(ServerGroupRecord group) {
+		return member(group, 512);
+	}
+
+	private Instance member(ServerGroupRecord group, int memoryMb) {
+		Instance instance = instance(1, memoryMb, 1);
+		this.groups.addMember(group.getUuid(), instance.getUuid(), "user");
+		return instance;
 	}
 
 	private ServiceRecord host(String name, int vcpus, int memoryMb, int localGb) {
