@@ -305,8 +305,7 @@ class OpenStackCliTests {
 
 	@Test
 	void networkQuotasAreShownAndSetThroughTheQuotaCommands() {
-		// the network part of "quota show" (which also asks compute for os-quota-sets, not
-		// served yet); --detail reads quota_details: limit, in use, reserved
+		// --detail reads quota_details: limit, in use, reserved
 		DocumentContext details = admin.json("quota", "list", "--network", "--detail", "--project", "admin");
 		assertThat(details.<List<Integer>>read("$[?(@.Resource == 'networks')].Limit")).containsExactly(100);
 		assertThat(details.<List<Integer>>read("$[?(@.Resource == 'ports')].Limit")).containsExactly(500);
@@ -316,6 +315,12 @@ class OpenStackCliTests {
 			// without --detail, only a project whose quotas differ from the defaults is listed
 			assertThat(admin.json("quota", "list", "--network", "--project", "admin").<List<Integer>>read(
 					"$[*].Networks")).containsExactly(50);
+			// quota show asks compute, volume and network for the project's quotas
+			DocumentContext all = admin.json("quota", "show", "admin");
+			assertThat(all.<Integer>read("$.networks")).isEqualTo(50);
+			assertThat(all.<Integer>read("$.instances")).isEqualTo(10);
+			assertThat(all.<Integer>read("$.key-pairs")).isEqualTo(100);
+			assertThat(all.jsonString()).contains("volumes").contains("ports");
 		}
 		finally {
 			// back to Neutron's default for the other tests of the suite
