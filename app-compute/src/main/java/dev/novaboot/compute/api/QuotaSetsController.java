@@ -42,24 +42,30 @@ class QuotaSetsController {
 
 	private final ComputeQuotas quotas;
 
-	QuotaSetsController(ComputeQuotas quotas) {
+	private final ProjectIds projects;
+
+	QuotaSetsController(ComputeQuotas quotas, ProjectIds projects) {
 		this.quotas = quotas;
+		this.projects = projects;
 	}
 
 	@GetMapping("/v2.1/os-quota-sets/{project}")
 	Map<String, Object> show(RequestContext context, @PathVariable String project, Microversion version) {
 		readable(context, project, "show");
+		this.projects.verify(project);
 		return Map.of("quota_set", view(project, this.quotas.limits(project), version));
 	}
 
 	@GetMapping("/v2.1/os-quota-sets/{project}/defaults")
 	Map<String, Object> defaults(@PathVariable String project, Microversion version) {
+		this.projects.verify(project);
 		return Map.of("quota_set", view(project, this.quotas.defaults(), version));
 	}
 
 	@GetMapping("/v2.1/os-quota-sets/{project}/detail")
 	Map<String, Object> detail(RequestContext context, @PathVariable String project, Microversion version) {
 		readable(context, project, "detail");
+		this.projects.verify(project);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", project);
 		this.quotas.detail(project, context.userId()).forEach((resource, quota) -> {
@@ -75,6 +81,7 @@ class QuotaSetsController {
 			@RequestParam(name = "user_id", required = false) String userId, @RequestBody Map<String, Object> body,
 			Microversion version) {
 		admin(context, "update");
+		this.projects.verify(project);
 		if (userId != null) {
 			throw new BadRequestException("Quotas per user are not supported: set the project's quotas.");
 		}
@@ -104,6 +111,7 @@ class QuotaSetsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void delete(RequestContext context, @PathVariable String project) {
 		admin(context, "delete");
+		this.projects.verify(project);
 		this.quotas.reset(project);
 	}
 

@@ -41,8 +41,11 @@ class SimpleTenantUsageController {
 
 	private final UsageReports reports;
 
-	SimpleTenantUsageController(UsageReports reports) {
+	private final ProjectIds projects;
+
+	SimpleTenantUsageController(UsageReports reports, ProjectIds projects) {
 		this.reports = reports;
+		this.projects = projects;
 	}
 
 	@GetMapping("/v2.1/os-simple-tenant-usage")
@@ -65,6 +68,7 @@ class SimpleTenantUsageController {
 		if (!context.isAdmin() && !project.equals(context.projectId())) {
 			throw new PolicyForbiddenException("os_compute_api:os-simple-tenant-usage:show");
 		}
+		this.projects.verify(project);
 		Report report = report(project, query, version);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("tenant_usage", report.projects().isEmpty() ? Map.of() : view(report.projects().get(0), report, true));
