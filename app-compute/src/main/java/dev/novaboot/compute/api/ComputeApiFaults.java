@@ -119,6 +119,11 @@ class ComputeApiFaults extends OpenStackFaults {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> gone(VirtualInterfacesController.GoneException ex) {
+		return fault(HttpStatus.GONE, "computeFault", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> keyPairNotFound(KeyPairs.KeyPairNotFoundException ex) {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
 	}

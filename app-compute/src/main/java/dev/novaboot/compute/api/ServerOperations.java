@@ -524,11 +524,8 @@ class ServerOperations {
 
 	/** What a rebuild gave besides the image: metadata (replacing all) and access addresses; null keeps each. */
 	void rebuildDetails(Instance instance, Map<String, String> metadata, String accessIpV4, String accessIpV6) {
-		if (metadata != null) {
-			this.details.updateMetadata(instance.getUuid(), metadata, true);
-		}
-		if (accessIpV4 != null || accessIpV6 != null) {
-			this.details.edit(instance.getUuid(), null, accessIpV4, accessIpV6, false, null);
+		if (metadata != null || accessIpV4 != null || accessIpV6 != null) {
+			this.details.rebuilt(instance.getUuid(), metadata, accessIpV4, accessIpV6);
 		}
 	}
 

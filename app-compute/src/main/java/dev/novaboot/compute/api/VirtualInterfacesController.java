@@ -1,9 +1,5 @@
 package dev.novaboot.compute.api;
 
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 class VirtualInterfacesController {
 
 	@GetMapping("/v2.1/servers/{id}/os-virtual-interfaces")
-	ResponseEntity<Map<String, Object>> list(@PathVariable String id) {
-		return ResponseEntity.status(HttpStatus.GONE)
-			.body(Map.of("computeFault", Map.of("code", 410, "message",
-					"This resource is no longer available.  No forwarding address is given.")));
+	void list(@PathVariable String id) {
+		throw new GoneException();
+	}
+
+	/** Nova's {@code HTTPGone}, answered by {@link ComputeApiFaults} in the fault shape. */
+	static class GoneException extends RuntimeException {
+
+		GoneException() {
+			super("This resource is no longer available.  No forwarding address is given.");
+		}
+
 	}
 
 }

@@ -57,6 +57,21 @@ public class InstanceDetails {
 		metadata.forEach((key, value) -> this.metadata.save(new InstanceMetadataItem(uuid, key, value)));
 	}
 
+	/**
+	 * What a rebuild gave besides its image (the rebuild's own state checks passed, and its
+	 * task is under way): metadata replacing the server's, access addresses; null keeps each.
+	 */
+	@Transactional
+	public void rebuilt(String uuid, Map<String, String> metadata, String accessIpV4, String accessIpV6) {
+		Instance instance = find(uuid);
+		instance.edit(null, accessIpV4, accessIpV6);
+		if (metadata != null) {
+			this.metadata.deleteAllOf(uuid);
+			metadata.forEach((key, value) -> this.metadata.save(new InstanceMetadataItem(uuid, key, value)));
+		}
+		find(uuid).touch(this.clock.now());
+	}
+
 	/** Records the key pair a server was booted with and its public key, which its guest is given. */
 	@Transactional
 	public void recordKey(String uuid, String keyName, String publicKey) {
