@@ -431,16 +431,19 @@ class ServerOperations {
 		if (!this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
+		ComputeRpcApi.VolumeAttachment attachment = host(instance).attachVolume(context,
+				new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
+		// a call, not a cast: recorded once the host did it, as a refused attach changed nothing
 		this.actionLog.start(context, uuid, InstanceAction.ATTACH_VOLUME.verb());
-		return host(instance).attachVolume(context, new ComputeRpcApi.AttachVolume(uuid, volumeId, device));
+		return attachment;
 	}
 
 	void detach(RequestContext context, String uuid, String volumeId) {
 		Instance instance = find(context, uuid);
 		checkLock(context, instance);
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
-		this.actionLog.start(context, uuid, InstanceAction.DETACH_VOLUME.verb());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
+		this.actionLog.start(context, uuid, InstanceAction.DETACH_VOLUME.verb());
 	}
 
 	private static ConflictException volumeServiceNotAvailable() {
