@@ -12,6 +12,7 @@ import dev.novaboot.compute.manager.InstanceNotFoundException;
 import dev.novaboot.compute.manager.InstanceTags;
 import dev.novaboot.compute.manager.InvalidVolumeAttachmentException;
 import dev.novaboot.compute.manager.KeyPairs;
+import dev.novaboot.compute.manager.ProjectIds;
 import dev.novaboot.compute.manager.ServerGroups;
 import dev.novaboot.compute.manager.VolumeNotAttachedException;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
@@ -121,6 +122,11 @@ class ComputeApiFaults extends OpenStackFaults {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> gone(VirtualInterfacesController.GoneException ex) {
 		return fault(HttpStatus.GONE, "computeFault", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> invalidProject(ProjectIds.InvalidProjectException ex) {
+		return fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
 	}
 
 	@ExceptionHandler

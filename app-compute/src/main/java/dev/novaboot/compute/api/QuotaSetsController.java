@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.novaboot.compute.manager.ComputeQuotas;
+import dev.novaboot.compute.manager.ProjectIds;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;

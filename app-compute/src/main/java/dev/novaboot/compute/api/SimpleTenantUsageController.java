@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.compute.manager.MarkerNotFoundException;
-import dev.novaboot.compute.manager.UsageReports;
+import dev.novaboot.compute.manager.ProjectIds;
 import dev.novaboot.compute.manager.UsageReports.ProjectUsage;
 import dev.novaboot.compute.manager.UsageReports.Report;
 import dev.novaboot.compute.manager.UsageReports.ServerUsage;
+import dev.novaboot.compute.manager.UsageReports;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;

@@ -1,8 +1,7 @@
-package dev.novaboot.compute.api;
+package dev.novaboot.compute.manager;
 
 import java.util.regex.Pattern;
 
-import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.auth.AuthProperties;
 import dev.novaboot.service.auth.AuthStrategy;
 import dev.novaboot.service.auth.identity.ProjectRepository;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Keystone).
  */
 @Component
-class ProjectIds {
+public class ProjectIds {
 
 	// Keystone's hex ids and the names development projects use
 	private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,255}");
@@ -32,12 +31,23 @@ class ProjectIds {
 		this.projects = projects;
 	}
 
-	void verify(String project) {
+	/** @throws InvalidProjectException if {@code project} is no project of this cloud */
+	public void verify(String project) {
 		ProjectRepository repository = this.projects.getIfAvailable();
 		if (!PROJECT_ID.matcher(project).matches()
 				|| (this.identityKnowsProjects && repository != null && !repository.existsById(project))) {
-			throw new BadRequestException("Project ID " + ServerRequests.shown(project) + " is not a valid project.");
+			String shown = (project.length() <= 64) ? project : project.substring(0, 64) + "...";
+			throw new InvalidProjectException("Project ID " + shown + " is not a valid project.");
 		}
+	}
+
+	/** Nova's answer to a project its identity does not know (400). */
+	public static class InvalidProjectException extends RuntimeException {
+
+		InvalidProjectException(String message) {
+			super(message);
+		}
+
 	}
 
 }
