@@ -1,7 +1,5 @@
 package dev.novaboot.compute.api;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AvailabilityZonesController {
 
-	private static final DateTimeFormatter NOVA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-		.withZone(ZoneOffset.UTC);
 
 	private final AvailabilityZones zones;
 
@@ -79,7 +75,7 @@ class AvailabilityZonesController {
 			Map<String, Object> status = new LinkedHashMap<>();
 			status.put("available", state.up());
 			status.put("active", true);
-			status.put("updated_at", (service.getUpdatedAt() != null) ? NOVA_TIME.format(service.getUpdatedAt()) : null);
+			status.put("updated_at", NovaTime.microseconds(service.getUpdatedAt()));
 			@SuppressWarnings("unchecked")
 			Map<String, Object> services = (Map<String, Object>) hosts.computeIfAbsent(service.getHost(),
 					(host) -> new TreeMap<>());

@@ -1,8 +1,5 @@
 package dev.novaboot.compute.api;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InstanceActionsController {
 
-	private static final DateTimeFormatter NOVA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-		.withZone(ZoneOffset.UTC);
 
 	private final InstanceActionLog log;
 
@@ -82,7 +77,7 @@ class InstanceActionsController {
 		view.put("request_id", action.getRequestId());
 		view.put("user_id", action.getUserId());
 		view.put("project_id", action.getProjectId());
-		view.put("start_time", time(action.getStartTime()));
+		view.put("start_time", NovaTime.microseconds(action.getStartTime()));
 		view.put("message", action.getMessage());
 		return view;
 	}
@@ -90,8 +85,8 @@ class InstanceActionsController {
 	private static Map<String, Object> event(InstanceActionEventRecord event, boolean withTraceback) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("event", event.getEvent());
-		view.put("start_time", time(event.getStartTime()));
-		view.put("finish_time", time(event.getFinishTime()));
+		view.put("start_time", NovaTime.microseconds(event.getStartTime()));
+		view.put("finish_time", NovaTime.microseconds(event.getFinishTime()));
 		view.put("result", event.getResult());
 		if (withTraceback) {
 			view.put("traceback", event.getTraceback());
@@ -99,8 +94,5 @@ class InstanceActionsController {
 		return view;
 	}
 
-	private static String time(Instant instant) {
-		return (instant != null) ? NOVA_TIME.format(instant) : null;
-	}
 
 }

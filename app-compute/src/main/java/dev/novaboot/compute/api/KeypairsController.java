@@ -1,7 +1,5 @@
 package dev.novaboot.compute.api;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KeypairsController {
 
-	// Nova prints a key pair's times as Python's isoformat of a naive UTC datetime
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-		.withZone(ZoneOffset.UTC);
 
 	private final KeyPairs keyPairs;
 
@@ -93,7 +88,7 @@ class KeypairsController {
 				name);
 		Map<String, Object> view = summary(keyPair, version);
 		view.put("user_id", keyPair.getUserId());
-		view.put("created_at", TIME.format(keyPair.getCreatedAt()));
+		view.put("created_at", NovaTime.microseconds(keyPair.getCreatedAt()));
 		// Nova shows its soft-delete columns, which a key pair never fills, and never updates one
 		view.put("deleted", false);
 		view.put("deleted_at", null);

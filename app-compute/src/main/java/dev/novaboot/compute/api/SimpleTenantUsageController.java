@@ -37,8 +37,6 @@ class SimpleTenantUsageController {
 			DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS"),
 			DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
 
-	private static final DateTimeFormatter NOVA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-		.withZone(ZoneOffset.UTC);
 
 	private final UsageReports reports;
 
@@ -116,8 +114,8 @@ class SimpleTenantUsageController {
 		view.put("total_vcpus_usage", project.totalVcpusUsage());
 		view.put("total_memory_mb_usage", project.totalMemoryMbUsage());
 		view.put("total_hours", project.totalHours());
-		view.put("start", NOVA_TIME.format(report.start()));
-		view.put("stop", NOVA_TIME.format(report.stop()));
+		view.put("start", NovaTime.microseconds(report.start()));
+		view.put("stop", NovaTime.microseconds(report.stop()));
 		return view;
 	}
 
@@ -131,8 +129,8 @@ class SimpleTenantUsageController {
 		view.put("memory_mb", server.memoryMb());
 		view.put("local_gb", server.localGb());
 		view.put("vcpus", server.vcpus());
-		view.put("started_at", NOVA_TIME.format(server.startedAt()));
-		view.put("ended_at", (server.endedAt() != null) ? NOVA_TIME.format(server.endedAt()) : null);
+		view.put("started_at", NovaTime.microseconds(server.startedAt()));
+		view.put("ended_at", (server.endedAt() != null) ? NovaTime.microseconds(server.endedAt()) : null);
 		view.put("state", server.state());
 		view.put("uptime", server.uptimeSeconds());
 		return view;
