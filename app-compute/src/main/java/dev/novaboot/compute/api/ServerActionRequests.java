@@ -121,6 +121,33 @@ final class ServerActionRequests {
 		return text.contains("/") ? text.substring(text.lastIndexOf('/') + 1) : text;
 	}
 
+	/**
+	 * The group of {@code addSecurityGroup} or {@code removeSecurityGroup}: an object with
+	 * only a non-empty {@code name} (Nova's schema), not blank (Nova's own check).
+	 */
+	static String securityGroupName(String action, Object argument) {
+		Map<String, Object> body = object(action, argument);
+		for (String field : new TreeSet<>(body.keySet())) {
+			if (!"name".equals(field)) {
+				throw new BadRequestException("Invalid input for field/attribute " + action
+						+ ". Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		if (!body.containsKey("name")) {
+			throw invalid(action, "{}", "'name' is a required property");
+		}
+		if (!(body.get("name") instanceof String name)) {
+			throw invalid("name", body.get("name"), "It is not of type 'string'.");
+		}
+		if (name.isEmpty()) {
+			throw invalid("name", name, "'' is too short");
+		}
+		if (name.strip().isEmpty()) {
+			throw new BadRequestException("Security group name cannot be empty");
+		}
+		return name;
+	}
+
 	private static String name(Object value) {
 		if (!(value instanceof String name)) {
 			throw invalid("name", value, "It is not of type 'string'.");

@@ -34,9 +34,12 @@ class ServerActionsController {
 
 	private final ServerActions actions;
 
-	ServerActionsController(ServerOperations servers, ServerActions actions) {
+	private final ServerSecurityGroups securityGroups;
+
+	ServerActionsController(ServerOperations servers, ServerActions actions, ServerSecurityGroups securityGroups) {
 		this.servers = servers;
 		this.actions = actions;
+		this.securityGroups = securityGroups;
 	}
 
 	@PostMapping("/{id}/action")
@@ -72,6 +75,10 @@ class ServerActionsController {
 			case "revertResize" -> this.actions.revertResize(context, id);
 			case "restore" -> this.actions.restore(context, id);
 			case "forceDelete" -> this.actions.forceDelete(context, id);
+			case "addSecurityGroup" -> this.securityGroups.add(context, id,
+					ServerActionRequests.securityGroupName(action.name(), action.argument()));
+			case "removeSecurityGroup" -> this.securityGroups.remove(context, id,
+					ServerActionRequests.securityGroupName(action.name(), action.argument()));
 			case "rebuild" -> {
 				Instance instance = this.actions.rebuild(context, id,
 						ServerActionRequests.rebuild(action.argument(), version));

@@ -28,6 +28,7 @@ import dev.novaboot.compute.manager.KeyPairs;
 import dev.novaboot.compute.manager.MarkerNotFoundException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
+import dev.novaboot.compute.manager.NetworkRequestRefusedException;
 import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Placement;
 import dev.novaboot.compute.manager.Scheduler;
@@ -59,9 +60,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ServerOperations {
-
-	/** The one security group a server has here (nova-network's default). */
-	static final String DEFAULT_SECURITY_GROUP = "default";
 
 	private final InstanceQueries instances;
 
@@ -151,11 +149,6 @@ class ServerOperations {
 		KeyPairRecord key = (request.keyName() == null) ? null
 				: this.keyPairs.find(context.userId(), request.keyName())
 					.orElseThrow(() -> new BadRequestException("Invalid key_name provided."));
-		for (String group : request.securityGroups()) {
-			if (!DEFAULT_SECURITY_GROUP.equals(group)) {
-				throw new BadRequestException("Security group " + group + " not found.");
-			}
-		}
 		if (request.blockDevices().stream().map(ComputeRpcApi.BlockDevice::volumeId).distinct().count() != request
 			.blockDevices()
 			.size()) {
@@ -170,6 +163,16 @@ class ServerOperations {
 		if (!RequestedNetwork.isNone(request.networks()) && !this.network.available()) {
 			throw new ConflictException("The network service is not available: no nova-network service is up. "
 					+ "Boot with \"networks\": \"none\", or start nova-network.");
+		}
+		// a network the project cannot use, an address in use or an unknown group: a 400 now (Nova)
+		List<String> securityGroups = request.securityGroups().isEmpty() ? null : request.securityGroups();
+		if (this.network.available()) {
+			try {
+				this.network.validate(context, request.networks(), securityGroups);
+			}
+			catch (NetworkRequestRefusedException ex) {
+				throw ex.isConflict() ? new ConflictException(ex.getMessage()) : new BadRequestException(ex.getMessage());
+			}
 		}
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
@@ -199,6 +202,9 @@ class ServerOperations {
 								request.accessIpV6(), reservationId);
 						if (reservationId == null) {
 							reservationId = instance.getReservationId();
+						}
+						if (securityGroups != null) {
+							this.details.recordSecurityGroups(instance.getUuid(), securityGroups);
 						}
 						if (key != null) {
 							this.details.recordKey(instance.getUuid(), key.getName(), key.getPublicKey());

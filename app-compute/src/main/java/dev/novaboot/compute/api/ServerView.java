@@ -129,7 +129,11 @@ final class ServerView {
 		view.put("progress", 0);
 		view.put("key_name", instance.getKeyName());
 		view.put("config_drive", "");
-		view.put("security_groups", List.of(Map.of("name", "default")));
+		// Nova reads them off the server's ports: a server without ports shows none
+		if (!networkInfo.vifs().isEmpty()) {
+			view.put("security_groups",
+					instance.getSecurityGroups().stream().map((group) -> Map.of("name", group)).toList());
+		}
 		view.put("OS-DCF:diskConfig", "MANUAL");
 		// the zone it was placed in; rows from before zones were recorded were in the default one
 		view.put("OS-EXT-AZ:availability_zone", (instance.getAvailabilityZone() != null)

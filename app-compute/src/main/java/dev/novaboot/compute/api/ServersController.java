@@ -52,7 +52,10 @@ class ServersController {
 		Map<String, Object> server = ServerView.summary(instance);
 		server.remove("name");
 		server.put("OS-DCF:diskConfig", "MANUAL");
-		server.put("security_groups", List.of(Map.of("name", ServerOperations.DEFAULT_SECURITY_GROUP)));
+		// Nova echoes the groups the request named
+		List<String> groups = request.securityGroups().isEmpty() ? List.of(Instance.DEFAULT_SECURITY_GROUP)
+				: request.securityGroups();
+		server.put("security_groups", groups.stream().map((group) -> Map.of("name", group)).toList());
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.header("Location", Links.of("servers", instance.getUuid()).get(0).get("href"))
 			.body(Map.of("server", server));

@@ -167,7 +167,8 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				// "networks": "none" asks nothing of the network service
 				NetworkInfo networkInfo = RequestedNetwork.isNone(request.requestedNetworks())
 						? new NetworkInfo(List.of())
-						: this.network.allocate(context, uuid, this.identity.host(), request.requestedNetworks());
+						: this.network.allocate(context, uuid, this.identity.host(), request.requestedNetworks(),
+								instance.getSecurityGroups());
 				this.states.networkAllocated(uuid, this.json.writeValueAsString(networkInfo));
 				List<GuestVolume> guestVolumes = this.volumes.connectAtBoot(context, uuid, request.blockDevices());
 				this.driver.spawn(spec(instance, image, networkInfo, guestVolumes));

@@ -1,7 +1,9 @@
 package dev.novaboot.compute.manager;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -70,6 +72,33 @@ public class InstanceDetails {
 			metadata.forEach((key, value) -> this.metadata.save(new InstanceMetadataItem(uuid, key, value)));
 		}
 		find(uuid).touch(this.clock.now());
+	}
+
+	/** Records the security groups a boot asked for, by the names it gave. */
+	@Transactional
+	public void recordSecurityGroups(String uuid, List<String> names) {
+		find(uuid).setSecurityGroups(names);
+	}
+
+	/** Adds a group to the server's (once), as the {@code addSecurityGroup} action did. */
+	@Transactional
+	public void securityGroupAdded(String uuid, String name) {
+		Instance instance = find(uuid);
+		List<String> groups = new ArrayList<>(instance.getSecurityGroups());
+		if (!groups.contains(name)) {
+			groups.add(name);
+			instance.setSecurityGroups(groups);
+		}
+	}
+
+	/** Takes a group off the server's, as the {@code removeSecurityGroup} action did. */
+	@Transactional
+	public void securityGroupRemoved(String uuid, String name) {
+		Instance instance = find(uuid);
+		List<String> groups = new ArrayList<>(instance.getSecurityGroups());
+		if (groups.remove(name)) {
+			instance.setSecurityGroups(groups);
+		}
 	}
 
 	/** Records the key pair a server was booted with and its public key, which its guest is given. */

@@ -18,9 +18,36 @@ public interface NetworkAllocator {
 	boolean available();
 
 	/**
+	 * Checks a boot's networks and security groups before the instance is recorded (Nova's
+	 * {@code validate_networks}).
+	 * @param securityGroups by name or id; {@code null} for the project's default group
+	 * @throws NetworkRequestRefusedException when a network cannot be used, an address is
+	 * taken or a group is unknown
+	 */
+	void validate(RequestContext context, List<RequestedNetwork> requested, List<String> securityGroups);
+
+	/**
+	 * @param securityGroups the groups of every port, by name or id; {@code null} for the
+	 * project's default group
 	 * @throws NetworkAllocationException when a requested network or address cannot be had
 	 */
-	NetworkInfo allocate(RequestContext context, String instanceUuid, String host, List<RequestedNetwork> requested);
+	NetworkInfo allocate(RequestContext context, String instanceUuid, String host, List<RequestedNetwork> requested,
+			List<String> securityGroups);
+
+	/**
+	 * Puts the instance's ports in the group (Nova's {@code addSecurityGroup}).
+	 * @return the group's name
+	 * @throws NetworkRequestRefusedException when the group is unknown or ambiguous, or the
+	 * instance has no ports
+	 */
+	String addSecurityGroup(RequestContext context, String instanceUuid, String group);
+
+	/**
+	 * Takes the instance's ports out of the group (Nova's {@code removeSecurityGroup}).
+	 * @return the group's name
+	 * @throws NetworkRequestRefusedException when the group is unknown or not the instance's
+	 */
+	String removeSecurityGroup(RequestContext context, String instanceUuid, String group);
 
 	/** Releases everything the instance holds; nothing held is fine. */
 	void deallocate(RequestContext context, String instanceUuid, String host);

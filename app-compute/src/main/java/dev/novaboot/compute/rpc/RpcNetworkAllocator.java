@@ -1,10 +1,12 @@
 package dev.novaboot.compute.rpc;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.novaboot.compute.manager.NetworkAllocationException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
+import dev.novaboot.compute.manager.NetworkRequestRefusedException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.rpc.RemoteRpcException;
@@ -12,9 +14,12 @@ import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.RpcApi;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 
@@ -41,17 +46,35 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
-	public NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
-			List<RequestedNetwork> requested) {
-		if (RequestedNetwork.isNone(requested)) {
-			return new NetworkInfo(List.of());
+	public void validate(RequestContext context, List<RequestedNetwork> requested, List<String> securityGroups) {
+		accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
+			.validateNetworks(context, new ValidateNetworks(context.projectId(), requested, securityGroups))));
+	}
+
+	@Override
+	public String addSecurityGroup(RequestContext context, String instanceUuid, String group) {
+		return accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
+			.addSecurityGroup(context, new InstanceSecurityGroup(instanceUuid, context.projectId(), group))))
+			.securityGroup();
+	}
+
+	@Override
+	public String removeSecurityGroup(RequestContext context, String instanceUuid, String group) {
+		return accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
+			.removeSecurityGroup(context, new InstanceSecurityGroup(instanceUuid, context.projectId(), group))))
+			.securityGroup();
+	}
+
+	private static NetworkCheck accepted(NetworkCheck check) {
+		if (!check.isAccepted()) {
+			throw new NetworkRequestRefusedException(check.fault(), check.message());
 		}
-		// "auto" travels as Nova's network id "auto", which nova-network resolves
+		return check;
+	}
+
+	private static <T> T call(Supplier<T> call) {
 		try {
-			InstanceNetworkInfo info = this.rpc.call(NetworkRpcApi.class)
-				.allocateForInstance(context,
-						new AllocateForInstance(instanceUuid, context.projectId(), host, requested));
-			return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
+			return call.get();
 		}
 		catch (RemoteRpcException ex) {
 			throw new NetworkAllocationException(ex.getRemoteMessage());
@@ -62,17 +85,24 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
+	public NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
+			List<RequestedNetwork> requested, List<String> securityGroups) {
+		if (RequestedNetwork.isNone(requested)) {
+			return new NetworkInfo(List.of());
+		}
+		// "auto" travels as Nova's network id "auto", which nova-network resolves
+		InstanceNetworkInfo info = call(() -> this.rpc.call(NetworkRpcApi.class)
+			.allocateForInstance(context,
+					new AllocateForInstance(instanceUuid, context.projectId(), host, requested, securityGroups)));
+		return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
+	}
+
+	@Override
 	public void deallocate(RequestContext context, String instanceUuid, String host) {
-		try {
-			this.rpc.call(NetworkRpcApi.class)
-				.deallocateForInstance(context, new DeallocateForInstance(instanceUuid, host));
-		}
-		catch (RemoteRpcException ex) {
-			throw new NetworkAllocationException(ex.getRemoteMessage());
-		}
-		catch (RpcException ex) {
-			throw new NetworkAllocationException("The network service cannot be reached: " + ex.getMessage());
-		}
+		call(() -> {
+			this.rpc.call(NetworkRpcApi.class).deallocateForInstance(context, new DeallocateForInstance(instanceUuid, host));
+			return null;
+		});
 	}
 
 	private static NetworkInfo.Vif vif(VirtualInterface vif) {

@@ -1,6 +1,7 @@
 package dev.novaboot.compute.store;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -22,6 +23,9 @@ import dev.novaboot.service.store.SoftDeletedEntity;
 @Entity
 @Table(name = "instances")
 public class Instance extends SoftDeletedEntity {
+
+	/** The group a server is in when its boot named none (Nova's and Neutron's {@code default}). */
+	public static final String DEFAULT_SECURITY_GROUP = "default";
 
 	/** {@code instances.fault_message VARCHAR(1024)}. */
 	static final int FAULT_MESSAGE_LENGTH = 1024;
@@ -104,6 +108,11 @@ public class Instance extends SoftDeletedEntity {
 
 	@Column(name = "key_data", length = 16000)
 	private String keyData;
+
+	// by name, as the boot and the security group actions gave them (V9); null: the default group
+	@Convert(converter = NameListConverter.class)
+	@Column(name = "security_groups", length = 4000)
+	private List<String> securityGroups;
 
 	// the server actions' state (V6)
 	private boolean locked;
@@ -240,6 +249,15 @@ public class Instance extends SoftDeletedEntity {
 
 	public String getKeyData() {
 		return this.keyData;
+	}
+
+	/** The server's security groups by name; the project's {@code default} group unless others were asked for. */
+	public List<String> getSecurityGroups() {
+		return (this.securityGroups != null) ? this.securityGroups : List.of(DEFAULT_SECURITY_GROUP);
+	}
+
+	public void setSecurityGroups(List<String> names) {
+		this.securityGroups = List.copyOf(names);
 	}
 
 	public void setKey(String keyName, String keyData) {

@@ -364,13 +364,22 @@ class ServersApiTests {
 				Map.of("networks", List.of(Map.of("uuid", this.networks.networkId(), "fixed_ip", "10.0.0.200"))));
 		assertThat(ComputeApiClient.addresses(this.alice.awaitStatus(explicit, "ACTIVE"))).containsExactly("10.0.0.200");
 
-		String unknown = this.alice.boot("unknown", "1", this.image,
-				Map.of("networks", List.of(Map.of("uuid", UUID.randomUUID().toString()))));
-		assertThat((Map<String, Object>) this.alice.awaitStatus(unknown, "ERROR").get("fault"))
-			.extractingByKey("message")
-			.asString()
-			.contains("could not be found");
-		for (String id : List.of(none, auto, explicit, unknown)) {
+		// Nova's validate_networks: a network the project cannot use is refused before a server exists
+		String unknown = UUID.randomUUID().toString();
+		long before = this.instances.count();
+		ResponseEntity<Map<String, Object>> refused = this.alice.post("/v2.1/servers", Map.of("server", Map.of("name",
+				"unknown", "flavorRef", "1", "imageRef", this.image, "networks", List.of(Map.of("uuid", unknown)))));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(ServerFieldsApiTests.fault(refused, "badRequest")).isEqualTo("Network " + unknown + " could not be found.");
+		// an address another server holds, the same
+		ResponseEntity<Map<String, Object>> taken = this.alice.post("/v2.1/servers", Map.of("server", Map.of("name",
+				"taken", "flavorRef", "1", "imageRef", this.image, "networks",
+				List.of(Map.of("uuid", this.networks.networkId(), "fixed_ip", "10.0.0.200")))));
+		assertThat(taken.getStatusCode().value()).isEqualTo(400);
+		assertThat(ServerFieldsApiTests.fault(taken, "badRequest"))
+			.isEqualTo("Fixed IP address 10.0.0.200 is already in use on instance " + explicit + ".");
+		assertThat(this.instances.count()).isEqualTo(before);
+		for (String id : List.of(none, auto, explicit)) {
 			deleteAndWait(id);
 		}
 	}

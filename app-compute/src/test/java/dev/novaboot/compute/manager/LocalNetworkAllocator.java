@@ -2,8 +2,10 @@ package dev.novaboot.compute.manager;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,8 +15,8 @@ import dev.novaboot.service.rpc.api.RequestedNetwork;
 /**
  * The compute tests' stand-in for nova-network: one flat IPv4 network
  * ({@code nova.compute.local.cidr}), addresses from .2 upward (.1 is the gateway), one
- * interface per instance with a MAC in OpenStack's {@code fa:16:3e} range, in this
- * process's memory.
+ * interface per instance with a MAC in OpenStack's {@code fa:16:3e} range, and security
+ * groups by name ({@code default} and those a test creates), in this process's memory.
  */
 public class LocalNetworkAllocator implements NetworkAllocator {
 
@@ -27,6 +29,10 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	private final int size;
 
 	private final Map<Integer, String> used = new HashMap<>();
+
+	private final Set<String> securityGroups = new HashSet<>(Set.of("default"));
+
+	private final Map<String, Set<String>> instanceGroups = new HashMap<>();
 
 	public LocalNetworkAllocator(LocalServicesProperties properties) {
 		this.properties = properties;
@@ -51,9 +57,65 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		return this.networkId;
 	}
 
+	/** Makes a security group that boots and the security group actions may name. */
+	public synchronized void createSecurityGroup(String name) {
+		this.securityGroups.add(name);
+	}
+
+	@Override
+	public synchronized void validate(RequestContext context, List<RequestedNetwork> requested,
+			List<String> securityGroups) {
+		for (RequestedNetwork network : requested) {
+			if (network.noAllocate() || network.autoAllocate()) {
+				continue;
+			}
+			if (!this.networkId.equals(network.networkId())) {
+				throw new NetworkRequestRefusedException("NetworkNotFound",
+						"Network " + network.networkId() + " could not be found.");
+			}
+			if (network.fixedIp() != null && this.used.containsKey(offsetOf(network.fixedIp()))) {
+				throw new NetworkRequestRefusedException("FixedIpAlreadyInUse", "Fixed IP address " + network.fixedIp()
+						+ " is already in use on instance " + this.used.get(offsetOf(network.fixedIp())) + ".");
+			}
+		}
+		for (String group : (securityGroups != null) ? securityGroups : List.<String>of()) {
+			if (!this.securityGroups.contains(group)) {
+				throw new NetworkRequestRefusedException("SecurityGroupNotFound", "Security group " + group + " not found.");
+			}
+		}
+	}
+
+	@Override
+	public synchronized String addSecurityGroup(RequestContext context, String instanceUuid, String group) {
+		checkGroupOfInstance(instanceUuid, group);
+		this.instanceGroups.computeIfAbsent(instanceUuid, (uuid) -> new HashSet<>()).add(group);
+		return group;
+	}
+
+	@Override
+	public synchronized String removeSecurityGroup(RequestContext context, String instanceUuid, String group) {
+		checkGroupOfInstance(instanceUuid, group);
+		if (!this.instanceGroups.getOrDefault(instanceUuid, Set.of()).remove(group)) {
+			throw new NetworkRequestRefusedException("SecurityGroupNotFound",
+					"Security group " + group + " not associated with the instance " + instanceUuid);
+		}
+		return group;
+	}
+
+	private void checkGroupOfInstance(String instanceUuid, String group) {
+		if (!this.securityGroups.contains(group)) {
+			throw new NetworkRequestRefusedException("SecurityGroupNotFound",
+					"Security group " + group + " is not found for project");
+		}
+		if (!this.used.containsValue(instanceUuid)) {
+			throw new NetworkRequestRefusedException("SecurityGroupNotFound",
+					"instance_id " + instanceUuid + " could not be found as device id on any ports");
+		}
+	}
+
 	@Override
 	public synchronized NetworkInfo allocate(RequestContext context, String instanceUuid, String host,
-			List<RequestedNetwork> requested) {
+			List<RequestedNetwork> requested, List<String> securityGroups) {
 		if (RequestedNetwork.isNone(requested)) {
 			return new NetworkInfo(List.of());
 		}
@@ -67,6 +129,8 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 			fixed = (network.fixedIp() != null) ? network.fixedIp() : fixed;
 		}
 		int offset = (fixed != null) ? claimFixed(fixed, instanceUuid) : claimNext(instanceUuid);
+		this.instanceGroups.put(instanceUuid,
+				new HashSet<>((securityGroups != null) ? securityGroups : List.of("default")));
 		String address = toString(this.base + offset);
 		NetworkInfo.Subnet subnet = new NetworkInfo.Subnet(this.properties.cidr(), toString(this.base + 1),
 				this.properties.dns(), List.of(new NetworkInfo.FixedIp(address, "fixed", 4)));
@@ -78,6 +142,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	@Override
 	public synchronized void deallocate(RequestContext context, String instanceUuid, String host) {
 		this.used.values().removeIf(instanceUuid::equals);
+		this.instanceGroups.remove(instanceUuid);
 	}
 
 	private int claimFixed(String address, String instanceUuid) {
@@ -96,6 +161,15 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		}
 		this.used.put(offset, instanceUuid);
 		return offset;
+	}
+
+	private int offsetOf(String address) {
+		try {
+			return toInt(address) - this.base;
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	private int claimNext(String instanceUuid) {

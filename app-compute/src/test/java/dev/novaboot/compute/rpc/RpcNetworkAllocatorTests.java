@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Set;
 
 import dev.novaboot.compute.manager.NetworkInfo;
+import dev.novaboot.compute.manager.NetworkRequestRefusedException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.rpc.Rpc;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -52,7 +57,7 @@ class RpcNetworkAllocatorTests {
 	@Test
 	void noneAsksNothingOfTheNetworkService() {
 		NetworkInfo info = this.allocator.allocate(CONTEXT, "instance-1", "host-1",
-				List.of(RequestedNetwork.none()));
+				List.of(RequestedNetwork.none()), null);
 		assertThat(info.vifs()).isEmpty();
 		verifyNoInteractions(this.rpc);
 	}
@@ -61,13 +66,35 @@ class RpcNetworkAllocatorTests {
 	void autoAndListsGoToTheNetworkServiceAsNovaSendsThem() {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
 		when(this.network.allocateForInstance(any(), any())).thenReturn(new InstanceNetworkInfo("instance-1", List.of()));
-		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(RequestedNetwork.auto()));
+		this.allocator.allocate(CONTEXT, "instance-1", "host-1", List.of(RequestedNetwork.auto()), null);
 		verify(this.network).allocateForInstance(CONTEXT,
 				new AllocateForInstance("instance-1", "project", "host-1", List.of(RequestedNetwork.auto())));
 		this.allocator.allocate(CONTEXT, "instance-2", "host-1",
-				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")));
+				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")), List.of("web"));
 		verify(this.network).allocateForInstance(CONTEXT, new AllocateForInstance("instance-2", "project", "host-1",
-				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7"))));
+				List.of(new RequestedNetwork("1d6b7c1e-6a2b-4f0e-9c55-0c3c1f8e1a11", "10.0.0.7")), List.of("web")));
+	}
+
+	@Test
+	void aRefusedValidationCarriesNovasExceptionName() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		when(this.network.validateNetworks(any(), any()))
+			.thenReturn(NetworkCheck.refused("NoUniqueMatch", "Multiple security groups found matching 'web'."));
+		assertThatExceptionOfType(NetworkRequestRefusedException.class)
+			.isThrownBy(() -> this.allocator.validate(CONTEXT, List.of(), List.of("web")))
+			.withMessage("Multiple security groups found matching 'web'.")
+			.satisfies((ex) -> assertThat(ex.isConflict()).isTrue());
+		verify(this.network).validateNetworks(CONTEXT, new ValidateNetworks("project", List.of(), List.of("web")));
+	}
+
+	@Test
+	void addingAGroupByIdAnswersItsName() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		when(this.network.addSecurityGroup(any(), any())).thenReturn(NetworkCheck.accepted("web"));
+		assertThat(this.allocator.addSecurityGroup(CONTEXT, "instance-4", "5e0b1c7a-2f55-4c3e-9d0e-1f0a7c9b1e22"))
+			.isEqualTo("web");
+		verify(this.network).addSecurityGroup(CONTEXT,
+				new InstanceSecurityGroup("instance-4", "project", "5e0b1c7a-2f55-4c3e-9d0e-1f0a7c9b1e22"));
 	}
 
 	@Test

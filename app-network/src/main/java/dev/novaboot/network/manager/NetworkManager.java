@@ -9,6 +9,7 @@ import dev.novaboot.service.driver.SelectedBy;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 
 /**
@@ -54,6 +55,22 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		return operations().allocateForInstance(context, request.instanceUuid(), request.projectId(), request.host(),
 				request.requestedNetworks(), request.securityGroups(), () -> defaultNetworks(request.projectId()),
 				() -> autoAllocatedNetwork(request.projectId()), runsDhcp());
+	}
+
+	@Override
+	default NetworkCheck validateNetworks(RequestContext context, ValidateNetworks request) {
+		return operations().validateNetworks(context, request.projectId(), request.requestedNetworks(),
+				request.securityGroups());
+	}
+
+	@Override
+	default NetworkCheck addSecurityGroup(RequestContext context, InstanceSecurityGroup request) {
+		return operations().addSecurityGroup(context, request.instanceUuid(), request.projectId(), request.group());
+	}
+
+	@Override
+	default NetworkCheck removeSecurityGroup(RequestContext context, InstanceSecurityGroup request) {
+		return operations().removeSecurityGroup(context, request.instanceUuid(), request.projectId(), request.group());
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 
@@ -68,10 +69,17 @@ public class NetworkOperations {
 
 	private final SecurityGroupService securityGroups;
 
+	private final BootNetworkChecks bootChecks;
+
+	private final InstanceSecurityGroups instanceGroups;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups) {
+			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
+			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups) {
 		this.securityGroups = securityGroups;
+		this.bootChecks = bootChecks;
+		this.instanceGroups = instanceGroups;
 		this.networks = networks;
 		this.subnets = subnets;
 		this.fixedIps = fixedIps;
@@ -182,6 +190,27 @@ public class NetworkOperations {
 			return available.get(0);
 		}
 		return autoAllocated.get().orElseThrow(() -> AutoAllocationException.unavailable(projectId));
+	}
+
+	/** Nova's {@code validate_networks}: see {@link BootNetworkChecks}. */
+	public NetworkCheck validateNetworks(RequestContext context, String projectId, List<RequestedNetwork> requested,
+			List<String> securityGroupNames) {
+		return this.bootChecks.check(context, projectId, requested, securityGroupNames);
+	}
+
+	/** Adds the group to the instance's ports and enforces it at once. */
+	public NetworkCheck addSecurityGroup(RequestContext context, String instanceUuid, String projectId, String group) {
+		InstanceSecurityGroups.Change change = this.instanceGroups.add(context, instanceUuid, projectId, group);
+		this.host.applyPortFilters(change.changedPorts());
+		return change.check();
+	}
+
+	/** Takes the group off the instance's ports and enforces that at once. */
+	public NetworkCheck removeSecurityGroup(RequestContext context, String instanceUuid, String projectId,
+			String group) {
+		InstanceSecurityGroups.Change change = this.instanceGroups.remove(context, instanceUuid, projectId, group);
+		this.host.applyPortFilters(change.changedPorts());
+		return change.check();
 	}
 
 	public void deallocateForInstance(String instanceUuid, boolean dhcp) {

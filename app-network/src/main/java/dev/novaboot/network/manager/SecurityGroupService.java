@@ -3,6 +3,7 @@ package dev.novaboot.network.manager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -232,26 +233,65 @@ public class SecurityGroupService {
 	 * not, 409 {@code NoUniqueMatch} for a name it has twice
 	 */
 	public List<String> byNames(RequestContext context, String projectId, List<String> names) {
-		return names.stream().distinct().map((name) -> {
-			Optional<SecurityGroup> byId = this.groups.findByUuid(name)
-				.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId));
-			if (byId.isPresent()) {
-				return byId.get().getUuid();
+		return names.stream().distinct().map((name) -> resolve(context, projectId, name).getUuid()).toList();
+	}
+
+	/**
+	 * The project's group of this name or id, as Nova's {@code find_resourceid_by_name_or_id}
+	 * finds it; {@code default} is made on first use.
+	 * @throws NetworkException 404 {@code SecurityGroupNotFound} for a name the project has
+	 * not, 409 {@code NoUniqueMatch} for a name it has twice
+	 */
+	public SecurityGroup resolve(RequestContext context, String projectId, String name) {
+		Optional<SecurityGroup> byId = this.groups.findByUuid(name)
+			.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId));
+		if (byId.isPresent()) {
+			return byId.get();
+		}
+		if (name.equals(DEFAULT_NAME)) {
+			return ensureDefault(projectId);
+		}
+		List<SecurityGroup> named = this.groups.findByProjectIdAndNameOrderById(projectId, name);
+		if (named.isEmpty()) {
+			throw new NetworkException(NetworkException.Kind.NOT_FOUND, "SecurityGroupNotFound",
+					"Security group " + name + " not found.");
+		}
+		if (named.size() > 1) {
+			throw NetworkException.conflict("NoUniqueMatch",
+					"Multiple security groups found matching '" + name + "'. Use an ID to be more specific.");
+		}
+		return named.get(0);
+	}
+
+	/** Adds the group to the port's, unless the port has it; in the caller's transaction. */
+	void addToPort(Long portId, SecurityGroup group) {
+		boolean has = this.ports.findByPortIdOrderById(portId)
+			.stream()
+			.anyMatch((binding) -> binding.getSecurityGroupId().equals(group.getId()));
+		if (!has) {
+			this.ports.saveAndFlush(new PortSecurityGroup(portId, group.getId()));
+		}
+	}
+
+	/**
+	 * Takes the group off the port; in the caller's transaction.
+	 * @return whether the port had it
+	 */
+	boolean removeFromPort(Long portId, SecurityGroup group) {
+		List<Long> kept = new ArrayList<>();
+		boolean had = false;
+		for (PortSecurityGroup binding : this.ports.findByPortIdOrderById(portId)) {
+			if (binding.getSecurityGroupId().equals(group.getId())) {
+				had = true;
 			}
-			if (name.equals(DEFAULT_NAME)) {
-				return ensureDefault(projectId).getUuid();
+			else {
+				kept.add(binding.getSecurityGroupId());
 			}
-			List<SecurityGroup> named = this.groups.findByProjectIdAndNameOrderById(projectId, name);
-			if (named.isEmpty()) {
-				throw new NetworkException(NetworkException.Kind.NOT_FOUND, "SecurityGroupNotFound",
-						"Security group " + name + " not found.");
-			}
-			if (named.size() > 1) {
-				throw NetworkException.conflict("NoUniqueMatch", "Multiple security groups found matching '" + name
-						+ "'. Use an ID to be more specific.");
-			}
-			return named.get(0).getUuid();
-		}).toList();
+		}
+		if (had) {
+			bind(portId, kept);
+		}
+		return had;
 	}
 
 	/** Puts the port in exactly these groups; in the caller's transaction. */

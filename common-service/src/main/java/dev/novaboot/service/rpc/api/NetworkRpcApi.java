@@ -15,9 +15,10 @@ import dev.novaboot.service.rpc.RpcApi;
  * Each method takes one request record after the context, its fields named in snake case
  * as Nova's named RPC arguments are, so that a newer minor version can add a field that
  * an older side ignores. Version 2.0: version 1.0 took positional arguments, which a 2.0
- * service refuses by its major version rather than misreading them.
+ * service refuses by its major version rather than misreading them. Version 2.1 adds
+ * {@code validate_networks} and the security group calls of Nova's server actions.
  */
-@RpcApi(topic = "network", version = "2.0")
+@RpcApi(topic = "network", version = "2.1")
 public interface NetworkRpcApi {
 
 	/**
@@ -44,6 +45,23 @@ public interface NetworkRpcApi {
 
 	/** Gives the floating IP back to its pool, disassociating it first. */
 	void releaseFloatingIp(RequestContext context, FloatingIpRef floatingIp);
+
+	/**
+	 * Checks a boot's networks and security groups before any instance is recorded (Nova's
+	 * {@code validate_networks} with its API's security group check): each requested
+	 * network exists, the project may use it and it has a subnet; a requested fixed IP is
+	 * not held by a port; each group names one of the project's groups. Since 2.1.
+	 */
+	NetworkCheck validateNetworks(RequestContext context, ValidateNetworks request);
+
+	/**
+	 * Puts every port of the instance in the group as well (Nova's
+	 * {@code addSecurityGroup} action), and enforces it. Since 2.1.
+	 */
+	NetworkCheck addSecurityGroup(RequestContext context, InstanceSecurityGroup request);
+
+	/** Takes every port of the instance out of the group (Nova's {@code removeSecurityGroup}). Since 2.1. */
+	NetworkCheck removeSecurityGroup(RequestContext context, InstanceSecurityGroup request);
 
 	/**
 	 * @param instanceUuid the instance
@@ -76,6 +94,31 @@ public interface NetworkRpcApi {
 
 	/** @param host the compute host the instance ran on */
 	record DeallocateForInstance(@JsonProperty("instance_uuid") String instanceUuid, String host) {
+	}
+
+	/**
+	 * @param projectId the project the instance will belong to
+	 * @param requestedNetworks as for {@link AllocateForInstance}
+	 * @param securityGroups the groups by name or id, {@code null} for the default group
+	 */
+	record ValidateNetworks(@JsonProperty("project_id") String projectId,
+			@JsonProperty("requested_networks") List<RequestedNetwork> requestedNetworks,
+			@JsonProperty("security_groups") List<String> securityGroups) {
+
+		public ValidateNetworks {
+			requestedNetworks = (requestedNetworks != null) ? List.copyOf(requestedNetworks) : List.of();
+			securityGroups = (securityGroups != null) ? List.copyOf(securityGroups) : null;
+		}
+
+	}
+
+	/**
+	 * @param instanceUuid the instance whose ports change
+	 * @param projectId the instance's project, whose group it must be
+	 * @param group the group's name or id
+	 */
+	record InstanceSecurityGroup(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("project_id") String projectId, String group) {
 	}
 
 	/** An instance by uuid. */

@@ -7,6 +7,8 @@ import dev.novaboot.service.rpc.RpcContracts;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +43,22 @@ class NetworkRpcApiWireTests {
 			.containsExactlyInAnyOrder("floating_address", "fixed_address");
 		assertThat(this.codec.toTree(new FloatingIpRef("203.0.113.5")).propertyNames())
 			.containsExactly("floating_address");
+		assertThat(this.codec.toTree(new ValidateNetworks("p-1", List.of(), null)).propertyNames())
+			.containsExactlyInAnyOrder("project_id", "requested_networks", "security_groups");
+		assertThat(this.codec.toTree(new InstanceSecurityGroup("i-1", "p-1", "web")).propertyNames())
+			.containsExactlyInAnyOrder("instance_uuid", "project_id", "group");
+	}
+
+	@Test
+	void aRefusalTravelsAsItsFaultAndMessageAndAnAcceptanceAsNoFault() {
+		NetworkCheck refused = NetworkCheck.refused("NetworkNotFound", "Network n-1 could not be found.");
+		JsonNode tree = this.codec.toTree(refused);
+		assertThat(tree.propertyNames()).containsExactlyInAnyOrder("fault", "message", "security_group");
+		assertThat(this.codec.fromTree(tree, NetworkCheck.class)).isEqualTo(refused);
+		NetworkCheck accepted = (NetworkCheck) this.codec.fromTree(this.codec.toTree(NetworkCheck.accepted("web")),
+				NetworkCheck.class);
+		assertThat(accepted.isAccepted()).isTrue();
+		assertThat(accepted.securityGroup()).isEqualTo("web");
 	}
 
 	@Test
