@@ -342,6 +342,32 @@ class OpenStackCliTests {
 		admin.run("security", "group", "rule", "delete", rule);
 		assertThat(admin.json("security", "group", "rule", "list", "cli-sg").<List<String>>read("$[*].ID"))
 			.doesNotContain(rule);
+
+		// a server in the group, then moved between groups by Nova's actions
+		admin.run("network", "create", "cli-sg-net");
+		admin.run("subnet", "create", "--network", "cli-sg-net", "--subnet-range", "10.42.0.0/24", "cli-sg-subnet");
+		DocumentContext server = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--network", "cli-sg-net", "--security-group", "cli-sg", "--wait",
+				"cli-sg-server");
+		assertThat(server.<Object>read("$.security_groups").toString()).contains("cli-sg").doesNotContain("default");
+		admin.run("server", "add", "security", "group", "cli-sg-server", "default");
+		admin.run("server", "remove", "security", "group", "cli-sg-server", "cli-sg");
+		assertThat(admin.json("server", "show", "cli-sg-server").<Object>read("$.security_groups").toString())
+			.contains("default")
+			.doesNotContain("cli-sg");
+		String port = admin.json("port", "list", "--server", "cli-sg-server").read("$[0].ID");
+		assertThat(admin.json("port", "show", port).<Object>read("$.security_group_ids").toString())
+			.doesNotContain(admin.json("security", "group", "show", "cli-sg").<String>read("$.id"));
+		// a boot naming a group the project has not is refused, and no server is made
+		OpenStackCli.Result refused = admin.attempt("server", "create", "--flavor", "m1.tiny", "--image",
+				"cirros-0.6.2-x86_64-disk", "--network", "cli-sg-net", "--security-group", "no-such-group",
+				"cli-sg-refused");
+		assertThat(refused.exitCode()).isNotZero();
+		assertThat(refused.stderr()).contains("no-such-group");
+		assertThat(admin.json("server", "list", "--name", "cli-sg-refused").<List<Object>>read("$[*]")).isEmpty();
+		admin.run("server", "delete", "--wait", "cli-sg-server");
+		admin.run("subnet", "delete", "cli-sg-subnet");
+		admin.run("network", "delete", "cli-sg-net");
 		admin.run("security", "group", "delete", "cli-sg");
 		assertThat(admin.json("security", "group", "list").<List<String>>read("$[*].Name")).doesNotContain("cli-sg");
 	}

@@ -165,15 +165,7 @@ class ServerOperations {
 					+ "Boot with \"networks\": \"none\", or start nova-network.");
 		}
 		// a network the project cannot use, an address in use or an unknown group: a 400 now (Nova)
-		List<String> securityGroups = request.securityGroups().isEmpty() ? null : request.securityGroups();
-		if (this.network.available()) {
-			try {
-				this.network.validate(context, request.networks(), securityGroups);
-			}
-			catch (NetworkRequestRefusedException ex) {
-				throw ex.isConflict() ? new ConflictException(ex.getMessage()) : new BadRequestException(ex.getMessage());
-			}
-		}
+		List<String> securityGroups = checkNetworks(context, request);
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
@@ -224,6 +216,25 @@ class ServerOperations {
 			build(context, instance, request, placement);
 		});
 		return new Created(created, created.get(0).getReservationId());
+	}
+
+	/**
+	 * Nova's {@code validate_networks}, when a network service is up to ask.
+	 * @return the names of the groups the boot named (it may name them by id), {@code null}
+	 * when it named none
+	 */
+	private List<String> checkNetworks(RequestContext context, ServerRequests.CreateServer request) {
+		List<String> requested = request.securityGroups().isEmpty() ? null : request.securityGroups();
+		if (!this.network.available()) {
+			return requested;
+		}
+		try {
+			List<String> names = this.network.validate(context, request.networks(), requested);
+			return (requested != null) ? names : null;
+		}
+		catch (NetworkRequestRefusedException ex) {
+			throw ex.isConflict() ? new ConflictException(ex.getMessage()) : new BadRequestException(ex.getMessage());
+		}
 	}
 
 	// the requested zone must be one of the compute hosts' (Nova's 400), the group one the caller may use

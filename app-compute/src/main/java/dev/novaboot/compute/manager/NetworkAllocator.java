@@ -21,10 +21,11 @@ public interface NetworkAllocator {
 	 * Checks a boot's networks and security groups before the instance is recorded (Nova's
 	 * {@code validate_networks}).
 	 * @param securityGroups by name or id; {@code null} for the project's default group
+	 * @return the names of the groups, in the order given (empty for {@code null})
 	 * @throws NetworkRequestRefusedException when a network cannot be used, an address is
 	 * taken or a group is unknown
 	 */
-	void validate(RequestContext context, List<RequestedNetwork> requested, List<String> securityGroups);
+	List<String> validate(RequestContext context, List<RequestedNetwork> requested, List<String> securityGroups);
 
 	/**
 	 * @param securityGroups the groups of every port, by name or id; {@code null} for the

@@ -46,23 +46,27 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
-	public void validate(RequestContext context, List<RequestedNetwork> requested, List<String> securityGroups) {
-		accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
-			.validateNetworks(context, new ValidateNetworks(context.projectId(), requested, securityGroups))));
+	public List<String> validate(RequestContext context, List<RequestedNetwork> requested,
+			List<String> securityGroups) {
+		return accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
+			.validateNetworks(context, new ValidateNetworks(context.projectId(), requested, securityGroups))))
+			.securityGroups();
 	}
 
 	@Override
 	public String addSecurityGroup(RequestContext context, String instanceUuid, String group) {
 		return accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
 			.addSecurityGroup(context, new InstanceSecurityGroup(instanceUuid, context.projectId(), group))))
-			.securityGroup();
+			.securityGroups()
+			.get(0);
 	}
 
 	@Override
 	public String removeSecurityGroup(RequestContext context, String instanceUuid, String group) {
 		return accepted(call(() -> this.rpc.call(NetworkRpcApi.class)
 			.removeSecurityGroup(context, new InstanceSecurityGroup(instanceUuid, context.projectId(), group))))
-			.securityGroup();
+			.securityGroups()
+			.get(0);
 	}
 
 	private static NetworkCheck accepted(NetworkCheck check) {

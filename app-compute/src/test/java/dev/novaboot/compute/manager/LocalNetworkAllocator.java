@@ -63,7 +63,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
-	public synchronized void validate(RequestContext context, List<RequestedNetwork> requested,
+	public synchronized List<String> validate(RequestContext context, List<RequestedNetwork> requested,
 			List<String> securityGroups) {
 		for (RequestedNetwork network : requested) {
 			if (network.noAllocate() || network.autoAllocate()) {
@@ -83,6 +83,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 				throw new NetworkRequestRefusedException("SecurityGroupNotFound", "Security group " + group + " not found.");
 			}
 		}
+		return (securityGroups != null) ? securityGroups : List.of();
 	}
 
 	@Override

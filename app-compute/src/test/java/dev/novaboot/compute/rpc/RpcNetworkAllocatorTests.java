@@ -90,7 +90,7 @@ class RpcNetworkAllocatorTests {
 	@Test
 	void addingAGroupByIdAnswersItsName() {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
-		when(this.network.addSecurityGroup(any(), any())).thenReturn(NetworkCheck.accepted("web"));
+		when(this.network.addSecurityGroup(any(), any())).thenReturn(NetworkCheck.accepted(List.of("web")));
 		assertThat(this.allocator.addSecurityGroup(CONTEXT, "instance-4", "5e0b1c7a-2f55-4c3e-9d0e-1f0a7c9b1e22"))
 			.isEqualTo("web");
 		verify(this.network).addSecurityGroup(CONTEXT,

@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and its check of the requested security groups), so that a boot that names a network
  * the project cannot use, an address in use or an unknown group is refused with a 400
  * instead of ending as a server in error. Allocation checks all of it again: this is an
- * early answer, not a reservation.
+ * early answer, not a reservation. The answer names the groups, which a client may give by
+ * id, so that the server shows their names as Nova does.
  */
 @Service
 public class BootNetworkChecks {
@@ -70,10 +72,11 @@ public class BootNetworkChecks {
 				}
 			}
 		}
+		List<String> names = new ArrayList<>();
 		if (securityGroups != null) {
 			for (String name : securityGroups) {
 				try {
-					this.groups.resolve(context, projectId, name);
+					names.add(this.groups.resolve(context, projectId, name).getName());
 				}
 				catch (NetworkException ex) {
 					if (ex.kind() == NetworkException.Kind.NOT_FOUND) {
@@ -83,7 +86,7 @@ public class BootNetworkChecks {
 				}
 			}
 		}
-		return NetworkCheck.accepted();
+		return NetworkCheck.accepted(names);
 	}
 
 	// the device of the port that holds the address on the network, as Nova's list_ports search finds it

@@ -58,7 +58,7 @@ public class InstanceSecurityGroups {
 			this.groups.addToPort(port.getId(), group);
 			changed.add(port.getUuid());
 		}
-		return new Change(NetworkCheck.accepted(group.getName()), changed);
+		return new Change(NetworkCheck.accepted(List.of(group.getName())), changed);
 	}
 
 	@Transactional
@@ -84,7 +84,7 @@ public class InstanceSecurityGroups {
 			return Change.refused("SecurityGroupNotFound",
 					"Security group " + name + " not associated with the instance " + instanceUuid);
 		}
-		return new Change(NetworkCheck.accepted(group.getName()), changed);
+		return new Change(NetworkCheck.accepted(List.of(group.getName())), changed);
 	}
 
 	// Nova's messages when the group cannot be found (404) or is ambiguous (409)

@@ -1,5 +1,7 @@
 package dev.novaboot.service.rpc.api;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,20 +14,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param fault the name of Nova's exception, {@code null} when accepted
  * @param message what is wrong, {@code null} when accepted
- * @param securityGroup the name of the security group the request resolved, if it named one
+ * @param securityGroups the names of the security groups the request named (by name or
+ * id), in its order; empty when it named none
  */
-public record NetworkCheck(String fault, String message, @JsonProperty("security_group") String securityGroup) {
+public record NetworkCheck(String fault, String message,
+		@JsonProperty("security_groups") List<String> securityGroups) {
 
-	public static NetworkCheck accepted() {
-		return new NetworkCheck(null, null, null);
+	public NetworkCheck {
+		securityGroups = (securityGroups != null) ? List.copyOf(securityGroups) : List.of();
 	}
 
-	public static NetworkCheck accepted(String securityGroup) {
-		return new NetworkCheck(null, null, securityGroup);
+	public static NetworkCheck accepted() {
+		return new NetworkCheck(null, null, List.of());
+	}
+
+	public static NetworkCheck accepted(List<String> securityGroups) {
+		return new NetworkCheck(null, null, securityGroups);
 	}
 
 	public static NetworkCheck refused(String fault, String message) {
-		return new NetworkCheck(fault, message, null);
+		return new NetworkCheck(fault, message, List.of());
 	}
 
 	@JsonIgnore

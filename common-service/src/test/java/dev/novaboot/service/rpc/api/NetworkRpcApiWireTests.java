@@ -53,12 +53,12 @@ class NetworkRpcApiWireTests {
 	void aRefusalTravelsAsItsFaultAndMessageAndAnAcceptanceAsNoFault() {
 		NetworkCheck refused = NetworkCheck.refused("NetworkNotFound", "Network n-1 could not be found.");
 		JsonNode tree = this.codec.toTree(refused);
-		assertThat(tree.propertyNames()).containsExactlyInAnyOrder("fault", "message", "security_group");
+		assertThat(tree.propertyNames()).containsExactlyInAnyOrder("fault", "message", "security_groups");
 		assertThat(this.codec.fromTree(tree, NetworkCheck.class)).isEqualTo(refused);
-		NetworkCheck accepted = (NetworkCheck) this.codec.fromTree(this.codec.toTree(NetworkCheck.accepted("web")),
-				NetworkCheck.class);
+		NetworkCheck accepted = (NetworkCheck) this.codec
+			.fromTree(this.codec.toTree(NetworkCheck.accepted(List.of("web"))), NetworkCheck.class);
 		assertThat(accepted.isAccepted()).isTrue();
-		assertThat(accepted.securityGroup()).isEqualTo("web");
+		assertThat(accepted.securityGroups()).containsExactly("web");
 	}
 
 	@Test
