@@ -96,6 +96,48 @@ class BootServerEndToEndTests {
 			.isEqualTo("ACTIVE");
 	}
 
+	@Test
+	void novasProxyApisShowTheVolumeAndNetworkServicesAsTheCallerUpToMicroversion235() throws Exception {
+		SuiteProcess compute = suite.app("compute");
+		SuiteProcess volumes = suite.app("volume");
+		String project = admin.projectId();
+
+		Response created = admin.post(compute, "/v2.1/os-volumes", """
+				{"volume": {"size": 1, "display_name": "proxied", "metadata": {"via": "nova"}}}""").expect(200);
+		String volumeId = created.read("$.volume.id");
+		assertThat(created.<String>read("$.volume.displayName")).isEqualTo("proxied");
+		assertThat(created.<Object>read("$.volume.attachments").toString()).isEqualTo("[{}]");
+		awaitValue(() -> admin.get(compute, "/v2.1/os-volumes/" + volumeId).read("$.volume.status"), "available");
+		// the same volume in the Block Storage API
+		assertThat(admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId)
+			.expect(200)
+			.<String>read("$.volume.metadata.via")).isEqualTo("nova");
+		assertThat(admin.get(compute, "/v2.1/os-volumes/detail").expect(200).<List<String>>read("$.volumes[*].id"))
+			.contains(volumeId);
+		assertThat(admin.get(compute, "/v2.1/os-volumes?limit=1&offset=0").expect(200).<List<Object>>read("$.volumes"))
+			.hasSize(1);
+		admin.get(compute, "/v2.1/os-volumes?limit=x").expect(400);
+		admin.post(compute, "/v2.1/os-volumes", "{\"volume\": {\"size\": 0}}").expect(400);
+		admin.post(compute, "/v2.1/os-volumes", "{\"volume\": {\"size\": 1, \"snapshot_id\": \"%s\"}}"
+			.formatted(java.util.UUID.randomUUID())).expect(404);
+		admin.atComputeVersion("2.36").get(compute, "/v2.1/os-volumes").expect(404);
+		admin.delete(compute, "/v2.1/os-volumes/" + volumeId).expect(202);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> admin.get(compute, "/v2.1/os-volumes/" + volumeId).status() == 404);
+
+		Response groups = admin.get(compute, "/v2.1/os-security-groups").expect(200);
+		assertThat(groups.<List<String>>read("$.security_groups[*].name")).contains("default");
+		String defaultId = groups.<List<String>>read("$.security_groups[?(@.name == 'default')].id").get(0);
+		Response shown = admin.get(compute, "/v2.1/os-security-groups/" + defaultId).expect(200);
+		// Neutron's default group lets its own members in: a rule naming the group itself
+		assertThat(shown.<List<String>>read("$.security_group.rules[*].group.name")).contains("default");
+		assertThat(admin.get(compute, "/v2.1/os-security-groups/default").expect(400).body())
+			.contains("Security group id should be uuid");
+		admin.get(compute, "/v2.1/os-security-groups/" + java.util.UUID.randomUUID()).expect(404);
+		admin.atComputeVersion("2.36").get(compute, "/v2.1/os-security-groups").expect(404);
+	}
+
 	private static String boot(SuiteProcess compute, String name, String flavor, String image, String networkId,
 			String volumeId) throws Exception {
 		String volumes = (volumeId == null) ? "" : """

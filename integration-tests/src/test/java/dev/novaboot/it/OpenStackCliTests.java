@@ -350,14 +350,20 @@ class OpenStackCliTests {
 				"cirros-0.6.2-x86_64-disk", "--network", "cli-sg-net", "--security-group", "cli-sg", "--wait",
 				"cli-sg-server");
 		assertThat(server.<Object>read("$.security_groups").toString()).contains("cli-sg").doesNotContain("default");
-		admin.run("server", "add", "security", "group", "cli-sg-server", "default");
-		admin.run("server", "remove", "security", "group", "cli-sg-server", "cli-sg");
+		// this CLI finds the group through Nova's os-security-groups proxy, which takes ids only (as Nova's)
+		String defaultGroup = admin.json("security", "group", "list", "--project", "admin")
+			.<List<String>>read("$[?(@.Name == 'default')].ID")
+			.get(0);
+		String cliGroup = admin.json("security", "group", "show", "cli-sg").read("$.id");
+		admin.run("server", "add", "security", "group", "cli-sg-server", defaultGroup);
+		admin.run("server", "remove", "security", "group", "cli-sg-server", cliGroup);
 		assertThat(admin.json("server", "show", "cli-sg-server").<Object>read("$.security_groups").toString())
 			.contains("default")
 			.doesNotContain("cli-sg");
 		String port = admin.json("port", "list", "--server", "cli-sg-server").read("$[0].ID");
 		assertThat(admin.json("port", "show", port).<Object>read("$.security_group_ids").toString())
-			.doesNotContain(admin.json("security", "group", "show", "cli-sg").<String>read("$.id"));
+			.contains(defaultGroup)
+			.doesNotContain(cliGroup);
 		// a boot naming a group the project has not is refused, and no server is made
 		OpenStackCli.Result refused = admin.attempt("server", "create", "--flavor", "m1.tiny", "--image",
 				"cirros-0.6.2-x86_64-disk", "--network", "cli-sg-net", "--security-group", "no-such-group",

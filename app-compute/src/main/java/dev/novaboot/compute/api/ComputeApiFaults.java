@@ -119,6 +119,19 @@ class ComputeApiFaults extends OpenStackFaults {
 		return fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
 	}
 
+	/** A sibling API's error, in Nova's fault names for its status (Nova's proxies pass them on). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> siblingApi(SiblingApis.SiblingApiException ex) {
+		return switch (ex.status()) {
+			case 400 -> fault(HttpStatus.BAD_REQUEST, "badRequest", ex.getMessage());
+			case 403 -> fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+			case 404 -> fault(HttpStatus.NOT_FOUND, "itemNotFound", ex.getMessage());
+			case 409 -> fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+			case 413 -> fault(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+			default -> fault(HttpStatus.SERVICE_UNAVAILABLE, "serviceUnavailable", ex.getMessage());
+		};
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> gone(VirtualInterfacesController.GoneException ex) {
 		return fault(HttpStatus.GONE, "computeFault", ex.getMessage());

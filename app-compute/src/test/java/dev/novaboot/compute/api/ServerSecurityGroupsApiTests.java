@@ -144,6 +144,32 @@ class ServerSecurityGroupsApiTests {
 		deleteAndWait(this.frank, id);
 	}
 
+	@Test
+	void novasProxiesAnswerOnlyUpTo235TakeGroupIdsAndSayWhenTheirServiceIsDown() {
+		ComputeApiClient at236 = this.frank.at("2.36");
+		for (String path : List.of("/v2.1/os-security-groups", "/v2.1/os-volumes", "/v2.1/os-volumes/detail")) {
+			ResponseEntity<Map<String, Object>> gone = at236.get(path);
+			assertThat(gone.getStatusCode().value()).as(path).isEqualTo(404);
+			assertThat(fault(gone, "itemNotFound")).isEqualTo("The resource could not be found.");
+		}
+		ResponseEntity<Map<String, Object>> byName = this.frank.get("/v2.1/os-security-groups/default");
+		assertThat(byName.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(byName, "badRequest")).isEqualTo("Security group id should be uuid");
+		ResponseEntity<Map<String, Object>> badLimit = this.frank.get("/v2.1/os-volumes?limit=-1");
+		assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(badLimit, "badRequest"))
+			.isEqualTo("Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]*$'");
+		ResponseEntity<Map<String, Object>> badSize = this.frank.post("/v2.1/os-volumes",
+				Map.of("volume", Map.of("size", "big")));
+		assertThat(badSize.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(badSize, "badRequest"))
+			.isEqualTo("Invalid input for field/attribute size. Value: big. 'big' does not match '^[0-9]+$'");
+		// this context runs no volume service: Nova answers what it cannot reach with a 503
+		ResponseEntity<Map<String, Object>> down = this.frank.get("/v2.1/os-volumes");
+		assertThat(down.getStatusCode().value()).isEqualTo(503);
+		assertThat(fault(down, "serviceUnavailable")).isEqualTo("The volumev3 service is not available.");
+	}
+
 	private ResponseEntity<Map<String, Object>> action(String id, String action, Object argument) {
 		return this.frank.post("/v2.1/servers/" + id + "/action", Map.of(action, argument));
 	}
