@@ -14,9 +14,11 @@ import dev.novaboot.service.testsupport.OpenStackClients;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.compute.Action;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.ServerUpdateOptions;
+import org.openstack4j.model.compute.actions.RebuildOptions;
 import org.openstack4j.model.image.v2.Image;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +70,67 @@ class ServersApiAuthenticationTests {
 		ResponseEntity<String> response = this.http.exchange("/v2.1/servers/" + java.util.UUID.randomUUID() + "/action",
 				HttpMethod.POST, json("{\"pause\": null}", null), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void anOpenStackClientManagesAFlavorAndDrivesTheServerActionsAndSecurityGroups() {
+		OSClientV3 os = OpenStackClients.admin(this.port);
+		Flavor larger = os.compute()
+			.flavors()
+			.create(Builders.flavor().name("sdk.larger").ram(1024).vcpus(2).disk(2).isPublic(true).build());
+		assertThat(larger.getId()).isNotBlank();
+		assertThat(os.compute().flavors().createAndUpdateExtraSpecs(larger.getId(), Map.of("hw:cpu_policy", "shared")))
+			.containsEntry("hw:cpu_policy", "shared");
+		String image = os.imagesV2()
+			.list()
+			.stream()
+			.filter((candidate) -> IMAGE_NAME.equals(candidate.getName()))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+		String id = os.compute().servers().boot(Builders.server().name("sdk-actions").flavor("1").image(image).build())
+			.getId();
+		awaitStatus(os, id, Server.Status.ACTIVE);
+
+		assertThat(os.compute().servers().action(id, Action.PAUSE).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.PAUSED);
+		assertThat(os.compute().servers().action(id, Action.UNPAUSE).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.ACTIVE);
+		assertThat(os.compute().servers().action(id, Action.SUSPEND).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.SUSPENDED);
+		// a suspended server cannot be paused: Nova's 409
+		assertThat(os.compute().servers().action(id, Action.PAUSE).getCode()).isEqualTo(409);
+		assertThat(os.compute().servers().action(id, Action.RESUME).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.ACTIVE);
+		assertThat(os.compute().servers().action(id, Action.LOCK).isSuccess()).isTrue();
+		assertThat(os.compute().servers().action(id, Action.UNLOCK).isSuccess()).isTrue();
+
+		assertThat(os.compute().servers().rebuild(id, RebuildOptions.create().image(image).name("sdk-rebuilt"))
+			.isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.ACTIVE);
+		assertThat(os.compute().servers().get(id).getName()).isEqualTo("sdk-rebuilt");
+		assertThat(os.compute().servers().resize(id, larger.getId()).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.VERIFY_RESIZE);
+		assertThat(os.compute().servers().confirmResize(id).isSuccess()).isTrue();
+		awaitStatus(os, id, Server.Status.ACTIVE);
+		assertThat(os.compute().servers().get(id).getFlavorId()).isEqualTo(larger.getId());
+
+		assertThat(os.compute().servers().removeSecurityGroup(id, "default").isSuccess()).isTrue();
+		assertThat(os.compute().servers().removeSecurityGroup(id, "default").getCode()).isEqualTo(404);
+		assertThat(os.compute().servers().addSecurityGroup(id, "default").isSuccess()).isTrue();
+
+		assertThat(os.compute().servers().delete(id).isSuccess()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(id) == null);
+		assertThat(os.compute().flavors().delete(larger.getId()).isSuccess()).isTrue();
+		assertThat(os.compute().flavors().get(larger.getId())).isNull();
+	}
+
+	private static void awaitStatus(OSClientV3 os, String id, Server.Status status) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.until(() -> os.compute().servers().get(id).getStatus() == status);
 	}
 
 	@Test
