@@ -10,6 +10,7 @@ import dev.novaboot.service.testsupport.FaultShapes;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign.Field;
 import dev.novaboot.service.testsupport.MalformedRequestCampaign.Template;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.novaboot.service.testsupport.AuthTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Thousands of malformed requests, seeded, against every route of the Compute and Image
- * APIs (the context of {@link ServersApiAuthenticationTests}, as deployed: tokens): none is
- * a 5xx, each error is in Nova's fault shape, and the database is as it was.
+ * APIs (as deployed: tokens; the sibling APIs Nova's proxies call stand-ins): none is a
+ * 5xx, each error is in Nova's fault shape, and the database is as it was.
  */
 @SpringBootTest(classes = ComputeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nova.auth.strategy=token", "nova.host=127.0.0.1", "nova.compute.driver=fake",
@@ -37,6 +40,20 @@ import static org.awaitility.Awaitility.await;
 class ComputeApiCampaignTests {
 
 	static final int REQUESTS = 3_400;
+
+	// Nova's proxy routes reach a sibling API, as they would in a deployment
+	static final SiblingApiStub siblings = SiblingApiStub.start();
+
+	@DynamicPropertySource
+	static void siblingApis(DynamicPropertyRegistry registry) {
+		registry.add("nova.auth.public-urls.volumev3", siblings::volumeUrl);
+		registry.add("nova.auth.public-urls.network", siblings::networkUrl);
+	}
+
+	@AfterAll
+	static void stopSiblings() {
+		siblings.close();
+	}
 
 	@Autowired
 	TestRestTemplate http;
