@@ -1,6 +1,9 @@
 package dev.novaboot.compute.rpc;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.novaboot.compute.manager.NetworkAllocationException;
@@ -98,7 +101,7 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 		InstanceNetworkInfo info = call(() -> this.rpc.call(NetworkRpcApi.class)
 			.allocateForInstance(context,
 					new AllocateForInstance(instanceUuid, context.projectId(), host, requested, securityGroups)));
-		return new NetworkInfo(info.interfaces().stream().map(RpcNetworkAllocator::vif).toList());
+		return networkInfo(info.interfaces());
 	}
 
 	@Override
@@ -109,12 +112,25 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 		});
 	}
 
-	private static NetworkInfo.Vif vif(VirtualInterface vif) {
-		NetworkInfo.Subnet subnet = new NetworkInfo.Subnet(vif.cidr(), vif.gateway(), vif.dns(),
-				List.of(new NetworkInfo.FixedIp(vif.address(), "fixed", 4)));
-		NetworkInfo.Network network = new NetworkInfo.Network(vif.networkId(), vif.networkName(), vif.bridge(),
-				List.of(subnet));
-		return new NetworkInfo.Vif(vif.portId(), vif.macAddress(), network);
+	/**
+	 * The network service answers an entry per address; a port with several (an IPv4 and an
+	 * IPv6 subnet on one network) is one NIC with a subnet per address.
+	 */
+	static NetworkInfo networkInfo(List<VirtualInterface> interfaces) {
+		Map<String, List<VirtualInterface>> byPort = new LinkedHashMap<>();
+		interfaces.forEach((vif) -> byPort.computeIfAbsent(vif.portId(), (port) -> new ArrayList<>()).add(vif));
+		return new NetworkInfo(byPort.values().stream().map(RpcNetworkAllocator::vif).toList());
+	}
+
+	private static NetworkInfo.Vif vif(List<VirtualInterface> addresses) {
+		VirtualInterface first = addresses.get(0);
+		List<NetworkInfo.Subnet> subnets = addresses.stream()
+			.map((vif) -> new NetworkInfo.Subnet(vif.cidr(), vif.gateway(), vif.dns(),
+					List.of(new NetworkInfo.FixedIp(vif.address(), "fixed", vif.address().contains(":") ? 6 : 4))))
+			.toList();
+		NetworkInfo.Network network = new NetworkInfo.Network(first.networkId(), first.networkName(), first.bridge(),
+				subnets);
+		return new NetworkInfo.Vif(first.portId(), first.macAddress(), network);
 	}
 
 }

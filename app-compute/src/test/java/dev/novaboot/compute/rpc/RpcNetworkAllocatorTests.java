@@ -18,6 +18,7 @@ import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
+import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,21 @@ class RpcNetworkAllocatorTests {
 			.isEqualTo("web");
 		verify(this.network).addSecurityGroup(CONTEXT,
 				new InstanceSecurityGroup("instance-4", "project", "5e0b1c7a-2f55-4c3e-9d0e-1f0a7c9b1e22"));
+	}
+
+	@Test
+	void aPortWithAnIpv4AndAnIpv6AddressIsOneNicWithBothSubnets() {
+		VirtualInterface v4 = new VirtualInterface("port-1", "fa:16:3e:00:00:01", "net-1", "dual", "brq1", null,
+				"10.0.0.0/24", "10.0.0.5", "10.0.0.1", List.of(), true, List.of());
+		VirtualInterface v6 = new VirtualInterface("port-1", "fa:16:3e:00:00:01", "net-1", "dual", "brq1", null,
+				"fd00:1::/64", "fd00:1::f816:3eff:fe00:1", "fd00:1::1", List.of(), true, List.of());
+		VirtualInterface other = new VirtualInterface("port-2", "fa:16:3e:00:00:02", "net-2", "plain", "brq2", null,
+				"10.1.0.0/24", "10.1.0.5", "10.1.0.1", List.of(), true, List.of());
+		NetworkInfo info = RpcNetworkAllocator.networkInfo(List.of(v4, v6, other));
+		assertThat(info.vifs()).extracting(NetworkInfo.Vif::id).containsExactly("port-1", "port-2");
+		assertThat(info.vifs().get(0).network().subnets()).extracting((subnet) -> subnet.ips().get(0))
+			.containsExactly(new NetworkInfo.FixedIp("10.0.0.5", "fixed", 4),
+					new NetworkInfo.FixedIp("fd00:1::f816:3eff:fe00:1", "fixed", 6));
 	}
 
 	@Test
