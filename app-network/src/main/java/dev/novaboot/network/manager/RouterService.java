@@ -313,6 +313,7 @@ public class RouterService {
 		if (subnet.getGatewayIp() == null) {
 			throw badRouterRequest("Subnet for router interface must have a gateway IP");
 		}
+		checkIpv4(subnet);
 		if (!context.isAdmin() && !subnet.getProjectId().equals(context.projectId())) {
 			throw badRouterRequest("Cannot add interface to router because subnet " + subnetId
 					+ " is not owned by project making the request");
@@ -341,6 +342,7 @@ public class RouterService {
 			.map((fixed) -> this.subnets.findById(fixed.getSubnetId()).orElseThrow())
 			.distinct()
 			.toList();
+		portSubnets.forEach(RouterService::checkIpv4);
 		checkNoOverlap(router, portSubnets, false);
 		if (portSubnets.size() > 1) {
 			throw badRouterRequest("Cannot have multiple IPv4 subnets on router port");
@@ -405,6 +407,14 @@ public class RouterService {
 		}
 	}
 
+	// the linux driver's routers forward and NAT IPv4 only (a documented limit, not Neutron's)
+	private static void checkIpv4(Subnet subnet) {
+		if (subnet.getIpVersion() != 4) {
+			throw badRouterRequest("IPv6 subnet " + subnet.getUuid() + " cannot be a router interface here: routers "
+					+ "serve IPv4 subnets only");
+		}
+	}
+
 	// Neutron's _check_for_dup_router_subnets: one port per subnet, no overlapping CIDRs
 	private void checkNoOverlap(Router router, List<Subnet> added, boolean gateway) {
 		List<Port> attached = new ArrayList<>(interfacePorts(router));
@@ -416,7 +426,8 @@ public class RouterService {
 					if (existing.getId().equals(subnet.getId())) {
 						throw badRouterRequest("Router already has a port on subnet " + subnet.getUuid());
 					}
-					if (isGateway == gateway && Ipv4Cidr.parse(existing.getCidr()).overlaps(Ipv4Cidr.parse(subnet.getCidr()))) {
+					if (isGateway == gateway && existing.getIpVersion() == 4 && subnet.getIpVersion() == 4
+							&& Ipv4Cidr.parse(existing.getCidr()).overlaps(Ipv4Cidr.parse(subnet.getCidr()))) {
 						throw badRouterRequest("Cidr " + subnet.getCidr() + " of subnet " + subnet.getUuid()
 								+ " overlaps with cidr " + existing.getCidr() + " of subnet " + existing.getUuid());
 					}
