@@ -175,6 +175,10 @@ class Views {
 				.toList());
 			view.put("external_gateway_info", info);
 		}
+		view.put("routes", this.routers.routesOf(router)
+			.stream()
+			.map((route) -> Map.of("destination", route.getDestination(), "nexthop", route.getNexthop()))
+			.toList());
 		view.put("created_at", time(router.getCreatedAt()));
 		view.put("updated_at", time(router.getUpdatedAt()));
 		return view;
