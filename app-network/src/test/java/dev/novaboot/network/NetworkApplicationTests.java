@@ -37,7 +37,7 @@ class NetworkApplicationTests {
 	@Test
 	void migratesItsOwnSchema() {
 		assertThat(this.jdbc.queryForObject("SELECT max(\"version\") FROM \"flyway_history_network\" WHERE \"success\"", String.class))
-			.isEqualTo("7");
+			.isEqualTo("8");
 	}
 
 	@Test

@@ -263,7 +263,7 @@ class OpenStackCliTests {
 	@Test
 	void theNetworkingExtensionsAreListed() {
 		assertThat(admin.json("extension", "list", "--network").<List<String>>read("$[*].Alias")).contains("router",
-				"ext-gw-mode", "external-net", "security-group", "pagination", "sorting");
+				"ext-gw-mode", "external-net", "security-group", "pagination", "sorting", "extraroute");
 	}
 
 	@Test
@@ -281,6 +281,12 @@ class OpenStackCliTests {
 			.contains(external);
 		admin.run("router", "add", "subnet", "cli-router", "cli-rt-subnet");
 		assertThat(admin.json("port", "list", "--router", router).<List<Object>>read("$[*]")).hasSize(2);
+		// a static route through a host of the router's subnet (extraroute)
+		admin.run("router", "set", "--route", "destination=192.168.50.0/24,gateway=10.41.0.60", "cli-router");
+		DocumentContext routed = admin.json("router", "show", "cli-router");
+		assertThat(routed.<List<String>>read("$.routes[*].destination")).containsExactly("192.168.50.0/24");
+		assertThat(routed.<List<String>>read("$.routes[*].nexthop")).containsExactly("10.41.0.60");
+		admin.run("router", "unset", "--route", "destination=192.168.50.0/24,gateway=10.41.0.60", "cli-router");
 
 		String port = admin.json("port", "create", "--network", "cli-rt-net", "cli-rt-port").read("$.id");
 		admin.run("port", "set", "--fixed-ip", "subnet=" + subnet + ",ip-address=10.41.0.50", "cli-rt-port");
@@ -303,6 +309,20 @@ class OpenStackCliTests {
 		admin.run("network", "delete", "cli-rt-net");
 		admin.run("subnet", "delete", "cli-public-subnet");
 		admin.run("network", "delete", "cli-public");
+	}
+
+	@Test
+	void anIpv6SlaacSubnetShowsItsModes() {
+		admin.run("network", "create", "cli-v6-net");
+		admin.run("subnet", "create", "--ip-version", "6", "--ipv6-address-mode", "slaac", "--ipv6-ra-mode", "slaac",
+				"--subnet-range", "fd00:1::/64", "--network", "cli-v6-net", "cli-v6-subnet");
+		DocumentContext subnet = admin.json("subnet", "show", "cli-v6-subnet");
+		assertThat(subnet.<Integer>read("$.ip_version")).isEqualTo(6);
+		assertThat(subnet.<String>read("$.ipv6_address_mode")).isEqualTo("slaac");
+		assertThat(subnet.<String>read("$.ipv6_ra_mode")).isEqualTo("slaac");
+		assertThat(subnet.<String>read("$.gateway_ip")).isEqualTo("fd00:1::1");
+		admin.run("subnet", "delete", "cli-v6-subnet");
+		admin.run("network", "delete", "cli-v6-net");
 	}
 
 	@Test

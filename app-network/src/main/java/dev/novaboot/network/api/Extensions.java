@@ -25,6 +25,9 @@ final class Extensions {
 			// router:external on networks
 			new Extension("external-net", "Neutron external network",
 					"Adds external network attribute to network resource.", "2013-01-14T10:00:00-00:00"),
+			// routes on routers, realized in the router's namespace by the linux driver
+			new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
+					"2013-02-01T10:00:00-00:00"),
 			// provider:network_type, provider:physical_network, provider:segmentation_id
 			new Extension("provider", "Provider Network", "Expose mapping of virtual networks to physical networks",
 					"2012-09-07T10:00:00-00:00"),

@@ -37,13 +37,13 @@ final class Limits {
 	/** {@code provider:physical_network} ({@code PHYSICAL_NETWORK_MAX_LEN}). */
 	static final int PHYSICAL_NETWORK = 64;
 
-	/** IPv4 addresses (this service has no IPv6); Neutron's {@code IP_ADDR_FIELD_SIZE} is 64. */
-	static final int IP_ADDRESS = 15;
+	/** IPv4 and IPv6 addresses: Neutron's {@code IP_ADDR_FIELD_SIZE} (V8__ipv6_and_router_routes.sql). */
+	static final int IP_ADDRESS = 64;
 
 	static final int NEUTRON_IP_ADDRESS = 64;
 
-	/** {@code subnets.cidr}: an IPv4 CIDR; Neutron stores it in 64 characters. */
-	static final int CIDR = 18;
+	/** {@code subnets.cidr}, a route's destination: an IPv4 or IPv6 CIDR, in 64 characters as Neutron. */
+	static final int CIDR = 64;
 
 	/** {@code ports.mac_address}; Neutron's {@code MAC_ADDR_FIELD_SIZE} is 32. */
 	static final int MAC_ADDRESS = 17;

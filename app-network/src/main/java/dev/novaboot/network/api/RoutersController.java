@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.novaboot.network.manager.NetworkException;
 import dev.novaboot.network.manager.NetworkManager;
 import dev.novaboot.network.manager.PortSpec;
+import dev.novaboot.network.manager.SubnetSpec;
 import dev.novaboot.network.manager.RouterService;
 import dev.novaboot.network.manager.RouterService.GatewayInfo;
 import dev.novaboot.network.manager.RouterService.InterfaceInfo;
@@ -35,7 +36,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /v2.0/routers} (neutron-lib's {@code l3} and {@code l3_ext_gw_mode}): routers,
  * their external gateway ({@code external_gateway_info} with {@code enable_snat}) and the
- * {@code add_router_interface} / {@code remove_router_interface} actions. After each
+ * {@code add_router_interface} / {@code remove_router_interface} actions, and static
+ * {@code routes} ({@code extraroute}). After each
  * change the router is set up again on the network host that carries it.
  */
 @RestController
@@ -52,7 +54,8 @@ class RoutersController {
 	private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "external_gateway_info",
 			"tenant_id", "project_id");
 
-	private static final Set<String> UPDATE = Set.of("name", "description", "admin_state_up", "external_gateway_info");
+	private static final Set<String> UPDATE = Set.of("name", "description", "admin_state_up", "external_gateway_info",
+			"routes");
 
 	private static final Set<String> GATEWAY = Set.of("network_id", "enable_snat", "external_fixed_ips");
 
@@ -103,7 +106,7 @@ class RoutersController {
 		Body router = Body.of(body, "router", UPDATE);
 		Router updated = this.routers.update(context, id, router.name("name", Limits.NAME),
 				router.string("description", Limits.DESCRIPTION), router.bool("admin_state_up"),
-				router.has("external_gateway_info"), gateway(router));
+				router.has("external_gateway_info"), gateway(router), routes(router));
 		this.manager.routerChanged(updated.getUuid());
 		return Map.of("router", this.views.router(updated));
 	}
@@ -165,6 +168,18 @@ class RoutersController {
 		view.put("subnet_id", info.subnetId());
 		view.put("subnet_ids", info.subnetIds());
 		return view;
+	}
+
+	/** extraroute's {@code routes}: {@code null} is the empty list (convert_none_to_empty_list). */
+	private static List<SubnetSpec.Route> routes(Body router) {
+		if (!router.has("routes")) {
+			return null;
+		}
+		List<Body> routes = router.objects("routes", Set.of("destination", "nexthop"));
+		return (routes != null) ? routes.stream()
+			.map((route) -> new SubnetSpec.Route(route.string("destination", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS),
+					route.string("nexthop", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS)))
+			.toList() : List.of();
 	}
 
 	/** {@code external_gateway_info}: null or {} for none, else a network with optional SNAT and addresses. */

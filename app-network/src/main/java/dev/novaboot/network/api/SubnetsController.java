@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code /v2.0/subnets} (IPv4).
+ * {@code /v2.0/subnets}: IPv4 and IPv6.
  */
 @RestController
 @RequestMapping("/v2.0/subnets")
@@ -46,14 +46,17 @@ class SubnetsController {
 			Map.entry("cidr", "cidr"),
 			Map.entry("gateway_ip", "gatewayIp"),
 			Map.entry("enable_dhcp", "enableDhcp"),
+			Map.entry("ip_version", "ipVersion"),
+			Map.entry("ipv6_address_mode", "ipv6AddressMode"),
+			Map.entry("ipv6_ra_mode", "ipv6RaMode"),
 			Map.entry("network_id", "networkUuid"));
 
 	// Neutron's sort keys (is_sort_key in neutron-lib's definitions, with project_id) with the
-	// store's names; an empty name orders nothing: ip_version, subnetpool_id and the IPv6 modes are the same for every subnet here
+	// store's names; an empty name orders nothing: subnetpool_id is the same (null) for every subnet here
 	private static final Map<String, String> SUBNET_SORT_KEYS = Map.ofEntries(
 			Map.entry("id", "uuid"),
 			Map.entry("name", "name"),
-			Map.entry("ip_version", ""),
+			Map.entry("ip_version", "ipVersion"),
 			Map.entry("network_id", "networkUuid"),
 			Map.entry("subnetpool_id", ""),
 			Map.entry("cidr", "cidr"),
@@ -61,11 +64,12 @@ class SubnetsController {
 			Map.entry("tenant_id", "projectId"),
 			Map.entry("project_id", "projectId"),
 			Map.entry("enable_dhcp", "enableDhcp"),
-			Map.entry("ipv6_ra_mode", ""),
-			Map.entry("ipv6_address_mode", ""));
+			Map.entry("ipv6_ra_mode", "ipv6RaMode"),
+			Map.entry("ipv6_address_mode", "ipv6AddressMode"));
 
 	private static final Set<String> CREATE = Set.of("network_id", "name", "description", "tenant_id", "project_id",
-			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes");
+			"ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers", "enable_dhcp", "host_routes",
+			"ipv6_address_mode", "ipv6_ra_mode");
 
 	private static final Set<String> UPDATE = Set.of("name", "description", "gateway_ip", "allocation_pools",
 			"dns_nameservers", "enable_dhcp", "host_routes");
@@ -116,7 +120,7 @@ class SubnetsController {
 				subnet.string("description", Limits.DESCRIPTION),
 				subnet.string("cidr", Limits.CIDR, Limits.NEUTRON_IP_ADDRESS), ipVersion, subnet.has("gateway_ip"),
 				gatewayIp(subnet), pools(subnet), dnsNameservers(subnet), subnet.bool("enable_dhcp"),
-				hostRoutes(subnet));
+				hostRoutes(subnet), subnet.string("ipv6_address_mode"), subnet.string("ipv6_ra_mode"));
 	}
 
 	private static List<SubnetSpec.Route> hostRoutes(Body subnet) {
@@ -139,7 +143,7 @@ class SubnetsController {
 		return subnet.string("gateway_ip", Limits.IP_ADDRESS, Limits.NEUTRON_IP_ADDRESS);
 	}
 
-	// stored joined in one column of 1024, which 5 IPv4 addresses (the most a subnet takes) fit
+	// stored joined in one column of 1024, which 5 addresses (the most a subnet takes) fit
 	private static List<String> dnsNameservers(Body subnet) {
 		return subnet.strings("dns_nameservers", Limits.IP_ADDRESS);
 	}

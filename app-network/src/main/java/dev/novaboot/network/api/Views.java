@@ -89,7 +89,7 @@ class Views {
 		view.put("network_id", networkUuid(subnet.getNetworkId()));
 		view.put("tenant_id", subnet.getProjectId());
 		view.put("project_id", subnet.getProjectId());
-		view.put("ip_version", 4);
+		view.put("ip_version", subnet.getIpVersion());
 		view.put("cidr", subnet.getCidr());
 		view.put("gateway_ip", subnet.getGatewayIp());
 		view.put("allocation_pools", this.subnets.poolsOf(subnet)
@@ -102,6 +102,8 @@ class Views {
 			.map((route) -> Map.of("destination", route.getDestination(), "nexthop", route.getNexthop()))
 			.toList());
 		view.put("enable_dhcp", subnet.isEnableDhcp());
+		view.put("ipv6_address_mode", subnet.getIpv6AddressMode());
+		view.put("ipv6_ra_mode", subnet.getIpv6RaMode());
 		view.put("created_at", time(subnet.getCreatedAt()));
 		view.put("updated_at", time(subnet.getUpdatedAt()));
 		return view;
@@ -173,6 +175,10 @@ class Views {
 				.toList());
 			view.put("external_gateway_info", info);
 		}
+		view.put("routes", this.routers.routesOf(router)
+			.stream()
+			.map((route) -> Map.of("destination", route.getDestination(), "nexthop", route.getNexthop()))
+			.toList());
 		view.put("created_at", time(router.getCreatedAt()));
 		view.put("updated_at", time(router.getUpdatedAt()));
 		return view;

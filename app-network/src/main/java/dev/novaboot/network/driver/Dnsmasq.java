@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 
 import dev.novaboot.network.driver.DhcpConfig.DhcpHost;
 import dev.novaboot.network.manager.Ipv4;
+import dev.novaboot.network.manager.Ipv6;
 
 /**
  * One dnsmasq per network, as Nova ran it: a configuration file and a hosts file (one
  * {@code mac,hostname,address} line per allocated address) under the state directory, a
  * pid file, started when missing, sent {@code SIGHUP} when only the hosts changed (dnsmasq
  * then re-reads the hosts file) and restarted when its configuration changed.
- * Serves DHCP only ({@code port=0}: no DNS), on the network's bridge.
+ * Serves DHCP only ({@code port=0}: no DNS), on the network's bridge; with IPv6 subnets
+ * also router advertisements ({@code enable-ra}) and DHCPv6 as each subnet's mode asks.
  */
 public class Dnsmasq {
 
@@ -101,19 +103,24 @@ public class Dnsmasq {
 	private static String hostsFile(DhcpConfig config) {
 		StringBuilder hosts = new StringBuilder();
 		for (DhcpHost host : config.hosts()) {
-			if (!Ipv4.isValid(host.address()) || !dev.novaboot.network.manager.MacAddresses.isValid(host.macAddress())
+			boolean ipv6 = Ipv6.isValid(host.address());
+			if ((!ipv6 && !Ipv4.isValid(host.address()))
+					|| !dev.novaboot.network.manager.MacAddresses.isValid(host.macAddress())
 					|| !HOSTNAME.matcher(host.hostname()).matches()) {
 				throw new IllegalArgumentException("Invalid DHCP host entry " + host);
 			}
-			hosts.append(host.macAddress()).append(',').append(host.hostname()).append(',').append(host.address())
+			// dnsmasq reads an IPv6 address of a host in brackets
+			hosts.append(host.macAddress()).append(',').append(host.hostname()).append(',')
+				.append(ipv6 ? "[" + host.address() + "]" : host.address())
 				.append('\n');
 		}
 		return hosts.toString();
 	}
 
 	private String configuration(DhcpConfig config, String id) {
+		boolean ipv4 = config.network() != null;
 		for (String address : new String[] { config.gateway(), config.network(), config.netmask() }) {
-			if (!Ipv4.isValid(address)) {
+			if (ipv4 && !Ipv4.isValid(address)) {
 				throw new IllegalArgumentException("Invalid address '" + address + "' in DHCP configuration");
 			}
 		}
@@ -127,6 +134,10 @@ public class Dnsmasq {
 		conf.append("dhcp-authoritative\n");
 		conf.append("pid-file=").append(file(id, "pid")).append('\n');
 		conf.append("dhcp-hostsfile=").append(file(id, "hosts")).append('\n');
+		ipv6(config, conf);
+		if (!ipv4) {
+			return conf.toString();
+		}
 		// static: only hosts in the hosts file get an address
 		conf.append("dhcp-range=set:net,")
 			.append(config.network())
@@ -151,6 +162,45 @@ public class Dnsmasq {
 			conf.append("dhcp-option=tag:net,249,").append(routes).append('\n');
 		}
 		return conf.toString();
+	}
+
+	/**
+	 * Per IPv6 subnet a range whose mode is the subnet's: {@code ra-only} for SLAAC (router
+	 * advertisements with the prefix, no DHCPv6), {@code ra-stateless} for
+	 * DHCPv6-stateless (SLAAC addresses, DHCPv6 for the other options) and {@code static}
+	 * for DHCPv6-stateful (the managed flag; only the hosts of the hosts file get an
+	 * address, as Neutron's dnsmasq serves its stateful subnets).
+	 */
+	private void ipv6(DhcpConfig config, StringBuilder conf) {
+		if (config.ipv6().isEmpty()) {
+			return;
+		}
+		conf.append("enable-ra\n");
+		int index = 0;
+		for (DhcpConfig.Ipv6Range range : config.ipv6()) {
+			if (!Ipv6.isValid(range.prefix()) || range.prefixLength() < 64 || range.prefixLength() > 126) {
+				throw new IllegalArgumentException("Invalid IPv6 range '" + range.prefix() + "/" + range.prefixLength() + "'");
+			}
+			String mode = switch ((range.mode() != null) ? range.mode() : "dhcpv6-stateful") {
+				case "slaac" -> "ra-only";
+				case "dhcpv6-stateless" -> "ra-stateless";
+				case "dhcpv6-stateful" -> "static";
+				default -> throw new IllegalArgumentException("Unknown IPv6 mode '" + range.mode() + "'");
+			};
+			String tag = "v6-" + index++;
+			conf.append("dhcp-range=set:").append(tag).append(',').append(range.prefix()).append(',').append(mode)
+				.append(',').append(range.prefixLength()).append(',')
+				.append(Math.max(120, config.leaseTime().toSeconds())).append("s\n");
+			if (!range.dns().isEmpty()) {
+				for (String dns : range.dns()) {
+					if (!Ipv6.isValid(dns)) {
+						throw new IllegalArgumentException("Invalid DNS server '" + dns + "'");
+					}
+				}
+				conf.append("dhcp-option=tag:").append(tag).append(",option6:dns-server,")
+					.append(String.join(",", range.dns().stream().map((dns) -> "[" + dns + "]").toList())).append('\n');
+			}
+		}
 	}
 
 	// a client that gets classless static routes ignores the router option (RFC 3442): the

@@ -184,7 +184,12 @@ public class LinuxNetworkDriver implements NetworkDriver {
 
 	private void ensureAddress(String device, String cidr, boolean broadcast) {
 		if (!hasAddress(device, cidr)) {
-			if (broadcast) {
+			if (isIpv6(cidr)) {
+				// a gateway is not a host that might collide: no duplicate address detection,
+				// so that the address (and dnsmasq's router advertisements) serve at once
+				this.commands.run("ip", "addr", "add", cidr, "dev", device, "nodad");
+			}
+			else if (broadcast) {
 				this.commands.run("ip", "addr", "add", cidr, "brd", "+", "dev", device);
 			}
 			else {
@@ -200,8 +205,13 @@ public class LinuxNetworkDriver implements NetworkDriver {
 	}
 
 	private boolean hasAddress(String device, String cidr) {
-		String out = this.commands.run("ip", "-o", "-4", "addr", "show", "dev", device).stdout();
-		return out.contains(" inet " + cidr + " ");
+		boolean ipv6 = isIpv6(cidr);
+		String out = this.commands.run("ip", "-o", ipv6 ? "-6" : "-4", "addr", "show", "dev", device).stdout();
+		return out.contains((ipv6 ? " inet6 " : " inet ") + cidr + " ");
+	}
+
+	private static boolean isIpv6(String cidr) {
+		return cidr.contains(":");
 	}
 
 	private void ensureRule(String chain, String... rule) {

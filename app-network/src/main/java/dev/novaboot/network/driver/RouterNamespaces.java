@@ -2,8 +2,10 @@ package dev.novaboot.network.driver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.network.manager.Ipv4;
@@ -66,6 +68,7 @@ class RouterNamespaces {
 			}
 		}
 		ensureDefaultRoute(namespace, gateway, gatewayDevice);
+		ensureStaticRoutes(namespace, setup.routes());
 		ensureNat(namespace, natRules(setup, gatewayDevice));
 	}
 
@@ -86,6 +89,10 @@ class RouterNamespaces {
 		for (RouterSetup.FloatingNat floating : setup.floatingIps()) {
 			checkAddress(floating.floatingAddress());
 			checkAddress(floating.fixedAddress());
+		}
+		for (RouterSetup.Route route : setup.routes()) {
+			checkCidr(route.destination());
+			checkAddress(route.nexthop());
 		}
 	}
 
@@ -209,6 +216,45 @@ class RouterNamespaces {
 		if (!current.startsWith("default via " + nexthop + " dev " + device)) {
 			inside(namespace, "ip", "-4", "route", "replace", "default", "via", nexthop, "dev", device);
 		}
+	}
+
+	/**
+	 * Exactly the router's static routes, as the L3 agent's {@code ip route replace}; ours
+	 * carry {@code proto static}, so the routes of the interfaces and the default route
+	 * (proto kernel, boot) are never taken for stale ones. A destination routed twice
+	 * takes the last nexthop, as with the agent.
+	 */
+	private void ensureStaticRoutes(String namespace, List<RouterSetup.Route> routes) {
+		Map<String, String> wanted = new LinkedHashMap<>();
+		for (RouterSetup.Route route : routes) {
+			wanted.put(routeKey(route.destination()), route.nexthop());
+		}
+		Map<String, String> present = new LinkedHashMap<>();
+		for (String line : inside(namespace, "ip", "-4", "route", "show", "proto", "static").split("\n")) {
+			String[] words = line.trim().split("\\s+");
+			if (words.length >= 3 && words[1].equals("via")) {
+				present.put(routeKey(words[0]), words[2]);
+			}
+		}
+		for (Map.Entry<String, String> route : present.entrySet()) {
+			if (!route.getValue().equals(wanted.get(route.getKey()))) {
+				inside(namespace, "ip", "-4", "route", "del", route.getKey(), "via", route.getValue(), "proto", "static");
+			}
+		}
+		for (Map.Entry<String, String> route : wanted.entrySet()) {
+			if (!route.getValue().equals(present.get(route.getKey()))) {
+				inside(namespace, "ip", "-4", "route", "replace", route.getKey(), "via", route.getValue(), "proto",
+						"static");
+			}
+		}
+	}
+
+	// ip prints 0.0.0.0/0 as "default" and a host route without its /32
+	private static String routeKey(String destination) {
+		if (destination.equals("default") || destination.equals("0.0.0.0/0")) {
+			return "default";
+		}
+		return destination.contains("/") ? destination : destination + "/32";
 	}
 
 	/** The rules of each of our chains, as {@code iptables -S} prints them. */

@@ -4,15 +4,22 @@ import java.util.List;
 
 /**
  * Everything a router is on a host: its interfaces on the bridges of its subnets, its
- * gateway on the external network's bridge (with SNAT or not) and the floating IPs it
- * NATs. A driver makes the host match it exactly: what is not listed goes.
+ * gateway on the external network's bridge (with SNAT or not), the floating IPs it NATs
+ * and its static routes. A driver makes the host match it exactly: what is not listed goes.
  * @param gateway {@code null} when the router has no external gateway
  */
-public record RouterSetup(String routerId, List<Interface> interfaces, Gateway gateway, List<FloatingNat> floatingIps) {
+public record RouterSetup(String routerId, List<Interface> interfaces, Gateway gateway, List<FloatingNat> floatingIps,
+		List<Route> routes) {
 
 	public RouterSetup {
 		interfaces = List.copyOf(interfaces);
 		floatingIps = List.copyOf(floatingIps);
+		routes = List.copyOf(routes);
+	}
+
+	/** A router without static routes. */
+	public RouterSetup(String routerId, List<Interface> interfaces, Gateway gateway, List<FloatingNat> floatingIps) {
+		this(routerId, interfaces, gateway, floatingIps, List.of());
 	}
 
 	/** Neutron's name of a router's namespace. */
@@ -40,6 +47,10 @@ public record RouterSetup(String routerId, List<Interface> interfaces, Gateway g
 			return this.addressCidr.substring(0, this.addressCidr.indexOf('/'));
 		}
 
+	}
+
+	/** A static route (extraroute): traffic to the {@code destination} CIDR goes through {@code nexthop}. */
+	public record Route(String destination, String nexthop) {
 	}
 
 	/** A floating IP: traffic to {@code floatingAddress} goes to {@code fixedAddress}, and back. */

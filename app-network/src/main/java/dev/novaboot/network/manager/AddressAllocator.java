@@ -1,10 +1,15 @@
 package dev.novaboot.network.manager;
 
+import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,11 +26,21 @@ import org.springframework.stereotype.Component;
  * (network_id, address) keeps one row per address. Both H2 and PostgreSQL support this,
  * so the same code is correct on both. The caller's transaction decides when the
  * allocation becomes visible; these methods must run inside one.
+ * <p>
+ * An IPv6 subnet (a {@code /64} has 2^64 addresses) has no pre-created rows: an allocation
+ * locks the subnet's row ({@code SELECT ... FOR UPDATE}), so allocators of one IPv6 subnet
+ * queue there, reads the subnet's taken addresses, and inserts the row of the address it
+ * takes; releasing deletes the row. The unique key (network_id, address) still holds one
+ * row per address (addresses are stored in their canonical text), and the lock means no
+ * allocator ever runs into it, which on PostgreSQL would abort the caller's transaction.
  */
 @Component
 public class AddressAllocator {
 
 	private static final int BATCH = 1000;
+
+	// an address row of an IPv6 subnet, which exists only while the address is allocated
+	private static final String IPV6_ROW = "subnet_id IN (SELECT id FROM subnets WHERE ip_version = 6)";
 
 	/** How many of the lowest free addresses an allocator tries to lock before looking again. */
 	private static final int CANDIDATES = 16;
@@ -163,14 +178,80 @@ public class AddressAllocator {
 				}) == 1;
 	}
 
+	/**
+	 * Allocates the lowest free address of an IPv6 subnet's allocation pools.
+	 * @return the address, or empty when the pools are used up
+	 */
+	public Optional<Allocation> allocateIpv6(long networkId, long subnetId, Ipv6Cidr cidr,
+			List<Ipv6Subnets.Range> pools, Holder holder) {
+		lockSubnet(subnetId);
+		Set<BigInteger> taken = new HashSet<>();
+		for (Long value : this.jdbc.queryForList("SELECT address_value FROM fixed_ips WHERE subnet_id = ?", Long.class,
+				subnetId)) {
+			taken.add(cidr.at(value));
+		}
+		for (Ipv6Subnets.Range pool : pools) {
+			// at most one step per taken address: the pool's first free address
+			for (BigInteger candidate = pool.first(); candidate.compareTo(pool.last()) <= 0; candidate = candidate
+				.add(BigInteger.ONE)) {
+				if (!taken.contains(candidate)) {
+					return Optional.of(insertIpv6(networkId, subnetId, cidr, candidate, holder));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Allocates one given address of an IPv6 subnet (asked for, or a SLAAC address made
+	 * from the port's MAC address).
+	 * @throws NetworkException 409 {@code IpAddressAlreadyAllocated} when it is taken
+	 */
+	public Allocation allocateIpv6Address(long networkId, String networkUuid, long subnetId, Ipv6Cidr cidr,
+			BigInteger address, Holder holder) {
+		lockSubnet(subnetId);
+		String text = Ipv6.format(address);
+		if (!this.jdbc.queryForList("SELECT id FROM fixed_ips WHERE network_id = ? AND address = ?", Long.class,
+				networkId, text).isEmpty()) {
+			throw NetworkException.conflict("IpAddressAlreadyAllocated",
+					"IP address " + text + " already allocated in network " + networkUuid + ".");
+		}
+		return insertIpv6(networkId, subnetId, cidr, address, holder);
+	}
+
+	private void lockSubnet(long subnetId) {
+		this.jdbc.queryForList("SELECT id FROM subnets WHERE id = ? FOR UPDATE", Long.class, subnetId);
+	}
+
+	private Allocation insertIpv6(long networkId, long subnetId, Ipv6Cidr cidr, BigInteger address, Holder holder) {
+		String text = Ipv6.format(address);
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement ps = connection.prepareStatement("INSERT INTO fixed_ips (network_id, subnet_id, address, "
+					+ "address_value, allocated, reserved, leased, port_id, instance_uuid, host, updated_at) "
+					+ "VALUES (?, ?, ?, ?, TRUE, FALSE, FALSE, ?, ?, ?, CURRENT_TIMESTAMP)", new String[] { "id" });
+			ps.setLong(1, networkId);
+			ps.setLong(2, subnetId);
+			ps.setString(3, text);
+			ps.setLong(4, cidr.offset(address));
+			ps.setObject(5, holder.portId());
+			ps.setString(6, holder.instanceUuid());
+			ps.setString(7, holder.host());
+			return ps;
+		}, key);
+		return new Allocation(key.getKey().longValue(), subnetId, text);
+	}
+
 	/** Frees every address of a port. */
 	public int releasePort(long portId) {
+		this.jdbc.update("DELETE FROM fixed_ips WHERE port_id = ? AND " + IPV6_ROW, portId);
 		return this.jdbc.update("UPDATE fixed_ips SET allocated = FALSE, leased = FALSE, port_id = NULL, "
 				+ "instance_uuid = NULL, host = NULL, updated_at = CURRENT_TIMESTAMP WHERE port_id = ?", portId);
 	}
 
 	/** Frees one address row (a floating IP's address of the external network). */
 	public void release(long id) {
+		this.jdbc.update("DELETE FROM fixed_ips WHERE id = ? AND " + IPV6_ROW, id);
 		this.jdbc.update("UPDATE fixed_ips SET allocated = FALSE, leased = FALSE, port_id = NULL, "
 				+ "instance_uuid = NULL, host = NULL, updated_at = CURRENT_TIMESTAMP WHERE id = ?", id);
 	}

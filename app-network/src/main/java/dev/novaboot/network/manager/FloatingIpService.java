@@ -218,7 +218,9 @@ public class FloatingIpService {
 					+ " belongs to another project than floating IP " + floating.getUuid() + ".");
 		}
 		List<FixedIp> addresses = this.fixedIps.findByPortIdOrderById(port.getId());
+		// floating IPs are IPv4: a port's IPv6 addresses are never NATed to one
 		FixedIp fixed = addresses.stream()
+			.filter((candidate) -> Ipv4.isValid(candidate.getAddress()))
 			.filter((candidate) -> fixedAddress == null || candidate.getAddress().equals(fixedAddress))
 			.findFirst()
 			.orElseThrow(() -> badFloatingIpRequest(""

@@ -20,6 +20,7 @@ import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Router;
 import dev.novaboot.network.store.RouterRepository;
+import dev.novaboot.network.store.RouterRouteRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.SubnetRouteRepository;
@@ -57,6 +58,8 @@ public class HostNetworking {
 
 	private final PortFilters portFilters;
 
+	private final RouterRouteRepository routerRoutes;
+
 	private final String host;
 
 	// the claim of a network is a short transaction of its own: the method around it calls
@@ -66,7 +69,8 @@ public class HostNetworking {
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
-			PortFilters portFilters) {
+			PortFilters portFilters, RouterRouteRepository routerRoutes) {
+		this.routerRoutes = routerRoutes;
 		this.driver = driver;
 		this.portFilters = portFilters;
 		this.routers = routers;
@@ -193,7 +197,7 @@ public class HostNetworking {
 			Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
 			for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(port.getId())) {
 				Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
-				String cidr = fixed.getAddress() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength();
+				String cidr = fixed.getAddress() + "/" + SubnetService.prefixLength(subnet);
 				if (this.host.equals(network.getHost()) && fixed.getAddress().equals(subnet.getGatewayIp())) {
 					this.driver.removeGateway(network.getBridge(), cidr);
 				}
@@ -209,7 +213,7 @@ public class HostNetworking {
 			if (address.isPresent()) {
 				Subnet subnet = this.subnets.findById(address.get().getSubnetId()).orElseThrow();
 				gateway = new RouterSetup.Gateway(port.getUuid(), port.getMacAddress(), network.getBridge(),
-						address.get().getAddress() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength(),
+						address.get().getAddress() + "/" + SubnetService.prefixLength(subnet),
 						subnet.getGatewayIp(), router.isEnableSnat());
 			}
 		}
@@ -218,7 +222,11 @@ public class HostNetworking {
 			.filter((ip) -> ip.getFixedAddress() != null)
 			.map((ip) -> new RouterSetup.FloatingNat(ip.getAddress(), ip.getFixedAddress()))
 			.toList();
-		this.driver.applyRouter(new RouterSetup(router.getUuid(), interfaces, gateway, floating));
+		List<RouterSetup.Route> routes = this.routerRoutes.findByRouterIdOrderById(router.getId())
+			.stream()
+			.map((route) -> new RouterSetup.Route(route.getDestination(), route.getNexthop()))
+			.toList();
+		this.driver.applyRouter(new RouterSetup(router.getUuid(), interfaces, gateway, floating, routes));
 	}
 
 	private boolean claim(Router router) {
@@ -245,32 +253,53 @@ public class HostNetworking {
 
 	private void refreshDhcp(Network network, List<Subnet> subnets) {
 		Optional<Subnet> served = subnets.stream()
-			.filter((subnet) -> subnet.isEnableDhcp() && subnet.getGatewayIp() != null)
+			.filter((subnet) -> subnet.getIpVersion() == 4 && subnet.isEnableDhcp() && subnet.getGatewayIp() != null)
 			.findFirst();
-		if (served.isEmpty()) {
+		// every IPv6 subnet with DHCP, but those whose router advertisements another router
+		// sends (ipv6_address_mode without ipv6_ra_mode, as Neutron leaves them to it)
+		List<Subnet> ipv6 = subnets.stream()
+			.filter((subnet) -> subnet.getIpVersion() == 6 && subnet.isEnableDhcp() && subnet.getGatewayIp() != null
+					&& (subnet.getIpv6RaMode() != null || subnet.getIpv6AddressMode() == null))
+			.toList();
+		if (served.isEmpty() && ipv6.isEmpty()) {
 			this.driver.stopDhcp(network.getUuid());
+			return;
+		}
+		List<Long> statefulIds = ipv6.stream().filter((subnet) -> !subnet.isAutoAddress()).map(Subnet::getId).toList();
+		List<DhcpHost> hosts = this.fixedIps.findAllocatedByNetwork(network.getId())
+			.stream()
+			.filter((fixed) -> fixed.getPortId() != null && (served.map(Subnet::getId).filter(fixed.getSubnetId()::equals)
+				.isPresent() || statefulIds.contains(fixed.getSubnetId())))
+			.map((fixed) -> dhcpHost(fixed))
+			.flatMap(Optional::stream)
+			.toList();
+		List<DhcpConfig.Ipv6Range> ranges = ipv6.stream()
+			.map((subnet) -> new DhcpConfig.Ipv6Range(subnet.getCidr().substring(0, subnet.getCidr().indexOf('/')),
+					SubnetService.prefixLength(subnet),
+					(subnet.getIpv6AddressMode() != null) ? subnet.getIpv6AddressMode() : subnet.getIpv6RaMode(),
+					subnet.getDnsNameservers()))
+			.toList();
+		if (served.isEmpty()) {
+			this.driver.updateDhcp(new DhcpConfig(network.getUuid(), network.getBridge(), null, null, null, List.of(),
+					this.properties.dhcpLeaseTime(), hosts, List.of(), ranges));
 			return;
 		}
 		Subnet subnet = served.get();
 		Ipv4Cidr cidr = Ipv4Cidr.parse(subnet.getCidr());
-		List<DhcpHost> hosts = this.fixedIps.findAllocatedByNetwork(network.getId())
-			.stream()
-			.filter((fixed) -> fixed.getPortId() != null && fixed.getSubnetId().equals(subnet.getId()))
-			.map((fixed) -> dhcpHost(fixed))
-			.flatMap(Optional::stream)
-			.toList();
 		this.driver.updateDhcp(new DhcpConfig(network.getUuid(), network.getBridge(), subnet.getGatewayIp(),
 				Ipv4.format(cidr.network()), cidr.netmask(), subnet.getDnsNameservers(), this.properties.dhcpLeaseTime(),
 				hosts, this.subnetRoutes.findBySubnetIdOrderById(subnet.getId())
 					.stream()
 					.map((route) -> new DhcpConfig.HostRoute(route.getDestination(), route.getNexthop()))
-					.toList()));
+					.toList(),
+				ranges));
 	}
 
 	private Optional<DhcpHost> dhcpHost(FixedIp fixed) {
 		return this.ports.findById(fixed.getPortId())
 			.map(Port::getMacAddress)
-			.map((mac) -> new DhcpHost(mac, fixed.getAddress(), "host-" + fixed.getAddress().replace('.', '-')));
+			.map((mac) -> new DhcpHost(mac, fixed.getAddress(),
+					"host-" + fixed.getAddress().replace('.', '-').replace(':', '-')));
 	}
 
 	/** Removes a deleted subnet's gateway address from the bridge of the network, if this host carries it. */

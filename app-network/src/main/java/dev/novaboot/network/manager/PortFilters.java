@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a port's security groups allow, read from the database for the driver: the IPv4
- * rules of its groups, a remote group turned into one rule per address of its members'
+ * and IPv6 rules of its groups, a remote group turned into one rule per address of its members'
  * ports (as Neutron's iptables firewall without ipsets), and the port's own addresses.
  */
 @Component
@@ -45,16 +45,17 @@ public class PortFilters {
 		List<PortFilter.Rule> allowed = new ArrayList<>();
 		for (PortSecurityGroup binding : this.bindings.findByPortIdOrderById(port.getId())) {
 			for (SecurityGroupRule rule : this.rules.findBySecurityGroupIdOrderById(binding.getSecurityGroupId())) {
-				if (!rule.getEthertype().equals("IPv4")) {
-					continue;
-				}
+				boolean ipv6 = rule.getEthertype().equals("IPv6");
 				if (rule.getRemoteGroupId() == null) {
 					allowed.add(rule(rule, rule.getRemoteIpPrefix()));
 					continue;
 				}
 				for (PortSecurityGroup member : this.bindings.findBySecurityGroupId(rule.getRemoteGroupId())) {
 					for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(member.getPortId())) {
-						allowed.add(rule(rule, fixed.getAddress() + "/32"));
+						// a rule of one ethertype matches the members' addresses of that version
+						if (Ipv6.isValid(fixed.getAddress()) == ipv6) {
+							allowed.add(rule(rule, fixed.getAddress() + (ipv6 ? "/128" : "/32")));
+						}
 					}
 				}
 			}
@@ -64,7 +65,7 @@ public class PortFilters {
 
 	private static PortFilter.Rule rule(SecurityGroupRule rule, String remotePrefix) {
 		return new PortFilter.Rule(rule.getDirection(), rule.getProtocol(), rule.getPortRangeMin(),
-				rule.getPortRangeMax(), remotePrefix);
+				rule.getPortRangeMax(), remotePrefix, rule.getEthertype());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,10 +76,13 @@ public class PortService {
 
 	private final QuotaService quotas;
 
+	private final Ipv6Subnets ipv6;
+
 	public PortService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
 			FixedIpRepository fixedIps, FloatingIpRepository floatingIps, AddressAllocator allocator,
 			DatabaseClock clock, TransactionTemplate tx, SecurityGroupService securityGroups,
-			RouterRepository routers, QuotaService quotas) {
+			RouterRepository routers, QuotaService quotas, Ipv6Subnets ipv6) {
+		this.ipv6 = ipv6;
 		this.quotas = quotas;
 		this.securityGroups = securityGroups;
 		this.routers = routers;
@@ -164,19 +168,91 @@ public class PortService {
 		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
 		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
 		if (spec.fixedIps() == null) {
-			if (!subnets.isEmpty()) {
-				this.allocator.allocate(network.getUuid(), subnets.stream().map(Subnet::getId).toList(), holder);
+			// as Neutron's _allocate_ips_for_port: one IPv4 address and one DHCPv6 address,
+			// each from the first subnet of its kind with room
+			List<Long> ipv4 = subnets.stream().filter((subnet) -> subnet.getIpVersion() == 4).map(Subnet::getId).toList();
+			if (!ipv4.isEmpty()) {
+				this.allocator.allocate(network.getUuid(), ipv4, holder);
+			}
+			List<Subnet> stateful = subnets.stream()
+				.filter((subnet) -> subnet.getIpVersion() == 6 && !subnet.isAutoAddress())
+				.toList();
+			if (!stateful.isEmpty()) {
+				allocateIpv6(network, stateful, holder);
 			}
 		}
 		else {
 			for (PortSpec.FixedIpRequest request : spec.fixedIps()) {
-				allocate(network, subnets, request, holder);
+				allocate(network, subnets, request, holder, port);
 			}
 		}
+		addAutoAddresses(network, subnets, port, holder);
 		return port;
 	}
 
-	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder) {
+	/**
+	 * Gives the port its EUI-64 address on every SLAAC or DHCPv6-stateless subnet of the
+	 * network it has none on yet (Neutron's {@code _get_auto_address_ips}); router
+	 * interfaces get none.
+	 */
+	private void addAutoAddresses(Network network, List<Subnet> subnets, Port port, Holder holder) {
+		if (port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)) {
+			return;
+		}
+		List<Long> held = this.fixedIps.findByPortIdOrderById(port.getId()).stream().map(FixedIp::getSubnetId).toList();
+		for (Subnet subnet : subnets) {
+			if (subnet.isAutoAddress() && !held.contains(subnet.getId())) {
+				Ipv6Cidr cidr = Ipv6Cidr.parse(subnet.getCidr());
+				this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr,
+						Ipv6.eui64(cidr, port.getMacAddress()), holder);
+			}
+		}
+	}
+
+	private void allocateIpv6(Network network, List<Subnet> subnets, Holder holder) {
+		for (Subnet subnet : subnets) {
+			if (this.allocator
+				.allocateIpv6(network.getId(), subnet.getId(), Ipv6Cidr.parse(subnet.getCidr()), this.ipv6.poolsOf(subnet),
+						holder)
+				.isPresent()) {
+				return;
+			}
+		}
+		throw new NoMoreAddressesException(network.getUuid());
+	}
+
+	/**
+	 * An address asked for on an IPv6 subnet, checked as Neutron's
+	 * {@code _get_subnet_for_fixed_ip} and {@code _test_fixed_ips_for_port} do: it must be
+	 * in the subnet named (or some subnet of the network), and on a SLAAC or
+	 * DHCPv6-stateless subnet it must be the port's EUI-64 address.
+	 */
+	private void allocateIpv6Address(Network network, List<Subnet> subnets, Subnet named, String requested,
+			Holder holder, Port port) {
+		BigInteger address = Ipv6.parse(requested);
+		Subnet subnet = (named != null) ? named : subnets.stream()
+			.filter((candidate) -> candidate.getIpVersion() == 6
+					&& Ipv6Cidr.parse(candidate.getCidr()).contains(address))
+			.findFirst()
+			.orElseThrow(() -> new NetworkException(NetworkException.Kind.INVALID, "InvalidIpForNetwork",
+					"IP address " + requested + " is not a valid IP for any of the subnets on the specified network."));
+		Ipv6Cidr cidr = (subnet.getIpVersion() == 6) ? Ipv6Cidr.parse(subnet.getCidr()) : null;
+		if (cidr == null || !cidr.contains(address) || address.equals(cidr.network())
+				|| Ipv6.format(address).equals(subnet.getGatewayIp())) {
+			throw new NetworkException(NetworkException.Kind.INVALID, "InvalidIpForSubnet",
+					"IP address " + requested + " is not a valid IP for the specified subnet.");
+		}
+		if (subnet.isAutoAddress() && !port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)
+				&& !address.equals(Ipv6.eui64(cidr, port.getMacAddress()))) {
+			throw new NetworkException(NetworkException.Kind.INVALID, "AllocationOnAutoAddressSubnet",
+					"IPv6 address " + requested + " cannot be directly assigned to a port on subnet " + subnet.getUuid()
+							+ " as the subnet is configured for automatic addresses");
+		}
+		this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr, address, holder);
+	}
+
+	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder,
+			Port port) {
 		if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
 			throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
 		}
@@ -188,7 +264,10 @@ public class PortService {
 				.orElseThrow(() -> NetworkException.invalidInput("Subnet " + request.subnetId() + " is not a subnet of network "
 						+ network.getUuid() + "."));
 		}
-		if (request.ipAddress() != null) {
+		if (request.ipAddress() != null && Ipv6.isValid(request.ipAddress())) {
+			allocateIpv6Address(network, subnets, subnet, request.ipAddress(), holder, port);
+		}
+		else if (request.ipAddress() != null) {
 			if (!Ipv4.isValid(request.ipAddress())) {
 				throw NetworkException.invalidInput("'" + request.ipAddress() + "' is not a valid IP address.");
 			}
@@ -199,9 +278,13 @@ public class PortService {
 						+ request.subnetId() + ".");
 			}
 		}
-		else {
+		else if (subnet.getIpVersion() == 6 && !subnet.isAutoAddress()) {
+			allocateIpv6(network, List.of(subnet), holder);
+		}
+		else if (subnet.getIpVersion() == 4) {
 			this.allocator.allocate(network.getUuid(), List.of(subnet.getId()), holder);
 		}
+		// a SLAAC or DHCPv6-stateless subnet alone: the port's EUI-64 address, added with the others
 	}
 
 	private static String instanceOf(Port port) {
@@ -291,7 +374,18 @@ public class PortService {
 		}
 		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
 		Map<String, FixedIp> unclaimed = new LinkedHashMap<>();
-		this.fixedIps.findByPortIdOrderById(port.getId()).forEach((fixed) -> unclaimed.put(fixed.getAddress(), fixed));
+		// a SLAAC or DHCPv6-stateless address stays while the port is on the subnet, as
+		// Neutron's _is_ip_required_by_subnet has it
+		List<Long> automatic = subnets.stream().filter(Subnet::isAutoAddress).map(Subnet::getId).toList();
+		List<String> automaticAddresses = new ArrayList<>();
+		for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(port.getId())) {
+			if (automatic.contains(fixed.getSubnetId())) {
+				automaticAddresses.add(fixed.getAddress());
+			}
+			else {
+				unclaimed.put(fixed.getAddress(), fixed);
+			}
+		}
 		List<PortSpec.FixedIpRequest> added = new ArrayList<>();
 		// addresses first, then subnets alone, as Neutron claims the port's addresses
 		for (PortSpec.FixedIpRequest request : requested) {
@@ -299,7 +393,12 @@ public class PortService {
 				throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
 			}
 			if (request.ipAddress() != null) {
-				FixedIp kept = unclaimed.remove(request.ipAddress());
+				String address = Ipv6.isValid(request.ipAddress()) ? Ipv6.canonical(request.ipAddress())
+						: request.ipAddress();
+				FixedIp kept = unclaimed.remove(address);
+				if (kept == null && automaticAddresses.contains(address)) {
+					continue;
+				}
 				if (kept == null) {
 					added.add(request);
 				}
@@ -323,7 +422,7 @@ public class PortService {
 				if (onSubnet.isPresent()) {
 					unclaimed.remove(onSubnet.get().getAddress());
 				}
-				else {
+				else if (!subnet.isAutoAddress()) {
 					added.add(request);
 				}
 			}
@@ -341,8 +440,9 @@ public class PortService {
 		}
 		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
 		for (PortSpec.FixedIpRequest request : added) {
-			allocate(network, subnets, request, holder);
+			allocate(network, subnets, request, holder, port);
 		}
+		addAutoAddresses(network, subnets, port, holder);
 	}
 
 	private static String uuidOf(List<Subnet> subnets, Long subnetId) {

@@ -19,6 +19,8 @@ import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Router;
 import dev.novaboot.network.store.RouterRepository;
+import dev.novaboot.network.store.RouterRoute;
+import dev.novaboot.network.store.RouterRouteRepository;
 import dev.novaboot.network.store.Subnet;
 import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.service.context.RequestContext;
@@ -67,10 +69,16 @@ public class RouterService {
 
 	private final QuotaService quotas;
 
+	private final RouterRouteRepository routes;
+
+	// neutron's max_routes default
+	static final int MAX_ROUTES = 30;
+
 	public RouterService(RouterRepository routers, NetworkRepository networks, SubnetRepository subnets,
 			PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			SubnetService subnetService, AddressAllocator allocator, DatabaseClock clock,
-			SecurityGroupService securityGroups, QuotaService quotas) {
+			SecurityGroupService securityGroups, QuotaService quotas, RouterRouteRepository routes) {
+		this.routes = routes;
 		this.quotas = quotas;
 		this.securityGroups = securityGroups;
 		this.routers = routers;
@@ -159,11 +167,15 @@ public class RouterService {
 	 */
 	@Transactional
 	public Router update(RequestContext context, String uuid, String name, String description, Boolean adminStateUp,
-			boolean gatewayGiven, GatewayInfo gateway) {
+			boolean gatewayGiven, GatewayInfo gateway, List<SubnetSpec.Route> routes) {
 		Access.checkWrite(context);
 		Router router = find(context, uuid);
 		checkGatewayPolicy(context, "update", gateway);
 		Instant now = this.clock.now();
+		if (routes != null) {
+			// as neutron's extraroute_db: checked against the router's ports before anything changes
+			setRoutes(router, routes);
+		}
 		if (name != null) {
 			router.setName(NetworkService.checkLength("name", name));
 		}
@@ -295,6 +307,8 @@ public class RouterService {
 			this.routers.saveAndFlush(router);
 			deletePort(gateway.get());
 		}
+		this.routes.deleteByRouterId(router.getId());
+		this.routes.flush();
 		this.routers.delete(router);
 		this.routers.flush();
 		return router.getHost();
@@ -313,6 +327,7 @@ public class RouterService {
 		if (subnet.getGatewayIp() == null) {
 			throw badRouterRequest("Subnet for router interface must have a gateway IP");
 		}
+		checkIpv4(subnet);
 		if (!context.isAdmin() && !subnet.getProjectId().equals(context.projectId())) {
 			throw badRouterRequest("Cannot add interface to router because subnet " + subnetId
 					+ " is not owned by project making the request");
@@ -341,6 +356,7 @@ public class RouterService {
 			.map((fixed) -> this.subnets.findById(fixed.getSubnetId()).orElseThrow())
 			.distinct()
 			.toList();
+		portSubnets.forEach(RouterService::checkIpv4);
 		checkNoOverlap(router, portSubnets, false);
 		if (portSubnets.size() > 1) {
 			throw badRouterRequest("Cannot have multiple IPv4 subnets on router port");
@@ -383,6 +399,14 @@ public class RouterService {
 		}
 		for (Subnet subnet : portSubnets) {
 			Ipv4Cidr cidr = Ipv4Cidr.parse(subnet.getCidr());
+			// extraroute_db's _confirm_router_interface_not_in_use
+			for (RouterRoute route : this.routes.findByRouterIdOrderById(router.getId())) {
+				if (Ipv4.isValid(route.getNexthop()) && cidr.contains(Ipv4.parse(route.getNexthop()))) {
+					throw NetworkException.conflict("RouterInterfaceInUseByRoute", "Router interface for subnet "
+							+ subnet.getUuid() + " on router " + uuid + " cannot be deleted, as it is required by one "
+							+ "or more routes.");
+				}
+			}
 			for (FloatingIp floating : this.floatingIps.findByRouterIdOrderById(router.getId())) {
 				if (floating.getFixedAddress() != null && cidr.contains(Ipv4.parse(floating.getFixedAddress()))) {
 					throw NetworkException.conflict("RouterInterfaceInUseByFloatingIP", "Router interface for subnet "
@@ -405,6 +429,103 @@ public class RouterService {
 		}
 	}
 
+	/** A router's static routes, in the order they were added. */
+	public List<RouterRoute> routesOf(Router router) {
+		return this.routes.findByRouterIdOrderById(router.getId());
+	}
+
+	/**
+	 * Makes the router's static routes exactly {@code requested}, validated as neutron-lib's
+	 * {@code type:hostroutes} and neutron's {@code _validate_routes}: each nexthop on a
+	 * subnet of one of the router's ports (interfaces or gateway), none of the router's own
+	 * addresses, at most {@link #MAX_ROUTES}.
+	 */
+	private void setRoutes(Router router, List<SubnetSpec.Route> requested) {
+		List<SubnetSpec.Route> seen = new ArrayList<>();
+		for (SubnetSpec.Route route : requested) {
+			if (route.destination() == null || route.nexthop() == null) {
+				throw NetworkException.invalidInput("Invalid input for routes. Reason: Validation of dictionary's keys "
+						+ "failed. Expected keys: {'destination', 'nexthop'}.");
+			}
+			if (!isCidr(route.destination())) {
+				throw NetworkException.invalidInput("Invalid input for routes. Reason: '" + route.destination()
+						+ "' is not a valid IP subnet.");
+			}
+			if (!Ipv4.isValid(route.nexthop()) && !Ipv6.isValid(route.nexthop())) {
+				throw NetworkException.invalidInput("Invalid input for routes. Reason: '" + route.nexthop()
+						+ "' is not a valid IP address.");
+			}
+			if (seen.contains(route)) {
+				throw NetworkException.invalidInput("Invalid input for routes. Reason: Duplicate hostroute '"
+						+ pythonDict(route) + "'.");
+			}
+			seen.add(route);
+		}
+		if (requested.size() > MAX_ROUTES) {
+			throw new NetworkException(NetworkException.Kind.INVALID, "RoutesExhausted", "Unable to complete operation "
+					+ "for " + router.getUuid() + ". The number of routes exceeds the maximum " + MAX_ROUTES + ".");
+		}
+		List<Ipv4Cidr> cidrs = new ArrayList<>();
+		List<String> addresses = new ArrayList<>();
+		for (Port port : this.ports.findByDeviceIdOrderById(router.getUuid())) {
+			for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(port.getId())) {
+				this.subnets.findById(fixed.getSubnetId())
+					.filter((subnet) -> subnet.getIpVersion() == 4)
+					.ifPresent((subnet) -> cidrs.add(Ipv4Cidr.parse(subnet.getCidr())));
+				addresses.add(fixed.getAddress());
+			}
+		}
+		for (SubnetSpec.Route route : requested) {
+			boolean connected = Ipv4.isValid(route.nexthop())
+					&& cidrs.stream().anyMatch((cidr) -> cidr.contains(Ipv4.parse(route.nexthop())));
+			if (!connected) {
+				throw invalidRoutes(requested, "the nexthop is not connected with router");
+			}
+			if (addresses.contains(route.nexthop())) {
+				throw invalidRoutes(requested, "the nexthop is used by router");
+			}
+		}
+		this.routes.deleteByRouterId(router.getId());
+		this.routes.flush();
+		for (SubnetSpec.Route route : requested) {
+			this.routes.save(new RouterRoute(router.getId(), route.destination(), route.nexthop()));
+		}
+		this.routes.flush();
+	}
+
+	private static boolean isCidr(String cidr) {
+		try {
+			if (cidr.contains(":")) {
+				Ipv6Cidr.parse(cidr);
+			}
+			else {
+				Ipv4Cidr.parse(cidr);
+			}
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	// neutron-lib's InvalidRoutes, whose message shows the routes as Python prints them
+	private static NetworkException invalidRoutes(List<SubnetSpec.Route> routes, String reason) {
+		return new NetworkException(NetworkException.Kind.INVALID, "InvalidRoutes", "Invalid format for routes: ["
+				+ String.join(", ", routes.stream().map(RouterService::pythonDict).toList()) + "], " + reason + ".");
+	}
+
+	private static String pythonDict(SubnetSpec.Route route) {
+		return "{'destination': '" + route.destination() + "', 'nexthop': '" + route.nexthop() + "'}";
+	}
+
+	// the linux driver's routers forward and NAT IPv4 only (a documented limit, not Neutron's)
+	private static void checkIpv4(Subnet subnet) {
+		if (subnet.getIpVersion() != 4) {
+			throw badRouterRequest("IPv6 subnet " + subnet.getUuid() + " cannot be a router interface here: routers "
+					+ "serve IPv4 subnets only");
+		}
+	}
+
 	// Neutron's _check_for_dup_router_subnets: one port per subnet, no overlapping CIDRs
 	private void checkNoOverlap(Router router, List<Subnet> added, boolean gateway) {
 		List<Port> attached = new ArrayList<>(interfacePorts(router));
@@ -416,7 +537,8 @@ public class RouterService {
 					if (existing.getId().equals(subnet.getId())) {
 						throw badRouterRequest("Router already has a port on subnet " + subnet.getUuid());
 					}
-					if (isGateway == gateway && Ipv4Cidr.parse(existing.getCidr()).overlaps(Ipv4Cidr.parse(subnet.getCidr()))) {
+					if (isGateway == gateway && existing.getIpVersion() == 4 && subnet.getIpVersion() == 4
+							&& Ipv4Cidr.parse(existing.getCidr()).overlaps(Ipv4Cidr.parse(subnet.getCidr()))) {
 						throw badRouterRequest("Cidr " + subnet.getCidr() + " of subnet " + subnet.getUuid()
 								+ " overlaps with cidr " + existing.getCidr() + " of subnet " + existing.getUuid());
 					}

@@ -36,6 +36,9 @@ public class SubnetService {
 
 	static final int MAX_DNS_NAMESERVERS = 5;
 
+	// neutron-lib's IPV6_MODES
+	static final List<String> IPV6_MODES = List.of("dhcpv6-stateful", "dhcpv6-stateless", "slaac");
+
 	// Neutron's max_subnet_host_routes default
 	static final int MAX_HOST_ROUTES = 20;
 
@@ -56,8 +59,12 @@ public class SubnetService {
 
 	private final QuotaService quotas;
 
+	private final Ipv6Subnets ipv6;
+
 	public SubnetService(NetworkRepository networks, SubnetRepository subnets, AllocationPoolRepository pools,
-			SubnetRouteRepository routes, FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock, QuotaService quotas) {
+			SubnetRouteRepository routes, FixedIpRepository fixedIps, AddressAllocator allocator, DatabaseClock clock,
+			QuotaService quotas, Ipv6Subnets ipv6) {
+		this.ipv6 = ipv6;
 		this.quotas = quotas;
 		this.networks = networks;
 		this.subnets = subnets;
@@ -88,11 +95,21 @@ public class SubnetService {
 	 * @param now the database's time of the caller's operation
 	 */
 	Subnet insert(Network network, SubnetSpec spec, String project, Instant now) {
-		if (spec.ipVersion() != null && spec.ipVersion() != 4) {
-			throw NetworkException.invalidInput("ip_version " + spec.ipVersion() + " is not supported: only 4.");
+		int version = (spec.ipVersion() != null) ? spec.ipVersion() : 4;
+		if (version != 4 && version != 6) {
+			throw NetworkException.invalidInput("Invalid input for ip_version. Reason: " + version
+					+ " is not in valid_values.");
 		}
+		String addressMode = ipv6Mode("ipv6_address_mode", spec.ipv6AddressMode());
+		String raMode = ipv6Mode("ipv6_ra_mode", spec.ipv6RaMode());
 		if (spec.cidr() == null) {
 			throw NetworkException.badRequest("Failed to parse request. Required attribute 'cidr' not specified");
+		}
+		if (version == 6) {
+			return this.ipv6.insert(network, spec, project, now, addressMode, raMode);
+		}
+		if (Ipv6.isValid(spec.cidr().replaceFirst("/[0-9]*$", ""))) {
+			throw versionMismatch("cidr", spec.cidr(), 4);
 		}
 		Ipv4Cidr cidr;
 		try {
@@ -106,7 +123,7 @@ public class SubnetService {
 					+ AddressAllocator.MIN_PREFIX_LENGTH + " to /30.");
 		}
 		for (Subnet other : this.subnets.findByNetworkIdOrProjectId(network.getId(), project)) {
-			if (Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
+			if (other.getIpVersion() == 4 && Ipv4Cidr.parse(other.getCidr()).overlaps(cidr)) {
 				throw NetworkException.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
 						+ network.getUuid() + " overlaps with another subnet (" + other.getCidr() + " of network "
 						+ other.getNetworkId() + ").");
@@ -114,8 +131,12 @@ public class SubnetService {
 		}
 		String gateway = gateway(spec, cidr);
 		List<AddressRange> ranges = allocationPools(spec, cidr, gateway);
-		List<String> dns = dnsNameservers(spec.dnsNameservers());
-		List<SubnetSpec.Route> hostRoutes = hostRoutes(spec.hostRoutes(), "new subnet");
+		List<String> dns = dnsNameservers(spec.dnsNameservers(), 4);
+		List<SubnetSpec.Route> hostRoutes = hostRoutes(spec.hostRoutes(), "new subnet", 4);
+		if (addressMode != null || raMode != null) {
+			throw NetworkException.invalidInput(((raMode != null) ? "ipv6_ra_mode" : "ipv6_address_mode")
+					+ " is not valid when ip_version is 4");
+		}
 		Subnet subnet = new Subnet(now, network.getId(), project,
 				(spec.name() != null) ? NetworkService.checkLength("name", spec.name()) : "", cidr.toString(), gateway,
 				(spec.enableDhcp() == null) || spec.enableDhcp(), dns);
@@ -132,12 +153,29 @@ public class SubnetService {
 		return subnet;
 	}
 
+	// neutron-lib's type:values validation of the attribute
+	private static String ipv6Mode(String attribute, String mode) {
+		if (mode != null && !IPV6_MODES.contains(mode)) {
+			throw NetworkException.invalidInput("Invalid input for " + attribute + ". Reason: " + mode
+					+ " is not in valid_values.");
+		}
+		return mode;
+	}
+
+	/** Neutron's {@code _validate_ip_version}: an address of the other IP version. */
+	static NetworkException versionMismatch(String name, String address, int version) {
+		return NetworkException.invalidInput(name + " '" + address + "' does not match the ip_version '" + version + "'");
+	}
+
 	private static String gateway(SubnetSpec spec, Ipv4Cidr cidr) {
 		if (!spec.gatewayGiven()) {
 			return Ipv4.format(cidr.firstHost());
 		}
 		if (spec.gatewayIp() == null) {
 			return null;
+		}
+		if (Ipv6.isValid(spec.gatewayIp())) {
+			throw versionMismatch("gateway_ip", spec.gatewayIp(), 4);
 		}
 		if (!Ipv4.isValid(spec.gatewayIp())) {
 			throw NetworkException.invalidInput("'" + spec.gatewayIp() + "' is not a valid IP address.");
@@ -201,7 +239,7 @@ public class SubnetService {
 	 * routable CIDR (its network address, not loopback) through an IPv4 address, none twice.
 	 * @param subnet how the error names the subnet: its id, or "new subnet"
 	 */
-	static List<SubnetSpec.Route> hostRoutes(List<SubnetSpec.Route> requested, String subnet) {
+	static List<SubnetSpec.Route> hostRoutes(List<SubnetSpec.Route> requested, String subnet, int version) {
 		if (requested == null) {
 			return List.of();
 		}
@@ -213,6 +251,17 @@ public class SubnetService {
 		for (SubnetSpec.Route route : requested) {
 			if (route.destination() == null || route.nexthop() == null) {
 				throw invalidRoute("every host route needs a 'destination' and a 'nexthop'");
+			}
+			if (version == 6) {
+				Ipv6Subnets.checkHostRoute(route);
+				if (!seen.add(route)) {
+					throw invalidRoute("Duplicate hostroute '{'destination': '" + route.destination() + "', 'nexthop': '"
+							+ route.nexthop() + "'}'");
+				}
+				continue;
+			}
+			if (Ipv6.isValid(route.nexthop())) {
+				throw versionMismatch("nexthop", route.nexthop(), 4);
 			}
 			Ipv4Cidr destination;
 			try {
@@ -236,11 +285,11 @@ public class SubnetService {
 		return List.copyOf(requested);
 	}
 
-	private static NetworkException invalidRoute(String reason) {
+	static NetworkException invalidRoute(String reason) {
 		return NetworkException.invalidInput("Invalid input for host_routes. Reason: " + reason + ".");
 	}
 
-	private void saveRoutes(Subnet subnet, List<SubnetSpec.Route> hostRoutes) {
+	void saveRoutes(Subnet subnet, List<SubnetSpec.Route> hostRoutes) {
 		for (SubnetSpec.Route route : hostRoutes) {
 			this.routes.save(new SubnetRoute(subnet.getId(), route.destination(), route.nexthop()));
 		}
@@ -252,7 +301,7 @@ public class SubnetService {
 		return this.routes.findBySubnetIdOrderById(subnet.getId());
 	}
 
-	static List<String> dnsNameservers(List<String> requested) {
+	static List<String> dnsNameservers(List<String> requested, int version) {
 		if (requested == null) {
 			return List.of();
 		}
@@ -261,7 +310,10 @@ public class SubnetService {
 					+ "exceeds the limit " + MAX_DNS_NAMESERVERS + ".");
 		}
 		for (String dns : requested) {
-			if (!Ipv4.isValid(dns)) {
+			if (Ipv4.isValid(dns) && version == 6 || Ipv6.isValid(dns) && version == 4) {
+				throw versionMismatch("dns_nameserver", dns, version);
+			}
+			if (!Ipv4.isValid(dns) && !Ipv6.isValid(dns)) {
 				throw NetworkException.invalidInput("'" + dns + "' is not a valid nameserver.");
 			}
 		}
@@ -317,7 +369,8 @@ public class SubnetService {
 	public Subnet update(RequestContext context, String uuid, SubnetSpec update) {
 		Access.checkWrite(context);
 		if (update.cidr() != null || update.gatewayGiven() || update.allocationPools() != null
-				|| update.ipVersion() != null || update.networkId() != null) {
+				|| update.ipVersion() != null || update.networkId() != null || update.ipv6AddressMode() != null
+				|| update.ipv6RaMode() != null) {
 			throw NetworkException.badRequest("Only name, description, dns_nameservers, host_routes and enable_dhcp of a "
 					+ "subnet can be updated.");
 		}
@@ -332,13 +385,18 @@ public class SubnetService {
 			subnet.setDescription(NetworkService.checkLength("description", update.description()));
 		}
 		if (update.dnsNameservers() != null) {
-			subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers()));
+			subnet.setDnsNameservers(dnsNameservers(update.dnsNameservers(), subnet.getIpVersion()));
+		}
+		if (update.enableDhcp() != null && !update.enableDhcp()
+				&& (subnet.getIpv6AddressMode() != null || subnet.getIpv6RaMode() != null)) {
+			// neutron's _validate_ipv6_update_dhcp
+			throw NetworkException.invalidInput("Cannot disable enable_dhcp with ipv6 attributes set");
 		}
 		if (update.enableDhcp() != null) {
 			subnet.setEnableDhcp(update.enableDhcp());
 		}
 		if (update.hostRoutes() != null) {
-			List<SubnetSpec.Route> hostRoutes = hostRoutes(update.hostRoutes(), uuid);
+			List<SubnetSpec.Route> hostRoutes = hostRoutes(update.hostRoutes(), uuid, subnet.getIpVersion());
 			this.routes.deleteBySubnetId(subnet.getId());
 			this.routes.flush();
 			saveRoutes(subnet, hostRoutes);
@@ -377,7 +435,12 @@ public class SubnetService {
 	}
 
 	static String gatewayCidr(Subnet subnet) {
-		return subnet.getGatewayIp() + "/" + Ipv4Cidr.parse(subnet.getCidr()).prefixLength();
+		return subnet.getGatewayIp() + "/" + prefixLength(subnet);
+	}
+
+	/** The prefix length of a subnet of either IP version. */
+	public static int prefixLength(Subnet subnet) {
+		return Integer.parseInt(subnet.getCidr().substring(subnet.getCidr().indexOf('/') + 1));
 	}
 
 }

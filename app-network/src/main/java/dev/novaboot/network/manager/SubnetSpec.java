@@ -9,7 +9,16 @@ import java.util.List;
  */
 public record SubnetSpec(String networkId, String projectId, String name, String description, String cidr,
 		Integer ipVersion, boolean gatewayGiven, String gatewayIp, List<Pool> allocationPools,
-		List<String> dnsNameservers, Boolean enableDhcp, List<Route> hostRoutes) {
+		List<String> dnsNameservers, Boolean enableDhcp, List<Route> hostRoutes, String ipv6AddressMode,
+		String ipv6RaMode) {
+
+	/** A subnet without IPv6 modes. */
+	public SubnetSpec(String networkId, String projectId, String name, String description, String cidr,
+			Integer ipVersion, boolean gatewayGiven, String gatewayIp, List<Pool> allocationPools,
+			List<String> dnsNameservers, Boolean enableDhcp, List<Route> hostRoutes) {
+		this(networkId, projectId, name, description, cidr, ipVersion, gatewayGiven, gatewayIp, allocationPools,
+				dnsNameservers, enableDhcp, hostRoutes, null, null);
+	}
 
 	/** A subnet without host routes. */
 	public SubnetSpec(String networkId, String projectId, String name, String description, String cidr,

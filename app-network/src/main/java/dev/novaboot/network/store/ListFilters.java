@@ -153,6 +153,12 @@ public final class ListFilters {
 				}
 				return cb.or(any.toArray(Predicate[]::new));
 			}
+			if (path.getJavaType() == int.class || path.getJavaType() == Integer.class) {
+				// "6": what the view's 6 matches; anything that is no number matches nothing
+				List<Integer> numbers = values.stream().filter((value) -> value.matches("-?[0-9]{1,9}")).map(Integer::valueOf)
+					.toList();
+				return numbers.isEmpty() ? cb.disjunction() : path.in(numbers);
+			}
 			Predicate any = path.in(values);
 			return values.contains("null") ? cb.or(any, cb.isNull(path)) : any;
 		};

@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
 import dev.novaboot.service.store.AuditedEntity;
 
 /**
- * An IPv4 address range of a network, with its gateway and DNS servers.
+ * An IPv4 or IPv6 address range of a network, with its gateway and DNS servers; an IPv6
+ * subnet also has Neutron's address and router advertisement modes.
  */
 @Entity
 @Table(name = "subnets")
@@ -52,6 +53,15 @@ public class Subnet extends AuditedEntity {
 	@Column(name = "dns_nameservers", nullable = false)
 	private String dnsNameservers;
 
+	@Column(name = "ip_version", nullable = false, updatable = false)
+	private int ipVersion = 4;
+
+	@Column(name = "ipv6_address_mode", updatable = false)
+	private String ipv6AddressMode;
+
+	@Column(name = "ipv6_ra_mode", updatable = false)
+	private String ipv6RaMode;
+
 	protected Subnet() {
 	}
 
@@ -68,6 +78,34 @@ public class Subnet extends AuditedEntity {
 		this.gatewayIp = gatewayIp;
 		this.enableDhcp = enableDhcp;
 		setDnsNameservers(dnsNameservers);
+	}
+
+	/** Makes this an IPv6 subnet with these modes (each {@code null} when not set). */
+	public void setIpv6(String addressMode, String raMode) {
+		this.ipVersion = 6;
+		this.ipv6AddressMode = addressMode;
+		this.ipv6RaMode = raMode;
+	}
+
+	public int getIpVersion() {
+		return this.ipVersion;
+	}
+
+	public String getIpv6AddressMode() {
+		return this.ipv6AddressMode;
+	}
+
+	public String getIpv6RaMode() {
+		return this.ipv6RaMode;
+	}
+
+	/**
+	 * Whether ports get their address from their MAC address (SLAAC or DHCPv6-stateless),
+	 * as neutron's {@code is_auto_address_subnet}.
+	 */
+	public boolean isAutoAddress() {
+		return "slaac".equals(this.ipv6AddressMode) || "dhcpv6-stateless".equals(this.ipv6AddressMode)
+				|| "slaac".equals(this.ipv6RaMode) || "dhcpv6-stateless".equals(this.ipv6RaMode);
 	}
 
 	public Long getId() {

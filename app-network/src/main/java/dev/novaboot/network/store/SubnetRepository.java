@@ -24,7 +24,8 @@ public interface SubnetRepository extends JpaRepository<Subnet, Long>, JpaSpecif
 		return Map.of("uuid", ListFilters.column("uuid"), "name", ListFilters.column("name"), "networkUuid",
 				ListFilters.networkUuid(), "cidr", ListFilters.column("cidr"), "gatewayIp",
 				ListFilters.column("gatewayIp"), "projectId", ListFilters.column("projectId"), "enableDhcp",
-				ListFilters.column("enableDhcp"));
+				ListFilters.column("enableDhcp"), "ipVersion", ListFilters.column("ipVersion"), "ipv6AddressMode",
+				ListFilters.column("ipv6AddressMode"), "ipv6RaMode", ListFilters.column("ipv6RaMode"));
 	}
 
 	/**

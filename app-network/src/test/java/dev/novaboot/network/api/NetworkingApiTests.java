@@ -309,12 +309,13 @@ class NetworkingApiTests {
 		refused("api-i", "/v2.0/networks", "{\"network\": {\"description\": {\"an\": \"object\"}}}", "description");
 
 		String onNetwork = "\"network_id\": \"" + networkId + "\", ";
+		// addresses and CIDRs are stored in 64 characters, Neutron's IP_ADDR_FIELD_SIZE
 		Map<String, String> subnetBodies = Map.of("name", "\"cidr\": \"10.68.0.0/24\", \"name\": " + long256,
 				"description", "\"cidr\": \"10.68.0.0/24\", \"description\": " + long256, "cidr",
-				"\"cidr\": \"10.68.0.0/24" + " ".repeat(10) + "\"", "gateway_ip",
-				"\"cidr\": \"10.68.0.0/24\", \"gateway_ip\": \"10.68.0.1" + "0".repeat(10) + "\"", "dns_nameservers",
-				"\"cidr\": \"10.68.0.0/24\", \"dns_nameservers\": [\"" + "1".repeat(16) + "\"]", "start",
-				"\"cidr\": \"10.68.0.0/24\", \"allocation_pools\": [{\"start\": \"" + "1".repeat(16)
+				"\"cidr\": \"10.68.0.0/24" + " ".repeat(60) + "\"", "gateway_ip",
+				"\"cidr\": \"10.68.0.0/24\", \"gateway_ip\": \"10.68.0.1" + "0".repeat(60) + "\"", "dns_nameservers",
+				"\"cidr\": \"10.68.0.0/24\", \"dns_nameservers\": [\"" + "1".repeat(65) + "\"]", "start",
+				"\"cidr\": \"10.68.0.0/24\", \"allocation_pools\": [{\"start\": \"" + "1".repeat(65)
 						+ "\", \"end\": \"10.68.0.9\"}]");
 		subnetBodies.forEach((field, attributes) -> refused("api-i", "/v2.0/subnets",
 				"{\"subnet\": {" + onNetwork + "\"ip_version\": 4, " + attributes + "}}", field));
@@ -323,14 +324,14 @@ class NetworkingApiTests {
 				"\"description\": " + long256, "device_id", "\"device_id\": " + long256, "device_owner",
 				"\"device_owner\": " + long256, "binding:host_id", "\"binding:host_id\": " + long256, "mac_address",
 				"\"mac_address\": \"fa:16:3e:00:00:00:00\"", "ip_address",
-				"\"fixed_ips\": [{\"ip_address\": \"10.67.0.100000000\"}]", "device_owner ",
+				"\"fixed_ips\": [{\"ip_address\": \"10.67.0.1" + "0".repeat(60) + "\"}]", "device_owner ",
 				"\"device_owner\": 7");
 		portBodies.forEach((field, attributes) -> refused("api-i", "/v2.0/ports",
 				"{\"port\": {" + onNetwork + attributes + "}}", field.strip()));
 
 		Map<String, String> floatingBodies = Map.of("description", "\"description\": " + long256,
-				"floating_ip_address", "\"floating_ip_address\": \"198.51.100.3333333\"", "fixed_ip_address",
-				"\"fixed_ip_address\": \"10.67.0.2222222222\"");
+				"floating_ip_address", "\"floating_ip_address\": \"198.51.100.3" + "3".repeat(60) + "\"", "fixed_ip_address",
+				"\"fixed_ip_address\": \"10.67.0.2" + "2".repeat(60) + "\"");
 		floatingBodies.forEach((field, attributes) -> refused("admin", "/v2.0/floatingips",
 				"{\"floatingip\": {\"floating_network_id\": \"" + external + "\", " + attributes + "}}", field));
 

@@ -246,7 +246,9 @@ class RoutersTests {
 				"InvalidInput");
 		assertError(put("rt-f", "/v2.0/routers/" + id, "{\"router\": {\"external_gateway_info\": {\"network_id\": \""
 				+ java.util.UUID.randomUUID() + "\"}}}"), 404, "NetworkNotFound");
-		assertError(put("rt-f", "/v2.0/routers/" + id, "{\"router\": {\"routes\": []}}"), 400, "HTTPBadRequest");
+		// routes are set by an update only (extraroute's allow_post is False)
+		assertError(this.api.call("rt-f", HttpMethod.POST, "/v2.0/routers", "{\"router\": {\"routes\": []}}"), 400,
+				"HTTPBadRequest");
 		assertError(this.api.call("rt-f", HttpMethod.POST, "/v2.0/routers", "{\"router\": {\"name\": \" x\"}}"), 400,
 				"InvalidInput");
 		assertThat(one(this.api.get("rt-f", "/v2.0/routers/" + id), "router")).containsEntry("external_gateway_info", null);

@@ -154,6 +154,67 @@ class LinuxNetworkDriverNamespaceTests {
 		}
 	}
 
+	@Test
+	void anIpv6SubnetIsAdvertisedSoThatAGuestTakesItsEui64AddressBySlaac() throws Exception {
+		String network = UUID.randomUUID().toString();
+		String guest = this.namespace + "-g";
+		this.driver.plug(new BridgeSetup("br-test", null, null, "10.99.0.1/24"));
+		this.driver.plug(new BridgeSetup("br-test", null, null, "fd00:99::1/64"));
+		this.driver.plug(new BridgeSetup("br-test", null, null, "fd00:98::1/64"));
+		this.driver.plug(new BridgeSetup("br-test", null, null, "fd00:97::1/64"));
+		assertThat(inNamespace("ip", "-o", "-6", "addr", "show", "dev", "br-test")).contains("inet6 fd00:99::1/64");
+		this.runner.run("ip", "netns", "add", guest);
+		try {
+			inNamespace("ip", "link", "add", "tap-guest", "type", "veth", "peer", "name", "eth0");
+			inNamespace("ip", "link", "set", "eth0", "netns", guest);
+			inNamespace("ip", "link", "set", "tap-guest", "master", "br-test");
+			inNamespace("ip", "link", "set", "tap-guest", "up");
+			DhcpConfig dhcp = new DhcpConfig(network, "br-test", "10.99.0.1", "10.99.0.0", "255.255.255.0", List.of(),
+					Duration.ofMinutes(10), List.of(new DhcpHost("fa:16:3e:00:00:08", "fd00:97::10", "host-fd00-97--10")),
+					List.of(), List.of(new DhcpConfig.Ipv6Range("fd00:99::", 64, "slaac", List.of()),
+							new DhcpConfig.Ipv6Range("fd00:98::", 64, "dhcpv6-stateless", List.of("fd00:98::53")),
+							new DhcpConfig.Ipv6Range("fd00:97::", 64, "dhcpv6-stateful", List.of())));
+			this.driver.updateDhcp(dhcp);
+			long pid = this.dnsmasq.runningPid(network).orElseThrow();
+
+			String[] guestIp = { "ip", "netns", "exec", guest, "ip" };
+			this.runner.run(concat(guestIp, "link", "set", "dev", "eth0", "address", "fa:16:3e:00:00:07"));
+			this.runner.run(concat(guestIp, "link", "set", "dev", "eth0", "up"));
+			// the guest solicits a router; dnsmasq advertises both SLAAC prefixes
+			String addresses = "";
+			for (int i = 0; i < 200 && !(addresses.contains("fd00:99::f816:3eff:fe00:7/64")
+					&& addresses.contains("fd00:98::f816:3eff:fe00:7/64")); i++) {
+				Thread.sleep(100);
+				addresses = this.runner.run(concat(guestIp, "-o", "-6", "addr", "show", "dev", "eth0")).stdout();
+			}
+			assertThat(addresses).contains("inet6 fd00:99::f816:3eff:fe00:7/64", "inet6 fd00:98::f816:3eff:fe00:7/64")
+				// the stateful prefix is managed: no SLAAC address from it
+				.doesNotContain("fd00:97::f816");
+			assertThat(this.runner.run(concat(guestIp, "-6", "route", "show", "default")).stdout())
+				.contains("via fe80::");
+
+			// again: nothing changes, the same server serves
+			String bridge = inNamespace("ip", "-o", "addr", "show", "dev", "br-test");
+			this.driver.plug(new BridgeSetup("br-test", null, null, "fd00:99::1/64"));
+			this.driver.updateDhcp(dhcp);
+			assertThat(this.dnsmasq.runningPid(network)).contains(pid);
+			assertThat(inNamespace("ip", "-o", "addr", "show", "dev", "br-test")).isEqualTo(bridge);
+
+			this.driver.stopDhcp(network);
+			this.driver.removeGateway("br-test", "fd00:99::1/64");
+			assertThat(inNamespace("ip", "-o", "-6", "addr", "show", "dev", "br-test")).doesNotContain("fd00:99::1");
+		}
+		finally {
+			this.runner.run("ip", "netns", "del", guest);
+		}
+	}
+
+	private static String[] concat(String[] head, String... tail) {
+		String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+		System.arraycopy(tail, 0, all, head.length, tail.length);
+		return all;
+	}
+
 	private static DhcpConfig dhcp(String network, List<DhcpHost> hosts) {
 		return new DhcpConfig(network, "br-test", "10.99.0.1", "10.99.0.0", "255.255.255.0", List.of("192.0.2.53"),
 				Duration.ofMinutes(10), hosts);

@@ -157,6 +157,52 @@ class LinuxPortFirewallNamespaceTests {
 				"TCP:" + OTHER + ":9000,connect-timeout=3,bind=10.96.0.99")).isInstanceOf(CommandFailedException.class);
 	}
 
+	@Test
+	void ipv6RulesAreEnforcedWithIp6tablesAndNeighborDiscoveryStillWorks() throws Exception {
+		HostTools.require(available("ip6tables", "--version"), "needs ip6tables");
+		// no duplicate address detection: the addresses serve at once
+		in(this.filtered, "ip", "addr", "add", "fd00:96::5/64", "dev", "eth0", "nodad");
+		in(this.other, "ip", "addr", "add", "fd00:96::6/64", "dev", "eth0", "nodad");
+		serveEchoingThePeer6(this.filtered, 8080);
+		serveEchoingThePeer6(this.filtered, 8081);
+		serveEchoingThePeer6(this.other, 9000);
+		PortFilter filter = new PortFilter(this.portId, MAC, List.of(FILTERED, "fd00:96::5"),
+				List.of(new PortFilter.Rule("ingress", "tcp", 8080, 8080, "::/0", "IPv6"),
+						new PortFilter.Rule("egress", null, null, null, null, "IPv6")));
+		this.driver.applyPortFilter(filter);
+
+		// socat shows the peer's address in full
+		assertThat(connect6(this.other, "fd00:96::5", 8080)).isEqualTo(OTHER6);
+		assertThatThrownBy(() -> connect6(this.other, "fd00:96::5", 8081)).isInstanceOf(CommandFailedException.class);
+		assertThat(connect6(this.filtered, "fd00:96::6", 9000)).isEqualTo("[fd00:0096:0000:0000:0000:0000:0000:0005]");
+		// an IPv4 rule is no IPv6 rule: IPv4 has none here, so nothing IPv4 reaches the port
+		serveEchoingThePeer(this.filtered, 8082);
+		assertThatThrownBy(() -> connect(this.other, FILTERED, 8082)).isInstanceOf(CommandFailedException.class);
+
+		String rules = in(this.host, "ip6tables", "-S");
+		this.driver.applyPortFilter(filter);
+		assertThat(in(this.host, "ip6tables", "-S")).isEqualTo(rules);
+		this.driver.removePortFilter(this.portId);
+		assertThat(connect6(this.other, "fd00:96::5", 8081)).isEqualTo(OTHER6);
+		assertThat(in(this.host, "ip6tables", "-S")).doesNotContain("nova-i" + this.portId.substring(0, 10));
+	}
+
+	private static final String OTHER6 = "[fd00:0096:0000:0000:0000:0000:0000:0006]";
+
+	private void serveEchoingThePeer6(String namespace, int port) throws Exception {
+		Process server = new ProcessBuilder("ip", "netns", "exec", namespace, "socat",
+				"TCP6-LISTEN:" + port + ",fork,reuseaddr", "SYSTEM:echo $SOCAT_PEERADDR").redirectErrorStream(true)
+			.start();
+		this.servers.add(server);
+		for (int i = 0; i < 50 && !in(namespace, "ss", "-ltn").contains(":" + port); i++) {
+			Thread.sleep(100);
+		}
+	}
+
+	private String connect6(String namespace, String address, int port) {
+		return in(namespace, "socat", "-T3", "-", "TCP6:[" + address + "]:" + port + ",connect-timeout=3").trim();
+	}
+
 	private void serveEchoingThePeer(String namespace, int port) throws Exception {
 		Process server = new ProcessBuilder("ip", "netns", "exec", namespace, "socat",
 				"TCP-LISTEN:" + port + ",fork,reuseaddr", "SYSTEM:echo $SOCAT_PEERADDR").redirectErrorStream(true)

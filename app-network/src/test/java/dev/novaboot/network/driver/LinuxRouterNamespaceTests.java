@@ -159,11 +159,40 @@ class LinuxRouterNamespaceTests {
 		assertThat(this.runner.run("ip", "netns", "list").stdout()).doesNotContain(namespace);
 	}
 
+	@Test
+	void aStaticRouteLeadsThroughItsNexthopAndGoesWhenNoLongerListed() throws Exception {
+		// a network behind the guest, which routes it: its address on the guest's loopback
+		in(this.guest, "ip", "addr", "add", "192.168.77.1/32", "dev", "lo");
+		in(this.outside, "ip", "route", "add", "192.168.77.0/24", "via", GATEWAY);
+		serveEchoingThePeer(this.guest, 8082);
+		this.driver.applyRouter(router(true, List.of()));
+		assertThatThrownBy(() -> connect(this.outside, "192.168.77.1", 8082)).isInstanceOf(CommandFailedException.class);
+
+		RouterSetup routed = router(true, List.of(), List.of(new RouterSetup.Route("192.168.77.0/24", GUEST)));
+		this.driver.applyRouter(routed);
+		assertThat(connect(this.outside, "192.168.77.1", 8082)).isEqualTo(OUTSIDE);
+		String namespace = RouterSetup.namespace(this.routerId);
+		String routes = in(namespace, "ip", "-4", "route", "show");
+		assertThat(routes).contains("192.168.77.0/24 via " + GUEST + " dev qr-" + interfacePort().substring(0, 11)
+				+ " proto static");
+		this.driver.applyRouter(routed);
+		assertThat(in(namespace, "ip", "-4", "route", "show")).isEqualTo(routes);
+
+		this.driver.applyRouter(router(true, List.of()));
+		assertThat(in(namespace, "ip", "-4", "route", "show")).doesNotContain("192.168.77.0/24")
+			.contains("default via " + OUTSIDE);
+		assertThatThrownBy(() -> connect(this.outside, "192.168.77.1", 8082)).isInstanceOf(CommandFailedException.class);
+	}
+
 	private RouterSetup router(boolean snat, List<RouterSetup.FloatingNat> floatingIps) {
+		return router(snat, floatingIps, List.of());
+	}
+
+	private RouterSetup router(boolean snat, List<RouterSetup.FloatingNat> floatingIps, List<RouterSetup.Route> routes) {
 		return new RouterSetup(this.routerId,
 				List.of(new RouterSetup.Interface(interfacePort(), "fa:16:3e:00:10:01", "br-int", "10.97.0.1/24")),
 				new RouterSetup.Gateway(gatewayPort(), "fa:16:3e:00:10:02", "br-ext", GATEWAY + "/24", OUTSIDE, snat),
-				floatingIps);
+				floatingIps, routes);
 	}
 
 	private String interfacePort() {

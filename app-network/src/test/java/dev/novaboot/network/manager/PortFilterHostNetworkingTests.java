@@ -61,9 +61,11 @@ class PortFilterHostNetworkingTests {
 		PortFilter filter = this.driver.filters.get(port.getUuid());
 		assertThat(filter.macAddress()).isEqualTo(port.getMacAddress());
 		assertThat(filter.addresses()).containsExactly("10.33.0.2");
-		// Neutron's default group: every egress, ingress from the group's members (this port)
+		// Neutron's default group: every egress, ingress from the group's members (this port),
+		// for each ethertype; the members have no IPv6 address, so no IPv6 ingress
 		assertThat(filter.rules()).containsExactlyInAnyOrder(new PortFilter.Rule("ingress", null, null, null, "10.33.0.2/32"),
-				new PortFilter.Rule("egress", null, null, null, null));
+				new PortFilter.Rule("egress", null, null, null, null),
+				new PortFilter.Rule("egress", null, null, null, null, "IPv6"));
 		assertThat(this.driver.filters).doesNotContainKey(service.getUuid());
 
 		SecurityGroup group = this.groups.ensureDefault("filter-host");

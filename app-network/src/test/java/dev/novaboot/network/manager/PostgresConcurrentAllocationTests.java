@@ -16,6 +16,7 @@ import dev.novaboot.network.store.Network;
 import dev.novaboot.network.store.Port;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.UniqueKeys;
+import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
@@ -125,6 +126,52 @@ class PostgresConcurrentAllocationTests {
 			assertThat(allocatedRows(network)).isEqualTo(253);
 			assertThat(distinctPortAddresses(network)).isEqualTo(253);
 		}
+	}
+
+	@Test
+	void manyThreadsNeverShareAnIpv6AddressOfAStatefulPool() throws Exception {
+		// IPv6 addresses are rows made on demand under the subnet's lock: 40 in the pool, 64 ports asked for
+		RequestContext context = context("pg-v6");
+		Network network = this.networks.create(context,
+				new NetworkSpec(null, "v6-threads", null, null, null, null, null, null, null), Network.FLAT);
+		this.subnets.create(context, new SubnetSpec(network.getUuid(), null, "v6", null, "fd00:70::/64", 6, false, null,
+				List.of(new SubnetSpec.Pool("fd00:70::10", "fd00:70::37")), List.of(), null, null, "dhcpv6-stateful",
+				"dhcpv6-stateful"));
+		List<String> addresses = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger full = new AtomicInteger();
+		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < 16; t++) {
+			futures.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < 4; i++) {
+					try {
+						Port port = this.ports.create(context,
+								new PortSpec(network.getUuid(), null, null, null, null, null, null, null, null, null));
+						addresses.add(this.ports.addressesOf(port).get(0).getAddress());
+					}
+					catch (NoMoreAddressesException ex) {
+						full.incrementAndGet();
+					}
+					catch (RuntimeException ex) {
+						failures.add(ex);
+					}
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> future : futures) {
+			future.get(2, TimeUnit.MINUTES);
+		}
+		pool.shutdown();
+		assertThat(failures).isEmpty();
+		assertThat(addresses).hasSize(40).doesNotHaveDuplicates().allMatch((address) -> address.startsWith("fd00:70::"));
+		assertThat(full.get()).isEqualTo(64 - 40);
+		assertThat(allocatedRows(network)).isEqualTo(40);
+		assertThat(distinctPortAddresses(network)).isEqualTo(40);
 	}
 
 	/** Another nova-network on another "host", sharing only the database. */
