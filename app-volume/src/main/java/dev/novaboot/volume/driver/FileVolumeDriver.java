@@ -44,6 +44,11 @@ public class FileVolumeDriver implements VolumeDriver {
 
 	private final QemuImg qemuImg;
 
+	/** A driver whose image conversions may take {@link QemuImg#DEFAULT_TIMEOUT}. */
+	public FileVolumeDriver(CommandRunner commands, Path directory, OwnerOnlyFiles files) {
+		this(commands, directory, files, new JsonMapper(), QemuImg.DEFAULT_TIMEOUT);
+	}
+
 	public FileVolumeDriver(CommandRunner commands, Path directory, OwnerOnlyFiles files, JsonMapper json,
 			Duration imageConversionTimeout) {
 		this.commands = commands;

@@ -32,6 +32,11 @@ public class LvmVolumeDriver implements VolumeDriver {
 
 	private final QemuImg qemuImg;
 
+	/** A driver whose image conversions may take {@link QemuImg#DEFAULT_TIMEOUT}. */
+	public LvmVolumeDriver(CommandRunner commands, String volumeGroup) {
+		this(commands, volumeGroup, new JsonMapper(), QemuImg.DEFAULT_TIMEOUT);
+	}
+
 	public LvmVolumeDriver(CommandRunner commands, String volumeGroup, JsonMapper json,
 			Duration imageConversionTimeout) {
 		if (volumeGroup == null || !VOLUME_GROUP.matcher(volumeGroup).matches()) {

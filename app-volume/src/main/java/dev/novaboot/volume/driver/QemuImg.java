@@ -25,6 +25,9 @@ class QemuImg {
 	/** The formats an image of the store may have, and a volume may be uploaded as. */
 	static final Set<String> FORMATS = Set.of("raw", "qcow2");
 
+	/** {@code nova.volume.image-conversion-timeout}'s default. */
+	static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
 	private static final long GIB = 1024L * 1024 * 1024;
 
 	private final CommandRunner commands;
