@@ -63,7 +63,8 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 	/**
 	 * @param binary the QEMU system emulator to run
 	 * @param imgBinary the {@code qemu-img} tool that creates the guests' overlays
-	 * @param imageDirectory where the bootable disk images are (each file an image)
+	 * @param imageDirectory where the bootable disk images are (each file an image); the
+	 * older name of {@code nova.image.directory}, which it overrides for this app when set
 	 * @param stateDirectory where each guest keeps its overlay, console log, QMP socket
 	 * and pid file
 	 * @param powerOffTimeout how long a guest gets to shut down after an ACPI power-down
@@ -72,7 +73,7 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 	 * {@code kvm} or {@code tcg}
 	 */
 	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary, @DefaultValue("qemu-img") String imgBinary,
-			@DefaultValue("./var/images") Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
+			Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
 			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator) {
 	}
 

@@ -19,11 +19,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quota the default quotas of every project (Cinder's {@code quota_*} options)
  * @param backendName the {@code volume_backend_name} this host reports (Cinder's option of
  * that name), which volume types ask for in their extra spec; the driver's name if unset
+ * @param imageConversionTimeout how long {@code qemu-img} may take to write an image into
+ * a volume or a volume out as an image
+ * @param messageTtl how long a user message is kept (Cinder's {@code message_ttl}) before
+ * the periodic clean-up deletes it
+ * @param messageReapInterval how often expired user messages are deleted (Cinder's
+ * {@code message_reap_interval})
+ * @param enableForceUpload whether {@code os-volume_upload_image} with {@code force}
+ * uploads an {@code in-use} volume (Cinder's {@code enable_force_upload}; off, as there:
+ * {@code force} is then ignored)
  */
 @ConfigurationProperties("nova.volume")
 public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
-		@DefaultValue Fake fake, @DefaultValue Quota quota, String backendName) {
+		@DefaultValue Fake fake, @DefaultValue Quota quota, String backendName,
+		@DefaultValue("30m") Duration imageConversionTimeout, @DefaultValue("2592000s") Duration messageTtl,
+		@DefaultValue("86400s") Duration messageReapInterval, @DefaultValue("false") boolean enableForceUpload) {
 
 	/**
 	 * @param directory where the sparse volume files live

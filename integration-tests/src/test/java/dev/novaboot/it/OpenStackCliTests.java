@@ -1,5 +1,6 @@
 package dev.novaboot.it;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,12 @@ class OpenStackCliTests {
 
 	@BeforeAll
 	static void startSuite() throws Exception {
-		suite = Suite.start(workDir, Map.of());
+		// one image store for the volume and compute services, as one machine's ./var/images is
+		// for bin/start-suite, holding a small raw disk to make a volume from
+		Path images = Files.createDirectories(workDir.resolve("images"));
+		Files.write(images.resolve("cli-disk"), new byte[1024 * 1024]);
+		List<String> imageStore = List.of("--nova.image.directory=" + images);
+		suite = Suite.start(workDir, Map.of("volume", imageStore, "compute", imageStore));
 		admin = OpenStackCli.as(suite.app("compute"), "admin", Suite.ADMIN_PASSWORD, "admin");
 	}
 
@@ -233,6 +239,15 @@ class OpenStackCliTests {
 		awaitVolume(fromSnapshot, "available");
 		awaitVolume(clone, "available");
 
+		// a volume from an image is bootable; a volume uploaded as an image is an image of the Image API
+		String fromImage = admin.json("volume", "create", "--image", "cli-disk", "--size", "1", "cli-from-image")
+			.read("$.id");
+		awaitVolume(fromImage, "available");
+		assertThat(String.valueOf(admin.json("volume", "show", fromImage).<Object>read("$.bootable"))).isEqualTo("true");
+		admin.run("image", "create", "--volume", fromImage, "cli-uploaded");
+		awaitVolume(fromImage, "available");
+		assertThat(admin.json("image", "list").<List<String>>read("$[*].Name")).contains("cli-uploaded");
+
 		String host = admin.json("volume", "service", "list").<List<String>>read("$[?(@.Binary == 'nova-volume')].Host")
 			.get(0);
 		admin.run("volume", "service", "set", "--disable", "--disable-reason", "maintenance", host, "nova-volume");
@@ -248,7 +263,7 @@ class OpenStackCliTests {
 		assertThat(quotas.<List<Integer>>read("$[*].Volumes")).containsExactly(50);
 		assertThat(quotas.<List<Integer>>read("$[*].Gigabytes")).containsExactly(500);
 
-		admin.run("volume", "delete", fromSnapshot, clone);
+		admin.run("volume", "delete", fromSnapshot, clone, fromImage);
 		admin.run("volume", "delete", "--purge", volume);
 		long deadline = System.nanoTime() + 60_000_000_000L;
 		while (admin.json("volume", "list").<List<String>>read("$[*].ID").contains(volume)) {

@@ -1,5 +1,6 @@
 package dev.novaboot.compute.driver;
 
+import java.nio.file.Path;
 import java.time.Instant;
 
 import dev.novaboot.compute.ComputeProperties;
@@ -7,6 +8,9 @@ import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.ConfiguredImages;
 import dev.novaboot.compute.manager.DirectoryImages;
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
+import dev.novaboot.service.image.ImageProperties;
+import dev.novaboot.service.image.ImageStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +25,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ComputeDriverConfiguration {
 
+	/**
+	 * The suite's image store, {@code nova.image.directory}; the older
+	 * {@code nova.compute.qemu.image-directory}, when set, still names it for this app.
+	 */
+	@Bean
+	ImageStore imageStore(ComputeProperties properties, ImageProperties images, OwnerOnlyFiles ownerOnlyFiles) {
+		Path olderDirectory = properties.qemu().imageDirectory();
+		return new ImageStore((olderDirectory != null) ? olderDirectory : images.directory(), ownerOnlyFiles);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "nova.compute.driver", havingValue = "fake", matchIfMissing = true)
 	static class Fake {
@@ -32,8 +46,8 @@ public class ComputeDriverConfiguration {
 		}
 
 		@Bean
-		ComputeImages computeImages(ComputeProperties properties) {
-			return new ConfiguredImages(properties.fake().images(), Instant.parse("2026-01-01T00:00:00Z"));
+		ComputeImages computeImages(ComputeProperties properties, ImageStore imageStore) {
+			return new ConfiguredImages(properties.fake().images(), Instant.parse("2026-01-01T00:00:00Z"), imageStore);
 		}
 
 	}
@@ -49,8 +63,8 @@ public class ComputeDriverConfiguration {
 		}
 
 		@Bean
-		ComputeImages computeImages(ComputeProperties properties) {
-			return new DirectoryImages(properties.qemu().imageDirectory());
+		ComputeImages computeImages(ImageStore imageStore) {
+			return new DirectoryImages(imageStore);
 		}
 
 	}

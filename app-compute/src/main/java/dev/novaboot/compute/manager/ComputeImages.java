@@ -1,9 +1,9 @@
 package dev.novaboot.compute.manager;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+
+import dev.novaboot.service.image.ImageStore;
 
 /**
  * The images this host's compute driver can boot; read by the Image API and by the boot
@@ -17,9 +17,12 @@ public interface ComputeImages {
 		return list().stream().filter((image) -> image.id().equals(id)).findFirst();
 	}
 
-	/** The stable id of the image called {@code name}: the same on every host. */
+	/**
+	 * The stable id of the image called {@code name}: the same on every host, and the same
+	 * that nova-volume tells for an image it made ({@link ImageStore#idOf}).
+	 */
 	static String idOf(String name) {
-		return UUID.nameUUIDFromBytes(("image:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+		return ImageStore.idOf(name);
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.novaboot.compute.manager.LocalNetworkAllocator;
 import dev.novaboot.compute.manager.LocalVolumeConnector;
 import dev.novaboot.compute.store.InstanceRepository;
 import dev.novaboot.service.api.OpenStackFaults;
+import dev.novaboot.service.image.ImageStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,9 @@ class ServersApiTests {
 
 	@Autowired
 	InstanceRepository instances;
+
+	@Autowired
+	ImageStore imageStore;
 
 	ComputeApiClient alice;
 
@@ -103,6 +107,30 @@ class ServersApiTests {
 			.isEqualTo(ComputeApiClient.addresses(one));
 		deleteAndWait(second);
 		deleteAndWait(third);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aServerBootsFromAnImageTheStoreGainedAsAVolumeUploadAddsOne() throws IOException {
+		String name = "uploaded-" + UUID.randomUUID();
+		Path file = Files.createDirectories(this.imageStore.directory()).resolve(name);
+		Files.writeString(file, "a volume's disk");
+		try {
+			List<Map<String, Object>> images = (List<Map<String, Object>>) this.alice
+				.get("/image/v2/images?name=" + name)
+				.getBody()
+				.get("images");
+			assertThat(images).singleElement().satisfies((image) -> assertThat(image)
+				.containsEntry("id", ImageStore.idOf(name))
+				.containsEntry("disk_format", "raw"));
+
+			String id = this.alice.boot("from-upload", "1", ImageStore.idOf(name), Map.of());
+			assertThat(this.alice.awaitStatus(id, "ACTIVE")).containsEntry("status", "ACTIVE");
+			deleteAndWait(id);
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
 	}
 
 	@Test

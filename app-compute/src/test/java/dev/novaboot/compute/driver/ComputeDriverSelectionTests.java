@@ -6,6 +6,8 @@ import java.util.List;
 import dev.novaboot.compute.ComputeApplication;
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.service.command.CommandRunner;
+import dev.novaboot.service.files.OwnerOnlyFiles;
+import dev.novaboot.service.image.ImageProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static dev.novaboot.service.testsupport.StartupFailures.assertStartupFails;
@@ -49,8 +52,14 @@ class ComputeDriverSelectionTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ComputeProperties.class)
+	@EnableConfigurationProperties({ ComputeProperties.class, ImageProperties.class })
 	static class PropertiesConfiguration {
+
+		// the starter's, which the drivers' images read
+		@Bean
+		OwnerOnlyFiles ownerOnlyFiles() {
+			return new OwnerOnlyFiles();
+		}
 
 	}
 

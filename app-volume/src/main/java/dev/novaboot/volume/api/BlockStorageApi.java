@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.image.StoredImage;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
 import dev.novaboot.service.rpc.api.SnapshotCreate;
 import dev.novaboot.service.rpc.api.SnapshotInfo;
@@ -16,6 +17,7 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.UploadToImage;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.manager.BackendFreezes;
@@ -24,6 +26,7 @@ import dev.novaboot.volume.manager.InvalidVolumeException;
 import dev.novaboot.volume.manager.ListPage;
 import dev.novaboot.volume.manager.SnapshotDetails;
 import dev.novaboot.volume.manager.VolumeDetails;
+import dev.novaboot.volume.manager.VolumeImages;
 import dev.novaboot.volume.manager.VolumeInfos;
 import dev.novaboot.volume.manager.VolumeAction;
 import dev.novaboot.volume.manager.VolumeManager;
@@ -67,8 +70,12 @@ class BlockStorageApi {
 
 	private final VolumeTypes types;
 
+	private final VolumeImages images;
+
 	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
-			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeTypes types) {
+			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeTypes types,
+			VolumeImages images) {
+		this.images = images;
 		this.queries = queries;
 		this.types = types;
 		this.freezes = freezes;
@@ -76,6 +83,20 @@ class BlockStorageApi {
 		this.scheduler = scheduler;
 		this.dispatcher = dispatcher;
 		this.localManager = localManager;
+	}
+
+	/** The image of the store that an {@code imageRef} names (its id, URL or name); Cinder's {@code 400} if none. */
+	StoredImage image(String imageRef) {
+		return this.images.resolve(imageRef);
+	}
+
+	/**
+	 * Uploads the volume as an image on its host ({@code os-volume_upload_image}) and
+	 * returns the volume as it is then.
+	 */
+	VolumeDetails uploadToImage(RequestContext context, UploadToImage request) {
+		managerOf(context, request.volumeId()).uploadToImage(context, request);
+		return this.queries.volumeDetails(context, request.volumeId());
 	}
 
 	VolumeDetails create(RequestContext context, VolumeCreate request) {

@@ -12,12 +12,15 @@ final class VolumeMicroversions {
 	static final Microversion MIN = new Microversion(3, 0);
 
 	/**
-	 * The newest microversion served. 3.1 changes only {@code os-volume_upload_image},
-	 * which this service does not offer at any version; 3.2 makes the volume list's
+	 * The newest microversion served. 3.1 adds {@code visibility} and {@code protected} to
+	 * {@code os-volume_upload_image}; 3.2 makes the volume list's
 	 * {@code bootable} filter strict; 3.3 adds the messages API (docs/volume.md lists the
 	 * table).
 	 */
 	static final Microversion MAX = new Microversion(3, 3);
+
+	/** 3.1: {@code os-volume_upload_image} takes {@code visibility} and {@code protected} ({@code UPLOAD_IMAGE_PARAMS}). */
+	static final Microversion UPLOAD_IMAGE_PARAMS = new Microversion(3, 1);
 
 	/** 3.2: the volume list's {@code bootable} filter takes only true/false words ({@code VOLUME_LIST_BOOTABLE}). */
 	static final Microversion VOLUME_LIST_BOOTABLE = new Microversion(3, 2);

@@ -29,6 +29,10 @@ final class VolumeView {
 		VolumeInfo info = volume.info();
 		// the extensions' policies: tenant for project readers, host and migration for admins
 		view.put("os-vol-tenant-attr:tenant_id", info.projectId());
+		// Cinder's volume_image_metadata extension: only a volume made from an image has it
+		if (!volume.imageMetadata().isEmpty()) {
+			view.put("volume_image_metadata", volume.imageMetadata());
+		}
 		if (context.isAdmin()) {
 			view.put("os-vol-host-attr:host", volume.hostAtBackend());
 			view.put("os-vol-mig-status-attr:migstat", null);

@@ -1,19 +1,28 @@
 package dev.novaboot.volume.api;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.image.ImageStore;
+import dev.novaboot.service.image.StoredImage;
 import dev.novaboot.service.rpc.api.VolumeConnector;
 import dev.novaboot.service.rpc.api.VolumeCreate;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.UploadToImage;
 import dev.novaboot.volume.manager.InvalidInputException;
 import dev.novaboot.volume.manager.ListPage;
+import dev.novaboot.volume.manager.VolumeDetails;
+import dev.novaboot.volume.manager.VolumeImages;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeTypes;
 import dev.novaboot.volume.manager.VolumeUpdates;
@@ -57,8 +66,6 @@ class VolumesController {
 		Map<String, Object> volume = RequestBodies.object(body, "volume");
 		// Cinder's create schema: the volume may hold more keys (before 3.53), the body not
 		RequestBodies.onlyKeys(body, "body", Set.of("volume", "OS-SCH-HNT:scheduler_hints"));
-		RequestBodies.unsupported(volume, "imageRef", "Creating a volume from an image");
-		RequestBodies.unsupported(volume, "image_id", "Creating a volume from an image");
 		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");
 		// Cinder's get_by_name_or_id: unknown is 404, before anything else is looked up
 		String volumeTypeId = this.types.resolve(context, RequestBodies.text(volume, "volume_type")).getId();
@@ -67,9 +74,11 @@ class VolumesController {
 		}
 		String snapshotId = RequestBodies.uuid(volume, "snapshot_id");
 		String sourceVolid = RequestBodies.uuid(volume, "source_volid");
-		if (snapshotId != null && sourceVolid != null) {
-			throw new InvalidInputException("A volume is created from at most one source: 'snapshot_id' or "
-					+ "'source_volid', not both.");
+		// Cinder renames image_id to imageRef, which it then takes
+		String imageRef = RequestBodies.text(volume, "image_id", "imageRef");
+		if (Stream.of(snapshotId, sourceVolid, imageRef).filter(Objects::nonNull).count() > 1) {
+			throw new InvalidInputException("A volume is created from at most one source: 'snapshot_id', "
+					+ "'source_volid' or 'imageRef'.");
 		}
 		Integer size = RequestBodies.positiveInt(volume, "size");
 		if (size == null && snapshotId == null && sourceVolid == null) {
@@ -86,8 +95,14 @@ class VolumesController {
 			size = (snapshotId != null) ? this.api.showSnapshot(context, snapshotId).info().sizeGb()
 					: this.api.show(context, sourceVolid).info().sizeGb();
 		}
+		String imageId = null;
+		if (imageRef != null) {
+			StoredImage image = this.api.image(imageRef);
+			VolumeImages.checkFits(image, size);
+			imageId = image.id();
+		}
 		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone,
-				sourceVolid, metadata, volumeTypeId);
+				sourceVolid, metadata, volumeTypeId, imageId);
 		return Map.of("volume", VolumeView.detail(this.api.create(context, request), context));
 	}
 
@@ -164,8 +179,8 @@ class VolumesController {
 	}
 
 	@PostMapping("/{id}/action")
-	ResponseEntity<?> action(RequestContext context, @PathVariable String projectId, @PathVariable String id,
-			@RequestBody Map<String, Object> body) {
+	ResponseEntity<?> action(RequestContext context, Microversion version, @PathVariable String projectId,
+			@PathVariable String id, @RequestBody Map<String, Object> body) {
 		if (body == null || body.size() != 1) {
 			throw new InvalidInputException("an action request must hold exactly one action, such as "
 					+ "{\"os-extend\": {\"new_size\": 2}}.");
@@ -210,9 +225,79 @@ class VolumesController {
 				RequestBodies.onlyKeys(flag, action, Set.of("readonly"));
 				this.api.setReadonly(context, id, RequestBodies.strictBoolean(flag, "readonly"));
 			}
+			case "os-volume_upload_image" -> {
+				return ResponseEntity.accepted()
+					.body(Map.of(action, uploadToImage(context, version, id, RequestBodies.object(body, action))));
+			}
 			default -> throw new InvalidInputException("There is no such action: " + action);
 		}
 		return ResponseEntity.accepted().build();
+	}
+
+	/**
+	 * Cinder's {@code os-volume_upload_image}: its schema (from 3.1 also {@code visibility}
+	 * and {@code protected}), then the answer of its {@code copy_volume_to_image}. The image
+	 * store keeps neither visibility nor protection (its images are public to every
+	 * project): the answer tells what was asked, as Glance would have recorded it.
+	 */
+	private Map<String, Object> uploadToImage(RequestContext context, Microversion version, String id,
+			Map<String, Object> params) {
+		String action = "os-volume_upload_image";
+		boolean v31 = version.isAtLeast(VolumeMicroversions.UPLOAD_IMAGE_PARAMS);
+		Set<String> allowed = new HashSet<>(Set.of("image_name", "force", "disk_format", "container_format"));
+		if (v31) {
+			allowed.addAll(Set.of("visibility", "protected"));
+		}
+		RequestBodies.onlyKeys(params, action, allowed);
+		if (!params.containsKey("image_name")) {
+			throw new BadRequestException("Invalid input for field/attribute " + action + ". Value: "
+					+ RequestBodies.shown(String.valueOf(params)) + ". 'image_name' is a required property");
+		}
+		String imageName = RequestBodies.nonEmptyText(params, "image_name", RequestBodies.MAX_TEXT);
+		boolean force = params.containsKey("force") && RequestBodies.strictBoolean(params, "force");
+		String diskFormat = oneOf(params, "disk_format", VolumeImages.CINDER_DISK_FORMATS, "raw");
+		String containerFormat = oneOf(params, "container_format", VolumeImages.CINDER_CONTAINER_FORMATS, "bare");
+		if (!containerFormat.equals("bare")) {
+			throw new InvalidInputException("container_format " + containerFormat
+					+ " is not supported by this service; images are stored bare.");
+		}
+		String visibility = "shared";
+		boolean isProtected = false;
+		if (v31) {
+			visibility = oneOf(params, "visibility", List.of("community", "public", "private", "shared"), "private");
+			isProtected = params.containsKey("protected") && RequestBodies.strictBoolean(params, "protected");
+		}
+		VolumeDetails volume = this.api.uploadToImage(context, new UploadToImage(id, imageName, diskFormat, force));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", volume.info().id());
+		answer.put("updated_at", ApiTime.format(volume.info().updatedAt()));
+		// Cinder answers before its volume host has begun: the upload is under way
+		answer.put("status", "uploading");
+		answer.put("display_description", volume.info().description());
+		answer.put("size", volume.info().sizeGb());
+		// Cinder's volume type object, whose name clients read
+		answer.put("volume_type", VolumeTypeView.of(this.types.resolve(context, volume.volumeType()), context));
+		answer.put("image_id", ImageStore.idOf(imageName));
+		answer.put("container_format", containerFormat);
+		answer.put("disk_format", diskFormat);
+		answer.put("image_name", imageName);
+		answer.put("protected", isProtected);
+		answer.put("visibility", visibility);
+		return answer;
+	}
+
+	/** A value of a schema's {@code enum}, {@code otherwise} when not given. */
+	private static String oneOf(Map<String, Object> object, String key, List<String> values, String otherwise) {
+		Object value = object.get(key);
+		if (value == null && !object.containsKey(key)) {
+			return otherwise;
+		}
+		if (!(value instanceof String text) || !values.contains(text)) {
+			throw RequestBodies.schemaError(key, value, "is not one of " + values.stream()
+				.map((word) -> "'" + word + "'")
+				.toList());
+		}
+		return text;
 	}
 
 	private static VolumeConnector connector(Map<String, Object> body, String action) {

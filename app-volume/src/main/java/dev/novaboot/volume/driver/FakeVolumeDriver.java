@@ -1,5 +1,6 @@
 package dev.novaboot.volume.driver;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,15 +9,18 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Volumes kept in memory only, for tests and demos: it remembers which volumes and
- * snapshots exist and their sizes, and can be told to fail an operation, so that tests
- * see what the manager does with a broken backend.
+ * snapshots exist and their sizes, and which image a volume was made from, and can be
+ * told to fail an operation, so that tests see what the manager does with a broken
+ * backend. A volume uploaded as an image leaves the store's file as it was given, empty:
+ * there is no data to write.
  */
 public class FakeVolumeDriver implements VolumeDriver {
 
 	/** The operations a test can make fail. */
 	public enum Operation {
 
-		CREATE, CREATE_FROM_SNAPSHOT, CLONE, EXTEND, DELETE, SNAPSHOT, DELETE_SNAPSHOT, ENSURE_EXPORT
+		CREATE, CREATE_FROM_SNAPSHOT, CLONE, CREATE_FROM_IMAGE, UPLOAD_TO_IMAGE, EXTEND, DELETE, SNAPSHOT, DELETE_SNAPSHOT,
+		ENSURE_EXPORT
 
 	}
 
@@ -27,6 +31,8 @@ public class FakeVolumeDriver implements VolumeDriver {
 	private final Map<String, Integer> snapshots = new ConcurrentHashMap<>();
 
 	private final Set<Operation> failing = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Path> imagesOfVolumes = new ConcurrentHashMap<>();
 
 	public FakeVolumeDriver(long totalGb) {
 		this.totalGb = totalGb;
@@ -62,6 +68,21 @@ public class FakeVolumeDriver implements VolumeDriver {
 	}
 
 	@Override
+	public void createVolumeFromImage(String name, int sizeGb, Path image) {
+		check(Operation.CREATE_FROM_IMAGE, name);
+		this.volumes.put(BackingName.check(name), sizeGb);
+		this.imagesOfVolumes.put(name, image);
+	}
+
+	@Override
+	public void copyVolumeToImage(String name, Path image, String diskFormat) {
+		check(Operation.UPLOAD_TO_IMAGE, name);
+		if (!this.volumes.containsKey(name)) {
+			throw new VolumeBackingMissingException("Volume " + name + " does not exist");
+		}
+	}
+
+	@Override
 	public void extendVolume(String name, int newSizeGb) {
 		check(Operation.EXTEND, name);
 		if (this.volumes.replace(name, newSizeGb) == null) {
@@ -73,6 +94,7 @@ public class FakeVolumeDriver implements VolumeDriver {
 	public void deleteVolume(String name) {
 		check(Operation.DELETE, name);
 		this.volumes.remove(name);
+		this.imagesOfVolumes.remove(name);
 	}
 
 	@Override
@@ -131,6 +153,11 @@ public class FakeVolumeDriver implements VolumeDriver {
 
 	public Integer volumeSize(String name) {
 		return this.volumes.get(name);
+	}
+
+	/** The image a volume was made from, {@code null} if none. */
+	public Path imageOf(String name) {
+		return this.imagesOfVolumes.get(name);
 	}
 
 	public boolean hasSnapshot(String name) {

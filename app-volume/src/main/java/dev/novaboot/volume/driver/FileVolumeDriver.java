@@ -6,6 +6,7 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.files.OwnerOnlyFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -40,10 +42,19 @@ public class FileVolumeDriver implements VolumeDriver {
 
 	private final OwnerOnlyFiles files;
 
+	private final QemuImg qemuImg;
+
+	/** A driver whose image conversions may take {@link QemuImg#DEFAULT_TIMEOUT}. */
 	public FileVolumeDriver(CommandRunner commands, Path directory, OwnerOnlyFiles files) {
+		this(commands, directory, files, new JsonMapper(), QemuImg.DEFAULT_TIMEOUT);
+	}
+
+	public FileVolumeDriver(CommandRunner commands, Path directory, OwnerOnlyFiles files, JsonMapper json,
+			Duration imageConversionTimeout) {
 		this.commands = commands;
 		this.directory = directory.toAbsolutePath().normalize();
 		this.files = files;
+		this.qemuImg = new QemuImg(commands, json, imageConversionTimeout, false);
 	}
 
 	@Override
@@ -151,6 +162,42 @@ public class FileVolumeDriver implements VolumeDriver {
 			deleteQuietly(file);
 			throw ex;
 		}
+	}
+
+	/**
+	 * A new sparse file of the volume's size, filled by {@code qemu-img convert} under a
+	 * temporary name and renamed when complete, as copies are: a crash never leaves a
+	 * half-written volume under the real name.
+	 */
+	@Override
+	public void createVolumeFromImage(String name, int sizeGb, Path image) {
+		QemuImg.Info info = this.qemuImg.checkImage(image, sizeGb);
+		Path file = path(name);
+		Path partial = file.resolveSibling(file.getFileName() + ".part");
+		try {
+			// what a crash left under the temporary name is no zeros to write over
+			deleteQuietly(partial);
+			ownerOnlyFile(partial);
+			run("create volume " + name, "truncate", "--size=" + sizeGb + "G", partial.toString());
+			// a new sparse file reads as zeros: qemu-img need not write the image's zeros
+			this.qemuImg.writeInto(image, info.format(), partial.toString(), true);
+			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new VolumeDriverException("Cannot move " + partial + " to " + file + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(partial);
+		}
+	}
+
+	@Override
+	public void copyVolumeToImage(String name, Path image, String diskFormat) {
+		Path file = path(name);
+		if (!Files.isRegularFile(file)) {
+			throw new VolumeBackingMissingException("The file of volume " + name + " is missing: " + file);
+		}
+		this.qemuImg.writeImage(file.toString(), diskFormat, image);
 	}
 
 	@Override

@@ -1,10 +1,13 @@
 package dev.novaboot.volume.driver;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandResult;
 import dev.novaboot.service.command.CommandRunner;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -14,7 +17,8 @@ import org.springframework.boot.health.contributor.Health;
  * ({@code nova.root-helper}). Snapshots are LVM snapshots ({@code lvcreate --snapshot}),
  * a volume from a snapshot is a new logical volume with the snapshot's data copied by
  * {@code dd}. A compute host on the same machine attaches the block device
- * {@code /dev/<vg>/<lv>}.
+ * {@code /dev/<vg>/<lv>}. Images are written onto, and read from, the block device by
+ * {@code qemu-img convert}, as root.
  */
 public class LvmVolumeDriver implements VolumeDriver {
 
@@ -26,13 +30,23 @@ public class LvmVolumeDriver implements VolumeDriver {
 
 	private final String volumeGroup;
 
+	private final QemuImg qemuImg;
+
+	/** A driver whose image conversions may take {@link QemuImg#DEFAULT_TIMEOUT}. */
 	public LvmVolumeDriver(CommandRunner commands, String volumeGroup) {
+		this(commands, volumeGroup, new JsonMapper(), QemuImg.DEFAULT_TIMEOUT);
+	}
+
+	public LvmVolumeDriver(CommandRunner commands, String volumeGroup, JsonMapper json,
+			Duration imageConversionTimeout) {
 		if (volumeGroup == null || !VOLUME_GROUP.matcher(volumeGroup).matches()) {
 			throw new IllegalArgumentException("nova.volume.lvm.volume-group '" + volumeGroup
 					+ "' is not a valid volume group name (letters, digits, + _ . -)");
 		}
 		this.commands = commands;
 		this.volumeGroup = volumeGroup;
+		// the logical volumes are block devices that only root may write
+		this.qemuImg = new QemuImg(commands, json, imageConversionTimeout, true);
 	}
 
 	@Override
@@ -90,6 +104,26 @@ public class LvmVolumeDriver implements VolumeDriver {
 			deleteVolume(name);
 			throw ex;
 		}
+	}
+
+	/** A new logical volume with the image's data written onto the device by {@code qemu-img convert}. */
+	@Override
+	public void createVolumeFromImage(String name, int sizeGb, Path image) {
+		QemuImg.Info info = this.qemuImg.checkImage(image, sizeGb);
+		createVolume(name, sizeGb);
+		try {
+			// a new logical volume may hold an old one's blocks: every block is written
+			this.qemuImg.writeInto(image, info.format(), device(name), false);
+		}
+		catch (VolumeDriverException ex) {
+			deleteVolume(name);
+			throw ex;
+		}
+	}
+
+	@Override
+	public void copyVolumeToImage(String name, Path image, String diskFormat) {
+		this.qemuImg.writeImage(device(name), diskFormat, image);
 	}
 
 	@Override

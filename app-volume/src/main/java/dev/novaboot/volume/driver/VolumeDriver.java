@@ -1,5 +1,7 @@
 package dev.novaboot.volume.driver;
 
+import java.nio.file.Path;
+
 import dev.novaboot.service.driver.Driver;
 import dev.novaboot.service.driver.SelectedBy;
 
@@ -34,6 +36,21 @@ public interface VolumeDriver extends Driver {
 	 * {@code create_cloned_volume}).
 	 */
 	void createCloneVolume(String name, int sizeGb, String sourceName, int sourceSizeGb);
+
+	/**
+	 * Creates a volume of {@code sizeGb} GiB holding the disk of an image (Cinder's
+	 * {@code copy_image_to_volume}): the image's data written as raw data, whatever the
+	 * image's format ({@code qcow2} or {@code raw}, as the image itself tells). An image
+	 * that does not fit, or is no plain image of those formats, fails the create.
+	 */
+	void createVolumeFromImage(String name, int sizeGb, Path image);
+
+	/**
+	 * Writes a volume's data to {@code image}, an existing empty file of the image store,
+	 * in {@code diskFormat} ({@code raw} or {@code qcow2}) (Cinder's
+	 * {@code copy_volume_to_image}).
+	 */
+	void copyVolumeToImage(String name, Path image, String diskFormat);
 
 	/** Grows a volume to {@code newSizeGb} GiB, keeping its data. */
 	void extendVolume(String name, int newSizeGb);

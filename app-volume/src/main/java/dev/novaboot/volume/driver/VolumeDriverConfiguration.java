@@ -3,7 +3,9 @@ package dev.novaboot.volume.driver;
 import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.volume.VolumeProperties;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +22,9 @@ public class VolumeDriverConfiguration {
 
 		@Bean
 		FileVolumeDriver fileVolumeDriver(CommandRunner commandRunner, VolumeProperties properties,
-				OwnerOnlyFiles ownerOnlyFiles) {
-			return new FileVolumeDriver(commandRunner, properties.file().directory(), ownerOnlyFiles);
+				OwnerOnlyFiles ownerOnlyFiles, ObjectProvider<JsonMapper> jsonMapper) {
+			return new FileVolumeDriver(commandRunner, properties.file().directory(), ownerOnlyFiles,
+					jsonMapper.getIfAvailable(JsonMapper::new), properties.imageConversionTimeout());
 		}
 
 	}
@@ -31,8 +34,10 @@ public class VolumeDriverConfiguration {
 	static class Lvm {
 
 		@Bean
-		LvmVolumeDriver lvmVolumeDriver(CommandRunner commandRunner, VolumeProperties properties) {
-			return new LvmVolumeDriver(commandRunner, properties.lvm().volumeGroup());
+		LvmVolumeDriver lvmVolumeDriver(CommandRunner commandRunner, VolumeProperties properties,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new LvmVolumeDriver(commandRunner, properties.lvm().volumeGroup(),
+					jsonMapper.getIfAvailable(JsonMapper::new), properties.imageConversionTimeout());
 		}
 
 	}

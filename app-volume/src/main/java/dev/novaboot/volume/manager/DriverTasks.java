@@ -1,5 +1,9 @@
 package dev.novaboot.volume.manager;
 
+import java.nio.file.Path;
+
+import dev.novaboot.service.image.ImageStore;
+import dev.novaboot.service.image.StoredImage;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.store.Snapshot;
@@ -26,14 +30,25 @@ class DriverTasks {
 
 	private final VolumeTransactions store;
 
-	DriverTasks(VolumeDriver driver, VolumeTransactions store) {
+	private final VolumeImages images;
+
+	DriverTasks(VolumeDriver driver, VolumeTransactions store, VolumeImages images) {
 		this.driver = driver;
 		this.store = store;
+		this.images = images;
 	}
 
-	Volume create(Volume volume, Snapshot source, Volume sourceVolume) {
+	Volume create(Volume volume, Snapshot source, Volume sourceVolume, StoredImage image) {
 		String name = BackingName.volume(volume.getId());
 		try {
+			if (image != null) {
+				this.driver.createVolumeFromImage(name, volume.getSizeGb(), image.path());
+				// Cinder's enable_bootable_flag and _capture_volume_image_metadata
+				return this.store.finish(volume.getId(), VolumeStatus.AVAILABLE, null, (v) -> {
+					v.setBootable(true, v.getUpdatedAt());
+					v.setImageMetadata(VolumeImages.metadataOf(image));
+				});
+			}
 			if (sourceVolume != null) {
 				this.driver.createCloneVolume(name, volume.getSizeGb(), BackingName.volume(sourceVolume.getId()),
 						sourceVolume.getSizeGb());
@@ -51,6 +66,47 @@ class DriverTasks {
 		catch (RuntimeException ex) {
 			return failed(volume, VolumeStatus.ERROR, "create", ex);
 		}
+	}
+
+	/**
+	 * Writes an {@code uploading} volume to a new image of the store, published only when
+	 * complete, and returns the volume to what its attachment says (Cinder's
+	 * {@code volume_update_status_based_on_attachment}), whether the upload worked or not.
+	 */
+	Upload upload(Volume volume, String imageName, String diskFormat) {
+		ImageStore images = this.images.store();
+		Path partial = null;
+		boolean uploaded = false;
+		try {
+			partial = images.newUpload();
+			this.driver.copyVolumeToImage(BackingName.volume(volume.getId()), partial, diskFormat);
+			images.publish(partial, imageName);
+			uploaded = true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Volume " + volume.getId() + ": upload to image " + imageName + " failed: " + ex.getMessage(),
+					ex);
+			discardQuietly(images, partial);
+		}
+		VolumeStatus next = (volume.getAttachmentId() != null) ? VolumeStatus.IN_USE : VolumeStatus.AVAILABLE;
+		return new Upload(this.store.finish(volume.getId(), next, null, (v) -> {
+		}), uploaded);
+	}
+
+	private static void discardQuietly(ImageStore images, Path partial) {
+		if (partial == null) {
+			return;
+		}
+		try {
+			images.discard(partial);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot remove the unfinished upload " + partial + ": " + ex.getMessage());
+		}
+	}
+
+	/** How an upload ended: the volume, back in its status, and whether the image was made. */
+	record Upload(Volume volume, boolean uploaded) {
 	}
 
 	Volume delete(Volume volume) {

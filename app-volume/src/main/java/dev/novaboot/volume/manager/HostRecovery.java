@@ -74,6 +74,10 @@ class HostRecovery {
 					"Host " + host + " restarted while extending the volume");
 			case ATTACHING -> finish(id, VolumeStatus.AVAILABLE, null);
 			case DETACHING -> finish(id, VolumeStatus.IN_USE, null);
+			// Cinder's init_host: back to what its attachment says; the unfinished upload
+			// was never published, and its hidden file is no image
+			case UPLOADING -> finish(id, (volume.getAttachmentId() != null) ? VolumeStatus.IN_USE
+					: VolumeStatus.AVAILABLE, null);
 			case AVAILABLE, IN_USE -> ensureExport(volume);
 			default -> {
 			}

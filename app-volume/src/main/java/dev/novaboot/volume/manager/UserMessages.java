@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.volume.VolumeProperties;
 import dev.novaboot.volume.manager.MessageField.Action;
 import dev.novaboot.volume.manager.MessageField.Detail;
 import dev.novaboot.volume.manager.MessageField.Resource;
@@ -20,14 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Cinder's user messages ({@code cinder/message/api.py}): when a request that answered
  * {@code 202} fails afterwards (no host, the driver), the requesting project gets a
- * message that says what was being done and what went wrong, kept for Cinder's
- * {@code message_ttl} of 30 days ({@code guaranteed_until}).
+ * message that says what was being done and what went wrong, kept for
+ * {@code nova.volume.message-ttl} (Cinder's {@code message_ttl}, 30 days), its
+ * {@code guaranteed_until}, and deleted by the periodic {@link #cleanExpired()} after.
  */
 @Component
 public class UserMessages {
-
-	/** Cinder's default {@code message_ttl}. */
-	static final Duration TIME_TO_LIVE = Duration.ofSeconds(2592000);
 
 	private static final Log logger = LogFactory.getLog(UserMessages.class);
 
@@ -35,9 +34,12 @@ public class UserMessages {
 
 	private final DatabaseClock clock;
 
-	UserMessages(MessageStore store, DatabaseClock clock) {
+	private final Duration timeToLive;
+
+	UserMessages(MessageStore store, DatabaseClock clock, VolumeProperties properties) {
 		this.store = store;
 		this.clock = clock;
+		this.timeToLive = properties.messageTtl();
 	}
 
 	/** Records a message; a failure to record it is logged, never the request's failure. */
@@ -46,11 +48,25 @@ public class UserMessages {
 			Instant now = this.clock.now();
 			this.store.insert(new Message(UUID.randomUUID().toString(), context.projectId(), context.requestId(),
 					resource.name(), resourceUuid, MessageField.eventId(resource, action, detail), action.id(),
-					detail.id(), "ERROR", now, now.plus(TIME_TO_LIVE)));
+					detail.id(), "ERROR", now, now.plus(this.timeToLive)));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not record the user message of " + action + " for " + resourceUuid, ex);
 		}
+	}
+
+	/**
+	 * Deletes the messages past their {@code guaranteed_until} by the database's clock
+	 * (Cinder's {@code clean_expired_messages}); every volume host may run it, as the
+	 * delete of one statement makes running it twice harmless.
+	 * @return how many were deleted
+	 */
+	public int cleanExpired() {
+		int deleted = this.store.deleteExpired(this.clock.now());
+		if (deleted > 0) {
+			logger.info("Deleted " + deleted + " expired user messages.");
+		}
+		return deleted;
 	}
 
 	/** The caller's project's messages; an admin's call sees every project's, as in Cinder. */

@@ -14,6 +14,7 @@ import static dev.novaboot.volume.store.VolumeStatus.ERROR_DELETING;
 import static dev.novaboot.volume.store.VolumeStatus.ERROR_EXTENDING;
 import static dev.novaboot.volume.store.VolumeStatus.EXTENDING;
 import static dev.novaboot.volume.store.VolumeStatus.IN_USE;
+import static dev.novaboot.volume.store.VolumeStatus.UPLOADING;
 
 /**
  * What a caller may ask of an existing volume, the statuses in which it may ask it, and
@@ -42,6 +43,12 @@ public enum VolumeAction {
 
 	/** A snapshot of an attached volume, which the caller asked for with {@code force}. */
 	SNAPSHOT_FORCED("snapshot", EnumSet.of(AVAILABLE, IN_USE), null),
+
+	/** Cinder's {@code copy_volume_to_image}. */
+	UPLOAD("upload", EnumSet.of(AVAILABLE), UPLOADING),
+
+	/** An upload of an attached volume, asked for with {@code force} where the service allows it. */
+	UPLOAD_FORCED("upload", EnumSet.of(AVAILABLE, IN_USE), UPLOADING),
 
 	INITIALIZE_CONNECTION("initialize a connection to", EnumSet.of(AVAILABLE, ATTACHING, IN_USE), null),
 

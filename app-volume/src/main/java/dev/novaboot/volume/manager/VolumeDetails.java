@@ -17,9 +17,10 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
  * @param sourceVolid the volume it was cloned from
  * @param readonly Cinder's admin metadata {@code readonly}, {@code null} until set
  * @param volumeType the name of its volume type
+ * @param imageMetadata what it tells of the image it was made from, empty if none
  */
 public record VolumeDetails(VolumeInfo info, String backend, boolean bootable, Map<String, String> metadata,
-		String sourceVolid, Boolean readonly, String volumeType) {
+		String sourceVolid, Boolean readonly, String volumeType, Map<String, String> imageMetadata) {
 
 	/** Cinder's {@code host@backend#pool}, or the bare host for a volume made before backends were told. */
 	public String hostAtBackend() {

@@ -28,7 +28,7 @@ public final class VolumeInfos {
 
 	public static VolumeDetails details(Volume volume) {
 		return new VolumeDetails(of(volume), volume.getBackend(), volume.isBootable(), volume.getMetadata(),
-				volume.getSourceVolid(), volume.getReadonly(), typeName(volume));
+				volume.getSourceVolid(), volume.getReadonly(), typeName(volume), volume.getImageMetadata());
 	}
 
 	private static String typeName(Volume volume) {

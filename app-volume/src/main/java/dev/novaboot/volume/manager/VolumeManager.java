@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.image.StoredImage;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.rpc.api.ConnectionInfo;
@@ -17,8 +18,10 @@ import dev.novaboot.service.rpc.api.VolumeRpcApi;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.UploadToImage;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
+import dev.novaboot.volume.VolumeProperties;
 import dev.novaboot.volume.driver.BackingName;
 import dev.novaboot.volume.driver.VolumeDriver;
 import dev.novaboot.volume.manager.MessageField.Action;
@@ -64,8 +67,15 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private final UserMessages messages;
 
+	private final VolumeImages images;
+
+	private final boolean enableForceUpload;
+
 	VolumeManager(VolumeDriver driver, VolumeTransactions store, DriverTasks tasks, HostRecovery recovery,
-			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas, UserMessages messages) {
+			CapacityReporter capacity, ServiceIdentity identity, VolumeQuotas quotas, UserMessages messages,
+			VolumeImages images, VolumeProperties properties) {
+		this.images = images;
+		this.enableForceUpload = properties.enableForceUpload();
 		this.quotas = quotas;
 		this.messages = messages;
 		this.driver = driver;
@@ -94,6 +104,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		}
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
 		Volume sourceVolume = (request.sourceVolid() != null) ? sourceVolume(context, request) : null;
+		StoredImage image = (request.imageId() != null) ? sourceImage(request) : null;
 		Volume volume = insert(context, request.id(), (now) -> {
 			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
 					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
@@ -109,7 +120,7 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			}
 			return created;
 		});
-		Volume created = this.tasks.create(volume, source, sourceVolume);
+		Volume created = this.tasks.create(volume, source, sourceVolume, image);
 		if (created.getStatus() == VolumeStatus.ERROR) {
 			this.messages.record(context, Resource.VOLUME, created.getId(), Action.CREATE_VOLUME_FROM_BACKEND,
 					Detail.DRIVER_FAILED_CREATE);
@@ -137,6 +148,15 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 					+ source.getSizeGb() + " GiB.");
 		}
 		return source;
+	}
+
+	/** The image to write into the new volume: one of the store, whose bytes fit the volume. */
+	private StoredImage sourceImage(VolumeCreate request) {
+		StoredImage image = this.images.find(request.imageId())
+			.orElseThrow(() -> new InvalidInputException(
+					"Invalid image identifier or unable to access requested image."));
+		VolumeImages.checkFits(image, request.sizeGb());
+		return image;
 	}
 
 	private Snapshot sourceSnapshot(RequestContext context, VolumeCreate request) {
@@ -250,6 +270,39 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			this.messages.record(context, Resource.VOLUME_SNAPSHOT, deleted.getId(), Action.SNAPSHOT_DELETE,
 					Detail.SNAPSHOT_DELETE_ERROR);
 		}
+	}
+
+	/**
+	 * Cinder's {@code copy_volume_to_image}: the volume is {@code uploading} while the
+	 * driver writes it to a hidden file of the image store, which gets the image's name
+	 * only when complete; then the volume is back to {@code available} (or
+	 * {@code in-use}). A failure leaves no image and is told by a user message, as in
+	 * Cinder, where the API has already answered {@code 202}.
+	 */
+	@Override
+	public VolumeInfo uploadToImage(RequestContext context, UploadToImage request) {
+		if (!VolumeImages.isValidName(request.imageName())) {
+			throw new InvalidInputException("'" + request.imageName() + "' cannot name an image: 1 to 255 characters, "
+					+ "no '/' and no leading '.'.");
+		}
+		if (!VolumeImages.isStoredFormat(request.diskFormat())) {
+			throw new InvalidInputException("disk_format " + request.diskFormat()
+					+ " is not supported by this service; it must be one of " + VolumeImages.DISK_FORMATS + ".");
+		}
+		// names are the images' identities in the store, where Glance would allow a twin
+		if (this.images.exists(request.imageName())) {
+			throw new InvalidInputException("An image named '" + request.imageName() + "' already exists.");
+		}
+		// Cinder's enable_force_upload: off, force is ignored
+		VolumeAction action = (request.force() && this.enableForceUpload) ? VolumeAction.UPLOAD_FORCED
+				: VolumeAction.UPLOAD;
+		Volume volume = this.store.begin(context, request.volumeId(), action, this::onThisHost);
+		DriverTasks.Upload upload = this.tasks.upload(volume, request.imageName(), request.diskFormat());
+		if (!upload.uploaded()) {
+			this.messages.record(context, Resource.VOLUME, volume.getId(), Action.COPY_VOLUME_TO_IMAGE,
+					Detail.FAILED_TO_UPLOAD_VOLUME);
+		}
+		return VolumeInfos.of(upload.volume());
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The volume host's periodic tasks, at the intervals of {@link VolumeProperties}:
- * the capacity report every {@code nova.volume.capacity-report-interval}.
+ * the capacity report every {@code nova.volume.capacity-report-interval}, and the
+ * clean-up of expired user messages every {@code nova.volume.message-reap-interval} (at
+ * once at start, as Cinder's {@code _clean_expired_messages} runs immediately).
  */
 @Component
 class VolumePeriodicTasks implements SchedulingConfigurer {
@@ -20,8 +22,11 @@ class VolumePeriodicTasks implements SchedulingConfigurer {
 
 	private final VolumeProperties properties;
 
-	VolumePeriodicTasks(CapacityReporter capacityReporter, VolumeProperties properties) {
+	private final UserMessages messages;
+
+	VolumePeriodicTasks(CapacityReporter capacityReporter, UserMessages messages, VolumeProperties properties) {
 		this.capacityReporter = capacityReporter;
+		this.messages = messages;
 		this.properties = properties;
 	}
 
@@ -32,6 +37,9 @@ class VolumePeriodicTasks implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(new FixedDelayTask(
 				new NamedTask(CapacityReporter.class.getName() + ".report", this.capacityReporter::report), interval,
 				interval));
+		registrar.addFixedDelayTask(new FixedDelayTask(
+				new NamedTask(UserMessages.class.getName() + ".cleanExpired", this.messages::cleanExpired),
+				this.properties.messageReapInterval(), Duration.ZERO));
 	}
 
 	/**

@@ -49,6 +49,11 @@ public class MessageStore {
 		this.jdbc.sql("DELETE FROM messages WHERE id = ?").param(id).update();
 	}
 
+	/** Deletes the messages that expired before {@code now}; the number deleted. */
+	public int deleteExpired(Instant now) {
+		return this.jdbc.sql("DELETE FROM messages WHERE expires_at < ?").param(Timestamp.from(now)).update();
+	}
+
 	private static Message row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),

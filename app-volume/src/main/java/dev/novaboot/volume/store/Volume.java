@@ -106,6 +106,13 @@ public class Volume extends SoftDeletedEntity {
 	@Column(name = "meta_value", nullable = false)
 	private Map<String, String> metadata = new HashMap<>();
 
+	// Cinder's volume_glance_metadata, written once when the volume is made from an image
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "volume_glance_metadata", joinColumns = @JoinColumn(name = "volume_id"))
+	@MapKeyColumn(name = "meta_key")
+	@Column(name = "meta_value", nullable = false)
+	private Map<String, String> imageMetadata = new HashMap<>();
+
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -247,6 +254,16 @@ public class Volume extends SoftDeletedEntity {
 		this.metadata.clear();
 		this.metadata.putAll(metadata);
 		touch(now);
+	}
+
+	/** What the volume tells of the image it was made from (Cinder's {@code volume_image_metadata}), a copy. */
+	public Map<String, String> getImageMetadata() {
+		return new TreeMap<>(this.imageMetadata);
+	}
+
+	public void setImageMetadata(Map<String, String> imageMetadata) {
+		this.imageMetadata.clear();
+		this.imageMetadata.putAll(imageMetadata);
 	}
 
 	public void setName(String name, Instant now) {

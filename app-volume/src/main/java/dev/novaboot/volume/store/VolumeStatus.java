@@ -9,7 +9,7 @@ public enum VolumeStatus {
 
 	CREATING("creating"), AVAILABLE("available"), ATTACHING("attaching"), IN_USE("in-use"),
 	DETACHING("detaching"), EXTENDING("extending"), DELETING("deleting"), DELETED("deleted"), ERROR("error"),
-	ERROR_DELETING("error_deleting"), ERROR_EXTENDING("error_extending");
+	ERROR_DELETING("error_deleting"), ERROR_EXTENDING("error_extending"), UPLOADING("uploading");
 
 	private final String value;
 

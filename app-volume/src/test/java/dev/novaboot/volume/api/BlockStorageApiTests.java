@@ -152,8 +152,8 @@ class BlockStorageApiTests {
 
 	@Test
 	void unsupportedCreationSourcesAreRefusedRatherThanIgnored() {
-		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "imageRef", "cirros"))), 400,
-				"badRequest", "from an image");
+		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "imageRef", "no-such-image"))), 400,
+				"badRequest", "Invalid image identifier or unable to access requested image.");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "backup_id", "x"))), 400,
 				"badRequest", "Restoring a backup");
 		assertFault(this.alice.post("/volumes", Map.of("volume", Map.of("size", 1, "name", "x".repeat(256)))), 400,

@@ -1,5 +1,6 @@
 package dev.novaboot.volume.driver;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,37 @@ class LvmVolumeDriverCommandTests {
 				List.of("sudo", "-n", "lvcreate", "--yes", "--name", COPY, "--size", "3g", "nova-volumes"),
 				List.of("sudo", "-n", "dd", "if=/dev/nova-volumes/" + SNAPSHOT, "of=/dev/nova-volumes/" + COPY,
 						"bs=1M", "count=2048", "conv=fsync"));
+	}
+
+	@Test
+	void aVolumeFromAnImageIsWrittenOntoANewLogicalVolumeAndUploadedFromTheDevice() {
+		RecordingCommandRunner commands = new RecordingCommandRunner(List.of("sudo", "-n"))
+			.answering((command) -> command.contains("info")
+					? "{\"format\": \"qcow2\", \"virtual-size\": 1073741824}" : "");
+		LvmVolumeDriver lvm = new LvmVolumeDriver(commands, "nova-volumes");
+
+		lvm.createVolumeFromImage(VOLUME, 1, Path.of("/srv/images/cirros"));
+		lvm.copyVolumeToImage(VOLUME, Path.of("/srv/images/.upload-1"), "qcow2");
+
+		assertThat(commands.commands).containsExactly(
+				List.of("sudo", "-n", "qemu-img", "info", "--output=json", "/srv/images/cirros"),
+				List.of("sudo", "-n", "lvcreate", "--yes", "--name", VOLUME, "--size", "1g", "nova-volumes"),
+				List.of("sudo", "-n", "qemu-img", "convert", "-n", "-f", "qcow2", "-O", "raw", "/srv/images/cirros",
+						"/dev/nova-volumes/" + VOLUME),
+				List.of("sudo", "-n", "qemu-img", "convert", "-f", "raw", "-O", "qcow2", "/dev/nova-volumes/" + VOLUME,
+						"/srv/images/.upload-1"));
+	}
+
+	@Test
+	void anImageThatDoesNotFitMakesNoLogicalVolume() {
+		RecordingCommandRunner commands = new RecordingCommandRunner(List.of())
+			.answering((command) -> "{\"format\": \"raw\", \"virtual-size\": 1073741825}");
+
+		assertThatThrownBy(() -> new LvmVolumeDriver(commands, "nova-volumes").createVolumeFromImage(VOLUME, 1,
+				Path.of("/srv/images/big")))
+			.isInstanceOf(VolumeDriverException.class)
+			.hasMessageContaining("Image virtual size is 2GB and doesn't fit in a volume of size 1GB.");
+		assertThat(commands.commands).hasSize(1);
 	}
 
 	@Test

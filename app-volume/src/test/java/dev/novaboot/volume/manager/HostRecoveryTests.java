@@ -73,6 +73,19 @@ class HostRecoveryTests {
 	}
 
 	@Test
+	void anInterruptedUploadReturnsTheVolumeToWhatItsAttachmentSays() {
+		String uploading = volumeIn(VolumeStatus.UPLOADING);
+		String attachedUploading = volumeIn(VolumeStatus.UPLOADING);
+		this.jdbc.update("UPDATE volumes SET attachment_id = ?, attached_server = ? WHERE id = ?",
+				UUID.randomUUID().toString(), UUID.randomUUID().toString(), attachedUploading);
+
+		this.manager.initHost();
+
+		assertThat(row(uploading)).containsEntry("STATUS", "available");
+		assertThat(row(attachedUploading)).containsEntry("STATUS", "in-use");
+	}
+
+	@Test
 	void anInterruptedDeleteThatFailsAgainEndsInErrorDeleting() {
 		String deleting = volumeIn(VolumeStatus.DELETING);
 		this.driver.fail(FakeVolumeDriver.Operation.DELETE);

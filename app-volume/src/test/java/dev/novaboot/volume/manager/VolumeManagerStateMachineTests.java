@@ -14,6 +14,7 @@ import dev.novaboot.service.rpc.api.VolumeInfo;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.UploadToImage;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import dev.novaboot.volume.VolumeAppTest;
@@ -288,6 +289,10 @@ class VolumeManagerStateMachineTests {
 			case INITIALIZE_CONNECTION ->
 				this.manager.initializeConnection(context, new VolumeConnection(id, connector));
 			case TERMINATE_CONNECTION -> this.manager.terminateConnection(context, new VolumeConnection(id, connector));
+			case UPLOAD -> this.manager.uploadToImage(context,
+					new UploadToImage(id, "refused-" + UUID.randomUUID(), "raw", false));
+			case UPLOAD_FORCED -> this.manager.uploadToImage(context,
+					new UploadToImage(id, "refused-" + UUID.randomUUID(), "raw", true));
 		}
 	}
 

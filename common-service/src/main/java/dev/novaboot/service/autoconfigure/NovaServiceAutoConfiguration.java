@@ -23,6 +23,8 @@ import dev.novaboot.service.files.H2FileDatabase;
 import dev.novaboot.service.files.OwnerOnlyFiles;
 import dev.novaboot.service.files.OwnerOnlyLogFile;
 import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.image.ImageProperties;
+import dev.novaboot.service.image.ImageStore;
 import dev.novaboot.service.manager.Manager;
 import dev.novaboot.service.manager.ManagerInitializer;
 import dev.novaboot.service.record.DatabaseClock;
@@ -75,7 +77,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 @AutoConfigurationPackage(basePackages = "dev.novaboot.service")
-@EnableConfigurationProperties({ NovaProperties.class, ServiceProperties.class })
+@EnableConfigurationProperties({ NovaProperties.class, ServiceProperties.class, ImageProperties.class })
 public final class NovaServiceAutoConfiguration {
 
 	@Bean
@@ -213,6 +215,13 @@ public final class NovaServiceAutoConfiguration {
 		@ConditionalOnMissingBean
 		EmbeddedDatabaseFiles embeddedDatabaseFiles(DataSource dataSource, OwnerOnlyFiles ownerOnlyFiles) {
 			return new EmbeddedDatabaseFiles(dataSource, ownerOnlyFiles);
+		}
+
+		/** The suite's shared images ({@code nova.image.directory}); an app may choose another directory. */
+		@Bean
+		@ConditionalOnMissingBean
+		ImageStore imageStore(ImageProperties properties, OwnerOnlyFiles ownerOnlyFiles) {
+			return new ImageStore(properties.directory(), ownerOnlyFiles);
 		}
 
 		@Bean

@@ -47,6 +47,13 @@ public class CommandRunner {
 		return run(full, this.defaultTimeout);
 	}
 
+	/** {@link #runAsRoot(String...)} with its own timeout, for a command that may run long (an image conversion). */
+	public CommandResult runAsRoot(Duration timeout, String... command) {
+		List<String> full = new ArrayList<>(this.rootHelper);
+		full.addAll(List.of(command));
+		return run(full, timeout);
+	}
+
 	public CommandResult run(List<String> command, Duration timeout) {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("No command to run");

@@ -1,10 +1,12 @@
 package dev.novaboot.service.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.image.ImageStore;
 import dev.novaboot.service.record.Heartbeat;
 import dev.novaboot.service.record.HeartbeatSchedule;
 import dev.novaboot.service.schema.ModuleMigrations;
@@ -59,6 +61,14 @@ class NovaServiceAutoConfigurationTests {
 				assertThat(context.getBean(ServiceGroup.class)).isSameAs(group);
 				assertThat(context.getBean(CommandRunner.class)).isSameAs(commands);
 			});
+	}
+
+	@Test
+	void theImageStoreIsTheDirectoryOfNovaImageDirectory() {
+		this.runner.run((context) -> assertThat(context.getBean(ImageStore.class).directory())
+			.isEqualTo(Path.of("var/images").toAbsolutePath()));
+		this.runner.withPropertyValues("nova.image.directory=/srv/images")
+			.run((context) -> assertThat(context.getBean(ImageStore.class).directory()).isEqualTo(Path.of("/srv/images")));
 	}
 
 	@Test

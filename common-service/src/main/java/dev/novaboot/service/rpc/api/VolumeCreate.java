@@ -17,16 +17,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sourceVolid the volume to clone, or {@code null}
  * @param metadata its user metadata, may be {@code null} for none
  * @param volumeTypeId the id of its volume type, or {@code null} for the default type
+ * @param imageId the image of the suite's image store to write into it, or {@code null}
  */
 public record VolumeCreate(String id, @JsonProperty("size") int sizeGb, String name, String description,
 		@JsonProperty("snapshot_id") String snapshotId, @JsonProperty("availability_zone") String availabilityZone,
 		@JsonProperty("source_volid") String sourceVolid, Map<String, String> metadata,
-		@JsonProperty("volume_type_id") String volumeTypeId) {
+		@JsonProperty("volume_type_id") String volumeTypeId, @JsonProperty("image_id") String imageId) {
 
 	/** An empty volume or one from a snapshot, of the default type, without metadata. */
 	public VolumeCreate(String id, int sizeGb, String name, String description, String snapshotId,
 			String availabilityZone) {
-		this(id, sizeGb, name, description, snapshotId, availabilityZone, null, null, null);
+		this(id, sizeGb, name, description, snapshotId, availabilityZone, null, null, null, null);
 	}
 
 }

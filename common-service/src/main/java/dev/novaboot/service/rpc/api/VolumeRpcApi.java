@@ -15,7 +15,8 @@ import dev.novaboot.service.rpc.RpcApi;
  * <p>
  * A volume's life cycle: {@code creating -> available}; {@code available -> attaching ->
  * in-use -> detaching -> available}; {@code available -> extending -> available};
- * {@code deleting -> deleted}; a driver failure ends in {@code error},
+ * {@code available} (or {@code in-use}) {@code -> uploading -> available} (or
+ * {@code in-use}); {@code deleting -> deleted}; a driver failure ends in {@code error},
  * {@code error_extending} or {@code error_deleting}. A call that is not allowed in the
  * volume's current status is refused and changes nothing.
  */
@@ -69,6 +70,26 @@ public interface VolumeRpcApi {
 
 	/** Records the end of the attachment: {@code in-use} or {@code detaching -> available}. */
 	VolumeInfo detachVolume(RequestContext context, VolumeRef volume);
+
+	/**
+	 * Writes the volume's data to the suite's image store as a new image (Cinder's
+	 * {@code copy_volume_to_image}): {@code available} (or {@code in-use} with
+	 * {@code force}) {@code -> uploading ->} back to what it was. Returns the volume as it
+	 * is once done; a failed upload leaves no image and is told by a user message.
+	 */
+	VolumeInfo uploadToImage(RequestContext context, UploadToImage request);
+
+	/**
+	 * A volume to upload as an image (Cinder's {@code os-volume_upload_image}).
+	 *
+	 * @param volumeId the volume
+	 * @param imageName the new image's name
+	 * @param diskFormat {@code raw} or {@code qcow2}
+	 * @param force whether an {@code in-use} volume may be uploaded
+	 */
+	record UploadToImage(@JsonProperty("volume_id") String volumeId, @JsonProperty("image_name") String imageName,
+			@JsonProperty("disk_format") String diskFormat, boolean force) {
+	}
 
 	/** A volume by uuid. */
 	record VolumeRef(@JsonProperty("volume_id") String volumeId) {

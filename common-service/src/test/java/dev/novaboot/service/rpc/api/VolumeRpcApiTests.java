@@ -8,6 +8,7 @@ import dev.novaboot.service.rpc.RpcContracts;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.AttachVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.ExtendVolume;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.SnapshotRef;
+import dev.novaboot.service.rpc.api.VolumeRpcApi.UploadToImage;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeConnection;
 import dev.novaboot.service.rpc.api.VolumeRpcApi.VolumeRef;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class VolumeRpcApiTests {
 		assertThat(wire(new ExtendVolume("v-1", 3))).isEqualTo(json("{\"volume_id\": \"v-1\", \"new_size\": 3}"));
 		assertThat(wire(new VolumeConnection("v-1", new VolumeConnector("compute-1", "10.0.0.5"))))
 			.isEqualTo(json("{\"volume_id\": \"v-1\", \"connector\": {\"host\": \"compute-1\", \"ip\": \"10.0.0.5\"}}"));
+		assertThat(wire(new UploadToImage("v-1", "web", "qcow2", false))).isEqualTo(json(
+				"{\"volume_id\": \"v-1\", \"image_name\": \"web\", \"disk_format\": \"qcow2\", \"force\": false}"));
 		assertThat(wire(new AttachVolume("v-1", "i-1", "/dev/vdb", "compute-1")))
 			.isEqualTo(json("{\"volume_id\": \"v-1\", \"instance_uuid\": \"i-1\", \"mountpoint\": \"/dev/vdb\", "
 					+ "\"host_name\": \"compute-1\"}"));
