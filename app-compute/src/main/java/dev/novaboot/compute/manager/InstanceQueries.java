@@ -55,6 +55,9 @@ public class InstanceQueries {
 	@Transactional(readOnly = true)
 	public List<Instance> list(InstanceListing.Criteria criteria, List<InstanceListing.Sort> sort, String marker,
 			Predicate<Instance> matches, int limit) {
+		if (criteria.changedSince() != null) {
+			return listChanged(criteria, sort, marker, matches, limit);
+		}
 		Instance after = null;
 		if (marker != null) {
 			after = this.instances.findLive(marker)
@@ -83,6 +86,48 @@ public class InstanceQueries {
 			}
 			after = batch.get(batch.size() - 1);
 		}
+	}
+
+	/**
+	 * Nova's {@code changes-since}: the live instances changed since then and the deleted
+	 * ones too (shown {@code DELETED}), a delta sorted and paged here, since no query sees
+	 * both; the marker may be a deleted instance of the delta.
+	 */
+	private List<Instance> listChanged(InstanceListing.Criteria criteria, List<InstanceListing.Sort> sort,
+			String marker, Predicate<Instance> matches, int limit) {
+		List<Instance> changed = new ArrayList<>();
+		Instance after = null;
+		while (!criteria.vmStates().isEmpty()) {
+			List<Instance> batch = this.instances.page(criteria, sort, after, NAME_FILTER_BATCH);
+			changed.addAll(batch);
+			if (batch.size() < NAME_FILTER_BATCH) {
+				break;
+			}
+			after = batch.get(batch.size() - 1);
+		}
+		changed.addAll(this.instances.deletedSince(criteria));
+		changed.sort(InstanceListing.order(sort));
+		int start = 0;
+		if (marker != null) {
+			start = indexOf(changed, marker) + 1;
+			if (start == 0) {
+				throw new MarkerNotFoundException(marker);
+			}
+		}
+		return changed.subList(start, changed.size())
+			.stream()
+			.filter((instance) -> matches == null || matches.test(instance))
+			.limit(limit)
+			.toList();
+	}
+
+	private static int indexOf(List<Instance> instances, String uuid) {
+		for (int index = 0; index < instances.size(); index++) {
+			if (instances.get(index).getUuid().equals(uuid)) {
+				return index;
+			}
+		}
+		return -1;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.novaboot.compute.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,52 @@ public interface InstanceListing {
 	List<Instance> page(Criteria criteria, List<Sort> sort, Instance marker, int limit);
 
 	/**
+	 * The deleted instances {@code criteria} admits that changed since its
+	 * {@code changedSince} (Nova lists them with {@code changes-since}), unordered: the
+	 * soft-delete restriction of every other query would hide them.
+	 */
+	List<Instance> deletedSince(Criteria criteria);
+
+	/** The order of {@code sort} in memory, as {@link #page} orders (the row id breaks ties). */
+	static Comparator<Instance> order(List<Sort> sort) {
+		Comparator<Instance> order = (a, b) -> 0;
+		for (Sort key : sort) {
+			Comparator<Instance> byKey = Comparator.comparing((Instance instance) -> sortValue(instance, key.column()));
+			order = order.thenComparing(key.ascending() ? byKey : byKey.reversed());
+		}
+		boolean ascending = !sort.isEmpty() && sort.get(0).ascending();
+		Comparator<Instance> byId = Comparator.comparing(Instance::getId);
+		return order.thenComparing(ascending ? byId : byId.reversed());
+	}
+
+	/** The value an instance is sorted by, a null as the database sorts it (coalesced). */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static Comparable<Object> sortValue(Instance instance, Column column) {
+		Comparable value = switch (column) {
+			case ACCESS_IP_V4 -> instance.getAccessIpV4();
+			case ACCESS_IP_V6 -> instance.getAccessIpV6();
+			case CREATED_AT -> instance.getCreatedAt();
+			case DESCRIPTION -> instance.getDescription();
+			case NAME -> instance.getName();
+			case HOST -> instance.getHost();
+			case HOSTNAME -> instance.getHostname();
+			case IMAGE_REF -> instance.getImageRef();
+			case FLAVOR_ID -> instance.getFlavorId();
+			case LAUNCHED_AT -> instance.getLaunchedAt();
+			case POWER_STATE -> instance.getPowerState();
+			case PROJECT_ID -> instance.getProjectId();
+			case UPDATED_AT -> instance.getUpdatedAt();
+			case USER_ID -> instance.getUserId();
+			case UUID -> instance.getUuid();
+			case VM_STATE -> instance.getVmState();
+		};
+		if (value == null) {
+			return (column == Column.LAUNCHED_AT) ? (Comparable) Instant.EPOCH : (Comparable) "";
+		}
+		return value;
+	}
+
+	/**
 	 * What a list admits; a null or empty field does not filter.
 	 * @param projectId the project whose instances are listed (null: every project's)
 	 * @param vmStates the vm states admitted
@@ -25,7 +72,8 @@ public interface InstanceListing {
 	 * @param imageRef the image the instance was booted from
 	 * @param flavorId the flavor it was booted with
 	 * @param reservationId the reservation id of its boot request
-	 * @param changedSince the earliest update time
+	 * @param changedSince the earliest update time; deleted instances count too (Nova's
+	 * {@code changes-since}), when {@link InstanceListing#deletedSince} is asked
 	 * @param allTags tags it must all have; {@code anyTags} one of which; {@code notAllTags}
 	 * not all of which; {@code noTags} none of which (Nova's tag filters)
 	 */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -138,28 +139,36 @@ class InstanceListingImpl implements InstanceListing {
 
 	@SuppressWarnings("rawtypes")
 	private static Comparable markerValue(Instance marker, Column column) {
-		Comparable value = switch (column) {
-			case ACCESS_IP_V4 -> marker.getAccessIpV4();
-			case ACCESS_IP_V6 -> marker.getAccessIpV6();
-			case CREATED_AT -> marker.getCreatedAt();
-			case DESCRIPTION -> marker.getDescription();
-			case NAME -> marker.getName();
-			case HOST -> marker.getHost();
-			case HOSTNAME -> marker.getHostname();
-			case IMAGE_REF -> marker.getImageRef();
-			case FLAVOR_ID -> marker.getFlavorId();
-			case LAUNCHED_AT -> marker.getLaunchedAt();
-			case POWER_STATE -> marker.getPowerState();
-			case PROJECT_ID -> marker.getProjectId();
-			case UPDATED_AT -> marker.getUpdatedAt();
-			case USER_ID -> marker.getUserId();
-			case UUID -> marker.getUuid();
-			case VM_STATE -> marker.getVmState();
-		};
-		if (value == null) {
-			return (column == Column.LAUNCHED_AT) ? NO_TIME : "";
+		return InstanceListing.sortValue(marker, column);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public List<Instance> deletedSince(Criteria criteria) {
+		if (criteria.changedSince() == null) {
+			return List.of();
 		}
-		return value;
+		// native SQL: the entity's soft-delete restriction applies to every JPQL and Criteria query
+		StringBuilder sql = new StringBuilder("select * from instances where deleted <> 0 and updated_at >= :since");
+		if (criteria.projectId() != null) {
+			sql.append(" and project_id = :project");
+		}
+		Query query = this.entityManager.createNativeQuery(sql.toString(), Instance.class)
+			.setParameter("since", criteria.changedSince());
+		if (criteria.projectId() != null) {
+			query.setParameter("project", criteria.projectId());
+		}
+		return ((List<Instance>) query.getResultList()).stream().filter((instance) -> admits(criteria, instance)).toList();
+	}
+
+	// the filters of page() in memory; a deleted instance has no tags to match
+	private static boolean admits(Criteria criteria, Instance instance) {
+		boolean tagFilters = !criteria.allTags().isEmpty() || !criteria.anyTags().isEmpty();
+		return criteria.vmStates().contains(instance.getVmState()) && !Boolean.TRUE.equals(criteria.rebooting())
+				&& (criteria.imageRef() == null || criteria.imageRef().equals(instance.getImageRef()))
+				&& (criteria.flavorId() == null || criteria.flavorId().equals(instance.getFlavorId()))
+				&& (criteria.reservationId() == null || criteria.reservationId().equals(instance.getReservationId()))
+				&& !tagFilters;
 	}
 
 }

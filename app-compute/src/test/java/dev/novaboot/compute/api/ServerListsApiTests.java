@@ -97,6 +97,40 @@ class ServerListsApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void changesSinceListsTheServersDeletedSinceAsDeletedAndPagesThroughThem() {
+		ComputeApiClient poller = new ComputeApiClient(this.http, "project-poller", "member");
+		Instant before = Instant.now().minusSeconds(1);
+		String kept = poller.boot("kept", "1", this.image, Map.of());
+		String gone = poller.boot("gone", "1", this.image, Map.of());
+		poller.awaitStatus(kept, "ACTIVE");
+		poller.awaitStatus(gone, "ACTIVE");
+		deleteAndWait(poller, gone);
+
+		// without changes-since a deleted server is not listed; with it, it is, as DELETED (Nova)
+		assertThat(serverIds(poller.get("/v2.1/servers"))).containsExactly(kept);
+		assertThat(serverIds(poller.get("/v2.1/servers?changes-since=" + before))).containsExactly(gone, kept);
+		List<Map<String, Object>> detail = (List<Map<String, Object>>) poller
+			.get("/v2.1/servers/detail?changes-since=" + before)
+			.getBody()
+			.get("servers");
+		assertThat(detail).filteredOn((server) -> gone.equals(server.get("id")))
+			.singleElement()
+			.satisfies((server) -> assertThat(server).containsEntry("status", "DELETED")
+				.containsEntry("OS-EXT-STS:vm_state", "deleted"));
+		assertThat(serverIds(poller.get("/v2.1/servers?changes-since=" + before + "&status=ACTIVE")))
+			.containsExactly(kept);
+		// a page may end on a deleted server, whose id is the next page's marker
+		assertThat(serverIds(poller.get("/v2.1/servers?changes-since=" + before + "&limit=1"))).containsExactly(gone);
+		assertThat(serverIds(poller.get("/v2.1/servers?changes-since=" + before + "&limit=1&marker=" + gone)))
+			.containsExactly(kept);
+		// another project's deleted servers stay its own
+		assertThat(serverIds(new ComputeApiClient(this.http, "project-other", "member")
+			.get("/v2.1/servers?changes-since=" + before))).doesNotContain(gone, kept);
+		deleteAndWait(poller, kept);
+	}
+
+	@Test
 	void allTenantsIsForAdminsWhoMayNarrowItToOneProject() {
 		ComputeApiClient frank = new ComputeApiClient(this.http, "project-frank", "member");
 		ComputeApiClient grace = new ComputeApiClient(this.http, "project-grace", "member");
