@@ -128,8 +128,7 @@ public class ComputeQuotas {
 	 * @throws QuotaLimitException for a limit below the usage
 	 */
 	public void update(String project, String user, Map<String, Integer> limits, boolean force) {
-		this.transaction.executeWithoutResult((status) -> {
-			lock(project);
+		underLock(project, () -> {
 			if (!force) {
 				Map<String, Quota> detail = detail(project, user);
 				limits.forEach((resource, limit) -> {
@@ -159,8 +158,7 @@ public class ComputeQuotas {
 	 */
 	public <T> T createInstances(String project, int vcpus, int memoryMb, int minCount, int maxCount,
 			IntFunction<T> create) {
-		return this.transaction.execute((status) -> {
-			lock(project);
+		return underLock(project, () -> {
 			Map<String, Integer> limits = limits(project);
 			Usage used = this.usage.ofProject(project);
 			long allowed = Math.min(headroom(limits.get("instances"), used.instances(), 1),
@@ -182,8 +180,7 @@ public class ComputeQuotas {
 	 * @throws OverQuotaException "too many key pairs" otherwise
 	 */
 	public <T> T createKeyPair(String project, String user, Supplier<T> create) {
-		return this.transaction.execute((status) -> {
-			lock(project);
+		return underLock(project, () -> {
 			int limit = limits(project).get("key_pairs");
 			if (limit != UNLIMITED && this.keyPairs.countByUserId(user) + 1 > limit) {
 				throw new OverQuotaException("Quota exceeded, too many key pairs.");
@@ -198,8 +195,7 @@ public class ComputeQuotas {
 	 * @throws OverQuotaException "too many server groups" otherwise
 	 */
 	public <T> T createServerGroup(String project, Supplier<T> create) {
-		return this.transaction.execute((status) -> {
-			lock(project);
+		return underLock(project, () -> {
 			int limit = limits(project).get("server_groups");
 			if (limit != UNLIMITED && this.serverGroups.countByProjectId(project) + 1 > limit) {
 				throw new OverQuotaException("Quota exceeded, too many server groups.");
@@ -268,17 +264,33 @@ public class ComputeQuotas {
 		};
 	}
 
-	// the project's lock row is made once, in a transaction of its own, then held by this one
-	private void lock(String project) {
-		if (this.locks.lock(project).isEmpty()) {
+	/**
+	 * Runs {@code work} in a transaction that holds the project's quota lock. The lock row
+	 * is made first, in a short transaction of its own and before the one that holds it:
+	 * made inside, it would need a second connection while the first is held, and the
+	 * concurrent first requests of a project would take every connection of the pool and
+	 * wait for one more (seen with 8 clients booting at once).
+	 */
+	private <T> T underLock(String project, Supplier<T> work) {
+		if (!this.locks.existsById(project)) {
 			try {
 				this.newTransaction.executeWithoutResult((status) -> this.locks.saveAndFlush(new ProjectQuotaLock(project)));
 			}
 			catch (DataIntegrityViolationException ex) {
 				// another request made it first
 			}
-			this.locks.lock(project).orElseThrow();
 		}
+		return this.transaction.execute((status) -> {
+			this.locks.lock(project).orElseThrow();
+			return work.get();
+		});
+	}
+
+	private void underLock(String project, Runnable work) {
+		underLock(project, () -> {
+			work.run();
+			return null;
+		});
 	}
 
 	/** A limit and what is in use of it. */

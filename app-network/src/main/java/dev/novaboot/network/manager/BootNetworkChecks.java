@@ -15,7 +15,6 @@ import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the compute API asks before it records a boot (Nova's {@code validate_networks}
@@ -47,7 +46,8 @@ public class BootNetworkChecks {
 		this.groups = groups;
 	}
 
-	@Transactional
+	// no transaction of its own: a project's default group is made on first use in one, and a
+	// second connection held meanwhile would let concurrent first boots exhaust the pool
 	public NetworkCheck check(RequestContext context, String projectId, List<RequestedNetwork> requested,
 			List<String> securityGroups) {
 		for (RequestedNetwork request : requested) {

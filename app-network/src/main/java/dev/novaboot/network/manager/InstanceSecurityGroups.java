@@ -10,7 +10,8 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.NetworkCheck;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A server's security groups as Nova's {@code addSecurityGroup} and
@@ -26,9 +27,12 @@ public class InstanceSecurityGroups {
 
 	private final PortRepository ports;
 
-	InstanceSecurityGroups(SecurityGroupService groups, PortRepository ports) {
+	private final TransactionTemplate transaction;
+
+	InstanceSecurityGroups(SecurityGroupService groups, PortRepository ports, PlatformTransactionManager transactions) {
 		this.groups = groups;
 		this.ports = ports;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** The outcome, and the ports whose filters must be applied again. */
@@ -40,7 +44,8 @@ public class InstanceSecurityGroups {
 
 	}
 
-	@Transactional
+	// the group is found (the default one made on first use, in a transaction of its own)
+	// before the ports change in this one, so that no request holds two connections
 	public Change add(RequestContext context, String instanceUuid, String projectId, String name) {
 		SecurityGroup group;
 		try {
@@ -49,6 +54,10 @@ public class InstanceSecurityGroups {
 		catch (NetworkException ex) {
 			return refusal(ex, name, projectId);
 		}
+		return this.transaction.execute((status) -> addToPorts(instanceUuid, group));
+	}
+
+	private Change addToPorts(String instanceUuid, SecurityGroup group) {
 		List<Port> ports = this.ports.findByDeviceIdOrderById(instanceUuid);
 		if (ports.isEmpty()) {
 			return noPorts(instanceUuid);
@@ -61,7 +70,6 @@ public class InstanceSecurityGroups {
 		return new Change(NetworkCheck.accepted(List.of(group.getName())), changed);
 	}
 
-	@Transactional
 	public Change remove(RequestContext context, String instanceUuid, String projectId, String name) {
 		SecurityGroup group;
 		try {
@@ -70,6 +78,10 @@ public class InstanceSecurityGroups {
 		catch (NetworkException ex) {
 			return refusal(ex, name, projectId);
 		}
+		return this.transaction.execute((status) -> removeFromPorts(instanceUuid, group, name));
+	}
+
+	private Change removeFromPorts(String instanceUuid, SecurityGroup group, String name) {
 		List<Port> ports = this.ports.findByDeviceIdOrderById(instanceUuid);
 		if (ports.isEmpty()) {
 			return noPorts(instanceUuid);
