@@ -168,9 +168,8 @@ public class QemuComputeDriver implements ComputeDriver {
 	}
 
 	private void launch(GuestSpec guest, List<String> extra) {
-		List<String> taps = plugVifs(guest);
 		try {
-			launch(guest, taps, extra);
+			launch(guest, plugVifs(guest), extra);
 		}
 		catch (RuntimeException ex) {
 			try {
