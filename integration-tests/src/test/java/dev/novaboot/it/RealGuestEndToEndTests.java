@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * touched). The guest is {@code bin/build-test-guest}'s Debian kernel and busybox: its
  * serial console shows the kernel booting, the DHCP lease of exactly the fixed IP the
  * Networking API shows for its port and what the config drive told it; the bridge's
- * gateway address pings it; a delete leaves no tap, no QEMU and no DHCP host entry.
+ * gateway address pings it; a volume hot-plugged into it shows up among its block devices;
+ * a delete leaves no tap, no QEMU and no DHCP host entry, and gives the volume back.
  * KVM when {@code /dev/kvm} is usable, software emulation otherwise. Needs root and the
  * packages {@code .ci/run} installs.
  */
@@ -70,7 +71,8 @@ class RealGuestEndToEndTests {
 		host.run("ip", "netns", "add", NAMESPACE);
 		namespaceCreated = true;
 		inNamespace("ip", "link", "set", "lo", "up");
-		suite = Suite.start(workDir, Map.of("network", List.of("--nova.network.driver=linux",
+		suite = Suite.start(workDir, Map.of("volume", List.of("--nova.volume.driver=file",
+				"--nova.volume.file.directory=" + workDir.resolve("volumes")), "network", List.of("--nova.network.driver=linux",
 				"--nova.network.manager=flat-dhcp", "--nova.network.namespace=" + NAMESPACE,
 				"--nova.network.flat-bridge=br-guest", "--nova.network.public-interface=lo",
 				"--nova.network.state-directory=" + networkState),
@@ -136,6 +138,7 @@ class RealGuestEndToEndTests {
 		String tap = "tap" + portId.substring(0, 11);
 		assertThat(inNamespace("ip", "-o", "link", "show", "dev", tap)).contains("master br-guest");
 		String console = awaitConsole(compute, server, "nova-test-guest: block devices:");
+		System.out.println("Real guest's console:\n" + console);
 		assertThat(console).contains("Linux version ")
 			.contains("nova-test-guest: DHCP lease " + address + "/24 on eth0 from 10.77.0.1")
 			.contains("inet " + address + "/24")
@@ -144,6 +147,24 @@ class RealGuestEndToEndTests {
 			.contains("nova-test-guest: public key " + publicKey.trim());
 		assertThat(console.lines().filter((line) -> line.contains("DHCP lease ")))
 			.allMatch((line) -> line.contains(" " + address + "/24 "));
+		assertThat(lastBlockDevices(console)).contains("vda").doesNotContain("sda");
+
+		// a volume hot-plugged into the running guest: a SCSI disk it finds by itself
+		SuiteProcess volumes = suite.app("volume");
+		String project = admin.projectId();
+		String volumeId = admin.post(volumes, "/v3/" + project + "/volumes", "{\"volume\": {\"size\": 1}}")
+			.expect(202)
+			.read("$.volume.id");
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> "available".equals(admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId)
+				.read("$.volume.status")));
+		admin.post(compute, "/v2.1/servers/" + server + "/os-volume_attachments",
+				"{\"volumeAttachment\": {\"volumeId\": \"%s\"}}".formatted(volumeId))
+			.expect(200);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> lastBlockDevices(consoleOutput(compute, server)).contains("sda"));
 
 		admin.delete(compute, "/v2.1/servers/" + server).expect(204);
 		await().atMost(Duration.ofSeconds(60))
@@ -158,6 +179,10 @@ class RealGuestEndToEndTests {
 			.until(() -> admin.get(network, "/v2.0/ports?device_id=" + server).expect(200).<List<Object>>read(
 					"$.ports").isEmpty());
 		assertThat(dhcpHosts()).doesNotContain(mac).doesNotContain(address);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> "available".equals(admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId)
+				.read("$.volume.status")));
 	}
 
 	private static String awaitPortAddress(SuiteProcess network, String server) {
@@ -189,12 +214,25 @@ class RealGuestEndToEndTests {
 	private static String awaitConsole(SuiteProcess compute, String server, String line) {
 		String[] output = new String[1];
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			output[0] = admin.post(compute, "/v2.1/servers/" + server + "/action", "{\"os-getConsoleOutput\": {}}")
-				.expect(200)
-				.read("$.output");
+			output[0] = consoleOutput(compute, server);
 			return output[0].contains(line);
 		});
 		return output[0];
+	}
+
+	private static String consoleOutput(SuiteProcess compute, String server) throws Exception {
+		return admin.post(compute, "/v2.1/servers/" + server + "/action", "{\"os-getConsoleOutput\": {}}")
+			.expect(200)
+			.read("$.output");
+	}
+
+	// the guest prints its block devices at boot and whenever they change
+	private static List<String> lastBlockDevices(String console) {
+		String line = console.lines()
+			.filter((candidate) -> candidate.startsWith("nova-test-guest: block devices: "))
+			.reduce((first, second) -> second)
+			.orElse("nova-test-guest: block devices: ");
+		return List.of(line.substring("nova-test-guest: block devices: ".length()).trim().split(" +"));
 	}
 
 	private static String dhcpHosts() throws IOException {
