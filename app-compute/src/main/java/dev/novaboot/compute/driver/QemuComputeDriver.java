@@ -169,7 +169,8 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private void launch(GuestSpec guest, List<String> extra) {
 		try {
-			launch(guest, plugVifs(guest), extra);
+			plugVifs(guest);
+			start(guest, extra);
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -182,7 +183,7 @@ public class QemuComputeDriver implements ComputeDriver {
 		}
 	}
 
-	private void launch(GuestSpec guest, List<String> taps, List<String> extra) {
+	private void start(GuestSpec guest, List<String> extra) {
 		Path dir = directory(guest.uuid());
 		List<String> command = new ArrayList<>(this.taps.namespacePrefix());
 		command.addAll(List.of(this.properties.binary(), "-name", "guest=" + guest.uuid(),
@@ -231,7 +232,9 @@ public class QemuComputeDriver implements ComputeDriver {
 	}
 
 	// records the taps before creating them, so that a crash half-way leaves nothing unknown
-	private List<String> plugVifs(GuestSpec guest) {
+	private void plugVifs(GuestSpec guest) {
+		// a MAC reaches QEMU's option string: anything else is refused before a tap is made
+		guest.vifs().forEach((vif) -> checkMac(vif.macAddress()));
 		List<String> wanted = guest.vifs()
 			.stream()
 			.filter(GuestVif::pluggable)
@@ -240,14 +243,12 @@ public class QemuComputeDriver implements ComputeDriver {
 		List<String> stale = new ArrayList<>(recordedTaps(guest.uuid()));
 		stale.removeAll(wanted);
 		this.taps.unplugAll(stale);
-		List<String> recorded = new ArrayList<>(wanted);
-		recordTaps(guest.uuid(), recorded);
+		recordTaps(guest.uuid(), wanted);
 		for (GuestVif vif : guest.vifs()) {
 			if (vif.pluggable()) {
 				this.taps.plug(vif);
 			}
 		}
-		return wanted;
 	}
 
 	private void unplugVifs(String uuid) {
