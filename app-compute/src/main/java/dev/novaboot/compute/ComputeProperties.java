@@ -71,10 +71,14 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 	 * before QEMU is told to quit
 	 * @param accelerator {@code auto} (KVM when {@code /dev/kvm} is usable, else TCG),
 	 * {@code kvm} or {@code tcg}
+	 * @param networkNamespace the network namespace where the network service's bridges
+	 * are (its {@code nova.network.namespace}): the guests' taps and QEMU run there; unset
+	 * for the host's own
 	 */
 	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary, @DefaultValue("qemu-img") String imgBinary,
 			Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
-			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator) {
+			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator,
+			String networkNamespace) {
 	}
 
 }

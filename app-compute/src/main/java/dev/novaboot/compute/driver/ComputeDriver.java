@@ -13,6 +13,13 @@ import dev.novaboot.service.driver.SelectedBy;
 @SelectedBy(property = "nova.compute.driver", choices = ComputeDriver.Choice.class)
 public interface ComputeDriver extends Driver {
 
+	/**
+	 * Reconciles the host with what the driver left behind when this service stopped
+	 * (Nova's {@code init_host}), before the instances are; nothing by default.
+	 */
+	default void initHost() {
+	}
+
 	/** Creates and starts the guest, with its volumes attached. */
 	void spawn(GuestSpec guest);
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.qemu.ConfigDrive;
 import dev.novaboot.compute.driver.qemu.QmpClient;
+import dev.novaboot.compute.driver.qemu.TapDevices;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
 import org.apache.commons.logging.Log;
@@ -43,6 +44,12 @@ import org.springframework.boot.health.contributor.Health;
  * process means the guest died: {@code crashed}. Volumes are {@code scsi-hd} disks on a
  * {@code virtio-scsi} controller: SCSI hot-unplug needs no cooperation from the guest,
  * unlike PCI hot-unplug of {@code virtio-blk}, so detach works whatever the guest runs.
+ * <p>
+ * Interfaces: each port a tap device in the bridge the network service named
+ * ({@link TapDevices}), plugged before QEMU starts and unplugged once it has stopped (a
+ * power-off, a suspend, a destroy, a launch that failed), so a tap exists while its QEMU
+ * runs; the names are recorded in {@code taps} first, so that {@link #initHost()} unplugs
+ * what a crash left behind.
  */
 public class QemuComputeDriver implements ComputeDriver {
 
@@ -55,6 +62,8 @@ public class QemuComputeDriver implements ComputeDriver {
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private static final Pattern DEVICE = Pattern.compile("/dev/[a-z]{2,4}");
+
+	private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
 
 	// sun_path holds 108 bytes with the terminating NUL
 	private static final int MAX_SOCKET_PATH = 107;
@@ -73,7 +82,15 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private final Path stateDirectory;
 
+	private final TapDevices taps;
+
 	public QemuComputeDriver(CommandRunner commands, JsonMapper json, ComputeProperties.Qemu properties) {
+		this(commands, json, properties, new TapDevices(commands, properties.networkNamespace(),
+				System.getProperty("user.name")));
+	}
+
+	QemuComputeDriver(CommandRunner commands, JsonMapper json, ComputeProperties.Qemu properties, TapDevices taps) {
+		this.taps = taps;
 		this.configDrive = new ConfigDrive(commands, json, GENISOIMAGE);
 		this.commands = commands;
 		this.json = json;
@@ -103,6 +120,21 @@ public class QemuComputeDriver implements ComputeDriver {
 		}
 		catch (CommandFailedException ex) {
 			return Health.down().withDetail("error", ex.getMessage()).build();
+		}
+	}
+
+	/** Unplugs the taps of guests whose QEMU no longer runs (it crashed, or this service did mid-way). */
+	@Override
+	public void initHost() {
+		for (String uuid : listInstances()) {
+			if (pid(uuid).isEmpty()) {
+				try {
+					unplugVifs(uuid);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not unplug the interfaces of " + uuid + ": " + ex.getMessage());
+				}
+			}
 		}
 	}
 
@@ -136,8 +168,25 @@ public class QemuComputeDriver implements ComputeDriver {
 	}
 
 	private void launch(GuestSpec guest, List<String> extra) {
+		try {
+			plugVifs(guest);
+			start(guest, extra);
+		}
+		catch (RuntimeException ex) {
+			try {
+				unplugVifs(guest.uuid());
+			}
+			catch (RuntimeException cleanUp) {
+				ex.addSuppressed(cleanUp);
+			}
+			throw ex;
+		}
+	}
+
+	private void start(GuestSpec guest, List<String> extra) {
 		Path dir = directory(guest.uuid());
-		List<String> command = new ArrayList<>(List.of(this.properties.binary(), "-name", "guest=" + guest.uuid(),
+		List<String> command = new ArrayList<>(this.taps.namespacePrefix());
+		command.addAll(List.of(this.properties.binary(), "-name", "guest=" + guest.uuid(),
 				"-uuid", guest.uuid(), "-accel", accelerator(), "-m", Integer.toString(guest.memoryMb()), "-smp",
 				Integer.toString(guest.vcpus()), "-nodefaults", "-display", "none", "-no-shutdown",
 				"-chardev", "file,id=serial0,path=" + dir.resolve("console.log"), "-serial", "chardev:serial0",
@@ -150,15 +199,19 @@ public class QemuComputeDriver implements ComputeDriver {
 			command.addAll(List.of("-blockdev", blockdev(nodeName(volume), volume.format(), volume.path()), "-device",
 					scsiDevice(volume)));
 		}
-		if (guest.macAddresses().isEmpty()) {
-			command.addAll(List.of("-nic", "none"));
-		}
-		else {
-			// the interfaces exist with the MACs the network service gave; wiring them to the
-			// host's bridge is the network driver's job (a tap per port), so they stay unplugged here
-			for (String mac : guest.macAddresses()) {
-				command.addAll(List.of("-nic", "none"));
-				command.addAll(List.of("-device", "virtio-net-pci,mac=" + mac));
+		command.addAll(List.of("-nic", "none"));
+		for (int index = 0; index < guest.vifs().size(); index++) {
+			GuestVif vif = guest.vifs().get(index);
+			String mac = checkMac(vif.macAddress());
+			if (vif.pluggable()) {
+				// libvirt's names: the backend hostnet<n>, the NIC net<n>
+				command.addAll(List.of("-netdev", "tap,id=hostnet" + index + ",ifname=" + TapDevices.name(vif.portId())
+						+ ",script=no,downscript=no", "-device",
+						"virtio-net-pci,netdev=hostnet" + index + ",id=net" + index + ",mac=" + mac));
+			}
+			else {
+				// a NIC with the port's MAC but no backend: the guest sees no link
+				command.addAll(List.of("-device", "virtio-net-pci,id=net" + index + ",mac=" + mac));
 			}
 		}
 		if (guest.metadata() != null) {
@@ -168,8 +221,66 @@ public class QemuComputeDriver implements ComputeDriver {
 					"ide-cd,drive=config-drive,id=config-drive"));
 		}
 		command.addAll(extra);
-		this.commands.run(command, LAUNCH_TIMEOUT);
+		if (this.taps.namespacePrefix().isEmpty()) {
+			this.commands.run(command, LAUNCH_TIMEOUT);
+		}
+		else {
+			// QEMU opens its taps by name in its own network namespace: it must start in theirs
+			this.commands.runAsRoot(command, LAUNCH_TIMEOUT);
+		}
 		waitForQmp(guest.uuid());
+	}
+
+	// records the taps before creating them, so that a crash half-way leaves nothing unknown
+	private void plugVifs(GuestSpec guest) {
+		// a MAC reaches QEMU's option string: anything else is refused before a tap is made
+		guest.vifs().forEach((vif) -> checkMac(vif.macAddress()));
+		List<String> wanted = guest.vifs()
+			.stream()
+			.filter(GuestVif::pluggable)
+			.map((vif) -> TapDevices.name(vif.portId()))
+			.toList();
+		List<String> stale = new ArrayList<>(recordedTaps(guest.uuid()));
+		stale.removeAll(wanted);
+		this.taps.unplugAll(stale);
+		recordTaps(guest.uuid(), wanted);
+		for (GuestVif vif : guest.vifs()) {
+			if (vif.pluggable()) {
+				this.taps.plug(vif);
+			}
+		}
+	}
+
+	private void unplugVifs(String uuid) {
+		this.taps.unplugAll(recordedTaps(uuid));
+	}
+
+	private List<String> recordedTaps(String uuid) {
+		Path file = directory(uuid).resolve("taps");
+		try {
+			return Files.exists(file) ? Files.readAllLines(file).stream().filter((line) -> !line.isBlank()).toList()
+					: List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void recordTaps(String uuid, List<String> taps) {
+		try {
+			Files.createDirectories(directory(uuid));
+			Files.write(directory(uuid).resolve("taps"), taps);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String checkMac(String mac) {
+		if (mac == null || !MAC.matcher(mac).matches()) {
+			throw new IllegalArgumentException("Not a MAC address: " + mac);
+		}
+		return mac;
 	}
 
 	private void waitForQmp(String uuid) {
@@ -189,6 +300,7 @@ public class QemuComputeDriver implements ComputeDriver {
 			stop(process);
 		});
 		if (Files.exists(dir)) {
+			unplugVifs(uuid);
 			try (Stream<Path> files = Files.walk(dir)) {
 				for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
 					Files.deleteIfExists(path);
@@ -228,6 +340,7 @@ public class QemuComputeDriver implements ComputeDriver {
 		Optional<ProcessHandle> process = pid(uuid);
 		if (process.isEmpty()) {
 			removePidFile(uuid);
+			unplugVifs(uuid);
 			return;
 		}
 		try (QmpClient qmp = qmp(uuid)) {
@@ -249,6 +362,7 @@ public class QemuComputeDriver implements ComputeDriver {
 		quit(uuid);
 		stop(process.get());
 		removePidFile(uuid);
+		unplugVifs(uuid);
 	}
 
 	@Override
@@ -334,6 +448,7 @@ public class QemuComputeDriver implements ComputeDriver {
 		}
 		stop(process);
 		removePidFile(uuid);
+		unplugVifs(uuid);
 	}
 
 	/**

@@ -105,6 +105,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	 */
 	@Override
 	public void initHost() {
+		this.driver.initHost();
 		this.crashRecovery.recover(this::terminateLocally);
 		this.resources.update();
 	}

@@ -40,7 +40,8 @@ class GuestSpecs {
 		Image image = this.images.find(instance.getImageRef()).orElse(null);
 		return new GuestSpec(instance.getUuid(), instance.getName(), vcpus, memoryMb, rootGb,
 				(image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
-				networkInfo(instance).macAddresses(), this.volumes.guestVolumes(instance.getUuid()));
+				networkInfo(instance).guestVifs(), this.volumes.guestVolumes(instance.getUuid()), instance.getName(),
+				List.of(), null);
 	}
 
 	NetworkInfo networkInfo(Instance instance) {
@@ -51,7 +52,7 @@ class GuestSpecs {
 	static GuestSpec spec(Instance instance, Image image, NetworkInfo networkInfo, List<GuestVolume> volumes) {
 		return new GuestSpec(instance.getUuid(), instance.getName(), instance.getVcpus(), instance.getMemoryMb(),
 				instance.getRootGb(), (image != null) ? image.path() : null, (image != null) ? image.diskFormat() : null,
-				networkInfo.macAddresses(), volumes,
+				networkInfo.guestVifs(), volumes,
 				(instance.getHostname() != null) ? instance.getHostname() : instance.getName(),
 				networkInfo.vifs()
 					.stream()

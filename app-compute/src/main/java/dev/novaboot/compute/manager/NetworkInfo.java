@@ -2,6 +2,8 @@ package dev.novaboot.compute.manager;
 
 import java.util.List;
 
+import dev.novaboot.compute.driver.GuestVif;
+
 /**
  * The network interfaces of an instance, shaped like Nova's {@code network_info} model
  * (a list of VIFs, each with its network, subnets and fixed addresses); stored as JSON in
@@ -30,6 +32,13 @@ public record NetworkInfo(List<Vif> vifs) {
 	/** The MAC addresses, in interface order. */
 	public List<String> macAddresses() {
 		return this.vifs.stream().map(Vif::address).toList();
+	}
+
+	/** What the driver plugs: each interface's port, MAC address and bridge, in order. */
+	public List<GuestVif> guestVifs() {
+		return this.vifs.stream()
+			.map((vif) -> new GuestVif(vif.id(), vif.address(), (vif.network() != null) ? vif.network().bridge() : null))
+			.toList();
 	}
 
 }

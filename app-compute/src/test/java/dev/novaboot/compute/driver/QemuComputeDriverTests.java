@@ -53,7 +53,7 @@ class QemuComputeDriverTests {
 	void driverAndImage() throws IOException {
 		CommandRunner commands = new CommandRunner(List.of(), Duration.ofSeconds(60));
 		this.driver = new QemuComputeDriver(commands, new JsonMapper(), new ComputeProperties.Qemu("qemu-system-x86_64",
-				"qemu-img", images, this.state, Duration.ofSeconds(1), "auto"));
+				"qemu-img", images, this.state, Duration.ofSeconds(1), "auto", null));
 		this.image = images.resolve("blank.qcow2");
 		if (!Files.exists(this.image)) {
 			commands.run("qemu-img", "create", "-f", "qcow2", this.image.toString(), "64M");

@@ -42,9 +42,13 @@ public class CommandRunner {
 	}
 
 	public CommandResult runAsRoot(String... command) {
+		return runAsRoot(List.of(command), this.defaultTimeout);
+	}
+
+	public CommandResult runAsRoot(List<String> command, Duration timeout) {
 		List<String> full = new ArrayList<>(this.rootHelper);
-		full.addAll(List.of(command));
-		return run(full, this.defaultTimeout);
+		full.addAll(command);
+		return run(full, timeout);
 	}
 
 	/** {@link #runAsRoot(String...)} with its own timeout, for a command that may run long (an image conversion). */
