@@ -80,8 +80,7 @@ public class HostCommands {
 			return true;
 		}
 		catch (CommandFailedException ex) {
-			if (ex.getExitCode() == CommandFailedException.NOT_STARTED
-					|| ex.getExitCode() == CommandFailedException.TIMED_OUT) {
+			if (!ex.isAnswer()) {
 				throw ex;
 			}
 			return false;

@@ -47,4 +47,13 @@ public class CommandFailedException extends RuntimeException {
 		return this.stderr;
 	}
 
+	/**
+	 * Whether the command ran and said no with its exit code: the answer of a check such as
+	 * {@code ip link show dev <name>}, unlike a command that could not start or did not end,
+	 * which answers nothing.
+	 */
+	public boolean isAnswer() {
+		return this.exitCode != TIMED_OUT && this.exitCode != NOT_STARTED;
+	}
+
 }

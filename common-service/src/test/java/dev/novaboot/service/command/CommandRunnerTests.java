@@ -30,7 +30,18 @@ class CommandRunnerTests {
 	void aCommandRunAsRootHasItsOwnTimeout() {
 		assertThatExceptionOfType(CommandFailedException.class)
 			.isThrownBy(() -> this.runner.runAsRoot(List.of("sleep", "5"), Duration.ofMillis(200)))
-			.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(CommandFailedException.TIMED_OUT));
+			.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(CommandFailedException.TIMED_OUT))
+			.satisfies((ex) -> assertThat(ex.isAnswer()).as("a command that did not end answers nothing").isFalse());
+	}
+
+	@Test
+	void aCommandThatExitsNonZeroAnswersNoAndOneThatCannotStartAnswersNothing() {
+		assertThatExceptionOfType(CommandFailedException.class)
+			.isThrownBy(() -> this.runner.runAsRoot(List.of("false"), Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(ex.isAnswer()).isTrue());
+		assertThatExceptionOfType(CommandFailedException.class)
+			.isThrownBy(() -> this.runner.run(List.of("no-such-command-anywhere"), Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(ex.isAnswer()).isFalse());
 	}
 
 }

@@ -107,8 +107,7 @@ public class TapDevices {
 			return true;
 		}
 		catch (CommandFailedException ex) {
-			if (ex.getExitCode() == CommandFailedException.NOT_STARTED
-					|| ex.getExitCode() == CommandFailedException.TIMED_OUT) {
+			if (!ex.isAnswer()) {
 				throw ex;
 			}
 			return false;
