@@ -420,7 +420,7 @@ class OpenStackCliTests {
 	}
 
 	@Test
-	void serversBootInPairsWithPropertiesAreFilteredRenamedShownAndLogTheirBoot() {
+	void serversBootInPairsWithPropertiesAreFilteredRenamedShownAndLogTheirBoot() throws Exception {
 		admin.run("network", "create", "cli-fields-net");
 		admin.run("subnet", "create", "--network", "cli-fields-net", "--subnet-range", "10.41.0.0/24",
 				"cli-fields-subnet");
