@@ -388,8 +388,12 @@ class OpenStackCliTests {
 		admin.run("subnet", "create", "--network", "cli-sg-net", "--subnet-range", "10.42.0.0/24", "cli-sg-subnet");
 		DocumentContext server = admin.json("server", "create", "--flavor", "m1.tiny", "--image",
 				"cirros-0.6.2-x86_64-disk", "--network", "cli-sg-net", "--security-group", "cli-sg", "cli-sg-server");
-		awaitStatus(server.read("$.id"), "ACTIVE");
-		assertThat(server.<Object>read("$.security_groups").toString()).contains("cli-sg").doesNotContain("default");
+		// the create answer echoes the request (the CLI sends the group's id); the server shows its name
+		assertThat(server.<Object>read("$.security_groups").toString())
+			.contains(admin.json("security", "group", "show", "cli-sg").<String>read("$.id"));
+		assertThat(awaitServer(server.read("$.id"), "ACTIVE").<Object>read("$.security_groups").toString())
+			.contains("cli-sg")
+			.doesNotContain("default");
 		// this CLI finds the group through Nova's os-security-groups proxy, which takes ids only (as Nova's)
 		String defaultGroup = admin.json("security", "group", "list", "--project", "admin")
 			.<List<String>>read("$[?(@.Name == 'default')].ID")
