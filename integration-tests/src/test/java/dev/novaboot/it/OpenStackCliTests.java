@@ -416,7 +416,7 @@ class OpenStackCliTests {
 		assertThat(refused.stderr()).contains("no-such-group");
 		assertThat(admin.json("server", "list", "--name", "cli-sg-refused").<List<Object>>read("$[*]")).isEmpty();
 		admin.run("server", "delete", server.<String>read("$.id"));
-		awaitGone(server.read("$.id"));
+		awaitGone(server.<String>read("$.id"));
 		admin.run("subnet", "delete", "cli-sg-subnet");
 		admin.run("network", "delete", "cli-sg-net");
 		admin.run("security", "group", "delete", "cli-sg");
