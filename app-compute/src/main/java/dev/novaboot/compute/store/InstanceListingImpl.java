@@ -109,7 +109,7 @@ class InstanceListingImpl implements InstanceListing {
 		List<Predicate> equalSoFar = new ArrayList<>();
 		for (Sort key : sort) {
 			Expression value = value(cb, instance, key.column());
-			Comparable markerValue = markerValue(marker, key.column());
+			Comparable markerValue = InstanceListing.sortValue(marker, key.column());
 			Predicate beyond = key.ascending() ? cb.greaterThan(value, markerValue) : cb.lessThan(value, markerValue);
 			alternatives.add(and(cb, equalSoFar, beyond));
 			equalSoFar.add(cb.equal(value, markerValue));
@@ -135,11 +135,6 @@ class InstanceListingImpl implements InstanceListing {
 			return cb.coalesce(instance.<Instant>get(column.attribute()), NO_TIME);
 		}
 		return cb.coalesce(instance.<String>get(column.attribute()), "");
-	}
-
-	@SuppressWarnings("rawtypes")
-	private static Comparable markerValue(Instance marker, Column column) {
-		return InstanceListing.sortValue(marker, column);
 	}
 
 	@Override

@@ -81,13 +81,7 @@ class ServersApiAuthenticationTests {
 		assertThat(larger.getId()).isNotBlank();
 		assertThat(os.compute().flavors().createAndUpdateExtraSpecs(larger.getId(), Map.of("hw:cpu_policy", "shared")))
 			.containsEntry("hw:cpu_policy", "shared");
-		String image = os.imagesV2()
-			.list()
-			.stream()
-			.filter((candidate) -> IMAGE_NAME.equals(candidate.getName()))
-			.findFirst()
-			.orElseThrow()
-			.getId();
+		String image = cirrosImageId(os);
 		String id = os.compute().servers().boot(Builders.server().name("sdk-actions").flavor("1").image(image).build())
 			.getId();
 		awaitStatus(os, id, Server.Status.ACTIVE);
@@ -125,6 +119,17 @@ class ServersApiAuthenticationTests {
 			.until(() -> os.compute().servers().get(id) == null);
 		assertThat(os.compute().flavors().delete(larger.getId()).isSuccess()).isTrue();
 		assertThat(os.compute().flavors().get(larger.getId())).isNull();
+	}
+
+	// the image the Image API lists by the name the tests boot
+	private static String cirrosImageId(OSClientV3 os) {
+		return os.imagesV2()
+			.list()
+			.stream()
+			.filter((candidate) -> IMAGE_NAME.equals(candidate.getName()))
+			.findFirst()
+			.orElseThrow()
+			.getId();
 	}
 
 	private static void awaitStatus(OSClientV3 os, String id, Server.Status status) {
@@ -252,13 +257,7 @@ class ServersApiAuthenticationTests {
 	@Test
 	void anOpenStackClientBootsWithMetadataFiltersTheListRenamesAndSetsMetadata() {
 		OSClientV3 os = OpenStackClients.admin(this.port);
-		String image = os.imagesV2()
-			.list()
-			.stream()
-			.filter((candidate) -> IMAGE_NAME.equals(candidate.getName()))
-			.findFirst()
-			.orElseThrow()
-			.getId();
+		String image = cirrosImageId(os);
 		Server booted = os.compute()
 			.servers()
 			.boot(Builders.server()
