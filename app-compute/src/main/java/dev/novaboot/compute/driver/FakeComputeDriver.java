@@ -240,6 +240,10 @@ public class FakeComputeDriver implements ComputeDriver {
 	public void detachInterface(String uuid, GuestVif vif) {
 		FakeGuest fake = guest(uuid);
 		synchronized (fake) {
+			if (fake.failNextInterfaceDetach) {
+				fake.failNextInterfaceDetach = false;
+				throw new IllegalStateException("The fake guest did not release " + vif.portId());
+			}
 			fake.vifs.remove(vifKey(vif));
 			fake.console.add("detached interface " + vif.macAddress());
 		}
@@ -258,6 +262,14 @@ public class FakeComputeDriver implements ComputeDriver {
 		FakeGuest fake = guest(uuid);
 		synchronized (fake) {
 			fake.failNextInterfaceAttach = true;
+		}
+	}
+
+	/** Makes the next interface detach of the guest fail, as a guest that keeps its NIC. */
+	public void failNextInterfaceDetach(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.failNextInterfaceDetach = true;
 		}
 	}
 
@@ -310,6 +322,8 @@ public class FakeComputeDriver implements ComputeDriver {
 		private final Map<String, GuestVif> vifs = new LinkedHashMap<>();
 
 		private boolean failNextInterfaceAttach;
+
+		private boolean failNextInterfaceDetach;
 
 	}
 

@@ -146,6 +146,48 @@ class InterfaceAttachmentsApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aDetachTheGuestRefusesKeepsTheInterfaceAndItsPortAndRecordsTheError() {
+		String id = activeServer("nic-8");
+		String port = (String) ((Map<String, Object>) this.gina
+			.post(os(id), Map.of("interfaceAttachment", Map.of("net_id", this.network.networkId())))
+			.getBody()
+			.get("interfaceAttachment")).get("port_id");
+		this.driver.failNextInterfaceDetach(id);
+
+		assertThat(this.gina.delete(os(id) + "/" + port).getStatusCode().value()).isEqualTo(202);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> detachEvents(id).contains("compute_detach_interface:Error"));
+		assertThat(this.driver.pluggedInterfaces(id)).contains(port);
+		assertThat(this.network.deviceOf(port)).isEqualTo(id);
+		assertThat(interfaces(id)).hasSize(2);
+		// the attach was recorded with its host's step
+		assertThat(events(id, "attach_interface")).containsExactly("compute_attach_interface:Success");
+		deleteAndWait(this.gina, id);
+		assertThat(this.network.deviceOf(port)).as("a port Nova made goes with the server").isNull();
+	}
+
+	private List<String> detachEvents(String id) {
+		return events(id, "detach_interface");
+	}
+
+	// the events of the server's latest action of that name, as an admin sees them
+	@SuppressWarnings("unchecked")
+	private List<String> events(String id, String name) {
+		ComputeApiClient admin = this.gina.asAdmin();
+		Map<String, Object> action = ((List<Map<String, Object>>) admin.get("/v2.1/servers/" + id + "/os-instance-actions")
+			.getBody()
+			.get("instanceActions")).stream().filter((a) -> name.equals(a.get("action"))).findFirst().orElseThrow();
+		Map<String, Object> shown = (Map<String, Object>) admin
+			.get("/v2.1/servers/" + id + "/os-instance-actions/" + action.get("request_id"))
+			.getBody()
+			.get("instanceAction");
+		return ((List<Map<String, Object>>) shown.get("events")).stream()
+			.map((event) -> event.get("event") + ":" + event.get("result"))
+			.toList();
+	}
+
+	@Test
 	void badBodiesAreRefusedWithNovasWordsAndChangeNothing() {
 		String id = activeServer("nic-4");
 		String net = this.network.networkId();
