@@ -75,6 +75,8 @@ class ServerNetworkChangedApiTests {
 						fixed.get("OS-EXT-IPS-MAC:mac_addr")));
 		assertThat(ips(id)).containsExactly(Map.of("version", 4, "addr", fixed.get("addr")),
 				Map.of("version", 4, "addr", "172.24.4.9"));
+		// the ip filter matches fixed IPs only, as Nova's
+		assertThat(this.gina.get("/v2.1/servers?ip=172\\.24\\.4\\.9").getBody()).containsEntry("servers", List.of());
 
 		this.network.setFloatingIp(id, null);
 		this.manager.externalInstanceEvent(NETWORK_SERVICE, ExternalInstanceEvent.networkChanged(id, "port-1"));
