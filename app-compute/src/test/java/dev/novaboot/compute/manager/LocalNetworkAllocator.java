@@ -34,6 +34,8 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 
 	private final Map<String, Set<String>> instanceGroups = new HashMap<>();
 
+	private final Map<String, NetworkInfo> allocated = new HashMap<>();
+
 	public LocalNetworkAllocator(LocalServicesProperties properties) {
 		this.properties = properties;
 		this.networkId = UUID.nameUUIDFromBytes(("network:" + properties.networkName()).getBytes(StandardCharsets.UTF_8))
@@ -137,13 +139,37 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 				this.properties.dns(), List.of(new NetworkInfo.FixedIp(address, "fixed", 4)));
 		NetworkInfo.Network network = new NetworkInfo.Network(this.networkId, this.properties.networkName(),
 				this.properties.bridge(), List.of(subnet));
-		return new NetworkInfo(List.of(new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network)));
+		NetworkInfo info = new NetworkInfo(List.of(new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network)));
+		this.allocated.put(instanceUuid, info);
+		return info;
+	}
+
+	@Override
+	public synchronized NetworkInfo info(RequestContext context, String instanceUuid) {
+		return this.allocated.getOrDefault(instanceUuid, new NetworkInfo(List.of()));
+	}
+
+	/**
+	 * What a floating IP association does on the network service's side: the instance's
+	 * one address gets the floating IP ({@code null}: none any more).
+	 */
+	public synchronized void setFloatingIp(String instanceUuid, String floatingAddress) {
+		NetworkInfo.Vif vif = this.allocated.get(instanceUuid).vifs().get(0);
+		NetworkInfo.Subnet subnet = vif.network().subnets().get(0);
+		List<NetworkInfo.FixedIp> ips = new java.util.ArrayList<>(List.of(subnet.ips().get(0)));
+		if (floatingAddress != null) {
+			ips.add(new NetworkInfo.FixedIp(floatingAddress, "floating", 4));
+		}
+		NetworkInfo.Network network = new NetworkInfo.Network(vif.network().id(), vif.network().label(),
+				vif.network().bridge(), List.of(new NetworkInfo.Subnet(subnet.cidr(), subnet.gateway(), subnet.dns(), ips)));
+		this.allocated.put(instanceUuid, new NetworkInfo(List.of(new NetworkInfo.Vif(vif.id(), vif.address(), network))));
 	}
 
 	@Override
 	public synchronized void deallocate(RequestContext context, String instanceUuid, String host) {
 		this.used.values().removeIf(instanceUuid::equals);
 		this.instanceGroups.remove(instanceUuid);
+		this.allocated.remove(instanceUuid);
 	}
 
 	private int claimFixed(String address, String instanceUuid) {

@@ -12,7 +12,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.2")
+@RpcApi(topic = "compute", version = "1.3")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -89,6 +89,15 @@ public interface ComputeRpcApi {
 	 */
 	boolean instanceExists(RequestContext context, InstanceRef instance);
 
+	/**
+	 * Something another service changed about one of the host's instances (Nova's
+	 * {@code external_instance_event}, a cast): {@code network-changed} from the network
+	 * service, as Neutron sends it to Nova, after a floating IP of one of the instance's
+	 * ports was associated, moved or released; the host reads the instance's network info
+	 * again. Since 1.3.
+	 */
+	void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event);
+
 	/** An instance by uuid. */
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
 	}
@@ -153,6 +162,20 @@ public interface ComputeRpcApi {
 	}
 
 	record ConsoleOutput(String output) {
+	}
+
+	/**
+	 * @param name Nova's event name; only {@code network-changed} is sent
+	 * @param tag the port whose change it is, as Neutron tags it
+	 */
+	record ExternalInstanceEvent(@JsonProperty("instance_uuid") String instanceUuid, String name, String tag) {
+
+		public static final String NETWORK_CHANGED = "network-changed";
+
+		public static ExternalInstanceEvent networkChanged(String instanceUuid, String portUuid) {
+			return new ExternalInstanceEvent(instanceUuid, NETWORK_CHANGED, portUuid);
+		}
+
 	}
 
 }
