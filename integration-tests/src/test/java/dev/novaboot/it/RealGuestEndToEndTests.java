@@ -196,6 +196,10 @@ class RealGuestEndToEndTests {
 
 		// from outside the cloud, through a router, by the floating IP (ICMP allowed, as a user must)
 		String floatingIp = reachByFloatingIp(network, subnetId, portId);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> admin.get(compute, "/v2.1/servers/" + server).<List<String>>read(
+					"$.server.addresses['guest-net'][*].addr"), List.of(address, floatingIp)::equals);
 		assertThat(inRouter("iptables", "-t", "nat", "-S")).contains("-d " + floatingIp + "/32 -j DNAT --to-destination " + address);
 
 		admin.delete(compute, "/v2.1/servers/" + server).expect(204);
