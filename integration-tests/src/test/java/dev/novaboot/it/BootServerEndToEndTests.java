@@ -167,6 +167,55 @@ class BootServerEndToEndTests {
 		return addresses.get(0);
 	}
 
+	@Test
+	void aFloatingIpAssociatedThroughTheNetworkingApiShowsAmongTheServersAddressesUntilReleased() throws Exception {
+		SuiteProcess compute = suite.app("compute");
+		SuiteProcess network = suite.app("network");
+		String networkId = admin.post(network, "/v2.0/networks", "{\"network\": {\"name\": \"fip-net\"}}")
+			.expect(201)
+			.read("$.network.id");
+		String subnetId = admin.post(network, "/v2.0/subnets", """
+				{"subnet": {"network_id": "%s", "cidr": "10.21.0.0/24", "ip_version": 4}}""".formatted(networkId))
+			.expect(201)
+			.read("$.subnet.id");
+		String external = admin.post(network, "/v2.0/networks",
+				"{\"network\": {\"name\": \"fip-public\", \"router:external\": true}}")
+			.expect(201)
+			.read("$.network.id");
+		admin.post(network, "/v2.0/subnets", """
+				{"subnet": {"network_id": "%s", "cidr": "198.51.100.0/24", "ip_version": 4, "enable_dhcp": false}}"""
+			.formatted(external)).expect(201);
+		String router = admin.post(network, "/v2.0/routers", """
+				{"router": {"name": "fip-router", "external_gateway_info": {"network_id": "%s"}}}""".formatted(external))
+			.expect(201)
+			.read("$.router.id");
+		admin.put(network, "/v2.0/routers/" + router + "/add_router_interface",
+				"{\"subnet_id\": \"%s\"}".formatted(subnetId)).expect(200);
+		String flavor = admin.get(compute, "/v2.1/flavors").expect(200).read("$.flavors[0].id");
+		String image = admin.get(compute, "/image/v2/images").expect(200).read("$.images[0].id");
+		String server = admin.post(compute, "/v2.1/servers", """
+				{"server": {"name": "fip-1", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
+			.formatted(flavor, image, networkId)).expect(202).read("$.server.id");
+		awaitValue(() -> admin.get(compute, "/v2.1/servers/" + server).read("$.server.status"), "ACTIVE");
+		String port = admin.get(network, "/v2.0/ports?device_id=" + server).expect(200).<List<String>>read(
+				"$.ports[*].id").get(0);
+
+		Response floating = admin.post(network, "/v2.0/floatingips", """
+				{"floatingip": {"floating_network_id": "%s", "port_id": "%s"}}""".formatted(external, port)).expect(201);
+		String floatingIp = floating.read("$.floatingip.floating_ip_address");
+		String fixedIp = floating.read("$.floatingip.fixed_ip_address");
+		awaitValue(() -> admin.get(compute, "/v2.1/servers/" + server)
+			.read("$.server.addresses['fip-net'][*]['OS-EXT-IPS:type']"), List.of("fixed", "floating"));
+		assertThat(admin.get(compute, "/v2.1/servers/" + server).<List<String>>read(
+				"$.server.addresses['fip-net'][*].addr")).containsExactly(fixedIp, floatingIp);
+
+		admin.put(network, "/v2.0/floatingips/" + floating.read("$.floatingip.id"),
+				"{\"floatingip\": {\"port_id\": null}}").expect(200);
+		awaitValue(() -> admin.get(compute, "/v2.1/servers/" + server).read("$.server.addresses['fip-net'][*].addr"),
+				List.of(fixedIp));
+		admin.delete(compute, "/v2.1/servers/" + server).expect(204);
+	}
+
 	private static void awaitValue(Callable<Object> value, Object expected) {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(value, expected::equals);
 	}

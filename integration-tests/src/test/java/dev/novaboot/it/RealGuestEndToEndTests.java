@@ -15,6 +15,7 @@ import dev.novaboot.it.SuiteClient.Response;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
 import dev.novaboot.service.testsupport.HostTools;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,10 @@ import static org.awaitility.Awaitility.await;
  * serial console shows the kernel booting, the DHCP lease of exactly the fixed IP the
  * Networking API shows for its port and what the config drive told it; the bridge's
  * gateway address pings it; a volume hot-plugged into it shows up among its block devices;
- * a delete leaves no tap, no QEMU and no DHCP host entry, and gives the volume back.
+ * a machine outside the cloud (another namespace on the external network) pings it by its
+ * floating IP through a router's namespace; a delete leaves no tap, no QEMU, no DHCP host
+ * entry and no NAT for the floating IP, and gives the volume back. VLAN networks are not
+ * run here: the kernel of the project's machines has no {@code 8021q}.
  * KVM when {@code /dev/kvm} is usable, software emulation otherwise. Needs root and the
  * packages {@code .ci/run} installs.
  */
@@ -41,7 +45,14 @@ class RealGuestEndToEndTests {
 
 	private static final CommandRunner host = new CommandRunner(List.of(), Duration.ofSeconds(30));
 
-	private static final String NAMESPACE = "nova-rg-" + UUID.randomUUID().toString().substring(0, 8);
+	private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+
+	private static final String NAMESPACE = "nova-rg-" + SUFFIX;
+
+	/** A machine on the external network, outside the cloud: it reaches guests only by their floating IPs. */
+	private static final String OUTSIDE = "nova-rgx-" + SUFFIX;
+
+	private static final String OUTSIDE_ADDRESS = "172.24.4.1";
 
 	@TempDir
 	static Path workDir;
@@ -49,6 +60,12 @@ class RealGuestEndToEndTests {
 	static Path networkState;
 
 	static boolean namespaceCreated;
+
+	static boolean outsideCreated;
+
+	static String routerId;
+
+	static String accelerator;
 
 	static Suite suite;
 
@@ -65,6 +82,7 @@ class RealGuestEndToEndTests {
 		}
 		Path images = Files.createDirectories(workDir.resolve("images"));
 		Files.copy(buildTestGuest(), images.resolve("nova-test-guest.raw"));
+		accelerator = acceleratorThatBoots(images.resolve("nova-test-guest.raw"));
 		// dnsmasq reads its hosts file as user nobody: the state directory must be readable
 		networkState = Files.createTempDirectory(Path.of("/tmp"), "nova-rg-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -78,7 +96,8 @@ class RealGuestEndToEndTests {
 				"--nova.network.state-directory=" + networkState),
 				"compute", List.of("--nova.compute.driver=qemu", "--nova.compute.qemu.image-directory=" + images,
 						"--nova.compute.qemu.state-directory=" + workDir.resolve("instances"),
-						"--nova.compute.qemu.network-namespace=" + NAMESPACE)));
+						"--nova.compute.qemu.network-namespace=" + NAMESPACE,
+						"--nova.compute.qemu.accelerator=" + accelerator)));
 		admin = SuiteClient.login(suite.app("compute"), "admin", Suite.ADMIN_PASSWORD, "admin");
 	}
 
@@ -94,6 +113,14 @@ class RealGuestEndToEndTests {
 			ProcessHandle.allProcesses()
 				.filter((process) -> process.info().commandLine().map(RealGuestEndToEndTests::leftBehind).orElse(false))
 				.forEach(ProcessHandle::destroyForcibly);
+			// the router's namespace is the network service's; a failed test may leave it
+			String namespaces = host.run("ip", "netns", "list").stdout();
+			if (routerId != null && namespaces.contains("qrouter-" + routerId)) {
+				host.run("ip", "netns", "del", "qrouter-" + routerId);
+			}
+			if (outsideCreated) {
+				host.run("ip", "netns", "del", OUTSIDE);
+			}
 			if (namespaceCreated) {
 				host.run("ip", "netns", "del", NAMESPACE);
 			}
@@ -110,9 +137,10 @@ class RealGuestEndToEndTests {
 		String networkId = admin.post(network, "/v2.0/networks", "{\"network\": {\"name\": \"guest-net\"}}")
 			.expect(201)
 			.read("$.network.id");
-		admin.post(network, "/v2.0/subnets", """
+		String subnetId = admin.post(network, "/v2.0/subnets", """
 				{"subnet": {"network_id": "%s", "cidr": "10.77.0.0/24", "ip_version": 4}}""".formatted(networkId))
-			.expect(201);
+			.expect(201)
+			.read("$.subnet.id");
 		String publicKey = admin.post(compute, "/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"guest-key\"}}")
 			.expect(200)
 			.read("$.keypair.public_key");
@@ -125,10 +153,10 @@ class RealGuestEndToEndTests {
 			.expect(202)
 			.read("$.server.id");
 		String address = awaitPortAddress(network, server);
-		awaitPing(address);
+		awaitPing(compute, server, address);
 		Duration bootToPing = Duration.ofNanos(System.nanoTime() - posted);
 		System.out.println("Real guest: POST /servers to first ping in " + bootToPing.toMillis() + " ms ("
-				+ accelerator() + ")");
+				+ (accelerator.equals("kvm") ? "KVM" : "software emulation (TCG)") + ")");
 
 		Response port = admin.get(network, "/v2.0/ports?device_id=" + server).expect(200);
 		String portId = port.<List<String>>read("$.ports[*].id").get(0);
@@ -166,6 +194,14 @@ class RealGuestEndToEndTests {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> lastBlockDevices(consoleOutput(compute, server)).contains("sda"));
 
+		// from outside the cloud, through a router, by the floating IP (ICMP allowed, as a user must)
+		String floatingIp = reachByFloatingIp(network, subnetId, portId);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> admin.get(compute, "/v2.1/servers/" + server).<List<String>>read(
+					"$.server.addresses['guest-net'][*].addr"), List.of(address, floatingIp)::equals);
+		assertThat(inRouter("iptables", "-t", "nat", "-S")).contains("-d " + floatingIp + "/32 -j DNAT --to-destination " + address);
+
 		admin.delete(compute, "/v2.1/servers/" + server).expect(204);
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
@@ -183,6 +219,73 @@ class RealGuestEndToEndTests {
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> "available".equals(admin.get(volumes, "/v3/" + project + "/volumes/" + volumeId)
 				.read("$.volume.status")));
+
+		// the floating IP outlives its port, unassociated, and the router NATs it no more
+		Response floating = admin.get(network, "/v2.0/floatingips?floating_ip_address=" + floatingIp).expect(200);
+		assertThat(floating.<List<Object>>read("$.floatingips[*].port_id")).containsExactly((Object) null);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> !inRouter("iptables", "-t", "nat", "-S").contains(floatingIp));
+		assertThat(pings(OUTSIDE, floatingIp)).isFalse();
+		admin.put(network, "/v2.0/routers/" + routerId + "/remove_router_interface",
+				"{\"subnet_id\": \"%s\"}".formatted(subnetId)).expect(200);
+		admin.delete(network, "/v2.0/floatingips/" + floating.<List<String>>read("$.floatingips[*].id").get(0))
+			.expect(204);
+		admin.delete(network, "/v2.0/routers/" + routerId).expect(204);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> !host.run("ip", "netns", "list").stdout().contains("qrouter-" + routerId));
+	}
+
+	/**
+	 * An external network on the same bridge with a machine of the outside world on it, a
+	 * router from the guest's subnet to it, ICMP allowed into the default group and a
+	 * floating IP on the guest's port; answers the floating address once the outside
+	 * machine's pings come back.
+	 */
+	private static String reachByFloatingIp(SuiteProcess network, String subnetId, String portId) throws Exception {
+		String external = admin.post(network, "/v2.0/networks",
+				"{\"network\": {\"name\": \"public\", \"router:external\": true}}")
+			.expect(201)
+			.read("$.network.id");
+		admin.post(network, "/v2.0/subnets", """
+				{"subnet": {"network_id": "%s", "cidr": "172.24.4.0/24", "ip_version": 4, "gateway_ip": "%s",
+				            "enable_dhcp": false}}""".formatted(external, OUTSIDE_ADDRESS))
+			.expect(201);
+		routerId = admin.post(network, "/v2.0/routers", """
+				{"router": {"name": "guest-router", "external_gateway_info": {"network_id": "%s"}}}""".formatted(external))
+			.expect(201)
+			.read("$.router.id");
+		admin.put(network, "/v2.0/routers/" + routerId + "/add_router_interface",
+				"{\"subnet_id\": \"%s\"}".formatted(subnetId)).expect(200);
+		String defaultGroup = admin.get(network, "/v2.0/security-groups?name=default&project_id=" + admin.projectId())
+			.expect(200)
+			.<List<String>>read("$.security_groups[*].id")
+			.get(0);
+		admin.post(network, "/v2.0/security-group-rules", """
+				{"security_group_rule": {"security_group_id": "%s", "direction": "ingress", "ethertype": "IPv4",
+				                         "protocol": "icmp"}}""".formatted(defaultGroup))
+			.expect(201);
+		String floatingIp = admin.post(network, "/v2.0/floatingips", """
+				{"floatingip": {"floating_network_id": "%s", "port_id": "%s"}}""".formatted(external, portId))
+			.expect(201)
+			.read("$.floatingip.floating_ip_address");
+		assertThat(floatingIp).startsWith("172.24.4.");
+
+		host.run("ip", "netns", "add", OUTSIDE);
+		outsideCreated = true;
+		inNamespace("ip", "link", "add", "rgx-" + SUFFIX.substring(0, 6), "type", "veth", "peer", "name", "eth0");
+		inNamespace("ip", "link", "set", "eth0", "netns", OUTSIDE);
+		inNamespace("ip", "link", "set", "rgx-" + SUFFIX.substring(0, 6), "master", "br-guest", "up");
+		in(OUTSIDE, "ip", "link", "set", "lo", "up");
+		in(OUTSIDE, "ip", "addr", "add", OUTSIDE_ADDRESS + "/24", "dev", "eth0");
+		in(OUTSIDE, "ip", "link", "set", "eth0", "up");
+		// the outside has no route to the guest's fixed network: only the floating address can answer
+		assertThat(in(OUTSIDE, "ip", "route")).doesNotContain("10.77.0.");
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> pings(OUTSIDE, floatingIp));
+		return floatingIp;
 	}
 
 	private static String awaitPortAddress(SuiteProcess network, String server) {
@@ -199,16 +302,19 @@ class RealGuestEndToEndTests {
 	}
 
 	// from the bridge's side, which holds the gateway address, as the network host would
-	private static void awaitPing(String address) {
-		await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			try {
-				inNamespace("ping", "-c", "1", "-W", "1", address);
-				return true;
-			}
-			catch (CommandFailedException ex) {
-				return false;
-			}
-		});
+	private static void awaitPing(SuiteProcess compute, String server, String address) throws Exception {
+		try {
+			await().atMost(Duration.ofSeconds(100))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> pings(NAMESPACE, address));
+		}
+		catch (ConditionTimeoutException ex) {
+			// what the guest and the bridge looked like, for whoever reads the failure
+			throw new AssertionError("the guest never answered ping on " + address + "; server: "
+					+ admin.get(compute, "/v2.1/servers/" + server).body() + "\nconsole:\n"
+					+ admin.post(compute, "/v2.1/servers/" + server + "/action", "{\"os-getConsoleOutput\": {}}").body()
+					+ "\nlinks:\n" + inNamespace("ip", "-o", "addr", "show"), ex);
+		}
 	}
 
 	private static String awaitConsole(SuiteProcess compute, String server, String line) {
@@ -245,9 +351,38 @@ class RealGuestEndToEndTests {
 		return hosts.toString();
 	}
 
-	private static String accelerator() {
-		return Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")) ? "KVM"
-				: "software emulation (TCG)";
+	/**
+	 * KVM where it runs the guest, TCG otherwise: a nested KVM (as on some CI machines) opens
+	 * {@code /dev/kvm} and then fails to emulate the boot loader ("KVM internal error ...
+	 * emulation failure"), which the driver's {@code auto} cannot know before the guest runs.
+	 */
+	private static String acceleratorThatBoots(Path image) throws IOException, InterruptedException {
+		if (!Files.isReadable(Path.of("/dev/kvm")) || !Files.isWritable(Path.of("/dev/kvm"))) {
+			return "tcg";
+		}
+		Path console = workDir.resolve("kvm-probe.log");
+		Process qemu = new ProcessBuilder("qemu-system-x86_64", "-accel", "kvm", "-m", "256", "-display", "none", "-serial",
+				"file:" + console, "-monitor", "none", "-nic", "none", "-drive",
+				"file=" + image + ",format=raw,snapshot=on")
+			.redirectErrorStream(true)
+			.redirectOutput(workDir.resolve("kvm-probe.err").toFile())
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (System.nanoTime() < deadline && qemu.isAlive()) {
+				if (Files.exists(console) && Files.readString(console).contains("Linux version ")) {
+					return "kvm";
+				}
+				if (Files.readString(workDir.resolve("kvm-probe.err")).contains("KVM internal error")) {
+					return "tcg";
+				}
+				Thread.sleep(200);
+			}
+			return "tcg";
+		}
+		finally {
+			qemu.destroyForcibly().waitFor();
+		}
 	}
 
 	private static Path buildTestGuest() throws IOException, InterruptedException {
@@ -271,9 +406,27 @@ class RealGuestEndToEndTests {
 	}
 
 	private static String inNamespace(String... command) {
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE));
+		return in(NAMESPACE, command);
+	}
+
+	private static String inRouter(String... command) {
+		return in("qrouter-" + routerId, command);
+	}
+
+	private static String in(String namespace, String... command) {
+		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
 		full.addAll(List.of(command));
 		return host.run(full, Duration.ofSeconds(30)).stdout();
+	}
+
+	private static boolean pings(String namespace, String address) {
+		try {
+			in(namespace, "ping", "-c", "1", "-W", "1", address);
+			return true;
+		}
+		catch (CommandFailedException ex) {
+			return false;
+		}
 	}
 
 	private static boolean onPath(String tool) {

@@ -78,6 +78,10 @@ final class SuiteClient {
 		return send(app, path, "PUT", null);
 	}
 
+	Response put(SuiteProcess app, String path, String json) throws IOException, InterruptedException {
+		return send(app, path, "PUT", json);
+	}
+
 	Response patch(SuiteProcess app, String path, String json) throws IOException, InterruptedException {
 		return send(app, path, "PATCH", json);
 	}

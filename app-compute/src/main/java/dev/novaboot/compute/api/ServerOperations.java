@@ -309,6 +309,8 @@ class ServerOperations {
 			.stream()
 			.flatMap((vif) -> vif.network().subnets().stream())
 			.flatMap((subnet) -> subnet.ips().stream())
+			// Nova matches the fixed IPs only (its ports' fixed_ips with Neutron)
+			.filter((ip) -> "fixed".equals(ip.type()))
 			.anyMatch((ip) -> ip.version() == version && pattern.matcher(ip.address()).find());
 	}
 

@@ -423,6 +423,31 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		return this.instances.findLive(instance.instanceUuid()).isPresent();
 	}
 
+	/**
+	 * {@code network-changed}: the instance's network info is read again from the network
+	 * service (Nova refreshes its info cache the same way), so that the server's addresses
+	 * show a floating IP once associated and no longer once released. Other events, and
+	 * events for instances that are gone, are dropped, as Nova's compute drops them.
+	 */
+	@Override
+	public void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event) {
+		if (!ExternalInstanceEvent.NETWORK_CHANGED.equals(event.name())) {
+			logger.debug("Dropping event " + event.name() + " for instance " + event.instanceUuid());
+			return;
+		}
+		this.locks.withLock(event.instanceUuid(), () -> {
+			if (this.instances.findLive(event.instanceUuid()).isEmpty()) {
+				return;
+			}
+			NetworkInfo info = this.network.info(context, event.instanceUuid());
+			// what only compute knows of each interface (the user's port, its tag) survives the
+			// refresh, as Nova's info cache keeps preserve_on_delete
+			NetworkInfo recorded = this.interfaces.networkInfo(event.instanceUuid());
+			this.states.networkAllocated(event.instanceUuid(),
+					this.json.writeValueAsString(info.keepingWhatComputeKnows(recorded)));
+		});
+	}
+
 	private Instance instance(String uuid) {
 		return this.instances.findLive(uuid).orElseThrow(() -> new InstanceNotFoundException(uuid));
 	}

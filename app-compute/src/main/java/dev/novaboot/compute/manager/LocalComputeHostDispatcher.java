@@ -168,6 +168,11 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 			return this.target.instanceExists(context, instance);
 		}
 
+		@Override
+		public void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event) {
+			cast("external_instance_event", () -> this.target.externalInstanceEvent(context, event));
+		}
+
 	}
 
 }

@@ -50,6 +50,12 @@ public interface NetworkAllocator {
 	 */
 	String removeSecurityGroup(RequestContext context, String instanceUuid, String group);
 
+	/**
+	 * The instance's interfaces as the network service has them now, floating IPs
+	 * included (Nova's {@code get_instance_nw_info}).
+	 */
+	NetworkInfo info(RequestContext context, String instanceUuid);
+
 	/** Releases everything the instance holds; nothing held is fine. */
 	default void deallocate(RequestContext context, String instanceUuid, String host) {
 		deallocate(context, instanceUuid, host, List.of());

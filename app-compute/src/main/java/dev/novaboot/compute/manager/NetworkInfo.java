@@ -62,6 +62,18 @@ public record NetworkInfo(List<Vif> vifs) {
 		return new NetworkInfo(this.vifs.stream().filter((vif) -> vif.id() == null || !vif.id().equals(portId)).toList());
 	}
 
+	/**
+	 * This network info as the network service tells it, with what only compute knows of
+	 * each interface taken from the recorded one: whether the user gave the port, and its tag.
+	 */
+	public NetworkInfo keepingWhatComputeKnows(NetworkInfo recorded) {
+		return new NetworkInfo(this.vifs.stream()
+			.map((vif) -> recorded.vif(vif.id())
+				.map((known) -> new Vif(vif.id(), vif.address(), vif.network(), known.preserveOnDelete(), known.tag()))
+				.orElse(vif))
+			.toList());
+	}
+
 	/** The ports the user gave, which a delete unbinds rather than deletes. */
 	public List<String> preservedPortIds() {
 		return this.vifs.stream().filter(Vif::preserveOnDelete).map(Vif::id).toList();

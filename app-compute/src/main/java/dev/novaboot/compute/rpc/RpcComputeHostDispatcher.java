@@ -226,6 +226,14 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 			return reach(() -> call().instanceExists(context, instance));
 		}
 
+		@Override
+		public void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event) {
+			reach(() -> {
+				cast().externalInstanceEvent(context, event);
+				return null;
+			});
+		}
+
 	}
 
 }

@@ -109,6 +109,13 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
+	public NetworkInfo info(RequestContext context, String instanceUuid) {
+		InstanceNetworkInfo info = call(() -> this.rpc.call(NetworkRpcApi.class)
+			.getInstanceNetworkInfo(context, new NetworkRpcApi.InstanceRef(instanceUuid)));
+		return networkInfo(info.interfaces());
+	}
+
+	@Override
 	public void deallocate(RequestContext context, String instanceUuid, String host, List<String> preservedPortIds) {
 		call(() -> {
 			this.rpc.call(NetworkRpcApi.class)
@@ -165,11 +172,18 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 		return new NetworkInfo(byPort.values().stream().map(RpcNetworkAllocator::vif).toList());
 	}
 
+	// each fixed IP followed by its floating IPs, the order of Nova's addresses view
+	private static List<NetworkInfo.FixedIp> ips(VirtualInterface vif) {
+		List<NetworkInfo.FixedIp> ips = new ArrayList<>();
+		ips.add(new NetworkInfo.FixedIp(vif.address(), "fixed", vif.address().contains(":") ? 6 : 4));
+		vif.floatingAddresses().forEach((floating) -> ips.add(new NetworkInfo.FixedIp(floating, "floating", 4)));
+		return ips;
+	}
+
 	private static NetworkInfo.Vif vif(List<VirtualInterface> addresses) {
 		VirtualInterface first = addresses.get(0);
 		List<NetworkInfo.Subnet> subnets = addresses.stream()
-			.map((vif) -> new NetworkInfo.Subnet(vif.cidr(), vif.gateway(), vif.dns(),
-					List.of(new NetworkInfo.FixedIp(vif.address(), "fixed", vif.address().contains(":") ? 6 : 4))))
+			.map((vif) -> new NetworkInfo.Subnet(vif.cidr(), vif.gateway(), vif.dns(), ips(vif)))
 			.toList();
 		NetworkInfo.Network network = new NetworkInfo.Network(first.networkId(), first.networkName(), first.bridge(),
 				subnets);

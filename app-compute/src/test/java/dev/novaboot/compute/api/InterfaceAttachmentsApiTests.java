@@ -3,10 +3,14 @@ package dev.novaboot.compute.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.novaboot.compute.driver.FakeComputeDriver;
+import dev.novaboot.compute.manager.ComputeManager;
 import dev.novaboot.compute.manager.LocalNetworkAllocator;
+import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.rpc.api.ComputeRpcApi.ExternalInstanceEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,9 @@ class InterfaceAttachmentsApiTests {
 
 	@Autowired
 	LocalNetworkAllocator network;
+
+	@Autowired
+	ComputeManager manager;
 
 	ComputeApiClient gina;
 
@@ -122,10 +129,14 @@ class InterfaceAttachmentsApiTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(this.network.deviceOf(port)));
 		assertThat(this.driver.pluggedInterfaces(id)).doesNotContain(port);
 
-		// attached again, the server's delete unbinds it and keeps it
+		// attached again, the server's delete unbinds it and keeps it, even after a
+		// network-changed refresh of the server's network info
 		assertThat(this.gina.post(os(id), Map.of("interfaceAttachment", Map.of("port_id", port)))
 			.getStatusCode()
 			.value()).isEqualTo(200);
+		this.manager.externalInstanceEvent(
+				new RequestContext("req-" + UUID.randomUUID(), "nova-network", "admin", Set.of("admin")),
+				ExternalInstanceEvent.networkChanged(id, port));
 		deleteAndWait(this.gina, id);
 		assertThat(this.network.deviceOf(port)).isEqualTo("");
 		deleteAndWait(this.gina, other);

@@ -39,6 +39,9 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 
 	private final Map<String, String> boundTo = new HashMap<>();
 
+	// the boot interface of each instance, with the floating IP a test gave it
+	private final Map<String, NetworkInfo> allocated = new HashMap<>();
+
 	public LocalNetworkAllocator(LocalServicesProperties properties) {
 		this.properties = properties;
 		this.networkId = UUID.nameUUIDFromBytes(("network:" + properties.networkName()).getBytes(StandardCharsets.UTF_8))
@@ -145,7 +148,36 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		NetworkInfo.Vif vif = new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network);
 		this.ports.put(vif.id(), vif);
 		this.boundTo.put(vif.id(), instanceUuid);
-		return new NetworkInfo(List.of(vif));
+		NetworkInfo info = new NetworkInfo(List.of(vif));
+		this.allocated.put(instanceUuid, info);
+		return info;
+	}
+
+	/** The instance's ports now: the boot one as a floating IP left it, then those attached since. */
+	@Override
+	public synchronized NetworkInfo info(RequestContext context, String instanceUuid) {
+		NetworkInfo boot = this.allocated.getOrDefault(instanceUuid, new NetworkInfo(List.of()));
+		return new NetworkInfo(this.ports.values()
+			.stream()
+			.filter((vif) -> instanceUuid.equals(this.boundTo.get(vif.id())))
+			.map((vif) -> boot.vif(vif.id()).orElse(vif))
+			.toList());
+	}
+
+	/**
+	 * What a floating IP association does on the network service's side: the instance's
+	 * one address gets the floating IP ({@code null}: none any more).
+	 */
+	public synchronized void setFloatingIp(String instanceUuid, String floatingAddress) {
+		NetworkInfo.Vif vif = this.allocated.get(instanceUuid).vifs().get(0);
+		NetworkInfo.Subnet subnet = vif.network().subnets().get(0);
+		List<NetworkInfo.FixedIp> ips = new java.util.ArrayList<>(List.of(subnet.ips().get(0)));
+		if (floatingAddress != null) {
+			ips.add(new NetworkInfo.FixedIp(floatingAddress, "floating", 4));
+		}
+		NetworkInfo.Network network = new NetworkInfo.Network(vif.network().id(), vif.network().label(),
+				vif.network().bridge(), List.of(new NetworkInfo.Subnet(subnet.cidr(), subnet.gateway(), subnet.dns(), ips)));
+		this.allocated.put(instanceUuid, new NetworkInfo(List.of(new NetworkInfo.Vif(vif.id(), vif.address(), network))));
 	}
 
 	@Override
@@ -163,6 +195,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		}
 		this.used.values().removeIf(instanceUuid::equals);
 		this.instanceGroups.remove(instanceUuid);
+		this.allocated.remove(instanceUuid);
 	}
 
 	/** A user's port on the network, bound to nothing (what {@code POST /v2.0/ports} makes). */

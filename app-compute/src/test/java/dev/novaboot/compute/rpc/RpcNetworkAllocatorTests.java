@@ -118,6 +118,20 @@ class RpcNetworkAllocatorTests {
 	}
 
 	@Test
+	void theInstancesNetworkInfoListsEachFloatingIpAfterItsFixedIp() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		when(this.network.getInstanceNetworkInfo(CONTEXT, new NetworkRpcApi.InstanceRef("instance-4")))
+			.thenReturn(new InstanceNetworkInfo("instance-4", List.of(new VirtualInterface("port-4", "fa:16:3e:00:00:04",
+					"net-4", "private", "brq4", null, "10.4.0.0/24", "10.4.0.7", "10.4.0.1", List.of(), true,
+					List.of("172.24.4.9")))));
+
+		NetworkInfo info = this.allocator.info(CONTEXT, "instance-4");
+
+		assertThat(info.vifs().get(0).network().subnets().get(0).ips()).containsExactly(
+				new NetworkInfo.FixedIp("10.4.0.7", "fixed", 4), new NetworkInfo.FixedIp("172.24.4.9", "floating", 4));
+	}
+
+	@Test
 	void deallocationNamesTheInstanceAndItsHost() {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
 		this.allocator.deallocate(CONTEXT, "instance-3", "host-1");

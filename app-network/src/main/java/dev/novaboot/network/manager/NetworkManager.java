@@ -162,9 +162,12 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 		operations().afterPortsRemoved(List.of(removed), runsDhcp());
 	}
 
-	/** Moves a floating IP's NAT after it was associated, disassociated or released. */
+	/**
+	 * Moves a floating IP's NAT after it was associated, disassociated or released, and
+	 * tells the instances' compute hosts.
+	 */
 	default void floatingIpChanged(PortService.Binding before, PortService.Binding after) {
-		operations().host().rebind(before, after);
+		operations().floatingIpMoved(before, after);
 	}
 
 	/**

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.novaboot.network.NetworkProperties;
 import dev.novaboot.network.manager.FloatingIpService.Change;
@@ -76,10 +78,13 @@ public class NetworkOperations {
 
 	private final InstanceSecurityGroups instanceGroups;
 
+	private final InstanceEvents instanceEvents;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
 			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
-			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups) {
+			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents) {
+		this.instanceEvents = instanceEvents;
 		this.securityGroups = securityGroups;
 		this.bootChecks = bootChecks;
 		this.instanceGroups = instanceGroups;
@@ -404,19 +409,48 @@ public class NetworkOperations {
 
 	public FloatingAddress associateFloatingIp(RequestContext context, String floatingAddress, String fixedAddress) {
 		Change change = this.floatingIps.associateAddress(context, floatingAddress, fixedAddress);
-		this.host.rebind(change.before(), change.after());
+		floatingIpMoved(change.before(), change.after());
 		return floatingAddress(change.floatingIp());
 	}
 
 	public FloatingAddress disassociateFloatingIp(RequestContext context, String floatingAddress) {
 		Change change = this.floatingIps.disassociateAddress(context, floatingAddress);
-		this.host.rebind(change.before(), change.after());
+		floatingIpMoved(change.before(), change.after());
 		return floatingAddress(change.floatingIp());
 	}
 
 	public void releaseFloatingIp(RequestContext context, String floatingAddress) {
-		Binding before = this.floatingIps.deleteByAddress(context, floatingAddress);
-		this.host.rebind(before, null);
+		floatingIpMoved(this.floatingIps.deleteByAddress(context, floatingAddress), null);
+	}
+
+	/**
+	 * After a floating IP was associated, moved, disassociated or released (and the change
+	 * committed): its NAT follows it, and the compute host of each instance it left or
+	 * reached is told {@code network-changed}, as Neutron's Nova notifier tells Nova, even
+	 * when the NAT could not be set (the database, which the instance's addresses come
+	 * from, has the change either way).
+	 */
+	public void floatingIpMoved(Binding before, Binding after) {
+		try {
+			this.host.rebind(before, after);
+		}
+		finally {
+			Stream.of(before, after)
+				.filter(Objects::nonNull)
+				.map(Binding::portId)
+				.filter(Objects::nonNull)
+				.distinct()
+				.flatMap((portId) -> this.ports.byId(portId).stream())
+				.filter(NetworkOperations::isBoundInstancePort)
+				.forEach((port) -> this.instanceEvents.networkChanged(port.getHost(), port.getDeviceId(), port.getUuid()));
+		}
+	}
+
+	// Nova's ports: owned by compute:<zone>, on an instance, bound to the instance's host
+	private static boolean isBoundInstancePort(Port port) {
+		return port.getDeviceOwner() != null && port.getDeviceOwner().startsWith("compute:")
+				&& port.getDeviceId() != null && !port.getDeviceId().isBlank() && port.getHost() != null
+				&& !port.getHost().isBlank();
 	}
 
 	public FloatingAddress floatingAddress(FloatingIp floating) {

@@ -314,6 +314,10 @@ public class PortService {
 		return this.ports.findBy(rows, (query) -> query.limit(size).all());
 	}
 
+	public Optional<Port> byId(Long id) {
+		return this.ports.findById(id);
+	}
+
 	public List<Port> ofDevice(String deviceId) {
 		return this.ports.findByDeviceIdOrderById(deviceId);
 	}
@@ -562,12 +566,13 @@ public class PortService {
 
 	/**
 	 * A floating IP's NAT binding: on a network host's own NAT chains, or by a router
-	 * ({@code routerId} set, {@code host} null) whose namespace is set up again.
+	 * ({@code routerId} set, {@code host} null) whose namespace is set up again; with the
+	 * port whose instance learns of the change.
 	 */
-	public record Binding(String floatingAddress, String fixedAddress, String host, String routerId) {
+	public record Binding(String floatingAddress, String fixedAddress, String host, String routerId, Long portId) {
 
 		public Binding(String floatingAddress, String fixedAddress, String host) {
-			this(floatingAddress, fixedAddress, host, null);
+			this(floatingAddress, fixedAddress, host, null, null);
 		}
 
 		/** The binding of an associated floating IP. */
@@ -575,7 +580,8 @@ public class PortService {
 			String router = (floating.getRouterId() != null)
 					? routers.findById(floating.getRouterId()).map(Router::getUuid).orElse(null)
 					: null;
-			return new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost(), router);
+			return new Binding(floating.getAddress(), floating.getFixedAddress(), floating.getHost(), router,
+					floating.getPortId());
 		}
 
 	}

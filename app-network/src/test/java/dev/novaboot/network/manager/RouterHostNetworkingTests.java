@@ -57,6 +57,9 @@ class RouterHostNetworkingTests {
 	@Autowired
 	RecordingNetworkDriver driver;
 
+	@Autowired
+	StrategyTestConfiguration.RecordedInstanceEvents events;
+
 	@Test
 	void theRouterIsSetUpWithItsInterfaceGatewayAndFloatingIpsAndRemovedWithIt() {
 		RequestContext context = context("router-host");
@@ -106,6 +109,38 @@ class RouterHostNetworkingTests {
 		String host = this.routers.delete(context, router.getUuid());
 		this.manager.routerRemoved(router.getUuid(), host);
 		assertThat(this.driver.routers).doesNotContainKey(router.getUuid());
+	}
+
+	@Test
+	void theInstancesComputeHostIsToldNetworkChangedWhenAFloatingIpReachesOrLeavesItsPort() {
+		RequestContext context = context("router-events");
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context, "re", "10.33.0.0/24", false);
+		Subnet subnet = ManagerTestSupport.onlySubnet(this.subnets, network);
+		Network external = ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.128/28");
+		Port bound = this.ports.create(context,
+				new PortSpec(network.getUuid(), null, null, null, null, null, "vm-re", "compute:nova", null, "compute-7"));
+		Port unbound = this.ports.create(context,
+				new PortSpec(network.getUuid(), null, null, null, null, null, null, null, null, null));
+		Router router = this.routers.create(context, null, "re", null, null,
+				new RouterService.GatewayInfo(external.getUuid(), null, null));
+		this.routers.addInterface(context, router.getUuid(), subnet.getUuid(), null);
+		this.events.sent.clear();
+
+		FloatingIpService.Change change = this.floatingIps.create(context, external.getUuid(), null, null,
+				bound.getUuid(), null, null);
+		this.manager.floatingIpChanged(change.before(), change.after());
+		assertThat(this.events.sent).containsExactly("compute-7 vm-re " + bound.getUuid());
+
+		// moved to a port that no instance holds: the instance it left is told, no one else
+		change = this.floatingIps.update(context, change.floatingIp().getUuid(), true, unbound.getUuid(), null, null);
+		this.manager.floatingIpChanged(change.before(), change.after());
+		assertThat(this.events.sent).containsExactly("compute-7 vm-re " + bound.getUuid(),
+				"compute-7 vm-re " + bound.getUuid());
+
+		change = this.floatingIps.update(context, change.floatingIp().getUuid(), true, bound.getUuid(), null, null);
+		this.manager.floatingIpChanged(change.before(), change.after());
+		this.manager.floatingIpChanged(this.floatingIps.delete(context, change.floatingIp().getUuid()), null);
+		assertThat(this.events.sent).hasSize(4).allMatch(("compute-7 vm-re " + bound.getUuid())::equals);
 	}
 
 	@Test

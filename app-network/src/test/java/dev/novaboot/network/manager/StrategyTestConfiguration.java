@@ -26,6 +26,24 @@ class StrategyTestConfiguration {
 		return new KnownInstances();
 	}
 
+	@Bean
+	@Primary
+	RecordedInstanceEvents recordedInstanceEvents() {
+		return new RecordedInstanceEvents();
+	}
+
+	/** The {@code network-changed} events sent, as "host instance port". */
+	static class RecordedInstanceEvents implements InstanceEvents {
+
+		final java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public void networkChanged(String host, String instanceUuid, String portUuid) {
+			this.sent.add(host + " " + instanceUuid + " " + portUuid);
+		}
+
+	}
+
 	static class KnownInstances implements InstanceDirectory {
 
 		final Set<String> existing = ConcurrentHashMap.newKeySet();

@@ -13,7 +13,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.3")
+@RpcApi(topic = "compute", version = "1.4")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -84,13 +84,13 @@ public interface ComputeRpcApi {
 	 * Gives the instance one more network interface and hot-plugs it (Nova's
 	 * {@code attach_interface}, a call): the port comes from the network service, and is
 	 * given back when the driver cannot plug it. A refusal is an answer naming Nova's
-	 * exception (since 1.3).
+	 * exception (since 1.4).
 	 */
 	InterfaceAttachment attachInterface(RequestContext context, AttachInterface request);
 
 	/**
 	 * Unplugs the interface and gives its port back: deleted when the network service made
-	 * it, unbound when the user gave it (Nova's {@code detach_interface}, a cast; since 1.3).
+	 * it, unbound when the user gave it (Nova's {@code detach_interface}, a cast; since 1.4).
 	 */
 	void detachInterface(RequestContext context, DetachInterface request);
 
@@ -103,6 +103,15 @@ public interface ComputeRpcApi {
 	 * compute tables themselves.
 	 */
 	boolean instanceExists(RequestContext context, InstanceRef instance);
+
+	/**
+	 * Something another service changed about one of the host's instances (Nova's
+	 * {@code external_instance_event}, a cast): {@code network-changed} from the network
+	 * service, as Neutron sends it to Nova, after a floating IP of one of the instance's
+	 * ports was associated, moved or released; the host reads the instance's network info
+	 * again. Since 1.3.
+	 */
+	void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event);
 
 	/** An instance by uuid. */
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
@@ -206,6 +215,20 @@ public interface ComputeRpcApi {
 	}
 
 	record ConsoleOutput(String output) {
+	}
+
+	/**
+	 * @param name Nova's event name; only {@code network-changed} is sent
+	 * @param tag the port whose change it is, as Neutron tags it
+	 */
+	record ExternalInstanceEvent(@JsonProperty("instance_uuid") String instanceUuid, String name, String tag) {
+
+		public static final String NETWORK_CHANGED = "network-changed";
+
+		public static ExternalInstanceEvent networkChanged(String instanceUuid, String portUuid) {
+			return new ExternalInstanceEvent(instanceUuid, NETWORK_CHANGED, portUuid);
+		}
+
 	}
 
 }
