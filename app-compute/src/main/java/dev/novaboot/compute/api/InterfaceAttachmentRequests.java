@@ -48,11 +48,12 @@ final class InterfaceAttachmentRequests {
 	record AttachInterface(String netId, String portId, String requestedIp, String tag) {
 	}
 
+	/**
+	 * @param body the request's JSON object; {@code {}} attaches on the project's one
+	 * network, as Nova's schema allows (a body that is no object never reaches here: 400)
+	 */
 	@SuppressWarnings("unchecked")
 	static AttachInterface create(Map<String, Object> body, Microversion version) {
-		if (body == null) {
-			return new AttachInterface(null, null, null, null);
-		}
 		for (String field : body.keySet()) {
 			if (!field.equals("interfaceAttachment")) {
 				// a top-level schema error has no field to name (Nova's validator gives the message alone)

@@ -52,7 +52,7 @@ class InterfaceAttachmentsController {
 
 	@PostMapping
 	Map<String, Object> create(RequestContext context, @PathVariable String serverId,
-			@RequestBody(required = false) Map<String, Object> body, Microversion version) {
+			@RequestBody Map<String, Object> body, Microversion version) {
 		this.servers.find(context, serverId);
 		InterfaceAttachmentRequests.AttachInterface request = InterfaceAttachmentRequests.create(body, version);
 		String portId = this.servers.attachInterface(context, serverId, request);

@@ -225,6 +225,10 @@ class InterfaceAttachmentsApiTests {
 			assertThat(response.getStatusCode().value()).as("%s", body).isEqualTo(400);
 			assertThat(fault(response, "badRequest")).as("%s", body).endsWith(message);
 		});
+		// no body at all is no object (Nova's "None is not of type 'object'")
+		ResponseEntity<Map<String, Object>> noBody = this.gina.send(org.springframework.http.HttpMethod.POST, os(id), null);
+		assertThat(noBody.getStatusCode().value()).isEqualTo(400);
+		assertThat(fault(noBody, "badRequest")).isNotBlank();
 		// tag is Nova's from 2.49, and is checked there
 		ResponseEntity<Map<String, Object>> slash = this.gina.at("2.49")
 			.post(os(id), Map.of("interfaceAttachment", Map.of("net_id", net, "tag", "a/b")));
