@@ -40,7 +40,7 @@ class InterfaceAttachRefusedException extends RuntimeException {
 		if (NOT_FOUND.contains(this.fault)) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if ("PortLimitExceeded".equals(this.fault)) {
+		if ("PortLimitExceeded".equals(this.fault) || "PolicyNotAuthorized".equals(this.fault)) {
 			return HttpStatus.FORBIDDEN;
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;

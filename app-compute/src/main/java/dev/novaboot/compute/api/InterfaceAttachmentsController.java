@@ -53,8 +53,10 @@ class InterfaceAttachmentsController {
 	@PostMapping
 	Map<String, Object> create(RequestContext context, @PathVariable String serverId,
 			@RequestBody Map<String, Object> body, Microversion version) {
-		this.servers.find(context, serverId);
+		// Nova's order: the schema (a decorator), the server, then the policy
 		InterfaceAttachmentRequests.AttachInterface request = InterfaceAttachmentRequests.create(body, version);
+		this.servers.find(context, serverId);
+		checkPolicy(context, "create");
 		String portId = this.servers.attachInterface(context, serverId, request);
 		// Nova answers with its show of the new port
 		return show(context, serverId, portId);
@@ -63,7 +65,17 @@ class InterfaceAttachmentsController {
 	@DeleteMapping("/{portId}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void delete(RequestContext context, @PathVariable String serverId, @PathVariable String portId) {
+		this.servers.find(context, serverId);
+		checkPolicy(context, "delete");
 		this.servers.detachInterface(context, serverId, portId);
+	}
+
+	// Nova's defaults: list and show PROJECT_READER_OR_ADMIN (any role of the project),
+	// create and delete PROJECT_MEMBER_OR_ADMIN (not a reader)
+	private static void checkPolicy(RequestContext context, String action) {
+		if (!context.canWrite()) {
+			throw new PolicyForbiddenException("os_compute_api:os-attach-interfaces:" + action);
+		}
 	}
 
 	// the port among the server's; any other is Nova's "does not have a port" 404

@@ -260,6 +260,14 @@ class InterfaceAttachmentsApiTests {
 				Map.of("interfaceAttachment", Map.of("port_id", unknown)));
 		assertThat(fault(noSuchPort, "itemNotFound")).isEqualTo("Port id " + unknown + " could not be found.");
 
+		// a reader of the project may look, not change (Nova's PROJECT_MEMBER_OR_ADMIN)
+		ComputeApiClient reader = new ComputeApiClient(this.http, "project-gina", "reader");
+		assertThat(reader.get(os(id)).getStatusCode().value()).isEqualTo(200);
+		assertThat(fault(reader.post(os(id), Map.of()), "forbidden"))
+			.isEqualTo("Policy doesn't allow os_compute_api:os-attach-interfaces:create to be performed.");
+		assertThat(fault(reader.delete(os(id) + "/" + unknown), "forbidden"))
+			.isEqualTo("Policy doesn't allow os_compute_api:os-attach-interfaces:delete to be performed.");
+
 		// another project's server is not found, whatever the route
 		ComputeApiClient other = new ComputeApiClient(this.http, "project-henry", "member");
 		assertThat(other.get(os(id)).getStatusCode().value()).isEqualTo(404);

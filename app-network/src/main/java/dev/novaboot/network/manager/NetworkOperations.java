@@ -333,6 +333,7 @@ public class NetworkOperations {
 			case "NetworkNotFound" ->
 				PortAllocation.refused("NetworkNotFound", "Network " + networkId + " could not be found.");
 			case "SecurityGroupNotFound" -> PortAllocation.refused("SecurityGroupNotFound", ex.getMessage());
+			case "OverQuota" -> PortAllocation.refused("PortLimitExceeded", "Maximum number of ports exceeded");
 			default -> PortAllocation.refused((ex.kind() == NetworkException.Kind.INVALID) ? "InvalidInput" : ex.type(),
 					ex.getMessage());
 		};
