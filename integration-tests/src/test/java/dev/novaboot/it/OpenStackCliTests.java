@@ -105,6 +105,41 @@ class OpenStackCliTests {
 	}
 
 	@Test
+	void interfacesAreAttachedAndDetachedFromTheCli() throws Exception {
+		admin.run("network", "create", "cli-nic-net");
+		admin.run("subnet", "create", "--network", "cli-nic-net", "--subnet-range", "10.41.0.0/24", "cli-nic-subnet");
+		String id = admin.json("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+				"--network", "cli-nic-net", "--wait", "cli-nic").read("$.id");
+		String port = admin.json("port", "create", "--network", "cli-nic-net", "cli-nic-port").read("$.id");
+
+		// os-interface through the real network service: the user's port bound, then a new one on the network
+		admin.run("server", "add", "port", "cli-nic", "cli-nic-port");
+		assertThat(admin.json("port", "show", port).<String>read("$.device_id")).isEqualTo(id);
+		admin.run("server", "add", "network", "cli-nic", "cli-nic-net");
+		assertThat(admin.json("port", "list", "--server", id).<List<Object>>read("$[*]")).hasSize(3);
+		assertThat(rest.get(suite.app("compute"), "/v2.1/servers/" + id + "/os-interface")
+			.expect(200)
+			.<List<Object>>read("$.interfaceAttachments")).hasSize(3);
+		assertThat(admin.json("server", "show", id).<Object>read("$.addresses").toString().split("10\\.41\\.0\\."))
+			.hasSize(4);
+
+		// detached, the user's port is unbound and kept
+		admin.run("server", "remove", "port", "cli-nic", "cli-nic-port");
+		await(() -> "".equals(rest.get(suite.app("network"), "/v2.0/ports/" + port).expect(200).read("$.port.device_id")),
+				"port " + port + " was never unbound");
+		assertThat(admin.json("port", "list", "--server", id).<List<Object>>read("$[*]")).hasSize(2);
+
+		admin.run("server", "delete", "--wait", "cli-nic");
+		// the CLI finds no server to list the ports of any more: the network service says it
+		assertThat(rest.get(suite.app("network"), "/v2.0/ports?device_id=" + id).expect(200).<List<Object>>read("$.ports"))
+			.isEmpty();
+		assertThat(admin.json("port", "show", port).<String>read("$.device_id")).isEmpty();
+		admin.run("port", "delete", "cli-nic-port");
+		admin.run("subnet", "delete", "cli-nic-subnet");
+		admin.run("network", "delete", "cli-nic-net");
+	}
+
+	@Test
 	void keyPairsServerGroupsZonesLimitsUsageAndHypervisorStatistics() throws Exception {
 		Path privateKey = workDir.resolve("cli-key.pem");
 		admin.run("keypair", "create", "--private-key", privateKey.toString(), "cli-key");

@@ -132,6 +132,20 @@ class ComputeApiFaults extends OpenStackFaults {
 		};
 	}
 
+	/** Nova's answer for each reason an interface attach was refused (500 is its computeFault). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> interfaceAttachRefused(InterfaceAttachRefusedException ex) {
+		HttpStatus status = ex.status();
+		String name = switch (status) {
+			case BAD_REQUEST -> "badRequest";
+			case CONFLICT -> "conflictingRequest";
+			case NOT_FOUND -> "itemNotFound";
+			case FORBIDDEN -> "forbidden";
+			default -> "computeFault";
+		};
+		return fault(status, name, ex.getMessage());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Map<String, Fault>> gone(VirtualInterfacesController.GoneException ex) {
 		return fault(HttpStatus.GONE, "computeFault", ex.getMessage());

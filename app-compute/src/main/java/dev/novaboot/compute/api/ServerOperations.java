@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.manager.AttachedPort;
 import dev.novaboot.compute.manager.AvailabilityZones;
 import dev.novaboot.compute.manager.ComputeHostDispatcher;
 import dev.novaboot.compute.manager.ComputeHostUnreachableException;
@@ -44,6 +45,7 @@ import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
@@ -463,6 +465,60 @@ class ServerOperations {
 		InstanceAction.DETACH_VOLUME.check(uuid, instance.getVmState(), instance.getTaskState());
 		host(instance).detachVolume(context, new ComputeRpcApi.DetachVolume(uuid, volumeId));
 		this.actionLog.start(context, uuid, InstanceAction.DETACH_VOLUME.verb());
+	}
+
+	/**
+	 * The ports bound to the server now, as the network service tells them (Nova's
+	 * {@code os-interface} index lists the Neutron ports whose device is the server).
+	 */
+	List<AttachedPort> interfaces(RequestContext context, Instance instance) {
+		if (!this.network.available()) {
+			throw networkServiceNotAvailable();
+		}
+		return this.network.ports(context, instance.getUuid());
+	}
+
+	/**
+	 * Nova's {@code attach_interface}: the lock and state checks, the action recorded, then
+	 * a call to the server's host, which answers the port attached or Nova's reason why not.
+	 * @return the id of the port attached
+	 */
+	String attachInterface(RequestContext context, String uuid, InterfaceAttachmentRequests.AttachInterface request) {
+		Instance instance = find(context, uuid);
+		checkLock(context, instance);
+		InstanceAction.ATTACH_INTERFACE.check(uuid, instance.getVmState(), instance.getTaskState());
+		if (!this.network.available()) {
+			throw networkServiceNotAvailable();
+		}
+		this.actionLog.start(context, uuid, InstanceAction.ATTACH_INTERFACE.verb());
+		ComputeRpcApi.InterfaceAttachment answer = host(instance).attachInterface(context,
+				new ComputeRpcApi.AttachInterface(uuid, request.netId(), request.portId(), request.requestedIp(),
+						request.tag()));
+		if (!answer.isAttached()) {
+			throw new InterfaceAttachRefusedException(answer.fault(), answer.message());
+		}
+		return answer.portId();
+	}
+
+	/**
+	 * Nova's {@code detach_interface}: the lock and state checks, a port the server does not
+	 * have is 404 ({@code Port <id> is not attached}, the words of Nova's compute manager),
+	 * the action recorded, then a cast to the server's host.
+	 */
+	void detachInterface(RequestContext context, String uuid, String portId) {
+		Instance instance = find(context, uuid);
+		checkLock(context, instance);
+		InstanceAction.DETACH_INTERFACE.check(uuid, instance.getVmState(), instance.getTaskState());
+		if (networkInfo(instance).vif(portId).isEmpty()) {
+			throw new NotFoundException("Port " + ServerRequests.shown(portId) + " is not attached");
+		}
+		ComputeRpcApi host = host(instance);
+		this.actionLog.start(context, uuid, InstanceAction.DETACH_INTERFACE.verb());
+		host.detachInterface(context, new ComputeRpcApi.DetachInterface(uuid, portId));
+	}
+
+	private static ConflictException networkServiceNotAvailable() {
+		return new ConflictException("The network service is not available: no nova-network service is up.");
 	}
 
 	private static ConflictException volumeServiceNotAvailable() {

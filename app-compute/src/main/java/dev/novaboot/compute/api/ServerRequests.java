@@ -251,6 +251,16 @@ final class ServerRequests {
 		return address;
 	}
 
+	/** Whether the text is an IPv4 address in dotted form (Nova's {@code ipv4} format). */
+	static boolean isIpv4(String address) {
+		return IPV4.matcher(address).matches();
+	}
+
+	/** Whether the text is an IPv6 address literal (Nova's {@code ipv6} format). */
+	static boolean isIpv6Address(String address) {
+		return isIpv6(address);
+	}
+
 	// a literal only: hex digits and colons (an IPv4 tail may end it), never a name to resolve
 	private static boolean isIpv6(String address) {
 		if (address.length() > 39 + 6 || address.indexOf(':') < 0 || !address.matches("[0-9a-fA-F:.]+")) {

@@ -90,6 +90,19 @@ public interface ComputeDriver extends Driver {
 
 	void detachVolume(String uuid, GuestVolume volume);
 
+	/**
+	 * Hot-plugs a network interface into the guest (Nova's {@code attach_interface}): at
+	 * once if the guest runs or is paused; a stopped guest gets it at its next start, from
+	 * the network info the manager records. A failure leaves nothing of it on the host.
+	 */
+	void attachInterface(String uuid, GuestVif vif);
+
+	/**
+	 * Unplugs the interface from the guest and removes what plugged it on the host (Nova's
+	 * {@code detach_interface}); an interface the guest does not have is fine.
+	 */
+	void detachInterface(String uuid, GuestVif vif);
+
 	/** What this host offers to guests, for the resource tracker. */
 	HostResources getAvailableResource();
 

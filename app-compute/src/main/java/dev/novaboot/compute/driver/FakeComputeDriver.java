@@ -52,6 +52,7 @@ public class FakeComputeDriver implements ComputeDriver {
 		fake.vcpus = guest.vcpus();
 		fake.memoryMb = guest.memoryMb();
 		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
+		guest.vifs().forEach((vif) -> fake.vifs.put(vifKey(vif), vif));
 		fake.power = PowerState.RUNNING;
 		// a fake guest, a clock of its own: its transcript is the only place the time shows
 		fake.console.addAll(BootTranscript.of(guest, Instant.now()));
@@ -222,6 +223,61 @@ public class FakeComputeDriver implements ComputeDriver {
 		}
 	}
 
+	@Override
+	public void attachInterface(String uuid, GuestVif vif) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			if (fake.failNextInterfaceAttach) {
+				fake.failNextInterfaceAttach = false;
+				throw new IllegalStateException("The fake hypervisor refused to plug " + vif.portId());
+			}
+			fake.vifs.put(vifKey(vif), vif);
+			fake.console.add("attached interface " + vif.macAddress());
+		}
+	}
+
+	@Override
+	public void detachInterface(String uuid, GuestVif vif) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			if (fake.failNextInterfaceDetach) {
+				fake.failNextInterfaceDetach = false;
+				throw new IllegalStateException("The fake guest did not release " + vif.portId());
+			}
+			fake.vifs.remove(vifKey(vif));
+			fake.console.add("detached interface " + vif.macAddress());
+		}
+	}
+
+	/** The ports of the interfaces plugged into a guest, in plugging order: what tests check. */
+	public List<String> pluggedInterfaces(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			return fake.vifs.values().stream().map(GuestVif::portId).toList();
+		}
+	}
+
+	/** Makes the next interface attach of the guest fail, as a hypervisor that cannot plug it. */
+	public void failNextInterfaceAttach(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.failNextInterfaceAttach = true;
+		}
+	}
+
+	/** Makes the next interface detach of the guest fail, as a guest that keeps its NIC. */
+	public void failNextInterfaceDetach(String uuid) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.failNextInterfaceDetach = true;
+		}
+	}
+
+	// an interface without a port (not plugged anywhere) is known by its MAC address
+	private static String vifKey(GuestVif vif) {
+		return (vif.portId() != null) ? vif.portId() : vif.macAddress();
+	}
+
 	/** The volumes plugged into a guest: what tests check after attach and detach. */
 	public List<String> attachedVolumes(String uuid) {
 		FakeGuest fake = guest(uuid);
@@ -262,6 +318,12 @@ public class FakeComputeDriver implements ComputeDriver {
 		private final List<String> console = new ArrayList<>();
 
 		private final Map<String, GuestVolume> volumes = new LinkedHashMap<>();
+
+		private final Map<String, GuestVif> vifs = new LinkedHashMap<>();
+
+		private boolean failNextInterfaceAttach;
+
+		private boolean failNextInterfaceDetach;
 
 	}
 

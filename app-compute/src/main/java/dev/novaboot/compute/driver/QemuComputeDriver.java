@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.driver.qemu.ConfigDrive;
 import dev.novaboot.compute.driver.qemu.QmpClient;
+import dev.novaboot.compute.driver.qemu.QmpException;
 import dev.novaboot.compute.driver.qemu.TapDevices;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
@@ -204,10 +205,10 @@ public class QemuComputeDriver implements ComputeDriver {
 			GuestVif vif = guest.vifs().get(index);
 			String mac = checkMac(vif.macAddress());
 			if (vif.pluggable()) {
-				// libvirt's names: the backend hostnet<n>, the NIC net<n>
-				command.addAll(List.of("-netdev", "tap,id=hostnet" + index + ",ifname=" + TapDevices.name(vif.portId())
+				// named after the port, not the position, so that a detach finds what a spawn plugged
+				command.addAll(List.of("-netdev", "tap,id=" + netdevId(vif) + ",ifname=" + TapDevices.name(vif.portId())
 						+ ",script=no,downscript=no", "-device",
-						"virtio-net-pci,netdev=hostnet" + index + ",id=net" + index + ",mac=" + mac));
+						"virtio-net-pci,netdev=" + netdevId(vif) + ",id=" + nicId(vif) + ",mac=" + mac));
 			}
 			else {
 				// a NIC with the port's MAC but no backend: the guest sees no link
@@ -713,6 +714,135 @@ public class QemuComputeDriver implements ComputeDriver {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while detaching " + volume.device(), ex);
 		}
+	}
+
+	/**
+	 * Hot-plugs the interface as Nova's libvirt driver does through libvirt: the port's tap
+	 * in its bridge (recorded in {@code taps} first), QMP {@code netdev_add} of that tap and
+	 * {@code device_add} of a {@code virtio-net-pci} NIC with the port's MAC. A failure at
+	 * any step undoes the steps before it, so nothing of the interface stays on the host.
+	 */
+	@Override
+	public void attachInterface(String uuid, GuestVif vif) {
+		String mac = checkMac(vif.macAddress());
+		if (!vif.pluggable()) {
+			throw new IllegalArgumentException("Interface " + vif.portId() + " has no bridge to be plugged into");
+		}
+		if (pid(uuid).isEmpty()) {
+			return; // a stopped guest gets the interface on its command line at the next start
+		}
+		String tap = TapDevices.name(vif.portId());
+		List<String> recorded = new ArrayList<>(recordedTaps(uuid));
+		boolean newTap = !recorded.contains(tap);
+		if (newTap) {
+			recorded.add(tap);
+			recordTaps(uuid, recorded);
+		}
+		try {
+			this.taps.plug(vif);
+			try (QmpClient qmp = qmp(uuid)) {
+				qmp.execute("netdev_add", Map.of("type", "tap", "id", netdevId(vif), "ifname", tap, "script", "no",
+						"downscript", "no"));
+				try {
+					qmp.execute("device_add", Map.of("driver", "virtio-net-pci", "netdev", netdevId(vif), "id",
+							nicId(vif), "mac", mac));
+				}
+				catch (IOException ex) {
+					qmp.execute("netdev_del", Map.of("id", netdevId(vif)));
+					throw ex;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			RuntimeException failure = (ex instanceof RuntimeException runtime) ? runtime
+					: new UncheckedIOException("Could not attach interface " + vif.portId() + " to " + uuid,
+							(IOException) ex);
+			try {
+				this.taps.unplug(tap);
+				if (newTap) {
+					recorded.remove(tap);
+					recordTaps(uuid, recorded);
+				}
+			}
+			catch (RuntimeException cleanUp) {
+				failure.addSuppressed(cleanUp);
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * Unplugs the interface: QMP {@code device_del} of its NIC, then waits until
+	 * {@code query-pci} no longer shows it (the guest acknowledges PCI unplug; QEMU's
+	 * {@code DEVICE_DELETED}), then {@code netdev_del} and the tap deleted. A guest that does
+	 * not release the NIC in time fails the detach and keeps its interface.
+	 */
+	@Override
+	public void detachInterface(String uuid, GuestVif vif) {
+		if (vif.portId() == null) {
+			return;
+		}
+		String tap = TapDevices.name(vif.portId());
+		if (pid(uuid).isPresent()) {
+			try (QmpClient qmp = qmp(uuid)) {
+				if (pciDevices(qmp).contains(nicId(vif))) {
+					qmp.execute("device_del", Map.of("id", nicId(vif)));
+					long deadline = System.nanoTime() + QMP_TIMEOUT.toNanos();
+					while (pciDevices(qmp).contains(nicId(vif))) {
+						if (System.nanoTime() > deadline) {
+							throw new IOException("The guest did not release its interface " + vif.portId());
+						}
+						Thread.sleep(50);
+					}
+				}
+				try {
+					qmp.execute("netdev_del", Map.of("id", netdevId(vif)));
+				}
+				catch (QmpException ex) {
+					// no such backend: it went with the NIC, or was never there
+					logger.debug("netdev_del of " + netdevId(vif) + ": " + ex.getMessage());
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not detach interface " + vif.portId() + " from " + uuid, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while detaching interface " + vif.portId(), ex);
+			}
+		}
+		this.taps.unplug(tap);
+		List<String> recorded = new ArrayList<>(recordedTaps(uuid));
+		if (recorded.remove(tap)) {
+			recordTaps(uuid, recorded);
+		}
+	}
+
+	// the ids of the devices on the guest's PCI buses (query-pci), bridges' buses included
+	private static List<String> pciDevices(QmpClient qmp) throws IOException {
+		List<String> ids = new ArrayList<>();
+		for (JsonNode bus : qmp.execute("query-pci", Map.of())) {
+			collectPciIds(bus.path("devices"), ids);
+		}
+		return ids;
+	}
+
+	private static void collectPciIds(JsonNode devices, List<String> ids) {
+		for (JsonNode device : devices) {
+			if (device.hasNonNull("qdev_id") && !device.path("qdev_id").asString().isEmpty()) {
+				ids.add(device.path("qdev_id").asString());
+			}
+			collectPciIds(device.path("pci_bridge").path("devices"), ids);
+		}
+	}
+
+	// QEMU ids of a port's NIC and its backend: letters, digits and '-' (the port id's first 11 characters)
+	static String nicId(GuestVif vif) {
+		return "net-" + TapDevices.name(vif.portId()).substring(3);
+	}
+
+	static String netdevId(GuestVif vif) {
+		return "hostnet-" + TapDevices.name(vif.portId()).substring(3);
 	}
 
 	/** The block devices QEMU shows for the guest ({@code query-block}): device id to file. */

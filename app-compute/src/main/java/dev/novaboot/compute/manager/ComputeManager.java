@@ -2,6 +2,7 @@ package dev.novaboot.compute.manager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import dev.novaboot.compute.ComputeProperties;
@@ -71,11 +72,15 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	private final Duration reclaimInstanceInterval;
 
+	private final InterfaceAttachments interfaces;
+
 	public ComputeManager(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances,
 			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
 			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
 			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json, InstanceTasks tasks,
-			GuestSpecs specs, ComputeProperties properties, InstanceActionLog actionLog) {
+			GuestSpecs specs, ComputeProperties properties, InstanceActionLog actionLog,
+			InterfaceAttachments interfaces) {
+		this.interfaces = interfaces;
 		this.actionLog = actionLog;
 		this.tasks = tasks;
 		this.specs = specs;
@@ -251,7 +256,10 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 					+ "; nova-network releases them when it finds the instance gone");
 			return;
 		}
-		this.network.deallocate(context, uuid, this.identity.host());
+		// the ports the user gave are unbound and kept, as Nova's preserve_on_delete
+		List<String> preserved = (recorded != null) ? this.json.readValue(recorded, NetworkInfo.class).preservedPortIds()
+				: List.of();
+		this.network.deallocate(context, uuid, this.identity.host(), preserved);
 	}
 
 	@Override
@@ -360,6 +368,49 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		});
 	}
 
+	/**
+	 * Nova's {@code attach_interface} on this host (a call): checked against the instance's
+	 * state again under its lock, then {@link InterfaceAttachments#attach}; the step is
+	 * recorded as the action's {@code compute_attach_interface} event.
+	 */
+	@Override
+	public InterfaceAttachment attachInterface(RequestContext context, AttachInterface request) {
+		String uuid = request.instanceUuid();
+		AtomicReference<InterfaceAttachment> answer = new AtomicReference<>();
+		// a refusal is the event's Error, as Nova's wrap_instance_event records the exception
+		event(context, uuid, "compute_attach_interface", () -> {
+			answer.set(this.locks.withLock(uuid, () -> {
+				Instance instance = instance(uuid);
+				try {
+					InstanceAction.ATTACH_INTERFACE.check(uuid, instance.getVmState(), instance.getTaskState());
+				}
+				catch (InstanceInvalidStateException ex) {
+					return InterfaceAttachment.refused("InstanceInvalidState", ex.getMessage());
+				}
+				return this.interfaces.attach(context, instance, request.networkId(), request.portId(),
+						request.requestedIp(), request.tag());
+			}));
+			return answer.get().isAttached();
+		});
+		return answer.get();
+	}
+
+	/**
+	 * Nova's {@code detach_interface} on this host (a cast): unplugged, the port given back,
+	 * the network info without it; a failure is the {@code compute_detach_interface} event's
+	 * {@code Error} and changes nothing.
+	 */
+	@Override
+	public void detachInterface(RequestContext context, DetachInterface request) {
+		String uuid = request.instanceUuid();
+		this.actionLog.event(context, uuid, "compute_detach_interface", this.identity.host(),
+				() -> this.locks.withLock(uuid, () -> {
+					Instance instance = instance(uuid);
+					InstanceAction.DETACH_INTERFACE.check(uuid, instance.getVmState(), instance.getTaskState());
+					this.interfaces.detach(context, uuid, request.portId());
+				}));
+	}
+
 	@Override
 	public ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request) {
 		Instance instance = instance(request.instanceUuid());
@@ -389,7 +440,11 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 				return;
 			}
 			NetworkInfo info = this.network.info(context, event.instanceUuid());
-			this.states.networkAllocated(event.instanceUuid(), this.json.writeValueAsString(info));
+			// what only compute knows of each interface (the user's port, its tag) survives the
+			// refresh, as Nova's info cache keeps preserve_on_delete
+			NetworkInfo recorded = this.interfaces.networkInfo(event.instanceUuid());
+			this.states.networkAllocated(event.instanceUuid(),
+					this.json.writeValueAsString(info.keepingWhatComputeKnows(recorded)));
 		});
 	}
 

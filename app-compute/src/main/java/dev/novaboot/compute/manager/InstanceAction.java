@@ -58,6 +58,12 @@ public enum InstanceAction {
 	DETACH_VOLUME("detach_volume", Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.STOPPED, VmState.RESIZED,
 			VmState.SOFT_DELETED), null),
 
+	/** Nova's {@code attach_interface}: active, paused or stopped, no task; none begun. */
+	ATTACH_INTERFACE("attach_interface", Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.STOPPED), null),
+
+	/** Nova's {@code detach_interface}: the same states. */
+	DETACH_INTERFACE("detach_interface", Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.STOPPED), null),
+
 	/** Nova's states for it that exist here; no task. */
 	TRIGGER_CRASH_DUMP("trigger_crash_dump", Set.of(VmState.ACTIVE, VmState.ERROR), null),
 	GET_CONSOLE_OUTPUT("get_console_output", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), null);

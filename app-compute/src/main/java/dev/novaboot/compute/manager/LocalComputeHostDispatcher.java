@@ -149,6 +149,16 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public InterfaceAttachment attachInterface(RequestContext context, AttachInterface request) {
+			return this.target.attachInterface(context, request);
+		}
+
+		@Override
+		public void detachInterface(RequestContext context, DetachInterface request) {
+			cast("detach_interface", () -> this.target.detachInterface(context, request));
+		}
+
+		@Override
 		public ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request) {
 			return this.target.getConsoleOutput(context, request);
 		}

@@ -57,6 +57,37 @@ public interface NetworkAllocator {
 	NetworkInfo info(RequestContext context, String instanceUuid);
 
 	/** Releases everything the instance holds; nothing held is fine. */
-	void deallocate(RequestContext context, String instanceUuid, String host);
+	default void deallocate(RequestContext context, String instanceUuid, String host) {
+		deallocate(context, instanceUuid, host, List.of());
+	}
+
+	/**
+	 * Releases everything the instance holds, except that the ports the user gave are
+	 * unbound and kept (Nova's {@code preserve_on_delete}); nothing held is fine.
+	 */
+	void deallocate(RequestContext context, String instanceUuid, String host, List<String> preservedPortIds);
+
+	/**
+	 * One more port for the instance (Nova's {@code allocate_for_instance} of an interface
+	 * attach): the user's port {@code portId} bound to it, a new port on {@code networkId}
+	 * ({@code fixedIp} on it when given), or with neither a port on the one network the
+	 * project may use.
+	 * @param securityGroups the instance's groups, which a new port gets ({@code null}:
+	 * the project's default group)
+	 * @return the interface, with {@code preserveOnDelete} set for the user's port
+	 * @throws NetworkRequestRefusedException with the name of Nova's exception when the
+	 * port or network cannot be had
+	 */
+	NetworkInfo.Vif allocatePort(RequestContext context, String instanceUuid, String host, String networkId,
+			String portId, String fixedIp, List<String> securityGroups);
+
+	/**
+	 * Takes one port from the instance (Nova's {@code deallocate_port_for_instance}):
+	 * deleted, or unbound and kept when {@code preserve}; a port already gone is fine.
+	 */
+	void deallocatePort(RequestContext context, String instanceUuid, String host, String portId, boolean preserve);
+
+	/** The ports bound to the instance now, in the network service's order. */
+	List<AttachedPort> ports(RequestContext context, String instanceUuid);
 
 }

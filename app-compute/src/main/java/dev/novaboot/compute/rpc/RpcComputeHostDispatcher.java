@@ -12,7 +12,8 @@ import dev.novaboot.service.rpc.api.ComputeRpcApi;
  * Reaches the compute manager of a host: this host through the local dispatcher (casts
  * on this service's own build executor), any other host over RPC to
  * {@code compute.<host>}: the instance operations as casts, the questions with an answer
- * (volume attach and detach, console output) as calls.
+ * (volume attach and detach, interface attach, console output) as calls;
+ * interface detach is a cast, as Nova's.
  */
 public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 
@@ -198,6 +199,19 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 		public void detachVolume(RequestContext context, DetachVolume request) {
 			reach(() -> {
 				call().detachVolume(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public InterfaceAttachment attachInterface(RequestContext context, AttachInterface request) {
+			return reach(() -> call().attachInterface(context, request));
+		}
+
+		@Override
+		public void detachInterface(RequestContext context, DetachInterface request) {
+			reach(() -> {
+				cast().detachInterface(context, request);
 				return null;
 			});
 		}

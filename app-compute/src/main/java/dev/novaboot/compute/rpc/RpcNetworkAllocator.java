@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.novaboot.compute.manager.AttachedPort;
 import dev.novaboot.compute.manager.NetworkAllocationException;
 import dev.novaboot.compute.manager.NetworkAllocator;
 import dev.novaboot.compute.manager.NetworkInfo;
@@ -19,7 +20,10 @@ import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.PortAllocation;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocatePortForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocatePortForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
@@ -112,11 +116,50 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
-	public void deallocate(RequestContext context, String instanceUuid, String host) {
+	public void deallocate(RequestContext context, String instanceUuid, String host, List<String> preservedPortIds) {
 		call(() -> {
-			this.rpc.call(NetworkRpcApi.class).deallocateForInstance(context, new DeallocateForInstance(instanceUuid, host));
+			this.rpc.call(NetworkRpcApi.class)
+				.deallocateForInstance(context, new DeallocateForInstance(instanceUuid, host, preservedPortIds));
 			return null;
 		});
+	}
+
+	@Override
+	public NetworkInfo.Vif allocatePort(RequestContext context, String instanceUuid, String host, String networkId,
+			String portId, String fixedIp, List<String> securityGroups) {
+		PortAllocation allocation = call(() -> this.rpc.call(NetworkRpcApi.class)
+			.allocatePortForInstance(context, new AllocatePortForInstance(instanceUuid, context.projectId(), host,
+					networkId, portId, fixedIp, securityGroups)));
+		if (!allocation.isAccepted()) {
+			throw new NetworkRequestRefusedException(allocation.fault(), allocation.message());
+		}
+		NetworkInfo.Vif vif = networkInfo(allocation.interfaces()).vifs().get(0);
+		return new NetworkInfo.Vif(vif.id(), vif.address(), vif.network(), allocation.preexisting(), null);
+	}
+
+	@Override
+	public void deallocatePort(RequestContext context, String instanceUuid, String host, String portId,
+			boolean preserve) {
+		call(() -> {
+			this.rpc.call(NetworkRpcApi.class)
+				.deallocatePortForInstance(context, new DeallocatePortForInstance(instanceUuid, portId, preserve, host));
+			return null;
+		});
+	}
+
+	@Override
+	public List<AttachedPort> ports(RequestContext context, String instanceUuid) {
+		InstanceNetworkInfo info = call(() -> this.rpc.call(NetworkRpcApi.class)
+			.getInstanceNetworkInfo(context, new NetworkRpcApi.InstanceRef(instanceUuid)));
+		Map<String, List<VirtualInterface>> byPort = new LinkedHashMap<>();
+		info.interfaces().forEach((vif) -> byPort.computeIfAbsent(vif.portId(), (port) -> new ArrayList<>()).add(vif));
+		// a port listed by its device is bound to the instance: Neutron's ACTIVE
+		return byPort.values()
+			.stream()
+			.map((addresses) -> new AttachedPort(addresses.get(0).portId(), addresses.get(0).networkId(),
+					addresses.get(0).macAddress(), "ACTIVE",
+					addresses.stream().map((vif) -> new AttachedPort.FixedIp(vif.subnetId(), vif.address())).toList()))
+			.toList();
 	}
 
 	/**

@@ -96,6 +96,9 @@ class ComputeApiCampaignTests {
 			.template(new Template("POST", "/v2.1/servers/{serverId}/os-volume_attachments",
 					"{\"volumeAttachment\": {\"volumeId\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}}",
 					Map.of("/volumeAttachment/volumeId", Field.REFERENCE)))
+			.template(new Template("POST", "/v2.1/servers/{serverId}/os-interface",
+					"{\"interfaceAttachment\": {\"net_id\": \"3f1c7f1e-6a7e-4a58-9d0f-0c7a9c1d2e3f\"}}",
+					Map.of("/interfaceAttachment/net_id", Field.REFERENCE)))
 			.template(new Template("POST", "/v2.1/flavors",
 					"{\"flavor\": {\"name\": \"fuzz.flavor\", \"id\": \"fuzz\", \"ram\": 64, \"vcpus\": 1, "
 							+ "\"disk\": 1}}",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.novaboot.compute.ComputeProperties;
+import dev.novaboot.compute.driver.qemu.QmpClient;
 import dev.novaboot.compute.driver.qemu.TapDevices;
 import dev.novaboot.service.command.CommandFailedException;
 import dev.novaboot.service.command.CommandRunner;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * VIF plugging for real, in a network namespace each test creates and removes (never the
  * host's own networking) with a bridge in it, as nova-network's linux driver makes one:
- * the tap exists in the bridge while QEMU runs with it, and is gone after. Needs root,
+ * the tap exists in the bridge while QEMU runs with it, and is gone after; a tap
+ * hot-plugged into a running guest is its NIC at once. Needs root,
  * iproute2 and QEMU (CI runs as root and installs them).
  */
 class QemuVifNamespaceTests {
@@ -96,6 +98,46 @@ class QemuVifNamespaceTests {
 			driver.destroy(uuid);
 		}
 		assertThat(inNamespace("ip", "-o", "link", "show")).doesNotContain(TAP);
+	}
+
+	@Test
+	void anInterfaceHotPluggedIntoARunningGuestIsOnItsPciBusWithItsTapInTheBridge() throws IOException {
+		Path image = this.directory.resolve("blank.qcow2");
+		this.runner.run("qemu-img", "create", "-f", "qcow2", image.toString(), "16M");
+		Path state = Files.createDirectories(this.directory.resolve("s"));
+		JsonMapper json = new JsonMapper();
+		QemuComputeDriver driver = new QemuComputeDriver(this.runner, json, new ComputeProperties.Qemu(
+				"qemu-system-x86_64", "qemu-img", this.directory, state, Duration.ofSeconds(1), "auto", this.namespace));
+		String uuid = UUID.randomUUID().toString();
+		String second = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+		try {
+			driver.spawn(new GuestSpec(uuid, "vm", 1, 64, 0, image, "qcow2",
+					List.of(new GuestVif(PORT, "fa:16:3e:11:22:33", "br-vif")), List.of(), "vm", List.of(), null));
+
+			driver.attachInterface(uuid, new GuestVif(second, "fa:16:3e:44:55:66", "br-vif"));
+
+			// QEMU opened the new tap (carrier) and the guest has the NIC on its PCI bus with the port's MAC
+			assertThat(inNamespace("ip", "-o", "link", "show", "dev", "tap0a1b2c3d-4e")).contains("master br-vif")
+				.doesNotContain("NO-CARRIER");
+			try (QmpClient qmp = QmpClient.connect(state.resolve(uuid).resolve("qmp.sock"), json, Duration.ofSeconds(10))) {
+				assertThat(qmp.execute("query-pci", java.util.Map.of()).toString()).contains("\"net-0a1b2c3d-4e\"")
+					.contains("\"net-5e6f7a8b-9c\"");
+				assertThat(qmp.execute("qom-get", java.util.Map.of("path", "/machine/peripheral/net-0a1b2c3d-4e",
+						"property", "mac")).asString()).isEqualTo("fa:16:3e:44:55:66");
+			}
+
+			// a port whose bridge is not there: the tap goes again and QEMU is not asked
+			org.assertj.core.api.Assertions.assertThatRuntimeException()
+				.isThrownBy(() -> driver.attachInterface(uuid,
+						new GuestVif("7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910", "fa:16:3e:77:88:99", "br-missing")));
+			assertThat(inNamespace("ip", "-o", "link", "show")).doesNotContain("tap7f6e5d4c-3b");
+			assertThat(driver.getInfo(uuid)).isEqualTo(PowerState.RUNNING);
+		}
+		finally {
+			driver.destroy(uuid);
+		}
+		// the hot-plugged tap was recorded, so the destroy removed it with the spawned one
+		assertThat(inNamespace("ip", "-o", "link", "show")).doesNotContain(TAP).doesNotContain("tap0a1b2c3d-4e");
 	}
 
 	private String inNamespace(String... command) {

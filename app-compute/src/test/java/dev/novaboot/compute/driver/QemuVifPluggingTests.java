@@ -114,10 +114,10 @@ class QemuVifPluggingTests {
 				"ip link set dev tap9a8b7c6d-00 master br101",
 				"ip link set dev tap9a8b7c6d-00 up");
 		assertThat(qemuCommand()).contains(
-				" -netdev tap,id=hostnet0,ifname=tap3f1e2d4c-5b,script=no,downscript=no"
-						+ " -device virtio-net-pci,netdev=hostnet0,id=net0,mac=fa:16:3e:00:00:0a ",
-				" -netdev tap,id=hostnet1,ifname=tap9a8b7c6d-00,script=no,downscript=no"
-						+ " -device virtio-net-pci,netdev=hostnet1,id=net1,mac=fa:16:3e:00:00:0b ");
+				" -netdev tap,id=hostnet-3f1e2d4c-5b,ifname=tap3f1e2d4c-5b,script=no,downscript=no"
+						+ " -device virtio-net-pci,netdev=hostnet-3f1e2d4c-5b,id=net-3f1e2d4c-5b,mac=fa:16:3e:00:00:0a ",
+				" -netdev tap,id=hostnet-9a8b7c6d-00,ifname=tap9a8b7c6d-00,script=no,downscript=no"
+						+ " -device virtio-net-pci,netdev=hostnet-9a8b7c6d-00,id=net-9a8b7c6d-00,mac=fa:16:3e:00:00:0b ");
 		assertThat(this.links).containsExactlyInAnyOrder("tap3f1e2d4c-5b", "tap9a8b7c6d-00");
 	}
 

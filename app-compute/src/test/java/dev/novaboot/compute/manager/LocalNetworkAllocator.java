@@ -34,6 +34,12 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 
 	private final Map<String, Set<String>> instanceGroups = new HashMap<>();
 
+	// every port: its interface and the instance it is bound to ("" when unbound)
+	private final Map<String, NetworkInfo.Vif> ports = new java.util.LinkedHashMap<>();
+
+	private final Map<String, String> boundTo = new HashMap<>();
+
+	// the boot interface of each instance, with the floating IP a test gave it
 	private final Map<String, NetworkInfo> allocated = new HashMap<>();
 
 	public LocalNetworkAllocator(LocalServicesProperties properties) {
@@ -139,14 +145,23 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 				this.properties.dns(), List.of(new NetworkInfo.FixedIp(address, "fixed", 4)));
 		NetworkInfo.Network network = new NetworkInfo.Network(this.networkId, this.properties.networkName(),
 				this.properties.bridge(), List.of(subnet));
-		NetworkInfo info = new NetworkInfo(List.of(new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network)));
+		NetworkInfo.Vif vif = new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network);
+		this.ports.put(vif.id(), vif);
+		this.boundTo.put(vif.id(), instanceUuid);
+		NetworkInfo info = new NetworkInfo(List.of(vif));
 		this.allocated.put(instanceUuid, info);
 		return info;
 	}
 
+	/** The instance's ports now: the boot one as a floating IP left it, then those attached since. */
 	@Override
 	public synchronized NetworkInfo info(RequestContext context, String instanceUuid) {
-		return this.allocated.getOrDefault(instanceUuid, new NetworkInfo(List.of()));
+		NetworkInfo boot = this.allocated.getOrDefault(instanceUuid, new NetworkInfo(List.of()));
+		return new NetworkInfo(this.ports.values()
+			.stream()
+			.filter((vif) -> instanceUuid.equals(this.boundTo.get(vif.id())))
+			.map((vif) -> boot.vif(vif.id()).orElse(vif))
+			.toList());
 	}
 
 	/**
@@ -166,10 +181,116 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
-	public synchronized void deallocate(RequestContext context, String instanceUuid, String host) {
+	public synchronized void deallocate(RequestContext context, String instanceUuid, String host,
+			List<String> preservedPortIds) {
+		for (String port : List.copyOf(this.ports.keySet())) {
+			if (instanceUuid.equals(this.boundTo.get(port))) {
+				if (preservedPortIds.contains(port)) {
+					this.boundTo.put(port, "");
+				}
+				else {
+					release(port);
+				}
+			}
+		}
 		this.used.values().removeIf(instanceUuid::equals);
 		this.instanceGroups.remove(instanceUuid);
 		this.allocated.remove(instanceUuid);
+	}
+
+	/** A user's port on the network, bound to nothing (what {@code POST /v2.0/ports} makes). */
+	public synchronized String createPort() {
+		int offset = claimNext("port");
+		NetworkInfo.Vif vif = vif(UUID.randomUUID().toString(), toString(this.base + offset));
+		this.used.put(offset, vif.id());
+		this.ports.put(vif.id(), vif);
+		this.boundTo.put(vif.id(), "");
+		return vif.id();
+	}
+
+	/** The instance a port is bound to: "" when unbound, null when the port is gone. */
+	public synchronized String deviceOf(String portId) {
+		return this.boundTo.get(portId);
+	}
+
+	@Override
+	public synchronized NetworkInfo.Vif allocatePort(RequestContext context, String instanceUuid, String host,
+			String networkId, String portId, String fixedIp, List<String> securityGroups) {
+		if (portId != null) {
+			if (!this.ports.containsKey(portId)) {
+				throw new NetworkRequestRefusedException("PortNotFound", "Port id " + portId + " could not be found.");
+			}
+			if (!this.boundTo.get(portId).isEmpty()) {
+				throw new NetworkRequestRefusedException("PortInUse", "Port " + portId + " is still in use.");
+			}
+			this.boundTo.put(portId, instanceUuid);
+			NetworkInfo.Vif vif = this.ports.get(portId);
+			return new NetworkInfo.Vif(vif.id(), vif.address(), vif.network(), true, null);
+		}
+		if (networkId != null && !networkId.equals(this.networkId)) {
+			throw new NetworkRequestRefusedException("NetworkNotFound", "Network " + networkId + " could not be found.");
+		}
+		int offset;
+		if (fixedIp != null) {
+			if (this.used.containsKey(offsetOf(fixedIp))) {
+				throw new NetworkRequestRefusedException("FixedIpAlreadyInUse", "Fixed IP " + fixedIp + " is already in use.");
+			}
+			offset = claimFixed(fixedIp, instanceUuid);
+		}
+		else {
+			offset = claimNext(instanceUuid);
+		}
+		NetworkInfo.Vif vif = vif(UUID.randomUUID().toString(), toString(this.base + offset));
+		this.ports.put(vif.id(), vif);
+		this.boundTo.put(vif.id(), instanceUuid);
+		return vif;
+	}
+
+	@Override
+	public synchronized void deallocatePort(RequestContext context, String instanceUuid, String host, String portId,
+			boolean preserve) {
+		if (!instanceUuid.equals(this.boundTo.get(portId))) {
+			return;
+		}
+		if (preserve) {
+			this.boundTo.put(portId, "");
+		}
+		else {
+			release(portId);
+		}
+	}
+
+	@Override
+	public synchronized List<AttachedPort> ports(RequestContext context, String instanceUuid) {
+		return this.ports.values()
+			.stream()
+			.filter((vif) -> instanceUuid.equals(this.boundTo.get(vif.id())))
+			.map((vif) -> new AttachedPort(vif.id(), vif.network().id(), vif.address(), "ACTIVE",
+					vif.network().subnets().get(0).ips().stream()
+						.map((ip) -> new AttachedPort.FixedIp(subnetId(), ip.address()))
+						.toList()))
+			.toList();
+	}
+
+	/** The id of the network's one subnet. */
+	public String subnetId() {
+		return UUID.nameUUIDFromBytes(("subnet:" + this.properties.cidr()).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	// the port's address goes back to the pool with it
+	private void release(String portId) {
+		NetworkInfo.Vif vif = this.ports.remove(portId);
+		this.boundTo.remove(portId);
+		String address = vif.network().subnets().get(0).ips().get(0).address();
+		this.used.remove(offsetOf(address));
+	}
+
+	private NetworkInfo.Vif vif(String portId, String address) {
+		NetworkInfo.Subnet subnet = new NetworkInfo.Subnet(this.properties.cidr(), toString(this.base + 1),
+				this.properties.dns(), List.of(new NetworkInfo.FixedIp(address, "fixed", 4)));
+		NetworkInfo.Network network = new NetworkInfo.Network(this.networkId, this.properties.networkName(),
+				this.properties.bridge(), List.of(subnet));
+		return new NetworkInfo.Vif(portId, mac(), network);
 	}
 
 	private int claimFixed(String address, String instanceUuid) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.novaboot.compute.manager.AttachedPort;
 import dev.novaboot.compute.manager.NetworkInfo;
 import dev.novaboot.compute.manager.NetworkRequestRefusedException;
 import dev.novaboot.service.context.RequestContext;
@@ -14,9 +15,12 @@ import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocatePortForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocatePortForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
+import dev.novaboot.service.rpc.api.PortAllocation;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,54 @@ class RpcNetworkAllocatorTests {
 		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
 		this.allocator.deallocate(CONTEXT, "instance-3", "host-1");
 		verify(this.network).deallocateForInstance(CONTEXT, new DeallocateForInstance("instance-3", "host-1"));
+	}
+
+	@Test
+	void anAttachedUsersPortComesBackPreservedOnDeleteAndARefusalCarriesNovasExceptionName() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		VirtualInterface v4 = new VirtualInterface("port-9", "fa:16:3e:00:00:09", "net-1", "private", "br100", null,
+				"10.0.0.0/24", "10.0.0.9", "10.0.0.1", List.of(), true, List.of(), "subnet-1");
+		when(this.network.allocatePortForInstance(any(), any())).thenReturn(PortAllocation.accepted(List.of(v4), true))
+			.thenReturn(PortAllocation.refused("PortInUse", "Port port-9 is still in use."));
+
+		NetworkInfo.Vif vif = this.allocator.allocatePort(CONTEXT, "instance-5", "host-1", null, "port-9", null,
+				List.of("web"));
+		assertThat(vif.id()).isEqualTo("port-9");
+		assertThat(vif.preserveOnDelete()).isTrue();
+		assertThat(vif.network().bridge()).isEqualTo("br100");
+		verify(this.network).allocatePortForInstance(CONTEXT,
+				new AllocatePortForInstance("instance-5", "project", "host-1", null, "port-9", null, List.of("web")));
+
+		assertThatExceptionOfType(NetworkRequestRefusedException.class)
+			.isThrownBy(() -> this.allocator.allocatePort(CONTEXT, "instance-6", "host-1", null, "port-9", null, null))
+			.withMessage("Port port-9 is still in use.")
+			.satisfies((ex) -> assertThat(ex.fault()).isEqualTo("PortInUse"));
+	}
+
+	@Test
+	void aDetachAndADeleteTellWhichPortsTheUserGave() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		this.allocator.deallocatePort(CONTEXT, "instance-7", "host-1", "port-9", true);
+		verify(this.network).deallocatePortForInstance(CONTEXT,
+				new DeallocatePortForInstance("instance-7", "port-9", true, "host-1"));
+		this.allocator.deallocate(CONTEXT, "instance-7", "host-1", List.of("port-9"));
+		verify(this.network).deallocateForInstance(CONTEXT,
+				new DeallocateForInstance("instance-7", "host-1", List.of("port-9")));
+	}
+
+	@Test
+	void theInstancesPortsAreItsInterfacesGroupedByPortWithTheirSubnets() {
+		when(this.rpc.call(NetworkRpcApi.class)).thenReturn(this.network);
+		when(this.network.getInstanceNetworkInfo(any(), any())).thenReturn(new InstanceNetworkInfo("instance-8",
+				List.of(new VirtualInterface("port-1", "fa:16:3e:00:00:01", "net-1", "dual", "br1", null, "10.0.0.0/24",
+						"10.0.0.5", "10.0.0.1", List.of(), true, List.of(), "subnet-4"),
+						new VirtualInterface("port-1", "fa:16:3e:00:00:01", "net-1", "dual", "br1", null, "fd00:1::/64",
+								"fd00:1::5", "fd00:1::1", List.of(), true, List.of(), "subnet-6"))));
+		assertThat(this.allocator.ports(CONTEXT, "instance-8")).singleElement().satisfies((port) -> {
+			assertThat(port.portState()).isEqualTo("ACTIVE");
+			assertThat(port.fixedIps()).containsExactly(new AttachedPort.FixedIp("subnet-4", "10.0.0.5"),
+					new AttachedPort.FixedIp("subnet-6", "fd00:1::5"));
+		});
 	}
 
 }

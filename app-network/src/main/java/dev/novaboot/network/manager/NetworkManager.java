@@ -11,6 +11,7 @@ import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkCheck;
 import dev.novaboot.service.rpc.api.NetworkRpcApi;
+import dev.novaboot.service.rpc.api.PortAllocation;
 
 /**
  * Owns networks and addresses. The overall strategy (flat, flat with DHCP, a VLAN per
@@ -75,7 +76,17 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 
 	@Override
 	default void deallocateForInstance(RequestContext context, DeallocateForInstance request) {
-		operations().deallocateForInstance(request.instanceUuid(), runsDhcp());
+		operations().deallocateForInstance(request.instanceUuid(), request.preservedPortIds(), runsDhcp());
+	}
+
+	@Override
+	default PortAllocation allocatePortForInstance(RequestContext context, AllocatePortForInstance request) {
+		return operations().allocatePortForInstance(context, request, runsDhcp());
+	}
+
+	@Override
+	default void deallocatePortForInstance(RequestContext context, DeallocatePortForInstance request) {
+		operations().deallocatePortForInstance(request, runsDhcp());
 	}
 
 	@Override

@@ -29,6 +29,9 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
 import dev.novaboot.service.rpc.api.NetworkCheck;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocatePortForInstance;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocatePortForInstance;
+import dev.novaboot.service.rpc.api.PortAllocation;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 
@@ -219,8 +222,148 @@ public class NetworkOperations {
 	}
 
 	public void deallocateForInstance(String instanceUuid, boolean dhcp) {
+		deallocateForInstance(instanceUuid, List.of(), dhcp);
+	}
+
+	/**
+	 * Nova's {@code deallocate_for_instance}: the ports the user gave are unbound and kept,
+	 * every other port of the instance is deleted.
+	 */
+	public void deallocateForInstance(String instanceUuid, List<String> preservedPortIds, boolean dhcp) {
+		for (String port : preservedPortIds) {
+			unbind(instanceUuid, port, dhcp);
+		}
 		List<RemovedPort> removed = this.ports.deleteForDevice(instanceUuid);
 		afterPortsRemoved(removed, dhcp);
+	}
+
+	/**
+	 * One more port for an instance, as Nova's {@code allocate_for_instance} does for an
+	 * interface attach ({@code nova/network/neutron.py}): the user's port bound to it, or a
+	 * new port on the network asked for, or on the one network the project may use. Every
+	 * refusal is an answer named as Nova's exception, and leaves nothing behind.
+	 */
+	public PortAllocation allocatePortForInstance(RequestContext context, AllocatePortForInstance request,
+			boolean dhcp) {
+		checkUuid(request.instanceUuid());
+		if (request.portId() != null) {
+			return bindUserPort(context, request, dhcp);
+		}
+		String networkId = request.networkId();
+		if (networkId == null) {
+			// _validate_requested_network_ids without a network: the project's own and the shared ones
+			List<Network> available = this.networks.findUsableBy(request.projectId());
+			if (available.isEmpty()) {
+				return PortAllocation.refused("InterfaceAttachFailedNoNetwork",
+						"No specific network was requested and none are available for project '"
+								+ request.projectId() + "'.");
+			}
+			if (available.size() > 1) {
+				return PortAllocation.refused("NetworkAmbiguous",
+						"Multiple possible networks found, use a Network ID to be more specific.");
+			}
+			networkId = available.get(0).getUuid();
+		}
+		NetworkCheck check = this.bootChecks.check(context, request.projectId(),
+				List.of(new RequestedNetwork(networkId, request.fixedIp())), null);
+		if (!check.isAccepted()) {
+			return PortAllocation.refused(check.fault(), check.message());
+		}
+		Port port;
+		try {
+			List<String> groups = (request.securityGroups() != null)
+					? this.securityGroups.byNames(context, request.projectId(), request.securityGroups()) : null;
+			this.host.setUp(networkId, dhcp);
+			List<PortSpec.FixedIpRequest> fixed = (request.fixedIp() != null)
+					? List.of(new PortSpec.FixedIpRequest(null, request.fixedIp())) : null;
+			port = this.ports.create(context, new PortSpec(networkId, request.projectId(), "", "", null, fixed,
+					request.instanceUuid(), COMPUTE_OWNER_PREFIX + "nova", true, request.host(), groups));
+		}
+		catch (NetworkException ex) {
+			return refusal(ex, networkId, request.fixedIp());
+		}
+		if (dhcp) {
+			this.host.refreshDhcp(networkId);
+		}
+		this.host.applyPortFilters(List.of(port.getUuid()));
+		return PortAllocation.accepted(interfacesOf(port), false);
+	}
+
+	// Nova's _validate_requested_port_ids, then the binding its _update_port makes
+	private PortAllocation bindUserPort(RequestContext context, AllocatePortForInstance request, boolean dhcp) {
+		Port port;
+		try {
+			port = this.ports.find(context, request.portId());
+		}
+		catch (NetworkException ex) {
+			return PortAllocation.refused("PortNotFound", "Port id " + request.portId() + " could not be found.");
+		}
+		if (!port.getProjectId().equals(request.projectId())) {
+			return PortAllocation.refused("PortNotUsable",
+					"Port " + request.portId() + " not usable for instance " + request.instanceUuid() + ".");
+		}
+		if (!port.getDeviceId().isEmpty()) {
+			return PortAllocation.refused("PortInUse", "Port " + request.portId() + " is still in use.");
+		}
+		if (this.ports.addressesOf(port).isEmpty()) {
+			return PortAllocation.refused("PortRequiresFixedIP",
+					"Port " + request.portId() + " requires a FixedIP in order to be used.");
+		}
+		String networkId = this.networks.findById(port.getNetworkId()).map(Network::getUuid).orElseThrow();
+		this.host.setUp(networkId, dhcp);
+		Port bound = this.ports.bindToInstance(port, request.instanceUuid(), COMPUTE_OWNER_PREFIX + "nova",
+				request.host());
+		if (dhcp) {
+			this.host.refreshDhcp(networkId);
+		}
+		this.host.applyPortFilters(List.of(bound.getUuid()));
+		return PortAllocation.accepted(interfacesOf(bound), true);
+	}
+
+	// the Neutron errors of a port create, as Nova's _create_port_minimal names them
+	private static PortAllocation refusal(NetworkException ex, String networkId, String fixedIp) {
+		return switch (ex.type()) {
+			case "IpAddressGenerationFailure" ->
+				PortAllocation.refused("NoMoreFixedIps", "No fixed IP addresses available for network: " + networkId);
+			case "IpAddressAlreadyAllocated", "IpAddressInUse" ->
+				PortAllocation.refused("FixedIpAlreadyInUse", "Fixed IP " + fixedIp + " is already in use.");
+			case "InvalidIpForNetwork", "InvalidIpForSubnet" -> PortAllocation.refused("InvalidInput",
+					"Invalid input received: Fixed IP " + fixedIp + " is not a valid ip address for network "
+							+ networkId + ".");
+			case "NetworkNotFound" ->
+				PortAllocation.refused("NetworkNotFound", "Network " + networkId + " could not be found.");
+			case "SecurityGroupNotFound" -> PortAllocation.refused("SecurityGroupNotFound", ex.getMessage());
+			case "OverQuota" -> PortAllocation.refused("PortLimitExceeded", "Maximum number of ports exceeded");
+			default -> PortAllocation.refused((ex.kind() == NetworkException.Kind.INVALID) ? "InvalidInput" : ex.type(),
+					ex.getMessage());
+		};
+	}
+
+	/**
+	 * Nova's {@code deallocate_port_for_instance}: the user's port unbound and kept, a port
+	 * made for the instance deleted; a port already gone is fine.
+	 */
+	public void deallocatePortForInstance(DeallocatePortForInstance request, boolean dhcp) {
+		if (request.preserve()) {
+			unbind(request.instanceUuid(), request.portId(), dhcp);
+			return;
+		}
+		this.ports.deleteOfDevice(request.instanceUuid(), request.portId())
+			.ifPresent((removed) -> afterPortsRemoved(List.of(removed), dhcp));
+	}
+
+	// an unbound port is no instance's: it loses its filter (only instance ports are filtered)
+	private void unbind(String instanceUuid, String portId, boolean dhcp) {
+		Optional<Port> port = this.ports.ofDevice(instanceUuid)
+			.stream()
+			.filter((candidate) -> candidate.getUuid().equals(portId))
+			.findFirst();
+		if (port.isPresent() && this.ports.unbindFromInstance(portId, instanceUuid)) {
+			this.host.removePortFilter(portId);
+			if (dhcp) {
+				this.networks.findById(port.get().getNetworkId()).map(Network::getUuid).ifPresent(this.host::refreshDhcp);
+			}
+		}
 	}
 
 	public void afterPortsRemoved(List<RemovedPort> removed, boolean dhcp) {
@@ -236,20 +379,28 @@ public class NetworkOperations {
 	public InstanceNetworkInfo info(String instanceUuid) {
 		List<VirtualInterface> interfaces = new ArrayList<>();
 		for (Port port : this.ports.ofDevice(instanceUuid)) {
-			Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
-			List<FloatingIp> floating = this.floatingIps.ofPort(port);
-			for (FixedIp fixed : this.ports.addressesOf(port)) {
-				Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
-				interfaces.add(new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(),
-						network.getName(), network.getBridge(), network.getSegmentationId(), subnet.getCidr(),
-						fixed.getAddress(), subnet.getGatewayIp(), subnet.getDnsNameservers(), subnet.isEnableDhcp(),
-						floating.stream()
-							.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
-							.map(FloatingIp::getAddress)
-							.toList()));
-			}
+			interfaces.addAll(interfacesOf(port));
 		}
 		return new InstanceNetworkInfo(instanceUuid, interfaces);
+	}
+
+	// one entry per address of the port
+	private List<VirtualInterface> interfacesOf(Port port) {
+		List<VirtualInterface> interfaces = new ArrayList<>();
+		Network network = this.networks.findById(port.getNetworkId()).orElseThrow();
+		List<FloatingIp> floating = this.floatingIps.ofPort(port);
+		for (FixedIp fixed : this.ports.addressesOf(port)) {
+			Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
+			interfaces.add(new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(),
+					network.getName(), network.getBridge(), network.getSegmentationId(), subnet.getCidr(),
+					fixed.getAddress(), subnet.getGatewayIp(), subnet.getDnsNameservers(), subnet.isEnableDhcp(),
+					floating.stream()
+						.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
+						.map(FloatingIp::getAddress)
+						.toList(),
+					subnet.getUuid()));
+		}
+		return interfaces;
 	}
 
 	public FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {

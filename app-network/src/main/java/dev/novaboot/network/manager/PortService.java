@@ -499,6 +499,58 @@ public class PortService {
 		return new RemovedPort(port.getUuid(), network, unbound);
 	}
 
+	/**
+	 * Binds a user's unbound port to an instance (what Nova's attach with {@code port_id}
+	 * sets: {@code device_id}, {@code device_owner} and {@code binding:host_id}); its
+	 * addresses follow the instance.
+	 */
+	@Transactional
+	public Port bindToInstance(Port port, String instanceUuid, String deviceOwner, String host) {
+		Instant now = this.clock.now();
+		Port bound = this.ports.findById(port.getId()).orElseThrow(() -> NetworkException.notFound("Port", port.getUuid()));
+		bound.setDeviceId(instanceUuid);
+		bound.setDeviceOwner(deviceOwner);
+		bound.setHost(host);
+		bound.touch(now);
+		bound = this.ports.saveAndFlush(bound);
+		this.fixedIps.rebindPort(bound.getId(), instanceUuid, host, now);
+		return bound;
+	}
+
+	/**
+	 * Unbinds the instance's port and keeps it (Nova's {@code _unbind_ports} for a port the
+	 * user gave): no device, owner or host; a port gone or no longer the instance's is left
+	 * alone.
+	 * @return whether a port was unbound
+	 */
+	@Transactional
+	public boolean unbindFromInstance(String portUuid, String instanceUuid) {
+		Optional<Port> found = this.ports.findByUuid(portUuid).filter((port) -> port.getDeviceId().equals(instanceUuid));
+		if (found.isEmpty()) {
+			return false;
+		}
+		Instant now = this.clock.now();
+		Port port = found.get();
+		port.setDeviceId("");
+		port.setDeviceOwner("");
+		port.setHost(null);
+		port.touch(now);
+		this.ports.saveAndFlush(port);
+		this.fixedIps.rebindPort(port.getId(), null, null, now);
+		return true;
+	}
+
+	/**
+	 * Deletes one port of the instance (Nova's {@code _delete_ports} for a port it made); a
+	 * port gone or no longer the instance's is left alone.
+	 */
+	@Transactional
+	public Optional<RemovedPort> deleteOfDevice(String deviceId, String portUuid) {
+		return this.ports.findByUuid(portUuid)
+			.filter((port) -> port.getDeviceId().equals(deviceId))
+			.map((port) -> remove(port, this.clock.now()));
+	}
+
 	/** The MAC address drawn for a new port is already some port's: seen before the insert. */
 	private static final class MacAddressTaken extends RuntimeException {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -23,5 +24,15 @@ public interface FixedIpRepository extends JpaRepository<FixedIp, Long> {
 	@Query("select distinct f.instanceUuid from FixedIp f where f.allocated = true and f.instanceUuid is not null "
 			+ "and f.updatedAt < :before")
 	List<String> findInstancesAllocatedBefore(@Param("before") Instant before);
+
+	/**
+	 * Moves a port's addresses to another instance (or to none): a user's port bound to an
+	 * instance, or unbound from it, as its {@code device_id} changes.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update FixedIp f set f.instanceUuid = :instanceUuid, f.host = :host, f.updatedAt = :now "
+			+ "where f.portId = :portId")
+	int rebindPort(@Param("portId") Long portId, @Param("instanceUuid") String instanceUuid,
+			@Param("host") String host, @Param("now") Instant now);
 
 }

@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.RpcApi;
@@ -12,7 +13,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.3")
+@RpcApi(topic = "compute", version = "1.4")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -79,6 +80,20 @@ public interface ComputeRpcApi {
 	/** Unplugs the volume from the guest and disconnects it (a call). */
 	void detachVolume(RequestContext context, DetachVolume request);
 
+	/**
+	 * Gives the instance one more network interface and hot-plugs it (Nova's
+	 * {@code attach_interface}, a call): the port comes from the network service, and is
+	 * given back when the driver cannot plug it. A refusal is an answer naming Nova's
+	 * exception (since 1.4).
+	 */
+	InterfaceAttachment attachInterface(RequestContext context, AttachInterface request);
+
+	/**
+	 * Unplugs the interface and gives its port back: deleted when the network service made
+	 * it, unbound when the user gave it (Nova's {@code detach_interface}, a cast; since 1.4).
+	 */
+	void detachInterface(RequestContext context, DetachInterface request);
+
 	/** The last lines of the guest's serial console (a call). */
 	ConsoleOutput getConsoleOutput(RequestContext context, GetConsoleOutput request);
 
@@ -138,6 +153,44 @@ public interface ComputeRpcApi {
 	/** A volume attached to an instance, as the {@code os-volume_attachments} API shows it. */
 	record VolumeAttachment(@JsonProperty("instance_uuid") String instanceUuid,
 			@JsonProperty("volume_id") String volumeId, String device) {
+	}
+
+	/**
+	 * An interface attach as Nova's compute RPC carries it: at most one of
+	 * {@code network_id} and {@code port_id}, neither for the project's one network.
+	 *
+	 * @param requestedIp the fixed IP wanted on {@code network_id}, or {@code null}
+	 * @param tag the device tag (microversion 2.49), kept with the interface
+	 */
+	record AttachInterface(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("network_id") String networkId, @JsonProperty("port_id") String portId,
+			@JsonProperty("requested_ip") String requestedIp, String tag) {
+	}
+
+	record DetachInterface(@JsonProperty("instance_uuid") String instanceUuid, @JsonProperty("port_id") String portId) {
+	}
+
+	/**
+	 * The host's answer to an interface attach: the port plugged in, or a refusal named as
+	 * Nova's exception ({@code InterfaceAttachFailed} when the driver could not plug it, the
+	 * network service's reasons such as {@code PortInUse} or {@code NetworkNotFound},
+	 * {@code InstanceInvalidState}) with its message.
+	 */
+	record InterfaceAttachment(String fault, String message, @JsonProperty("port_id") String portId) {
+
+		public static InterfaceAttachment attached(String portId) {
+			return new InterfaceAttachment(null, null, portId);
+		}
+
+		public static InterfaceAttachment refused(String fault, String message) {
+			return new InterfaceAttachment(fault, message, null);
+		}
+
+		@JsonIgnore
+		public boolean isAttached() {
+			return this.fault == null;
+		}
+
 	}
 
 	/**

@@ -16,9 +16,11 @@ import dev.novaboot.service.rpc.RpcApi;
  * as Nova's named RPC arguments are, so that a newer minor version can add a field that
  * an older side ignores. Version 2.0: version 1.0 took positional arguments, which a 2.0
  * service refuses by its major version rather than misreading them. Version 2.1 adds
- * {@code validate_networks} and the security group calls of Nova's server actions.
+ * {@code validate_networks} and the security group calls of Nova's server actions; 2.2
+ * the interface attach and detach of one port ({@code allocate_port_for_instance},
+ * {@code deallocate_port_for_instance}) and the ports a delete keeps.
  */
-@RpcApi(topic = "network", version = "2.1")
+@RpcApi(topic = "network", version = "2.2")
 public interface NetworkRpcApi {
 
 	/**
@@ -29,8 +31,29 @@ public interface NetworkRpcApi {
 	 */
 	InstanceNetworkInfo allocateForInstance(RequestContext context, AllocateForInstance request);
 
-	/** Releases every port and fixed IP of the instance and disassociates its floating IPs. */
+	/**
+	 * Releases every port and fixed IP of the instance and disassociates its floating IPs;
+	 * the ports the user gave (since 2.2, {@code preserved_port_ids}) are unbound instead,
+	 * as Nova's {@code deallocate_for_instance} keeps them.
+	 */
 	void deallocateForInstance(RequestContext context, DeallocateForInstance request);
+
+	/**
+	 * Gives the instance one more port (Nova's {@code allocate_for_instance} with the one
+	 * request of an interface attach): a new port on {@code network_id} (with
+	 * {@code fixed_ip} when given), or the user's unbound port {@code port_id} bound to the
+	 * instance, or with neither the one network the project may use. A refusal is an answer
+	 * carrying the name of Nova's exception ({@code PortNotFound}, {@code PortInUse},
+	 * {@code NetworkNotFound}, ...); nothing is left behind. Since 2.2.
+	 */
+	PortAllocation allocatePortForInstance(RequestContext context, AllocatePortForInstance request);
+
+	/**
+	 * Takes one port from the instance (Nova's {@code deallocate_port_for_instance}): a
+	 * port the network service made for it is deleted, a port the user gave
+	 * ({@code preserve}) is unbound and kept; a port already gone is fine. Since 2.2.
+	 */
+	void deallocatePortForInstance(RequestContext context, DeallocatePortForInstance request);
 
 	/** The instance's current network info (empty when it has no ports). */
 	InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, InstanceRef instance);
@@ -92,8 +115,56 @@ public interface NetworkRpcApi {
 
 	}
 
-	/** @param host the compute host the instance ran on */
-	record DeallocateForInstance(@JsonProperty("instance_uuid") String instanceUuid, String host) {
+	/**
+	 * @param host the compute host the instance ran on
+	 * @param preservedPortIds the ports the user gave, unbound rather than deleted (since
+	 * 2.2; empty from an older caller, which deletes them all as before)
+	 */
+	record DeallocateForInstance(@JsonProperty("instance_uuid") String instanceUuid, String host,
+			@JsonProperty("preserved_port_ids") List<String> preservedPortIds) {
+
+		public DeallocateForInstance {
+			preservedPortIds = (preservedPortIds != null) ? List.copyOf(preservedPortIds) : List.of();
+		}
+
+		/** Every port of the instance deleted. */
+		public DeallocateForInstance(String instanceUuid, String host) {
+			this(instanceUuid, host, List.of());
+		}
+
+	}
+
+	/**
+	 * One interface for an instance (Nova's {@code NetworkRequest} of an attach): at most one
+	 * of {@code network_id} and {@code port_id}; neither means the one network the project
+	 * may use.
+	 *
+	 * @param instanceUuid the instance
+	 * @param projectId the instance's project, whose network or port it must be
+	 * @param host the compute host the instance runs on
+	 * @param networkId the network for a new port, or {@code null}
+	 * @param portId the user's existing port, or {@code null}
+	 * @param fixedIp the address wanted on {@code network_id}, or {@code null} for any
+	 * @param securityGroups the instance's groups, which a new port gets (by name or id;
+	 * {@code null} for the project's default group); a user's port keeps its own
+	 */
+	record AllocatePortForInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("project_id") String projectId, String host, @JsonProperty("network_id") String networkId,
+			@JsonProperty("port_id") String portId, @JsonProperty("fixed_ip") String fixedIp,
+			@JsonProperty("security_groups") List<String> securityGroups) {
+
+		public AllocatePortForInstance {
+			securityGroups = (securityGroups != null) ? List.copyOf(securityGroups) : null;
+		}
+
+	}
+
+	/**
+	 * @param preserve whether the user gave the port (unbound and kept) rather than the
+	 * network service making it (deleted)
+	 */
+	record DeallocatePortForInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("port_id") String portId, boolean preserve, String host) {
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.novaboot.service.rpc.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One interface of an instance: its port, MAC and address, and the network it is on.
  *
@@ -17,14 +19,24 @@ import java.util.List;
  * @param dns the DNS servers
  * @param dhcp whether nova-network serves this address by DHCP
  * @param floatingAddresses floating IPs associated with the address
+ * @param subnetId the subnet of the address (since network 2.2; {@code null} from an older
+ * network service), as Nova's {@code os-interface} shows each fixed IP
  */
 public record VirtualInterface(String portId, String macAddress, String networkId, String networkName, String bridge,
 		Integer vlan, String cidr, String address, String gateway, List<String> dns, boolean dhcp,
-		List<String> floatingAddresses) {
+		List<String> floatingAddresses, @JsonProperty("subnet_id") String subnetId) {
 
 	public VirtualInterface {
 		dns = List.copyOf(dns);
 		floatingAddresses = List.copyOf(floatingAddresses);
+	}
+
+	/** An interface whose subnet is not named. */
+	public VirtualInterface(String portId, String macAddress, String networkId, String networkName, String bridge,
+			Integer vlan, String cidr, String address, String gateway, List<String> dns, boolean dhcp,
+			List<String> floatingAddresses) {
+		this(portId, macAddress, networkId, networkName, bridge, vlan, cidr, address, gateway, dns, dhcp,
+				floatingAddresses, null);
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcContracts;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
+import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceSecurityGroup;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.ValidateNetworks;
@@ -70,6 +71,33 @@ class NetworkRpcApiWireTests {
 		newer.remove("security_groups");
 		AllocateForInstance read = (AllocateForInstance) this.codec.fromTree(newer, AllocateForInstance.class);
 		assertThat(read).isEqualTo(new AllocateForInstance("i-1", "p-1", "compute-1", List.of()));
+	}
+
+	@Test
+	void theInterfaceAttachCallsTravelWithNovasArgumentNames() {
+		assertThat(this.codec.toTree(new NetworkRpcApi.AllocatePortForInstance("i-1", "p-1", "compute-1", "n-1", null,
+				"10.0.0.7", List.of("web"))).propertyNames())
+			.containsExactlyInAnyOrder("instance_uuid", "project_id", "host", "network_id", "port_id", "fixed_ip",
+					"security_groups");
+		assertThat(this.codec.toTree(new NetworkRpcApi.DeallocatePortForInstance("i-1", "port-1", true, "compute-1"))
+			.propertyNames()).containsExactlyInAnyOrder("instance_uuid", "port_id", "preserve", "host");
+		PortAllocation refused = PortAllocation.refused("PortInUse", "Port port-1 is still in use.");
+		assertThat(this.codec.fromTree(this.codec.toTree(refused), PortAllocation.class)).isEqualTo(refused);
+	}
+
+	@Test
+	void aDeallocationFromA21CallerDeletesEveryPortAndANewInterfaceNamesItsSubnet() {
+		ObjectNode older = (ObjectNode) this.codec.toTree(new DeallocateForInstance("i-1", "compute-1", List.of("p-9")));
+		assertThat(older.get("preserved_port_ids").get(0).asString()).isEqualTo("p-9");
+		older.remove("preserved_port_ids");
+		assertThat(this.codec.fromTree(older, DeallocateForInstance.class))
+			.isEqualTo(new DeallocateForInstance("i-1", "compute-1"));
+		VirtualInterface vif = new VirtualInterface("port-1", "fa:16:3e:00:00:01", "n-1", "private", "br100", null,
+				"10.0.0.0/24", "10.0.0.5", "10.0.0.1", List.of(), true, List.of(), "s-1");
+		JsonNode tree = this.codec.toTree(vif);
+		assertThat(tree.get("subnet_id").asString()).isEqualTo("s-1");
+		((ObjectNode) tree).remove("subnet_id");
+		assertThat(((VirtualInterface) this.codec.fromTree(tree, VirtualInterface.class)).subnetId()).isNull();
 	}
 
 }
