@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * touched). The guest is {@code bin/build-test-guest}'s Debian kernel and busybox: its
  * serial console shows the kernel booting, the DHCP lease of exactly the fixed IP the
  * Networking API shows for its port and what the config drive told it; the bridge's
- * gateway address pings it; a volume hot-plugged into it shows up among its block devices;
+ * gateway address pings it; a volume hot-plugged into it shows up among its block devices,
+ * an interface hot-plugged into it among its NICs until it is detached again;
  * a machine outside the cloud (another namespace on the external network) pings it by its
  * floating IP through a router's namespace; a delete leaves no tap, no QEMU, no DHCP host
  * entry and no NAT for the floating IP, and gives the volume back. VLAN networks are not
@@ -194,6 +195,30 @@ class RealGuestEndToEndTests {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> lastBlockDevices(consoleOutput(compute, server)).contains("sda"));
 
+		// an interface hot-plugged into the running guest and unplugged again: the guest sees
+		// its NIC come and go, the tap goes with it, and the port the attach made is deleted
+		Response attached = admin.post(compute, "/v2.1/servers/" + server + "/os-interface",
+				"{\"interfaceAttachment\": {\"net_id\": \"%s\"}}".formatted(networkId)).expect(200);
+		String secondPort = attached.read("$.interfaceAttachment.port_id");
+		String secondMac = attached.read("$.interfaceAttachment.mac_addr");
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> lastNetworkInterfaces(consoleOutput(compute, server)).contains("eth1/" + secondMac));
+		String secondTap = "tap" + secondPort.substring(0, 11);
+		assertThat(inNamespace("ip", "-o", "link", "show", "dev", secondTap)).contains("master br-guest");
+		admin.delete(compute, "/v2.1/servers/" + server + "/os-interface/" + secondPort).expect(202);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> admin.get(compute, "/v2.1/servers/" + server + "/os-interface")
+				.<List<String>>read("$.interfaceAttachments[*].port_id")
+				.equals(List.of(portId)));
+		// the guest notices within its 2-second loop
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> lastNetworkInterfaces(consoleOutput(compute, server)).equals(List.of("eth0/" + mac)));
+		assertThat(inNamespace("ip", "-o", "link", "show")).doesNotContain(secondTap);
+		admin.get(network, "/v2.0/ports/" + secondPort).expect(404);
+
 		// from outside the cloud, through a router, by the floating IP (ICMP allowed, as a user must)
 		String floatingIp = reachByFloatingIp(network, subnetId, portId);
 		await().atMost(Duration.ofSeconds(30))
@@ -339,6 +364,16 @@ class RealGuestEndToEndTests {
 			.reduce((first, second) -> second)
 			.orElse("nova-test-guest: block devices: ");
 		return List.of(line.substring("nova-test-guest: block devices: ".length()).trim().split(" +"));
+	}
+
+	// the guest prints its network interfaces (name/MAC) at boot and whenever they change
+	private static List<String> lastNetworkInterfaces(String console) {
+		String prefix = "nova-test-guest: network interfaces: ";
+		String line = console.lines()
+			.filter((candidate) -> candidate.startsWith(prefix))
+			.reduce((first, second) -> second)
+			.orElse(prefix);
+		return List.of(line.substring(prefix.length()).trim().split(" +"));
 	}
 
 	private static String dhcpHosts() throws IOException {
