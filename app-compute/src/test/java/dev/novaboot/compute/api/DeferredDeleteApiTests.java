@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.driver.FakeComputeDriver;
 import dev.novaboot.compute.manager.ComputeManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +52,9 @@ class DeferredDeleteApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void clients() {
 		this.alice = new ComputeApiClient(this.http, "project-alice", "member");
-		List<Map<String, Object>> images = (List<Map<String, Object>>) this.alice
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 	}
 
 	@Test

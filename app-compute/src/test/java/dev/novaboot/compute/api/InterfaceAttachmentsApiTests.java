@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.driver.FakeComputeDriver;
 import dev.novaboot.compute.manager.ComputeManager;
 import dev.novaboot.compute.manager.LocalNetworkAllocator;
@@ -55,14 +56,9 @@ class InterfaceAttachmentsApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void clients() {
 		this.gina = new ComputeApiClient(this.http, "project-gina", "member");
-		List<Map<String, Object>> images = (List<Map<String, Object>>) this.gina
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 	}
 
 	@Test

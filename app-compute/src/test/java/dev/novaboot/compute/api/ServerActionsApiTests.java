@@ -3,6 +3,7 @@ package dev.novaboot.compute.api;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.driver.FakeComputeDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +43,11 @@ class ServerActionsApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void clients() {
 		this.alice = new ComputeApiClient(this.http, "project-alice", "member");
 		this.bob = new ComputeApiClient(this.http, "project-bob", "member");
 		this.operator = new ComputeApiClient(this.http, "project-operator", "admin,member");
-		List<Map<String, Object>> images = (List<Map<String, Object>>) this.alice
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 	}
 
 	@Test

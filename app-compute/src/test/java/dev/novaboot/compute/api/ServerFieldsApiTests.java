@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +40,10 @@ class ServerFieldsApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void clients() {
 		this.carol = new ComputeApiClient(this.http, "project-carol", "member");
 		this.dave = new ComputeApiClient(this.http, "project-dave", "member");
-		List<Map<String, Object>> images = (List<Map<String, Object>>) this.carol
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +38,8 @@ class ServerListsApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void image() {
-		List<Map<String, Object>> images = (List<Map<String, Object>>) new ComputeApiClient(this.http, "p", "member")
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.novaboot.compute.api;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.compute.manager.ComputeImages;
 import dev.novaboot.compute.manager.LocalNetworkAllocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,9 @@ class ServerSecurityGroupsApiTests {
 	String image;
 
 	@BeforeEach
-	@SuppressWarnings("unchecked")
 	void clients() {
 		this.frank = new ComputeApiClient(this.http, "project-frank", "member");
-		List<Map<String, Object>> images = (List<Map<String, Object>>) this.frank
-			.get("/image/v2/images?name=cirros-0.6.2-x86_64-disk")
-			.getBody()
-			.get("images");
-		this.image = (String) images.get(0).get("id");
+		this.image = ComputeImages.idOf("cirros-0.6.2-x86_64-disk");
 		this.network.createSecurityGroup("frank-web");
 		this.network.createSecurityGroup("frank-ssh");
 	}
