@@ -1,6 +1,5 @@
 package dev.novaboot.compute.store;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +14,9 @@ import org.springframework.data.repository.query.Param;
 /**
  * The {@code compute_nodes} table.
  */
-public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> {
+public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long>, PlacementCandidates {
 
 	Optional<ComputeNode> findByUuid(String uuid);
-
-	List<ComputeNode> findByHostIn(Collection<String> hosts);
 
 	List<ComputeNode> findAllByOrderById();
 
