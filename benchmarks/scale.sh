@@ -22,7 +22,7 @@ if [ ${#counts[@]} -eq 0 ]; then
 fi
 for n in "${counts[@]}"; do
 	echo "== $n services, $DURATION, $(uptime)"
-	before=$(cat app-compute/target/scale-benchmark.md 2>/dev/null | wc -l)
+	before=0; [ -f app-compute/target/scale-benchmark.md ] && before=$(wc -l < app-compute/target/scale-benchmark.md)
 	psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS nova_scale" -c "CREATE DATABASE nova_scale"
 	./mvnw -B -ntp -q -pl app-compute -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dscale.services="$n" -Dscale.duration="$DURATION" \

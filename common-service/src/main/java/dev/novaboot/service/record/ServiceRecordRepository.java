@@ -78,6 +78,11 @@ public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Lo
 	@QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
 	List<ServiceRecord> findLiveByHost(@Param("host") String host);
 
+	/** The live services of {@code binary} on {@code hosts}: a page of hypervisors' services in one query. */
+	@Query("select s from ServiceRecord s where s.binary = :binary and s.host in :hosts")
+	List<ServiceRecord> findLiveByBinaryAndHostIn(@Param("binary") String binary,
+			@Param("hosts") java.util.Collection<String> hosts);
+
 	/** The zones the live services of {@code topic} are in (a handful, whatever the host count). */
 	@Query("select distinct s.zone from ServiceRecord s where s.topic = :topic order by s.zone")
 	List<String> findZonesByTopic(@Param("topic") String topic);
