@@ -9,7 +9,8 @@
 #   DURATION=600s benchmarks/scale.sh 50000
 #
 # Environment: DURATION (default 180s), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres,
-# trust authentication assumed), HEARTBEAT_THREADS (16), POOL (Hikari pool size, 24).
+# trust authentication assumed), HEARTBEAT_THREADS (16), POOL (Hikari pool size, 24),
+# LEGACY_MAX (10000: the old scheduler is measured up to this many hosts; it takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-180s}
@@ -27,7 +28,8 @@ for n in "${counts[@]}"; do
 	./mvnw -B -ntp -q -pl app-compute -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dscale.services="$n" -Dscale.duration="$DURATION" \
 		-Dscale.jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/nova_scale" \
-		-Dscale.heartbeat-threads="${HEARTBEAT_THREADS:-16}" -Dscale.pool="${POOL:-24}"
+		-Dscale.heartbeat-threads="${HEARTBEAT_THREADS:-16}" -Dscale.pool="${POOL:-24}" \
+		-Dscale.legacy-max="${LEGACY_MAX:-10000}"
 	tail -n +$((before + 1)) app-compute/target/scale-benchmark.md
 done
 echo "report: app-compute/target/scale-benchmark.md"

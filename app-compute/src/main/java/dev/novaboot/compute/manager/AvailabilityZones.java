@@ -45,6 +45,14 @@ public class AvailabilityZones {
 			.toList();
 	}
 
+	/**
+	 * The zones compute hosts are in, in name order, each with whether it is available (one
+	 * of its compute services enabled): a grouped query, not every service.
+	 */
+	public Map<String, Boolean> computeZoneAvailability() {
+		return this.serviceGroup.zoneAvailability(COMPUTE_TOPIC);
+	}
+
 	/** The names of the zones compute hosts are in, for checking a requested zone. */
 	public TreeSet<String> computeZones() {
 		// a handful of distinct zones from the database, not every compute service

@@ -155,32 +155,31 @@ class ScaleBenchmark {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final StringBuilder report = new StringBuilder();
-
 	@Test
 	void heartbeatsAndRequestsAtScale() throws Exception {
 		line("# scale run: %,d simulated services, %s of heartbeats every %s (down-time %s), %s", this.services,
 				this.duration, this.reportInterval, this.downTime, load());
 		line("boot to ACTIVE with 1 compute host: %.0f ms (median of 3)", median(3, this::bootMillis));
 
-		// registration through the project's registrar, the old and new code side by side at 1,000 and 10,000
-		List<Heartbeat> heartbeats = new ArrayList<>();
+		// registration through the project's registrar, each stage heartbeating at once (a service
+		// heartbeats from its start); the old and new code side by side at 1,000 and 10,000
+		Run run = new Run();
 		int registered = 0;
 		for (int stage : new int[] { 1000, 10000, this.services }) {
 			if (stage > this.services || stage <= registered) {
 				continue;
 			}
 			long start = System.nanoTime();
-			heartbeats.addAll(register(registered, stage));
-			line("registered simulated services %,d..%,d in %.1f s (%s)", registered + 1, stage,
-					(System.nanoTime() - start) / 1e9, load());
+			run.add(register(registered, stage));
+			line("registered simulated services %,d..%,d in %.1f s, heartbeating from then on (%s)", registered + 1,
+					stage, (System.nanoTime() - start) / 1e9, load());
 			registered = stage;
 			compare(stage);
 		}
 
-		// heartbeats at the report interval, with jitter, for the configured time
-		Run run = new Run(heartbeats);
-		run.start();
+		// one report interval for the last ones to report once, then the measured time
+		Thread.sleep(this.reportInterval.toMillis());
+		run.begin();
 		long end = System.nanoTime() + this.duration.toNanos();
 		List<Double> servicesList = new ArrayList<>();
 		List<Double> servicesByHost = new ArrayList<>();
@@ -370,7 +369,7 @@ class ScaleBenchmark {
 	/** The heartbeats of the simulated services and what was seen of them meanwhile. */
 	final class Run {
 
-		final List<Heartbeat> heartbeats;
+		final List<Heartbeat> heartbeats = new ArrayList<>();
 
 		final ScheduledExecutorService executor;
 
@@ -390,6 +389,8 @@ class ScaleBenchmark {
 
 		volatile boolean running = true;
 
+		boolean measuring;
+
 		long startNanos;
 
 		long endNanos;
@@ -402,24 +403,37 @@ class ScaleBenchmark {
 
 		long cpuAfter;
 
-		Run(List<Heartbeat> heartbeats) {
-			this.heartbeats = heartbeats;
+		Run() {
 			this.executor = Executors.newScheduledThreadPool(ScaleBenchmark.this.heartbeatThreads);
 			long perService = ScaleBenchmark.this.duration.toMillis() / ScaleBenchmark.this.reportInterval.toMillis() + 3;
-			this.latencyMicros = new long[(int) Math.min(Integer.MAX_VALUE - 8, heartbeats.size() * perService)];
-		}
-
-		void start() {
-			this.commitsBefore = commits();
-			this.cpuBefore = cpuNanos();
-			this.startNanos = System.nanoTime();
-			long interval = ScaleBenchmark.this.reportInterval.toMillis();
-			for (Heartbeat heartbeat : this.heartbeats) {
-				// the first report somewhere in the first interval, as services that started at different times
-				schedule(heartbeat, ThreadLocalRandom.current().nextLong(interval));
-			}
+			this.latencyMicros = new long[(int) Math.min(Integer.MAX_VALUE - 8,
+					(long) ScaleBenchmark.this.services * perService)];
 			// every 2 s: the simulated services the service group's SQL judges down now
 			this.monitor.scheduleWithFixedDelay(this::judge, 2, 2, TimeUnit.SECONDS);
+		}
+
+		/** Starts heartbeats of {@code started}: the first somewhere in the first interval, as services started apart. */
+		void add(List<Heartbeat> started) {
+			long interval = ScaleBenchmark.this.reportInterval.toMillis();
+			for (Heartbeat heartbeat : started) {
+				this.heartbeats.add(heartbeat);
+				schedule(heartbeat, ThreadLocalRandom.current().nextLong(interval));
+			}
+		}
+
+		/** Measures from now on: what came before (registration, warm-up) does not count. */
+		void begin() {
+			this.commitsBefore = commits();
+			this.cpuBefore = cpuNanos();
+			this.samples.set(0);
+			this.failures.set(0);
+			this.late.set(0);
+			synchronized (this.downCounts) {
+				this.downCounts.clear();
+				this.judgedDown.clear();
+				this.measuring = true;
+			}
+			this.startNanos = System.nanoTime();
 		}
 
 		// Heartbeat runs at a fixed delay (HeartbeatSchedule); here with up to ±5 % jitter
@@ -455,9 +469,11 @@ class ScaleBenchmark {
 							.replace(":downMillis", String.valueOf(ScaleBenchmark.this.downTime.toMillis()))
 						+ ")", String.class);
 				synchronized (this.downCounts) {
-					this.downCounts.add(down.size());
+					if (this.measuring) {
+						this.downCounts.add(down.size());
+						this.judgedDown.addAll(down);
+					}
 				}
-				this.judgedDown.addAll(down);
 			}
 			catch (RuntimeException ex) {
 				System.err.println("judging failed: " + ex);
@@ -562,15 +578,21 @@ class ScaleBenchmark {
 		}
 	}
 
+	// each line at once, so that a run cut short still leaves what it measured
 	private void line(String format, Object... args) {
 		String line = String.format(Locale.ROOT, format, args);
 		System.out.println(line);
-		this.report.append(line).append('\n');
+		try {
+			Files.writeString(Path.of("target/scale-benchmark.md"), line + "\n", StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
-	private void write() throws IOException {
-		Files.writeString(Path.of("target/scale-benchmark.md"), this.report.toString() + "\n", StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND);
+	private void write() {
+		line("");
 	}
 
 }

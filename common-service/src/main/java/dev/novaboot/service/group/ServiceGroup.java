@@ -2,7 +2,9 @@ package dev.novaboot.service.group;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.novaboot.service.record.DatabaseClock;
@@ -73,6 +75,18 @@ public class ServiceGroup {
 	/** The distinct zones of the live services of {@code topic}, in name order. */
 	public List<String> zonesOf(String topic) {
 		return this.repository.findZonesByTopic(topic);
+	}
+
+	/**
+	 * The zones of the live services of {@code topic} in name order, each with whether one
+	 * of its services is enabled.
+	 */
+	public Map<String, Boolean> zoneAvailability(String topic) {
+		Map<String, Boolean> zones = new LinkedHashMap<>();
+		for (Object[] row : this.repository.countEnabledByZone(topic)) {
+			zones.put((String) row[0], ((Number) row[1]).longValue() > 0);
+		}
+		return zones;
 	}
 
 	/** {@code nova.service.down-time} in milliseconds, for the database's "up" ({@link ServiceRecordRepository#UP}). */

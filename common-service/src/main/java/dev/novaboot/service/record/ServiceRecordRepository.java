@@ -83,6 +83,14 @@ public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Lo
 	List<ServiceRecord> findLiveByBinaryAndHostIn(@Param("binary") String binary,
 			@Param("hosts") java.util.Collection<String> hosts);
 
+	/**
+	 * Each zone of the live services of {@code topic} with how many of them are enabled, in
+	 * zone order: the availability zone list in one grouped query.
+	 */
+	@Query("select s.zone, sum(case when s.disabled = false then 1 else 0 end) from ServiceRecord s "
+			+ "where s.topic = :topic group by s.zone order by s.zone")
+	List<Object[]> countEnabledByZone(@Param("topic") String topic);
+
 	/** The zones the live services of {@code topic} are in (a handful, whatever the host count). */
 	@Query("select distinct s.zone from ServiceRecord s where s.topic = :topic order by s.zone")
 	List<String> findZonesByTopic(@Param("topic") String topic);
