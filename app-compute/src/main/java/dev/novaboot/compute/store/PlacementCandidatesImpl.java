@@ -10,7 +10,8 @@ import dev.novaboot.service.record.ServiceRecordRepository;
 /**
  * {@link PlacementCandidates} in native SQL (H2 and PostgreSQL alike): the nodes joined to
  * their live compute service, free resources computed from the node row's totals, ratios
- * and usage, ordered by free RAM and cut at the limit in the database. The usage on the
+ * and usage, read in the order of the indexed free RAM ({@code free_ram_mb}) and cut at the
+ * limit in the database. The usage on the
  * row is what the scheduler and the host's resource tracker last wrote; the scheduler
  * checks the chosen node again against its instances under the row's lock.
  */
@@ -40,7 +41,8 @@ class PlacementCandidatesImpl implements PlacementCandidates {
 		if (!request.notHosts().isEmpty()) {
 			sql.append(" AND n.host NOT IN (:notHosts)");
 		}
-		sql.append(" ORDER BY n.memory_mb * n.ram_allocation_ratio - n.memory_mb_used DESC, n.id LIMIT :limit");
+		// the index (free_ram_mb, id) read backwards: the first few that pass the filters, no sort
+		sql.append(" ORDER BY n.free_ram_mb DESC, n.id DESC LIMIT :limit");
 		Query query = this.entityManager.createNativeQuery(sql.toString())
 			.setParameter("downMillis", request.downMillis())
 			.setParameter("vcpus", request.vcpus())

@@ -258,12 +258,13 @@ class ScaleBenchmark {
 		List<Object[]> rows = new ArrayList<>();
 		Timestamp now = Timestamp.from(this.clock.now());
 		for (int i = from + 1; i <= to; i++) {
-			rows.add(new Object[] { UUID.randomUUID().toString(), "sim-" + i, 16384 + (i % 1000), now, now });
+			int memoryMb = 16384 + (i % 1000);
+			rows.add(new Object[] { UUID.randomUUID().toString(), "sim-" + i, memoryMb, memoryMb * 1.5, now, now });
 		}
 		this.jdbc.batchUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_type, hypervisor_version, vcpus, "
 				+ "memory_mb, local_gb, vcpus_used, memory_mb_used, local_gb_used, running_vms, cpu_allocation_ratio, "
-				+ "ram_allocation_ratio, disk_allocation_ratio, created_at, updated_at) "
-				+ "VALUES (?, ?, 'fake', '1.0', 8, ?, 100, 0, 0, 0, 0, 16.0, 1.5, 1.0, ?, ?)", rows);
+				+ "ram_allocation_ratio, disk_allocation_ratio, free_ram_mb, created_at, updated_at) "
+				+ "VALUES (?, ?, 'fake', '1.0', 8, ?, 100, 0, 0, 0, 0, 16.0, 1.5, 1.0, ?, ?, ?)", rows);
 	}
 
 	/*

@@ -179,7 +179,8 @@ class StatementCountTests {
 			String host = "count-up-host-" + this.hosts;
 			services.add(new Object[] { UUID.randomUUID().toString(), host, now, now });
 			// the first hosts have the most room, so that both counts choose among the same
-			nodes.add(new Object[] { UUID.randomUUID().toString(), host, 4096 - Math.min(this.hosts, 4000), now, now });
+			int memoryMb = 4096 - Math.min(this.hosts, 4000);
+			nodes.add(new Object[] { UUID.randomUUID().toString(), host, memoryMb, memoryMb * 1.5, now, now });
 		}
 		this.jdbc.batchUpdate("INSERT INTO services (uuid, host, \"binary\", topic, zone, report_count, disabled, "
 				+ "forced_down, version, rpc_endpoint, last_seen_up, created_at, deleted) "
@@ -187,8 +188,8 @@ class StatementCountTests {
 				services);
 		this.jdbc.batchUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_type, hypervisor_version, vcpus, "
 				+ "memory_mb, local_gb, vcpus_used, memory_mb_used, local_gb_used, running_vms, cpu_allocation_ratio, "
-				+ "ram_allocation_ratio, disk_allocation_ratio, created_at, updated_at) "
-				+ "VALUES (?, ?, 'fake', '1.0', 8, ?, 100, 0, 0, 0, 0, 16.0, 1.5, 1.0, ?, ?)", nodes);
+				+ "ram_allocation_ratio, disk_allocation_ratio, free_ram_mb, created_at, updated_at) "
+				+ "VALUES (?, ?, 'fake', '1.0', 8, ?, 100, 0, 0, 0, 0, 16.0, 1.5, 1.0, ?, ?, ?)", nodes);
 	}
 
 	private void service(String host, Duration heartbeatAge) {

@@ -20,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Long> {
 
+	/** The database's clock less {@code :downMillis}, in SQL that H2 and PostgreSQL share. */
+	String NOW_MINUS_DOWN_TIME = "CURRENT_TIMESTAMP - CAST(:downMillis AS BIGINT) * INTERVAL '0.001' SECOND";
+
+	/** The database's clock plus {@code :downMillis}. */
+	String NOW_PLUS_DOWN_TIME = "CURRENT_TIMESTAMP + CAST(:downMillis AS BIGINT) * INTERVAL '0.001' SECOND";
+
 	@Query("select s from ServiceRecord s where s.host = :host and s.binary = :binary")
 	Optional<ServiceRecord> findLive(@Param("host") String host, @Param("binary") String binary);
 
@@ -36,11 +42,15 @@ public interface ServiceRecordRepository extends JpaRepository<ServiceRecord, Lo
 	 * Whether a live service is up, as SQL: its last heartbeat (its creation before the
 	 * first) within {@code :downMillis} of the database's clock, in either direction, and
 	 * not forced down. The one place where the native queries below say "up"; the service
-	 * group's {@code isUp} says the same of one row in Java.
+	 * group's {@code isUp} says the same of one row in Java. Written on the columns
+	 * themselves, not on {@code COALESCE(last_seen_up, created_at)}, so that PostgreSQL
+	 * estimates it from their statistics (most services are up) and the scheduler's
+	 * candidates are read in the order of the free-RAM index, stopping after a few,
+	 * instead of sorting every node (230 ms against 0.2 ms at 50,000 nodes).
 	 */
-	String UP = "s.deleted = 0 AND s.forced_down = FALSE AND COALESCE(s.last_seen_up, s.created_at) "
-			+ "BETWEEN CURRENT_TIMESTAMP - CAST(:downMillis AS BIGINT) * INTERVAL '0.001' SECOND "
-			+ "AND CURRENT_TIMESTAMP + CAST(:downMillis AS BIGINT) * INTERVAL '0.001' SECOND";
+	String UP = "s.deleted = 0 AND s.forced_down = FALSE AND (s.last_seen_up BETWEEN " + NOW_MINUS_DOWN_TIME
+			+ " AND " + NOW_PLUS_DOWN_TIME + " OR s.last_seen_up IS NULL AND s.created_at BETWEEN "
+			+ NOW_MINUS_DOWN_TIME + " AND " + NOW_PLUS_DOWN_TIME + ")";
 
 	/** The up, enabled services of {@code topic}, decided in the database. */
 	@Query(value = "SELECT s.* FROM services s WHERE s.topic = :topic AND s.disabled = FALSE AND " + UP
