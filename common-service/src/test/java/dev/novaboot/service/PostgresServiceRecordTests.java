@@ -74,7 +74,14 @@ class PostgresServiceRecordTests {
 		ServiceRecord forced = rows.service("pg-forced", "nova-compute", "pg-compute", Duration.ZERO);
 		rows.set(forced, "forced_down", true);
 
+		rows.service("pg-future", "nova-compute", "pg-compute", Duration.ofSeconds(-120));
+
+		// decided in SQL on PostgreSQL's clock: the same verdicts as isUp in Java
 		assertThat(this.group.upServices("pg-compute")).extracting(ServiceRecord::getHost).containsExactly("pg-up");
+		assertThat(this.group.upServicesAfter("pg-compute", 0, 8)).extracting(ServiceRecord::getHost)
+			.containsExactly("pg-up");
+		assertThat(this.group.upServicesIncludingDisabled("pg-compute")).extracting(ServiceRecord::getHost)
+			.containsExactly("pg-up", "pg-disabled");
 		assertThat(this.group.isUp(rows.reload(disabled))).isTrue();
 		assertThat(this.group.isUp(rows.reload(forced))).isFalse();
 	}

@@ -33,13 +33,15 @@ class AvailabilityZonesController {
 	@GetMapping("/v2.1/os-availability-zone")
 	Map<String, Object> list() {
 		List<Map<String, Object>> info = new ArrayList<>();
+		// the compute hosts' zones (the internal one is not listed here), grouped by the database
+		Map<String, Boolean> zones = this.zones.computeZoneAvailability();
 		// available zones first, then the others, each in name order (Nova's order)
 		for (boolean available : new boolean[] { true, false }) {
-			for (AvailabilityZones.Zone zone : this.zones.zones()) {
-				if (zone.available() == available && !zone.name().equals(AvailabilityZones.INTERNAL)) {
-					info.add(zone(zone.name(), available, null));
+			zones.forEach((name, isAvailable) -> {
+				if (isAvailable == available && !name.equals(AvailabilityZones.INTERNAL)) {
+					info.add(zone(name, available, null));
 				}
-			}
+			});
 		}
 		return Map.of("availabilityZoneInfo", info);
 	}

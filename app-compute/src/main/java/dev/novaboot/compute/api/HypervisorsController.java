@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.novaboot.compute.manager.ComputeNodeQueries;
@@ -19,6 +18,7 @@ import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.api.Uuids;
 import dev.novaboot.service.context.RequestContext;
+import dev.novaboot.service.group.ServiceGroup.ServiceState;
 import dev.novaboot.service.record.ServiceRecord;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,7 +84,8 @@ class HypervisorsController {
 		ComputeNode node = (version.isAtLeast(2, 53) ? this.nodes.find(id) : this.nodes.findById(id))
 			.orElseThrow(() -> notFound);
 		ServiceRecord service = this.services.find(node.getHost()).orElseThrow(() -> notFound);
-		return Map.of("hypervisor", view(node, service, true, withServers, version));
+		return Map.of("hypervisor",
+				view(node, new ServiceState(service, this.services.isUp(service)), true, withServers, version));
 	}
 
 	/**
@@ -94,29 +95,17 @@ class HypervisorsController {
 	@GetMapping("/v2.1/os-hypervisors/statistics")
 	Map<String, Object> statistics(RequestContext context) {
 		authorize(context, "statistics");
+		// one aggregate in the database, however many hypervisors there are
+		ComputeNodeQueries.Totals sums = this.nodes.totalsOfEnabled();
 		Map<String, Object> totals = new LinkedHashMap<>();
-		int count = 0;
-		long vcpus = 0;
-		long memory = 0;
-		long disk = 0;
-		long vcpusUsed = 0;
-		long memoryUsed = 0;
-		long diskUsed = 0;
-		long running = 0;
-		for (ComputeNode node : this.nodes.list()) {
-			Optional<ServiceRecord> service = this.services.find(node.getHost());
-			if (service.isEmpty() || service.get().isDisabled()) {
-				continue;
-			}
-			count++;
-			vcpus += node.getVcpus();
-			memory += node.getMemoryMb();
-			disk += node.getLocalGb();
-			vcpusUsed += node.getVcpusUsed();
-			memoryUsed += node.getMemoryMbUsed();
-			diskUsed += node.getLocalGbUsed();
-			running += node.getRunningVms();
-		}
+		int count = (int) sums.count();
+		long vcpus = sums.vcpus();
+		long memory = sums.memoryMb();
+		long disk = sums.localGb();
+		long vcpusUsed = sums.vcpusUsed();
+		long memoryUsed = sums.memoryMbUsed();
+		long diskUsed = sums.localGbUsed();
+		long running = sums.runningVms();
 		totals.put("count", count);
 		totals.put("vcpus", vcpus);
 		totals.put("memory_mb", memory);
@@ -157,9 +146,12 @@ class HypervisorsController {
 					+ "' could be found.");
 		}
 		List<Map<String, Object>> views = new ArrayList<>();
+		Map<String, ServiceState> states = this.services.states(found.stream().map(ComputeNode::getHost).toList());
 		for (ComputeNode node : found) {
-			this.services.find(node.getHost())
-				.ifPresent((service) -> views.add(view(node, service, false, withServers, version)));
+			ServiceState state = states.get(node.getHost());
+			if (state != null) {
+				views.add(view(node, state, false, withServers, version));
+			}
 		}
 		return views;
 	}
@@ -198,11 +190,13 @@ class HypervisorsController {
 			}
 		}
 		List<Map<String, Object>> views = new ArrayList<>();
+		// the page's services in one query, not one per node
+		Map<String, ServiceState> states = this.services.states(page.stream().map(ComputeNode::getHost).toList());
 		for (ComputeNode node : page) {
 			// as Nova: a node whose service record is gone is not shown
-			Optional<ServiceRecord> service = this.services.find(node.getHost());
-			if (service.isPresent()) {
-				views.add(view(node, service.get(), detail, withServers, version));
+			ServiceState state = states.get(node.getHost());
+			if (state != null) {
+				views.add(view(node, state, detail, withServers, version));
 			}
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -216,13 +210,14 @@ class HypervisorsController {
 		return body;
 	}
 
-	private Map<String, Object> view(ComputeNode node, ServiceRecord service, boolean detail, boolean withServers,
+	private Map<String, Object> view(ComputeNode node, ServiceState state, boolean detail, boolean withServers,
 			Microversion version) {
+		ServiceRecord service = state.service();
 		boolean uuids = version.isAtLeast(2, 53);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", uuids ? node.getUuid() : node.getId());
 		view.put("hypervisor_hostname", node.getHost());
-		view.put("state", this.services.isUp(service) ? "up" : "down");
+		view.put("state", state.up() ? "up" : "down");
 		view.put("status", service.isDisabled() ? "disabled" : "enabled");
 		if (detail) {
 			view.put("hypervisor_type", node.getHypervisorType());

@@ -45,15 +45,18 @@ public class AvailabilityZones {
 			.toList();
 	}
 
+	/**
+	 * The zones compute hosts are in, in name order, each with whether it is available (one
+	 * of its compute services enabled): a grouped query, not every service.
+	 */
+	public Map<String, Boolean> computeZoneAvailability() {
+		return this.serviceGroup.zoneAvailability(COMPUTE_TOPIC);
+	}
+
 	/** The names of the zones compute hosts are in, for checking a requested zone. */
 	public TreeSet<String> computeZones() {
-		TreeSet<String> names = new TreeSet<>();
-		for (ServiceState state : this.serviceGroup.states()) {
-			if (COMPUTE_TOPIC.equals(state.service().getTopic())) {
-				names.add(state.service().getZone());
-			}
-		}
-		return names;
+		// a handful of distinct zones from the database, not every compute service
+		return new TreeSet<>(this.serviceGroup.zonesOf(COMPUTE_TOPIC));
 	}
 
 	/** The zone of a compute host, empty when it has no compute service. */

@@ -45,6 +45,25 @@ public class ComputeNodeQueries {
 		return this.nodes.findByIdGreaterThanOrderById(after.getId(), Limit.of(limit));
 	}
 
+	/**
+	 * The sums over the nodes whose compute service is enabled (Nova's
+	 * {@code compute_node_statistics}), added up by the database.
+	 */
+	@Transactional(readOnly = true)
+	public Totals totalsOfEnabled() {
+		Object[] row = this.nodes.totalsOfEnabledRows().get(0);
+		long[] values = new long[row.length];
+		for (int i = 0; i < row.length; i++) {
+			values[i] = (row[i] != null) ? ((Number) row[i]).longValue() : 0;
+		}
+		return new Totals(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+	}
+
+	/** What the enabled hypervisors add up to. */
+	public record Totals(long count, long vcpus, long memoryMb, long localGb, long vcpusUsed, long memoryMbUsed,
+			long localGbUsed, long runningVms) {
+	}
+
 	/** The nodes whose host name contains {@code pattern} (Nova's hypervisor hostname search). */
 	@Transactional(readOnly = true)
 	public List<ComputeNode> search(String pattern) {

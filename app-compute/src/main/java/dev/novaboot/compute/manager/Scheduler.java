@@ -1,5 +1,6 @@
 package dev.novaboot.compute.manager;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -11,26 +12,35 @@ import java.util.stream.Collectors;
 import dev.novaboot.compute.store.ComputeNode;
 import dev.novaboot.compute.store.ComputeNodeRepository;
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.PlacementCandidates.Candidate;
+import dev.novaboot.compute.store.PlacementCandidates.CandidateRequest;
 import dev.novaboot.compute.store.ServerGroupRecord;
 import dev.novaboot.compute.store.ServerGroupRepository;
 import dev.novaboot.compute.store.Usage;
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.DatabaseClock;
-import dev.novaboot.service.record.ServiceRecord;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Nova's filter scheduler, reduced to what this suite needs: the compute hosts that are up
- * and enabled ({@code ServiceGroup.upServices("compute")}), filtered to those whose node
- * has room for the flavor (allocation ratios applied), weighed by free RAM, most first.
- * The chosen node's row is locked while the instance is placed on it, and the room is
- * checked again against the instances already there, so that concurrent boots never
- * overfill a host.
+ * Nova's filter scheduler, reduced to what this suite needs, in a bounded number of SQL
+ * statements whatever the host count: the database returns a few compute nodes whose
+ * service is up (on the database's clock) and enabled, in the requested zone and server
+ * group policy, with room for the flavor on the node row (allocation ratios applied), most
+ * free RAM first. The chosen node's row is then locked and the room checked again against
+ * the instances already there, so that concurrent boots never overfill a host; a node
+ * whose row said more room than it has gets its row corrected and the next candidate is
+ * tried.
  */
 @Service
 public class Scheduler {
+
+	/** Candidates read per round: a few, so that a lost race or a stale row costs no re-read. */
+	static final int CANDIDATES = 5;
+
+	/** Rounds of candidates before giving up: bounds the statements of one decision. */
+	static final int ROUNDS = 3;
 
 	private final ServiceGroup serviceGroup;
 
@@ -72,34 +82,91 @@ public class Scheduler {
 	 */
 	@Transactional
 	public String schedule(Instance instance, Placement placement) {
-		List<ServiceRecord> services = this.serviceGroup.upServices("compute")
-			.stream()
-			.filter((service) -> placement.zone() == null || placement.zone().equals(service.getZone()))
-			.toList();
-		Map<String, String> zones = services.stream()
-			.collect(Collectors.toMap(ServiceRecord::getHost, ServiceRecord::getZone, (a, b) -> a));
 		GroupPolicy policy = groupPolicy(instance, placement.group());
-		List<ComputeNode> candidates = zones.isEmpty() ? List.of()
-				: this.nodes.findByHostIn(List.copyOf(zones.keySet()))
-					.stream()
-					.filter((node) -> policy.allows(node.getHost()))
-					.filter((node) -> node.fits(this.nodes.usage(node.getHost()), instance.getVcpus(),
-							instance.getMemoryMb(), instance.getRootGb()))
-					.sorted(Comparator.comparingLong((ComputeNode node) -> policy.preference(node.getHost()))
-						.thenComparing(Comparator.comparingDouble(ComputeNode::freeRamMb).reversed()))
-					.toList();
-		for (ComputeNode candidate : candidates) {
-			ComputeNode node = this.nodes.lockByHost(candidate.getHost()).orElseThrow();
-			Usage usage = this.nodes.usage(node.getHost());
-			if (node.fits(usage, instance.getVcpus(), instance.getMemoryMb(), instance.getRootGb())) {
-				this.states.scheduled(instance.getUuid(), node.getHost(), zones.get(node.getHost()));
-				node.setUsage(new Usage(usage.vcpus() + instance.getVcpus(),
-						usage.memoryMb() + instance.getMemoryMb(), usage.localGb() + instance.getRootGb(),
-						usage.instances() + 1), this.clock.now());
-				return node.getHost();
+		Set<String> tried = new HashSet<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			List<Candidate> candidates = candidates(instance, placement, policy, tried);
+			if (candidates.isEmpty()) {
+				break;
+			}
+			for (Candidate candidate : candidates) {
+				tried.add(candidate.host());
+				if (place(instance, candidate)) {
+					return candidate.host();
+				}
 			}
 		}
 		throw new NoValidHostException();
+	}
+
+	// locks the node's row and checks the room against its instances: the no-overfill guarantee
+	private boolean place(Instance instance, Candidate candidate) {
+		ComputeNode node = this.nodes.lockByHost(candidate.host()).orElse(null);
+		if (node == null) {
+			return false;
+		}
+		Usage usage = this.nodes.usage(node.getHost());
+		if (!node.fits(usage, instance.getVcpus(), instance.getMemoryMb(), instance.getRootGb())) {
+			// the row promised room the instances do not leave (a race lost, or a stale row): say so
+			node.setUsage(usage, this.clock.now());
+			return false;
+		}
+		this.states.scheduled(instance.getUuid(), node.getHost(), candidate.zone());
+		node.setUsage(new Usage(usage.vcpus() + instance.getVcpus(), usage.memoryMb() + instance.getMemoryMb(),
+				usage.localGb() + instance.getRootGb(), usage.instances() + 1), this.clock.now());
+		return true;
+	}
+
+	/*
+	 * The next candidates, in the order the policy prefers: the hard policies restrict the
+	 * hosts, the soft ones read the group's hosts (a few: the group's size) and the others
+	 * separately, the preferred ones first.
+	 */
+	private List<Candidate> candidates(Instance instance, Placement placement, GroupPolicy policy, Set<String> tried) {
+		Set<String> memberHosts = policy.membersByHost().keySet();
+		return switch (policy.policy()) {
+			case "affinity" -> memberHosts.isEmpty() ? read(instance, placement, null, tried)
+					: read(instance, placement, memberHosts, tried);
+			case "anti-affinity" -> read(instance, placement, null, union(tried, memberHosts));
+			case "soft-affinity" -> concat(preferred(instance, placement, policy, tried, true),
+					read(instance, placement, null, union(tried, memberHosts)));
+			case "soft-anti-affinity" -> concat(read(instance, placement, null, union(tried, memberHosts)),
+					preferred(instance, placement, policy, tried, false));
+			default -> read(instance, placement, null, tried);
+		};
+	}
+
+	// the group's own hosts with room, most members first (soft-affinity) or fewest (soft-anti-affinity)
+	private List<Candidate> preferred(Instance instance, Placement placement, GroupPolicy policy, Set<String> tried,
+			boolean mostFirst) {
+		Set<String> memberHosts = policy.membersByHost().keySet();
+		if (memberHosts.isEmpty()) {
+			return List.of();
+		}
+		Comparator<Candidate> byMembers = Comparator.comparingLong((candidate) -> policy.membersByHost()
+			.getOrDefault(candidate.host(), 0L));
+		// a stable sort keeps the database's free-RAM order among hosts with as many members
+		return read(instance, placement, memberHosts, tried).stream()
+			.sorted(mostFirst ? byMembers.reversed() : byMembers)
+			.toList();
+	}
+
+	private List<Candidate> read(Instance instance, Placement placement, Set<String> onlyHosts, Set<String> notHosts) {
+		int limit = (onlyHosts != null) ? Math.max(CANDIDATES, onlyHosts.size()) : CANDIDATES;
+		return this.nodes.candidates(new CandidateRequest(instance.getVcpus(), instance.getMemoryMb(),
+				instance.getRootGb(), placement.zone(), onlyHosts, notHosts, this.serviceGroup.downMillis(), limit));
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> union = new HashSet<>(a);
+		union.addAll(b);
+		return union;
+	}
+
+	private static List<Candidate> concat(List<Candidate> first, List<Candidate> then) {
+		List<Candidate> all = new ArrayList<>(first);
+		all.addAll(then);
+		return all;
 	}
 
 	private GroupPolicy groupPolicy(Instance instance, String group) {
@@ -116,30 +183,10 @@ public class Scheduler {
 		return new GroupPolicy(locked.getPolicy(), membersByHost);
 	}
 
-	/**
-	 * A server group's policy over the hosts of its other members: which hosts it allows,
-	 * and how much it prefers each (lower first).
-	 */
+	/** A server group's policy and how many of its other members each host has. */
 	private record GroupPolicy(String policy, Map<String, Long> membersByHost) {
 
 		static final GroupPolicy NONE = new GroupPolicy("", Map.of());
-
-		boolean allows(String host) {
-			return switch (this.policy) {
-				case "affinity" -> this.membersByHost.isEmpty() || this.membersByHost.containsKey(host);
-				case "anti-affinity" -> !this.membersByHost.containsKey(host);
-				default -> true;
-			};
-		}
-
-		long preference(String host) {
-			long members = this.membersByHost.getOrDefault(host, 0L);
-			return switch (this.policy) {
-				case "soft-affinity" -> -members;
-				case "soft-anti-affinity" -> members;
-				default -> 0;
-			};
-		}
 
 	}
 

@@ -61,6 +61,14 @@ public class ComputeNode extends AuditedEntity {
 	@Column(name = "disk_allocation_ratio")
 	private double diskAllocationRatio;
 
+	/**
+	 * {@link #freeRamMb()} kept on the row, written with the totals and the usage: the
+	 * scheduler's weight, indexed, so that the database reads the candidates in weight
+	 * order and stops after a few instead of sorting every node.
+	 */
+	@Column(name = "free_ram_mb")
+	private double freeRamMbColumn;
+
 	protected ComputeNode() {
 	}
 
@@ -80,6 +88,7 @@ public class ComputeNode extends AuditedEntity {
 		this.cpuAllocationRatio = cpuRatio;
 		this.ramAllocationRatio = ramRatio;
 		this.diskAllocationRatio = diskRatio;
+		this.freeRamMbColumn = freeRamMb();
 	}
 
 	public void setUsage(Usage usage, Instant now) {
@@ -87,6 +96,7 @@ public class ComputeNode extends AuditedEntity {
 		this.memoryMbUsed = (int) usage.memoryMb();
 		this.localGbUsed = (int) usage.localGb();
 		this.runningVms = (int) usage.instances();
+		this.freeRamMbColumn = freeRamMb();
 		touch(now);
 	}
 

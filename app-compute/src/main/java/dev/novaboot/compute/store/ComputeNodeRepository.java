@@ -1,6 +1,5 @@
 package dev.novaboot.compute.store;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +14,9 @@ import org.springframework.data.repository.query.Param;
 /**
  * The {@code compute_nodes} table.
  */
-public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> {
+public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long>, PlacementCandidates {
 
 	Optional<ComputeNode> findByUuid(String uuid);
-
-	List<ComputeNode> findByHostIn(Collection<String> hosts);
 
 	List<ComputeNode> findAllByOrderById();
 
@@ -28,6 +25,16 @@ public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long> 
 	List<ComputeNode> findByIdGreaterThanOrderById(long id, Limit limit);
 
 	List<ComputeNode> findByHostContainingOrderById(String pattern);
+
+	/**
+	 * count, vcpus, memory, disk and their use, and running VMs summed over the nodes
+	 * whose live compute service is enabled: one row.
+	 */
+	@Query(value = "SELECT count(*), sum(n.vcpus), sum(n.memory_mb), sum(n.local_gb), sum(n.vcpus_used), "
+			+ "sum(n.memory_mb_used), sum(n.local_gb_used), sum(n.running_vms) FROM compute_nodes n "
+			+ "JOIN services s ON s.host = n.host AND s.\"binary\" = 'nova-compute' AND s.deleted = 0 "
+			+ "WHERE s.disabled = FALSE", nativeQuery = true)
+	List<Object[]> totalsOfEnabledRows();
 
 	/** The node's row, locked until the transaction ends: one placement at a time per host. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.novaboot.compute.driver.PowerState;
+import dev.novaboot.service.record.ServiceRecordRepository;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -24,8 +25,18 @@ public interface InstanceRepository extends JpaRepository<Instance, Long>, Insta
 	@Query("select i from Instance i where i.host = :host order by i.id")
 	List<Instance> findLiveByHost(@Param("host") String host);
 
-	@Query("select i from Instance i where i.vmState = :vmState order by i.id")
-	List<Instance> findLiveByVmState(@Param("vmState") VmState vmState);
+	/**
+	 * The uuid and host of each live instance still {@code building} that has not changed
+	 * for {@code graceMillis} and that no up compute service will finish: it never got a
+	 * host, or its host's compute service is down (on the database's clock). Only those rows
+	 * are read, however many instances and hosts there are.
+	 */
+	@Query(value = "SELECT i.uuid, i.host FROM instances i WHERE i.deleted = 0 AND i.vm_state = 'building' "
+			+ "AND i.updated_at < CURRENT_TIMESTAMP - CAST(:graceMillis AS BIGINT) * INTERVAL '0.001' SECOND "
+			+ "AND (i.host IS NULL OR NOT EXISTS (SELECT 1 FROM services s WHERE s.host = i.host "
+			+ "AND s.topic = 'compute' AND " + ServiceRecordRepository.UP + ")) ORDER BY i.id", nativeQuery = true)
+	List<Object[]> findStaleBuildsOfDeadHosts(@Param("graceMillis") long graceMillis,
+			@Param("downMillis") long downMillis);
 
 	/** Starts a task if the instance is in one of {@code vmStates} and no task runs; 1 or 0. */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)

@@ -1,7 +1,12 @@
 package dev.novaboot.compute.manager;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import dev.novaboot.compute.store.ComputeNode;
@@ -158,6 +163,52 @@ class SchedulerTests {
 				instance.getUuid())).isEqualTo("east");
 		assertThatExceptionOfType(NoValidHostException.class)
 			.isThrownBy(() -> this.scheduler.schedule(instance(1, 512, 1), new Placement("north", null)));
+	}
+
+	@Test
+	void concurrentDecisionsNeverOverfillAHost() throws Exception {
+		// room for three 1 GB instances (ratio 1.5 on 2 GB), eight boots at once
+		host("contended", 64, 2048, 1000);
+		List<Instance> instances = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			instances.add(instance(1, 1024, 1));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<String>> decisions = new ArrayList<>();
+		try {
+			for (Instance instance : instances) {
+				decisions.add(pool.submit(() -> {
+					try {
+						return this.scheduler.schedule(instance);
+					}
+					catch (NoValidHostException ex) {
+						return null;
+					}
+				}));
+			}
+			List<String> hosts = new ArrayList<>();
+			for (Future<String> decision : decisions) {
+				hosts.add(decision.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(hosts).filteredOn((host) -> host != null).hasSize(3).containsOnly(this.prefix + "contended");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT memory_mb_used FROM compute_nodes WHERE host = ?", Integer.class,
+				this.prefix + "contended")).isEqualTo(3072);
+	}
+
+	@Test
+	void aNodeRowThatPromisesMoreRoomThanItsInstancesLeaveIsCorrectedAndSkipped() {
+		host("stale", 8, 8192, 100);
+		host("true", 8, 4096, 100);
+		// an instance on "stale" that its row does not count yet (the tracker has not run)
+		Instance there = instance(1, 10240, 1);
+		this.jdbc.update("UPDATE instances SET host = ? WHERE uuid = ?", this.prefix + "stale", there.getUuid());
+		assertThat(this.scheduler.schedule(instance(1, 4096, 1))).isEqualTo(this.prefix + "true");
+		assertThat(this.jdbc.queryForObject("SELECT memory_mb_used FROM compute_nodes WHERE host = ?", Integer.class,
+				this.prefix + "stale")).isEqualTo(10240);
 	}
 
 	private Instance member(ServerGroupRecord group) {

@@ -31,11 +31,7 @@ public class ServiceAdministration {
 
 	@Transactional(readOnly = true)
 	public List<ServiceState> list(String binary, String host) {
-		return this.serviceGroup.states()
-			.stream()
-			.filter((state) -> binary == null || binary.equals(state.service().getBinary()))
-			.filter((state) -> host == null || host.equals(state.service().getHost()))
-			.toList();
+		return this.serviceGroup.states(binary, host);
 	}
 
 	@Transactional

@@ -2,7 +2,10 @@ package dev.novaboot.service.group;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
@@ -43,19 +46,83 @@ public class ServiceGroup {
 		return Duration.between(lastHeartbeat, now).abs().compareTo(this.downTime) <= 0;
 	}
 
-	/** The services of {@code topic} that are up and enabled: those that may take new work. */
+	/**
+	 * The services of {@code topic} that are up and enabled: those that may take new work.
+	 * Up is decided in the database, so only those rows are read.
+	 */
 	public List<ServiceRecord> upServices(String topic) {
-		Instant now = this.clock.now();
-		return this.repository.findLiveByTopic(topic)
-			.stream()
-			.filter((service) -> !service.isDisabled() && isUp(service, now))
-			.toList();
+		return this.repository.findUpByTopic(topic, downMillis());
+	}
+
+	/**
+	 * At most {@code limit} of {@link #upServices}, those with an id above
+	 * {@code afterId} in id order: one bounded read however many services the topic has.
+	 */
+	public List<ServiceRecord> upServicesAfter(String topic, long afterId, int limit) {
+		return this.repository.findUpByTopicAfter(topic, downMillis(), afterId, limit);
+	}
+
+	/** Every up service of {@code topic}, disabled ones too; decided in the database. */
+	public List<ServiceRecord> upServicesIncludingDisabled(String topic) {
+		return this.repository.findUpByTopicIncludingDisabled(topic, downMillis());
+	}
+
+	/** The up service of {@code binary} with an RPC endpoint that was heard from last. */
+	public Optional<ServiceRecord> latestUpWithEndpoint(String binary) {
+		return this.repository.findLatestUpByBinary(binary, downMillis()).stream().findFirst();
+	}
+
+	/** The distinct zones of the live services of {@code topic}, in name order. */
+	public List<String> zonesOf(String topic) {
+		return this.repository.findZonesByTopic(topic);
+	}
+
+	/**
+	 * The zones of the live services of {@code topic} in name order, each with whether one
+	 * of its services is enabled.
+	 */
+	public Map<String, Boolean> zoneAvailability(String topic) {
+		Map<String, Boolean> zones = new LinkedHashMap<>();
+		for (Object[] row : this.repository.countEnabledByZone(topic)) {
+			zones.put((String) row[0], ((Number) row[1]).longValue() > 0);
+		}
+		return zones;
+	}
+
+	/** {@code nova.service.down-time} in milliseconds, for the database's "up" ({@link ServiceRecordRepository#UP}). */
+	public long downMillis() {
+		return this.downTime.toMillis();
 	}
 
 	/** Every live service of the suite with its state at one reading of the database clock. */
 	public List<ServiceState> states() {
 		Instant now = this.clock.now();
 		return this.repository.findAllLive().stream().map((service) -> new ServiceState(service, isUp(service, now))).toList();
+	}
+
+	/**
+	 * The live services with their state, filtered by {@code binary} and {@code host}
+	 * (either may be {@code null}) in the database, at one reading of its clock.
+	 */
+	public List<ServiceState> states(String binary, String host) {
+		List<ServiceRecord> services;
+		if (binary != null && host != null) {
+			services = this.repository.findLive(host, binary).stream().toList();
+		}
+		else if (binary != null) {
+			services = this.repository.findLiveByBinary(binary);
+		}
+		else if (host != null) {
+			services = this.repository.findLiveByHost(host);
+		}
+		else {
+			services = this.repository.findAllLive();
+		}
+		if (services.isEmpty()) {
+			return List.of();
+		}
+		Instant now = this.clock.now();
+		return services.stream().map((service) -> new ServiceState(service, isUp(service, now))).toList();
 	}
 
 	public ServiceState state(ServiceRecord service) {

@@ -15,8 +15,9 @@ public interface RpcTargetChooser {
 
 	/**
 	 * @param topic the topic the message is addressed to
-	 * @param candidates the up, enabled services of the topic with an RPC endpoint; never
-	 * empty
+	 * @param candidates up, enabled services of the topic with an RPC endpoint: a window of
+	 * at most {@link RpcTargets#WINDOW} of them that moves along the topic from one message
+	 * to the next (so that no message reads a topic of thousands of hosts); never empty
 	 * @return one of {@code candidates}
 	 */
 	ServiceRecord choose(String topic, List<ServiceRecord> candidates);

@@ -1,7 +1,9 @@
 package dev.novaboot.service.rpc;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 
 import dev.novaboot.service.group.ServiceGroup;
@@ -17,6 +19,9 @@ import dev.novaboot.service.record.ServiceRecordRepository;
  */
 public class RpcTargets {
 
+	/** How many up services of a topic one message may be offered to (see {@link #upServices}). */
+	public static final int WINDOW = 8;
+
 	private final ServiceRecordRepository repository;
 
 	private final ServiceGroup group;
@@ -24,6 +29,9 @@ public class RpcTargets {
 	private final DatabaseClock clock;
 
 	private final RpcTargetChooser chooser;
+
+	/** Where the next window of each topic starts: after this id. */
+	private final Map<String, Long> cursors = new ConcurrentHashMap<>();
 
 	public RpcTargets(ServiceRecordRepository repository, ServiceGroup group,
 			DatabaseClock clock, RpcTargetChooser chooser) {
@@ -60,9 +68,26 @@ public class RpcTargets {
 			.orElseThrow(() -> new NoSuchHostException(address.toString(), method, address.host()));
 	}
 
-	/** The up, enabled services of {@code topic}: those that may take new work. */
+	/**
+	 * A window of the up, enabled services of {@code topic} (those that may take new
+	 * work): at most {@link #WINDOW}, read with one bounded query however many services the
+	 * topic has. Each call starts one service further along the topic (by id, wrapping
+	 * around), so that the chooser, which picks among the window, still reaches every
+	 * service in turn; a sender that finds a service down tries the others of its window.
+	 */
 	public List<ServiceRecord> upServices(String topic) {
-		return this.group.upServices(topic);
+		long after = this.cursors.getOrDefault(topic, 0L);
+		List<ServiceRecord> window = new ArrayList<>(this.group.upServicesAfter(topic, after, WINDOW));
+		if (window.size() < WINDOW && after > 0) {
+			// wrapped around: the rest of the window from the topic's start, short of where it began
+			for (ServiceRecord service : this.group.upServicesAfter(topic, 0, WINDOW - window.size())) {
+				if (service.getId() <= after) {
+					window.add(service);
+				}
+			}
+		}
+		this.cursors.put(topic, window.isEmpty() ? 0L : window.get(0).getId());
+		return window;
 	}
 
 	/** Chooses one of {@code candidates} (not empty) with the configured chooser. */
@@ -72,8 +97,7 @@ public class RpcTargets {
 
 	/** Every up service of {@code topic}, disabled ones too: a fanout reaches them all. */
 	public List<ServiceRecord> fanoutServices(String topic) {
-		Instant now = this.clock.now();
-		return this.repository.findLiveByTopic(topic).stream().filter((service) -> this.group.isUp(service, now)).toList();
+		return this.group.upServicesIncludingDisabled(topic);
 	}
 
 }

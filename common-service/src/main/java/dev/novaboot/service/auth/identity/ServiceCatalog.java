@@ -2,15 +2,14 @@ package dev.novaboot.service.auth.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.novaboot.service.group.ServiceGroup;
-import dev.novaboot.service.group.ServiceGroup.ServiceState;
 import dev.novaboot.service.record.ServiceRecord;
 
 /**
@@ -43,19 +42,15 @@ public class ServiceCatalog {
 	 * @param identityUrl where the client reached the identity API
 	 */
 	public List<Entry> entries(String projectId, String identityUrl) {
-		// of several up services of a binary, the one heard from last
-		Map<String, ServiceRecord> latestByBinary = new LinkedHashMap<>();
-		for (ServiceState state : this.serviceGroup.states()) {
-			ServiceRecord service = state.service();
-			if (state.up() && service.getRpcEndpoint() != null) {
-				latestByBinary.merge(service.getBinary(), service, ServiceCatalog::later);
-			}
-		}
 		List<Entry> entries = new ArrayList<>();
 		for (Kind kind : KINDS) {
 			String url = this.publicUrls.get(kind.type());
-			if (url == null && latestByBinary.containsKey(kind.binary())) {
-				url = latestByBinary.get(kind.binary()).getRpcEndpoint() + kind.path();
+			if (url == null) {
+				// of several up services of a binary, the one heard from last: one row each
+				Optional<ServiceRecord> latest = this.serviceGroup.latestUpWithEndpoint(kind.binary());
+				if (latest.isPresent()) {
+					url = latest.get().getRpcEndpoint() + kind.path();
+				}
 			}
 			if (url != null) {
 				entries.add(entry(kind.type(), kind.name(), url.replace("{project_id}", String.valueOf(projectId))));
@@ -63,13 +58,6 @@ public class ServiceCatalog {
 		}
 		entries.add(entry("identity", "keystone", this.publicUrls.getOrDefault("identity", identityUrl)));
 		return entries;
-	}
-
-	private static ServiceRecord later(ServiceRecord a, ServiceRecord b) {
-		if (a.getLastSeenUp() == null) {
-			return b;
-		}
-		return (b.getLastSeenUp() != null && b.getLastSeenUp().isAfter(a.getLastSeenUp())) ? b : a;
 	}
 
 	private Entry entry(String type, String name, String url) {
