@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * threads on any number of network hosts sharing the database.
  * <p>
  * Every usable address of a subnet is a pre-created {@code fixed_ips} row (as in Nova). An
- * allocation reads the lowest free rows without locking, then locks one of them with
+ * allocation on PostgreSQL marks the lowest free row nobody else holds in one
+ * {@code UPDATE ... WHERE id = (SELECT ... FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING}. On
+ * other databases (H2) it reads the lowest free rows without locking, then locks one of them with
  * {@code SELECT ... WHERE id = ? AND allocated = FALSE FOR UPDATE SKIP LOCKED}
  * (concurrent allocators skip each other's locked rows instead of queueing on them) and
  * marks it with a guarded {@code UPDATE ... WHERE allocated = FALSE}; the unique key
@@ -49,6 +52,9 @@ public class AddressAllocator {
 	public static final int MIN_PREFIX_LENGTH = 16;
 
 	private final JdbcTemplate jdbc;
+
+	/** Whether the database is PostgreSQL; read from the first connection used. */
+	private volatile Boolean postgres;
 
 	public AddressAllocator(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -102,6 +108,9 @@ public class AddressAllocator {
 	}
 
 	private Optional<Allocation> allocateFrom(long subnetId, Holder holder) {
+		if (postgres()) {
+			return allocateOnPostgres(subnetId, holder);
+		}
 		while (true) {
 			List<Allocation> candidates = this.jdbc.query(
 					"SELECT id, subnet_id, address FROM fixed_ips WHERE subnet_id = ? AND allocated = FALSE "
@@ -118,6 +127,43 @@ public class AddressAllocator {
 			// every candidate is held by an allocator whose transaction has not ended: look again
 			Thread.onSpinWait();
 		}
+	}
+
+	/**
+	 * PostgreSQL takes the lowest free row nobody holds and marks it in one statement: its
+	 * {@code FOR UPDATE SKIP LOCKED ... LIMIT 1} locks only the row it returns (H2 locks
+	 * every row it reads), and a row another allocator marked and committed meanwhile is
+	 * checked again and passed over. One round trip instead of three.
+	 */
+	private Optional<Allocation> allocateOnPostgres(long subnetId, Holder holder) {
+		while (true) {
+			List<Allocation> taken = this.jdbc.query(
+					"UPDATE fixed_ips SET allocated = TRUE, leased = FALSE, port_id = ?, instance_uuid = ?, host = ?, "
+							+ "updated_at = CURRENT_TIMESTAMP WHERE id = (SELECT id FROM fixed_ips WHERE subnet_id = ? "
+							+ "AND allocated = FALSE AND reserved = FALSE ORDER BY address_value LIMIT 1 "
+							+ "FOR UPDATE SKIP LOCKED) AND allocated = FALSE RETURNING id, subnet_id, address",
+					(rs, row) -> new Allocation(rs.getLong(1), rs.getLong(2), rs.getString(3)), holder.portId(),
+					holder.instanceUuid(), holder.host(), subnetId);
+			if (!taken.isEmpty()) {
+				return Optional.of(taken.get(0));
+			}
+			if (!Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM fixed_ips WHERE "
+					+ "subnet_id = ? AND allocated = FALSE AND reserved = FALSE)", Boolean.class, subnetId))) {
+				return Optional.empty();
+			}
+			// every free row is held by an allocator whose transaction has not ended: look again
+			Thread.onSpinWait();
+		}
+	}
+
+	private boolean postgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			known = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+			this.postgres = known;
+		}
+		return known;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.novaboot.network.manager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.novaboot.network.driver.PortFilter;
 import dev.novaboot.network.store.FixedIp;
@@ -43,6 +45,7 @@ public class PortFilters {
 	public PortFilter of(Port port) {
 		List<String> addresses = this.fixedIps.findByPortIdOrderById(port.getId()).stream().map(FixedIp::getAddress).toList();
 		List<PortFilter.Rule> allowed = new ArrayList<>();
+		Map<Long, List<String>> members = new HashMap<>();
 		for (PortSecurityGroup binding : this.bindings.findByPortIdOrderById(port.getId())) {
 			for (SecurityGroupRule rule : this.rules.findBySecurityGroupIdOrderById(binding.getSecurityGroupId())) {
 				boolean ipv6 = rule.getEthertype().equals("IPv6");
@@ -50,12 +53,13 @@ public class PortFilters {
 					allowed.add(rule(rule, rule.getRemoteIpPrefix()));
 					continue;
 				}
-				for (PortSecurityGroup member : this.bindings.findBySecurityGroupId(rule.getRemoteGroupId())) {
-					for (FixedIp fixed : this.fixedIps.findByPortIdOrderById(member.getPortId())) {
-						// a rule of one ethertype matches the members' addresses of that version
-						if (Ipv6.isValid(fixed.getAddress()) == ipv6) {
-							allowed.add(rule(rule, fixed.getAddress() + (ipv6 ? "/128" : "/32")));
-						}
+				// one query per remote group (the default group's IPv4 and IPv6 rules share one), not one per member
+				for (String address : members.computeIfAbsent(rule.getRemoteGroupId(),
+						this.fixedIps::findAddressesOfSecurityGroupMembers)) {
+					// a rule of one ethertype matches the members' addresses of that version (stored addresses
+					// are valid: an IPv6 one has a colon, an IPv4 one none; parsing each would cost more than the rest)
+					if ((address.indexOf(':') >= 0) == ipv6) {
+						allowed.add(rule(rule, address + (ipv6 ? "/128" : "/32")));
 					}
 				}
 			}

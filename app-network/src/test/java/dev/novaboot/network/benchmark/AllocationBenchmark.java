@@ -24,6 +24,7 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.StatementTally;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -53,31 +54,41 @@ class AllocationBenchmark {
 	@Test
 	void allocationsPerSecond() throws Exception {
 		List<String> rows = new ArrayList<>();
-		rows.add("| database | allocators | allocations | seconds | allocations/s | duplicates |");
-		rows.add("|---|---|---|---|---|---|");
-		try (ConfigurableApplicationContext h2 = start("--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")) {
-			run("H2 (in memory)", h2, rows);
+		rows.add("| database | allocators | allocations | seconds | allocations/s | duplicates | statements per allocation | transactions per allocation |");
+		rows.add("|---|---|---|---|---|---|---|---|");
+		// -Dbenchmark.postgres-only=true: the PostgreSQL rows alone (the H2 ones take minutes on a busy machine)
+		if (!Boolean.getBoolean("benchmark.postgres-only")) {
+			StatementTally h2Counter = new StatementTally();
+			try (ConfigurableApplicationContext h2 = start(h2Counter,
+					"--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")) {
+				run("H2 (in memory)", h2, h2Counter, rows);
+			}
 		}
+		StatementTally pgCounter = new StatementTally();
 		try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start();
-				ConfigurableApplicationContext pg = start(
+				ConfigurableApplicationContext pg = start(pgCounter,
 						"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 						"--spring.datasource.username=postgres", "--spring.datasource.password=")) {
-			run("PostgreSQL 18 (embedded)", pg, rows);
+			run("PostgreSQL 18 (embedded)", pg, pgCounter, rows);
 		}
 		String table = String.join("\n", rows) + "\n";
 		System.out.println(table);
 		Files.writeString(Path.of("target", "allocation-benchmark.md"), table);
 	}
 
-	private static ConfigurableApplicationContext start(String... args) {
+	private static ConfigurableApplicationContext start(StatementTally counter, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--nova.host=bench-host");
 		all.add("--logging.level.root=warn");
+		// 1,000 allocations per row: far above the default port quota of a project
+		all.add("--nova.network.quota.port=-1");
 		return new SpringApplicationBuilder(NetworkApplication.class).web(WebApplicationType.NONE)
+			.initializers(counter)
 			.run(all.toArray(String[]::new));
 	}
 
-	private static void run(String database, ConfigurableApplicationContext context, List<String> rows)
+	private static void run(String database, ConfigurableApplicationContext context, StatementTally counter,
+			List<String> rows)
 			throws Exception {
 		NetworkManager manager = context.getBean(NetworkManager.class);
 		NetworkService networks = context.getBean(NetworkService.class);
@@ -91,16 +102,21 @@ class AllocationBenchmark {
 			subnets.create(CONTEXT, new SubnetSpec(network.getUuid(), null, "bench", null, "10." + (100 + index++)
 					+ ".0.0/20", 4, false, null, null, List.of(), true));
 			warmUp(manager, network);
+			long statements = counter.statements();
+			long transactions = counter.transactions();
 			long start = System.nanoTime();
 			allocate(manager, network, allocators);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			double perStatement = (counter.statements() - statements) / (double) ALLOCATIONS;
+			double perTransaction = (counter.transactions() - transactions) / (double) ALLOCATIONS;
 			int duplicates = jdbc.queryForObject("SELECT count(*) - count(DISTINCT address) FROM fixed_ips "
 					+ "WHERE network_id = ? AND allocated", Integer.class, network.getId());
 			int allocated = jdbc.queryForObject("SELECT count(*) FROM fixed_ips WHERE network_id = ? AND allocated",
 					Integer.class, network.getId());
 			assertThat(duplicates).isZero();
-			rows.add(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.2f | %.0f | %d |", database, allocators,
-					allocated - 50, seconds, (allocated - 50) / seconds, duplicates));
+			rows.add(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.2f | %.0f | %d | %.1f | %.1f |", database,
+					allocators, allocated - 50, seconds, (allocated - 50) / seconds, duplicates, perStatement,
+					perTransaction));
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.novaboot.service.testsupport.EmbeddedPostgresConfiguration;
+import dev.novaboot.service.testsupport.StatementTally;
 import dev.novaboot.volume.VolumeApplication;
 import dev.novaboot.volume.driver.FileVolumeDriver;
 import dev.novaboot.volume.driver.VolumeDriver;
@@ -47,6 +48,9 @@ class VolumeThroughputBenchmark {
 
 	static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
 
+	/** {@code driver:database} to run only those rows (e.g. {@code fake:PostgreSQL}), empty for all. */
+	static final String ONLY = System.getProperty("benchmark.only", "");
+
 	static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -57,11 +61,16 @@ class VolumeThroughputBenchmark {
 	@Test
 	void createAndDeleteThroughput() throws Exception {
 		List<String> rows = new ArrayList<>();
-		rows.add("| driver | database | clients | create+delete pairs | pairs/s | mean ms per pair |");
-		rows.add("|---|---|---|---|---|---|");
+		rows.add("| driver | database | clients | create+delete pairs | pairs/s | mean ms per pair | statements per pair | transactions per pair |");
+		rows.add("|---|---|---|---|---|---|---|---|");
 		for (String driver : List.of("fake", "file")) {
-			rows.add(run(driver, "H2", "jdbc:h2:mem:bench-" + driver + ";DB_CLOSE_DELAY=-1", null, 1));
-			rows.add(run(driver, "H2", "jdbc:h2:mem:bench-c-" + driver + ";DB_CLOSE_DELAY=-1", null, CLIENTS));
+			if (ONLY.isEmpty() || ONLY.equals(driver + ":H2")) {
+				rows.add(run(driver, "H2", "jdbc:h2:mem:bench-" + driver + ";DB_CLOSE_DELAY=-1", null, 1));
+				rows.add(run(driver, "H2", "jdbc:h2:mem:bench-c-" + driver + ";DB_CLOSE_DELAY=-1", null, CLIENTS));
+			}
+			if (!ONLY.isEmpty() && !ONLY.equals(driver + ":PostgreSQL")) {
+				continue;
+			}
 			try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start()) {
 				rows.add(run(driver, "PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), postgres, 1));
 				rows.add(run(driver, "PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), postgres, CLIENTS));
@@ -77,7 +86,8 @@ class VolumeThroughputBenchmark {
 		Path volumes = Files.createTempDirectory(this.directory, driver);
 		String host = "bench-" + driver + "-" + clients;
 		// command-line arguments: they outrank the tests' application.properties (fake driver, H2)
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VolumeApplication.class).run(
+		StatementTally counter = new StatementTally();
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VolumeApplication.class).initializers(counter).run(
 				"--server.port=0", "--nova.host=" + host, "--nova.volume.driver=" + driver,
 				"--nova.volume.file.directory=" + volumes, "--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + ((postgres != null) ? "postgres" : "sa"),
@@ -89,17 +99,22 @@ class VolumeThroughputBenchmark {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			String base = "http://localhost:" + port + "/v3/bench/volumes";
 			pairs(base, WARMUP, clients);
+			long statements = counter.statements();
+			long transactions = counter.transactions();
 			long started = System.nanoTime();
 			pairs(base, OPERATIONS, clients);
 			double seconds = (System.nanoTime() - started) / 1e9;
+			double statementsPerPair = (counter.statements() - statements) / (double) OPERATIONS;
+			double transactionsPerPair = (counter.transactions() - transactions) / (double) OPERATIONS;
 			try (var files = Files.list(volumes)) {
 				assertThat(files.count()).as("files left behind").isZero();
 			}
 			if (driver.equals("file")) {
 				assertThat(app.getBean(FileVolumeDriver.class).directory()).isEqualTo(volumes.toAbsolutePath());
 			}
-			return String.format("| %s | %s | %d | %d | %.0f | %.2f |", driver, database, clients, OPERATIONS,
-					OPERATIONS / seconds, seconds * 1000 * clients / OPERATIONS);
+			return String.format(java.util.Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.1f | %.1f |", driver,
+					database, clients, OPERATIONS, OPERATIONS / seconds, seconds * 1000 * clients / OPERATIONS,
+					statementsPerPair, transactionsPerPair);
 		}
 	}
 

@@ -34,7 +34,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Authentication and policy for every app of the suite, chosen by
@@ -127,8 +129,21 @@ public final class NovaAuthAutoConfiguration {
 			return registration;
 		}
 
+		/**
+		 * {@code /rpc/**} authenticates each message itself (a signature, a timestamp and
+		 * a nonce, checked by the endpoint against the path it serves), and the API chain
+		 * only permitted it: a chain without filters skips a dozen filters per message
+		 * (and their observations) and leaves the firewall (normalized paths) in place.
+		 */
 		@Bean
-		@ConditionalOnMissingBean(SecurityFilterChain.class)
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		@ConditionalOnMissingBean(name = "novaRpcSecurityFilterChain")
+		SecurityFilterChain novaRpcSecurityFilterChain() {
+			return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults().matcher("/rpc/**"));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "novaSecurityFilterChain")
 		SecurityFilterChain novaSecurityFilterChain(HttpSecurity http, AuthStrategy strategy) throws Exception {
 			// an API of tokens: no sessions, no cookies to forge requests with, no login page
 			http.csrf((csrf) -> csrf.disable())

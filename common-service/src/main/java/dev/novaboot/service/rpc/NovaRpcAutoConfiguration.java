@@ -55,6 +55,13 @@ public final class NovaRpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RpcTargetCache rpcTargetCache(RpcTargets rpcTargets, ServiceGroup serviceGroup, DatabaseClock databaseClock,
+			RpcProperties properties) {
+		return new RpcTargetCache(rpcTargets, serviceGroup, databaseClock, properties.targetCacheTtl(), System::nanoTime);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RpcDispatcher rpcDispatcher(ObjectProvider<Manager> managers, RpcCodec rpcCodec, RpcObserver rpcObserver,
 			ServiceIdentity serviceIdentity) {
 		return new RpcDispatcher(managers.orderedStream().toList(), rpcCodec, rpcObserver, serviceIdentity.host());

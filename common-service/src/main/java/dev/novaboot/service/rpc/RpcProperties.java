@@ -19,17 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param server how this service runs the messages it receives
  * @param http settings of the {@code http} transport
  * @param amqp settings of the {@code amqp} transport
+ * @param targetCacheTtl how long a sender reuses what it read of the services table about
+ * a receiver (its row and the database clock) before reading it again; whether the receiver
+ * is up is still decided at every message from its heartbeat, so only changes to its row
+ * (forced down, disabled, moved) are seen up to this much later. {@code 0s} reads the
+ * table for every message.
  */
 @ConfigurationProperties("nova.rpc")
 public record RpcProperties(@DefaultValue("http") RpcTransport.Choice transport, String secret,
 		@DefaultValue("60s") Duration callTimeout, @DefaultValue Server server, @DefaultValue Http http,
-		@DefaultValue Amqp amqp) {
+		@DefaultValue Amqp amqp, @DefaultValue("1s") Duration targetCacheTtl) {
 
 	// the generated one would print the secret that signs every RPC message
 	@Override
 	public String toString() {
 		return "RpcProperties[transport=" + this.transport + ", secret=" + Secrets.mask(this.secret) + ", callTimeout="
-				+ this.callTimeout + ", server=" + this.server + ", http=" + this.http + ", amqp=" + this.amqp + "]";
+				+ this.callTimeout + ", server=" + this.server + ", http=" + this.http + ", amqp=" + this.amqp
+				+ ", targetCacheTtl=" + this.targetCacheTtl + "]";
 	}
 
 	/**

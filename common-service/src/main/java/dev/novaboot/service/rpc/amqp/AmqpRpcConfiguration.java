@@ -9,6 +9,7 @@ import dev.novaboot.service.manager.ManagerInitializer;
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcDispatcher;
 import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTransport;
 
@@ -69,10 +70,11 @@ public class AmqpRpcConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(RpcTransport.class)
 	RpcTransport amqpRpcTransport(AsyncRabbitTemplate rpcRequestTemplate, ObjectProvider<AmqpAdmin> admin,
-			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets, RpcCodec codec,
+			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets,
+			RpcTargetCache targetCache, RpcCodec codec,
 			RpcProperties properties) {
 		return new AmqpRpcTransport(rpcRequestTemplate.getRabbitTemplate(), rpcRequestTemplate,
-				admin.getIfAvailable(() -> new RabbitAdmin(connectionFactory)), amqpTopology, targets, codec,
+				admin.getIfAvailable(() -> new RabbitAdmin(connectionFactory)), amqpTopology, targets, targetCache, codec,
 				properties.callTimeout());
 	}
 

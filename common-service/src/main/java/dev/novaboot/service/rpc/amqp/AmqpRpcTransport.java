@@ -13,6 +13,7 @@ import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.RpcMessage;
 import dev.novaboot.service.rpc.RpcReply;
+import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTimeoutException;
 import dev.novaboot.service.rpc.RpcTransport;
@@ -52,6 +53,8 @@ public class AmqpRpcTransport implements RpcTransport {
 
 	private final RpcTargets targets;
 
+	private final RpcTargetCache cache;
+
 	private final RpcCodec codec;
 
 	private final Duration confirmTimeout;
@@ -63,7 +66,8 @@ public class AmqpRpcTransport implements RpcTransport {
 	 * connection has publisher confirms ({@code spring.rabbitmq.publisher-confirm-type=simple})
 	 */
 	public AmqpRpcTransport(RabbitTemplate template, AsyncRabbitTemplate requests, AmqpAdmin admin,
-			AmqpTopology topology, RpcTargets targets, RpcCodec codec, Duration confirmTimeout) {
+			AmqpTopology topology, RpcTargets targets, RpcTargetCache cache, RpcCodec codec, Duration confirmTimeout) {
+		this.cache = cache;
 		this.template = template;
 		this.requests = requests;
 		this.admin = admin;
@@ -83,9 +87,9 @@ public class AmqpRpcTransport implements RpcTransport {
 	@Override
 	public RpcReply call(RpcAddress address, RpcMessage message, Duration timeout) {
 		if (address.hasHost()) {
-			this.targets.upHostService(address, message.method());
+			this.cache.upHostService(address, message.method());
 		}
-		else if (this.targets.upServices(address.topic()).isEmpty()) {
+		else if (this.cache.upServices(address.topic()).isEmpty()) {
 			throw new NoServiceUpException(address.topic(), message.method());
 		}
 		String routingKey = this.topology.routingKey(address.topic(), address.host());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcDispatcher;
 import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTransport;
 
@@ -42,9 +43,9 @@ public class HttpRpcConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(RpcTransport.class)
 	RpcTransport httpRpcTransport(ObjectProvider<RestClient.Builder> builder, RpcProperties properties,
-			RpcTargets targets, RpcSigner signer, RpcCodec codec) {
+			RpcTargets targets, RpcTargetCache targetCache, RpcSigner signer, RpcCodec codec) {
 		return new HttpRpcTransport(builder.getIfAvailable(RestClient::builder), properties.http().connectTimeout(),
-				properties.callTimeout(), targets, signer, codec);
+				properties.callTimeout(), targets, targetCache, signer, codec);
 	}
 
 	@Configuration(proxyBeanMethods = false)

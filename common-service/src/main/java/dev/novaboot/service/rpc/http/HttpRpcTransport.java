@@ -25,9 +25,12 @@ import dev.novaboot.service.rpc.RpcException;
 import dev.novaboot.service.rpc.RpcMessage;
 import dev.novaboot.service.rpc.RpcRefusedException;
 import dev.novaboot.service.rpc.RpcReply;
+import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTimeoutException;
 import dev.novaboot.service.rpc.RpcTransport;
+
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -49,6 +52,8 @@ public class HttpRpcTransport implements RpcTransport {
 
 	private final RpcTargets targets;
 
+	private final RpcTargetCache cache;
+
 	private final RpcSigner signer;
 
 	private final RpcCodec codec;
@@ -65,8 +70,9 @@ public class HttpRpcTransport implements RpcTransport {
 	 * @param castTimeout how long to wait for a receiver to accept a cast
 	 */
 	public HttpRpcTransport(RestClient.Builder builder, Duration connectTimeout, Duration castTimeout,
-			RpcTargets targets, RpcSigner signer, RpcCodec codec) {
+			RpcTargets targets, RpcTargetCache cache, RpcSigner signer, RpcCodec codec) {
 		this.builder = builder;
+		this.cache = cache;
 		this.castTimeout = castTimeout;
 		this.connectTimeout = connectTimeout;
 		this.targets = targets;
@@ -113,14 +119,14 @@ public class HttpRpcTransport implements RpcTransport {
 	private Response send(RpcAddress address, RpcMessage message, String path, Duration timeout) {
 		byte[] body = this.codec.write(message);
 		if (address.hasHost()) {
-			ServiceRecord service = this.targets.upHostService(address, message.method());
+			ServiceRecord service = this.cache.upHostService(address, message.method());
 			if (service.getRpcEndpoint() == null) {
 				throw new HostDownException(address.toString(), message.method(), address.host(),
 						"publishes no RPC endpoint", null);
 			}
 			return post(address, message.method(), service, path, body, timeout);
 		}
-		List<ServiceRecord> candidates = new ArrayList<>(this.targets.upServices(address.topic())
+		List<ServiceRecord> candidates = new ArrayList<>(this.cache.upServices(address.topic())
 			.stream()
 			.filter((service) -> service.getRpcEndpoint() != null)
 			.toList());
@@ -156,7 +162,12 @@ public class HttpRpcTransport implements RpcTransport {
 						reply.getBody().readAllBytes()));
 		}
 		catch (RuntimeException ex) {
-			throw translate(ex, address, method, service.getHost(), timeout);
+			RpcException failure = translate(ex, address, method, service.getHost(), timeout);
+			if (failure instanceof HostDownException) {
+				// read the services table again next time: the row may be stale
+				this.cache.forget(address.topic(), service.getHost());
+			}
+			throw failure;
 		}
 		return response.check(address, method, service.getHost());
 	}
@@ -197,7 +208,8 @@ public class HttpRpcTransport implements RpcTransport {
 			SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
 			factory.setConnectTimeout(this.connectTimeout);
 			factory.setReadTimeout(timeout);
-			return this.builder.clone().requestFactory(factory).build();
+			// RPC has its own timings (RpcObserver); an http.client.requests observation per message only costs
+			return this.builder.clone().requestFactory(factory).observationRegistry(ObservationRegistry.NOOP).build();
 		});
 	}
 

@@ -39,6 +39,9 @@ public class RpcSigner {
 
 	private final NonceCache nonces;
 
+	// a Mac is not thread-safe, and looking one up from the providers costs more than the HMAC
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
 	public RpcSigner(String secret, Duration replayWindow, Clock clock) {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 		this.clock = clock;
@@ -88,11 +91,17 @@ public class RpcSigner {
 	}
 
 	private String signature(String timestamp, String nonce, String path, byte[] body) {
+		Mac mac = this.macs.get();
+		mac.update(("nova-rpc-v1\n" + timestamp + "\n" + nonce + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
+		// doFinal leaves the Mac initialized with the key, ready for the next message
+		return Base64.getEncoder().encodeToString(mac.doFinal(body));
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			mac.update(("nova-rpc-v1\n" + timestamp + "\n" + nonce + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(mac.doFinal(body));
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", ex);

@@ -47,7 +47,7 @@ class NoSecretInToStringTests {
 		RpcProperties properties = new RpcProperties(RpcTransport.Choice.HTTP, "the-rpc-secret-of-the-suite", Duration.ofSeconds(60),
 				new RpcProperties.Server(8, 1000),
 				new RpcProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(60), null, DataSize.ofMegabytes(4)),
-				new RpcProperties.Amqp("nova", 4));
+				new RpcProperties.Amqp("nova", 4), Duration.ofSeconds(1));
 
 		assertThat(properties.toString()).doesNotContain("the-rpc-secret-of-the-suite")
 			.contains("transport=HTTP", "secret=******", "exchange=nova");

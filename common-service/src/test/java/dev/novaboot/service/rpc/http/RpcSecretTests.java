@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc.http;
 
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcProperties;
+import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ class RpcSecretTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(HttpTransportOnly.class)
 		.withBean(RpcTargets.class, () -> new RpcTargets(null, null, null, null))
+		.withBean(RpcTargetCache.class, () -> new RpcTargetCache(null, null, null, java.time.Duration.ZERO, System::nanoTime))
 		.withBean(RpcCodec.class);
 
 	@Test
