@@ -7,6 +7,7 @@
 #   benchmarks/startup.sh                          # every variant below, this checkout's jars
 #   BASE=/tmp/base benchmarks/startup.sh           # also the "before" rows from BASE's jars
 #   VARIANTS="fast25 fast17" RUNS=3 benchmarks/startup.sh
+#   APPS=volume TOGETHER=0 OPTS="-Xmx128m" VARIANTS=fast25 benchmarks/startup.sh   # to try options
 #
 # Variants (the fast ones use bin/lib/fast-start.sh as bin/start-suite does; their cache is
 # made once per variant before the runs, and that making is timed too):
@@ -45,7 +46,7 @@ work=$(mktemp -d)
 started=()
 # every JVM this script started goes when it ends, however it ends
 trap 'for p in ${started[@]+"${started[@]}"}; do stop "$p"; done; rm -rf "$work"' EXIT
-apps=(volume network compute)
+read -ra apps <<< "${APPS:-volume network compute}"
 declare -A ports=([volume]=18776 [network]=19696 [compute]=18774)
 # one authenticated read of each app's own API, the kind of call a client makes most
 declare -A api=([volume]='/v3/%s/volumes/detail' [network]='/v2.0/networks' [compute]='/v2.1/servers/detail')
@@ -157,6 +158,7 @@ for variant in $VARIANTS; do
       "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" \
       "$(printf '%s\n' "${warm[@]}" | median)" | tee -a "$out"
   done
+  [ "${TOGETHER:-1}" = 1 ] || continue
   walls=(); cpus=(); rss=()
   for _ in $(seq 1 "$RUNS"); do
     pids=()
