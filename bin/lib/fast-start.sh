@@ -15,8 +15,19 @@
 # directory, and exits when the context is refreshed (-Dspring.context.exit=onRefresh), so it
 # never touches ./var or opens a port; the scratch directory is removed. FAST_START=0 turns all of this off (plain java -jar with JAVA_OPTS).
 
+java_version() { # java binary -> its full version (25.0.3): from the JDK's release file, which
+  # is quicker to read than starting a JVM for `java -version`
+  local home
+  home=$(dirname "$(dirname "$(realpath "$1")")")
+  if [ -f "$home/release" ]; then
+    sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release"
+  else
+    "$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'
+  fi
+}
+
 java_major() { # java binary -> its feature version (17, 25, ...)
-  "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+  java_version "$1" | awk -F. '{ print ($1 == "1" ? $2 : $1) }'
 }
 
 pick_java() {
@@ -39,7 +50,7 @@ pick_java() {
 
 # What the cache was made from: when any of it changes the cache is made again.
 fast_start_key() { # jar
-  printf '%s\n' "$(stat -c '%s %Y' "$1")" "$JAVA" "$("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')" "${JAVA_OPTS:-}"
+  printf '%s\n' "$(stat -c '%s %Y' "$1")" "$(realpath "$JAVA")" "$(java_version "$JAVA")" "${JAVA_OPTS:-}"
 }
 
 prepare_fast_start() { # app jar cache_root
