@@ -35,12 +35,18 @@ public class StartupProfile {
 		List<Step> steps = new ArrayList<>();
 		for (TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
 			StartupStep step = event.getStartupStep();
+			// the bean's name, else the repository's interface, else the type looked up
 			String bean = null;
+			String type = null;
 			for (StartupStep.Tag tag : step.getTags()) {
-				if (tag.getKey().equals("beanName") || tag.getKey().equals("beanType")) {
-					bean = tag.getValue();
+				switch (tag.getKey()) {
+					case "beanName", "repository" -> bean = tag.getValue();
+					case "beanType" -> type = tag.getValue();
+					default -> {
+					}
 				}
 			}
+			bean = (bean != null) ? bean : type;
 			steps.add(new Step(step.getId(), step.getParentId(), step.getName(), bean, event.getDuration().toNanos()));
 		}
 		context.close();
