@@ -59,7 +59,7 @@ warm_up() { # variant app
   url="http://127.0.0.1:$port$(printf "${api[$2]}" "$project")"
   curl -fs -o /dev/null -H "X-Auth-Token: $token" "$url?warmup=[1-$WARMUP]"
 }
-record() { results[$1]="${results[$1]:-} $2"; }
+record() { results[$1]="${results[$1]:-} $2"; echo "$1 $2" >&2; }
 med() { printf '%s\n' ${results[$1]} | median; }
 
 describe() {
