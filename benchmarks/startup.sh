@@ -41,7 +41,6 @@ fi
 # made-up secrets for this measurement only, shared by the three apps as in bin/start-suite
 export NOVA_AUTH_TOKEN_KEY=${NOVA_AUTH_TOKEN_KEY:-benchmark-only-token-key-0123456789abcdef}
 export NOVA_RPC_SECRET=${NOVA_RPC_SECRET:-benchmark-only-rpc-secret-0123456789abcdef}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 work=$(mktemp -d)
 started=()
 # every JVM this script started goes when it ends, however it ends
