@@ -13,9 +13,14 @@ import dev.novaboot.service.record.ServiceRecordRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -136,12 +141,16 @@ class RpcTargetCacheTests {
 	void theRememberedServicesOfATopicLoseThoseWhoseHeartbeatGrowsTooOld() {
 		ServiceRecord fresh = heartbeatAt("host-a", NOW);
 		ServiceRecord ageing = heartbeatAt("host-b", NOW.minus(DOWN_TIME).plusMillis(300));
-		given(this.repository.findLiveByTopic("sample")).willReturn(List.of(fresh, ageing));
+		ReflectionTestUtils.setField(fresh, "id", 1L);
+		ReflectionTestUtils.setField(ageing, "id", 2L);
+		// the window of up services the database answers (RpcTargets.upServices)
+		given(this.repository.findUpByTopicAfter(eq("sample"), anyLong(), eq(0L), anyInt()))
+			.willReturn(List.of(fresh, ageing));
 		RpcTargetCache cache = cache(Duration.ofSeconds(1));
 		assertThat(cache.upServices("sample")).containsExactly(fresh, ageing);
 		elapse(Duration.ofMillis(400));
 		assertThat(cache.upServices("sample")).containsExactly(fresh);
-		verify(this.repository, times(1)).findLiveByTopic("sample");
+		verify(this.repository, times(1)).findUpByTopicAfter(eq("sample"), anyLong(), anyLong(), anyInt());
 	}
 
 }
