@@ -1,6 +1,7 @@
 package dev.novaboot.service.auth.identity;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 import dev.novaboot.service.auth.AuthProperties;
 import dev.novaboot.service.auth.token.TokenService;
@@ -9,6 +10,8 @@ import dev.novaboot.service.group.ServiceGroup;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +54,12 @@ public class IdentityConfiguration {
 		LoginLockout lockout = new LoginLockout(users, new TransactionTemplate(transactionManager),
 				properties.lockoutFailureAttempts(), properties.lockoutDuration(), Clock.systemUTC());
 		return new PasswordAuthenticator(domains, users, projects, roles, passwordEncoder, lockout);
+	}
+
+	// the decoy bcrypt hash on another thread once the app is ready: not on the start-up path
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> decoyHashPreparation(PasswordAuthenticator passwordAuthenticator) {
+		return (event) -> CompletableFuture.runAsync(passwordAuthenticator::prepareDecoy);
 	}
 
 	@Bean

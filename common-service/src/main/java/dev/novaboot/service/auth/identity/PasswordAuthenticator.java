@@ -12,6 +12,7 @@ import dev.novaboot.service.auth.token.TokenSubject.Ref;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keystone's password method: finds the user, checks the password against its hash and
@@ -38,8 +39,9 @@ public class PasswordAuthenticator {
 
 	private final LoginLockout lockout;
 
-	// compared against when the user does not exist, so that both cases take as long
-	private final String decoyHash;
+	// compared against when the user does not exist, so that both cases take as long; made
+	// once, after start-up (see prepareDecoy), since a bcrypt hash costs about 80 ms
+	private final SingletonSupplier<String> decoyHash;
 
 	public PasswordAuthenticator(DomainRepository domains, UserRepository users, ProjectRepository projects,
 			RoleRepository roles, PasswordEncoder passwordEncoder, LoginLockout lockout) {
@@ -49,7 +51,16 @@ public class PasswordAuthenticator {
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = lockout;
-		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
+		this.decoyHash = SingletonSupplier.of(() -> passwordEncoder.encode("decoy-password-for-unknown-users"));
+	}
+
+	/**
+	 * Makes the decoy hash now. Called off the start-up path once the app is ready, so that
+	 * the first login for an unknown user does not pay for it (and take longer than the
+	 * same login for a known user).
+	 */
+	public void prepareDecoy() {
+		this.decoyHash.obtain();
 	}
 
 	// read-write for the failure count, and a refusal must not roll that count back
@@ -70,7 +81,7 @@ public class PasswordAuthenticator {
 			throw IdentityException.badRequest("Expecting to find password in user.");
 		}
 		Optional<User> found = findUser(userRef);
-		String hash = found.map(User::getPasswordHash).orElse(this.decoyHash);
+		String hash = found.map(User::getPasswordHash).orElseGet(this.decoyHash::obtain);
 		// checked whatever happens next, so that an unknown or a locked user takes as long
 		boolean matches = this.passwordEncoder.matches(userRef.password(), hash);
 		if (found.isEmpty()) {
