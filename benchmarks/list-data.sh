@@ -22,6 +22,9 @@ DATABASE=${DATABASE:-nova_lists}
 PROJECTS=${PROJECTS:-1000}; INSTANCES=${INSTANCES:-1000000}; VOLUMES=${VOLUMES:-100000}; PORTS=${PORTS:-100000}
 REQUESTS=${REQUESTS:-20}; LIMIT=${LIMIT:-50}; BASE_PORT=${BASE_PORT:-18700}; JAVA=${JAVA:-java}
 export PGHOST PGPORT PGUSER
+# the apps' shared RPC secret, made for this run and passed in the environment only
+NOVA_RPC_SECRET=$(head -c 32 /dev/urandom | base64)
+export NOVA_RPC_SECRET
 declare -A port=([compute]=$((BASE_PORT + 74)) [volume]=$((BASE_PORT + 76)) [network]=$((BASE_PORT + 96)))
 work=$(mktemp -d -t nova-list-bench.XXXXXX)
 pids=()
