@@ -29,7 +29,7 @@ declare -A port=([compute]=$((BASE_PORT + 74)) [volume]=$((BASE_PORT + 76)) [net
 work=$(mktemp -d -t nova-list-bench.XXXXXX)
 pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap stop EXIT
+trap stop EXIT INT TERM
 
 for app in compute volume network; do
 	[ -f app-$app/target/app-$app.jar ] || ./mvnw -B -ntp -q package -DskipTests -pl app-$app -am
