@@ -85,6 +85,8 @@ c=http://127.0.0.1:${port[compute]}; v=http://127.0.0.1:${port[volume]}; n=http:
 echo "$(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $REQUESTS requests each"
 echo "| request | rows | median ms | p99 ms | max ms |"
 echo "|---|---|---|---|---|"
+# a request that reads no table: what any request costs on this machine at this moment
+measure "baseline: GET /v2.1 (version document, no database)" "$c/v2.1" version "${admin[@]}"
 measure "servers/detail, admin, all_tenants" "$c/v2.1/servers/detail?all_tenants=1" servers "${admin[@]}" "${compute[@]}"
 measure "servers/detail, admin, all_tenants, limit=$LIMIT" "$c/v2.1/servers/detail?all_tenants=1&limit=$LIMIT" servers "${admin[@]}" "${compute[@]}"
 measure "servers/detail, member" "$c/v2.1/servers/detail" servers "${member[@]}" "${compute[@]}"
