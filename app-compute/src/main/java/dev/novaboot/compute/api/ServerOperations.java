@@ -2,10 +2,14 @@ package dev.novaboot.compute.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.compute.manager.AttachedPort;
@@ -39,6 +43,7 @@ import dev.novaboot.compute.manager.VolumeConnector;
 import dev.novaboot.compute.manager.VolumeUnavailableException;
 import dev.novaboot.compute.store.FlavorRecord;
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.service.group.ServiceGroup.ServiceState;
 import dev.novaboot.compute.store.KeyPairRecord;
 import dev.novaboot.compute.store.ServerGroupRecord;
 import dev.novaboot.compute.store.TaskState;
@@ -336,15 +341,31 @@ class ServerOperations {
 		if (instance.getHost() == null) {
 			return "";
 		}
-		return this.services.find(instance.getHost()).map((service) -> {
-			if (service.isForcedDown()) {
-				return "DOWN";
-			}
-			if (service.isDisabled()) {
-				return "MAINTENANCE";
-			}
-			return this.services.isUp(service) ? "UP" : "UNKNOWN";
-		}).orElse("");
+		return this.services.find(instance.getHost())
+			.map((service) -> hostStatus(new ServiceState(service, this.services.isUp(service))))
+			.orElse("");
+	}
+
+	/**
+	 * The host status of each host of a page of servers, by host: its services read in one
+	 * query, not one per server. A host without a service has none.
+	 */
+	Map<String, String> hostStatuses(List<Instance> page) {
+		Set<String> hosts = page.stream().map(Instance::getHost).filter(Objects::nonNull).collect(Collectors.toSet());
+		Map<String, String> statuses = new HashMap<>();
+		this.services.states(hosts).forEach((host, state) -> statuses.put(host, hostStatus(state)));
+		return statuses;
+	}
+
+	// Nova's host_status: forced down, disabled (maintenance), up, or not heard from
+	private static String hostStatus(ServiceState state) {
+		if (state.service().isForcedDown()) {
+			return "DOWN";
+		}
+		if (state.service().isDisabled()) {
+			return "MAINTENANCE";
+		}
+		return state.up() ? "UP" : "UNKNOWN";
 	}
 
 	/** The name of the flavor the server was booted with; for rows older than the column, the flavor's now. */
@@ -377,6 +398,11 @@ class ServerOperations {
 
 	List<VolumeAttachmentRecord> attachments(Instance instance) {
 		return this.volumes.list(instance.getUuid());
+	}
+
+	/** The volume attachments of a page of servers by instance uuid, in one query. */
+	Map<String, List<VolumeAttachmentRecord>> attachments(List<Instance> page) {
+		return this.volumes.list(page.stream().map(Instance::getUuid).toList());
 	}
 
 	void delete(RequestContext context, String uuid) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.novaboot.compute.store.Instance;
+import dev.novaboot.compute.store.VolumeAttachmentRecord;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.context.RequestContext;
 
@@ -74,11 +75,17 @@ class ServersController {
 			Microversion version) {
 		ServerListQuery.Listing listing = ServerListQuery.read(query, context, version);
 		List<Instance> page = this.servers.list(listing);
+		// what the page's rows need besides themselves, a bounded number of queries for the whole page
 		Map<String, List<String>> tags = version.isAtLeast(2, 26) ? this.servers.tags(page) : Map.of();
 		Map<String, Map<String, String>> metadata = this.servers.metadata(page);
+		Map<String, String> hostStatuses = (version.isAtLeast(2, 16) && context.isAdmin())
+				? this.servers.hostStatuses(page) : Map.of();
+		Map<String, List<VolumeAttachmentRecord>> attachments = this.servers.attachments(page);
 		return page(page.stream()
 			.map((instance) -> detail(instance, context, version, tags.getOrDefault(instance.getUuid(), List.of()),
-					metadata.getOrDefault(instance.getUuid(), Map.of())))
+					metadata.getOrDefault(instance.getUuid(), Map.of()),
+					(instance.getHost() != null) ? hostStatuses.getOrDefault(instance.getHost(), "") : "",
+					attachments.getOrDefault(instance.getUuid(), List.of())))
 			.toList(), page, listing);
 	}
 
@@ -118,17 +125,18 @@ class ServersController {
 
 	private Map<String, Object> detail(Instance instance, RequestContext context, Microversion version) {
 		List<String> tags = version.isAtLeast(2, 26) ? this.servers.tags(instance) : List.of();
-		return detail(instance, context, version, tags, this.servers.metadata(instance));
+		return detail(instance, context, version, tags, this.servers.metadata(instance),
+				(version.isAtLeast(2, 16) && context.isAdmin()) ? this.servers.hostStatus(instance) : "",
+				this.servers.attachments(instance));
 	}
 
 	private Map<String, Object> detail(Instance instance, RequestContext context, Microversion version,
-			List<String> tags, Map<String, String> metadata) {
-		ServerView.Shown shown = new ServerView.Shown(version, context.isAdmin(),
-				(version.isAtLeast(2, 16) && context.isAdmin()) ? this.servers.hostStatus(instance) : "", tags,
+			List<String> tags, Map<String, String> metadata, String hostStatus,
+			List<VolumeAttachmentRecord> attachments) {
+		ServerView.Shown shown = new ServerView.Shown(version, context.isAdmin(), hostStatus, tags,
 				version.isAtLeast(2, 47) ? this.servers.flavorName(instance) : null,
 				version.isAtLeast(2, 47) ? this.servers.flavorExtraSpecs(instance) : Map.of(), metadata);
-		return ServerView.detail(instance, this.servers.networkInfo(instance), this.servers.attachments(instance),
-				shown);
+		return ServerView.detail(instance, this.servers.networkInfo(instance), attachments, shown);
 	}
 
 }

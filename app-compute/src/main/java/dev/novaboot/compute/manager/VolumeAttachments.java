@@ -2,10 +2,13 @@ package dev.novaboot.compute.manager;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.GuestVolume;
@@ -63,6 +66,19 @@ public class VolumeAttachments {
 
 	public List<VolumeAttachmentRecord> list(String instanceUuid) {
 		return this.repository.findByInstanceUuidOrderById(instanceUuid);
+	}
+
+	/**
+	 * The attachments of {@code instanceUuids} by instance, each in id order: one query for
+	 * a page of servers (a page holds at most 1,000), not one per server.
+	 */
+	public Map<String, List<VolumeAttachmentRecord>> list(Collection<String> instanceUuids) {
+		if (instanceUuids.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.findByInstanceUuidInOrderById(instanceUuids)
+			.stream()
+			.collect(Collectors.groupingBy(VolumeAttachmentRecord::getInstanceUuid));
 	}
 
 	/** Connects the boot volumes and records them; the driver plugs them in at spawn. */

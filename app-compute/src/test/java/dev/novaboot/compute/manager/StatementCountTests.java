@@ -163,6 +163,11 @@ class StatementCountTests {
 				"count-up-host-1")).hasSize(1)));
 		costs.put("os-services?host=&binary=", this.counter.statements(() -> assertThat(this.administration.list(
 				"nova-compute", "count-up-host-1")).hasSize(1)));
+		// the whole list, streamed: one query whatever the row count
+		java.util.concurrent.atomic.AtomicInteger up = new java.util.concurrent.atomic.AtomicInteger();
+		costs.put("os-services (every row)", this.counter.statements(() -> this.administration.forEach(null, null,
+				(service) -> up.addAndGet(service.up() ? 1 : 0))));
+		assertThat(up.get()).isGreaterThanOrEqualTo(this.hosts);
 		costs.put("catalog", this.counter.statements(
 				() -> new ServiceCatalog(this.serviceGroup, Map.of(), "RegionOne").entries("p", "http://identity")));
 		costs.put("compute zones", this.counter.statements(() -> assertThat(this.zones.computeZones()).contains("nova")));

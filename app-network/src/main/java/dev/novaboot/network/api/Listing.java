@@ -39,6 +39,10 @@ final class Listing {
 	// rows read per query when the page is larger or unlimited
 	private static final int CHUNK = 100;
 
+	// rows read per query at most when the database applies every filter: a page of 1,000
+	// in one query, a larger one in several (the batch's views take its ids as parameters)
+	private static final int MAX_CHUNK = 1000;
+
 	private Listing() {
 	}
 
@@ -71,6 +75,20 @@ final class Listing {
 	 */
 	static <T> Page page(MultiValueMap<String, String> query, Filters filters, ListOrder order, Rows<T> rows,
 			Function<T, Long> rowId, Function<String, Optional<T>> byUuid, Function<T, Map<String, Object>> view) {
+		return pageByBatch(query, filters, order, rows, rowId, byUuid,
+				(batch) -> batch.stream().map(view).toList());
+	}
+
+	/**
+	 * {@link #page(MultiValueMap, Filters, ListOrder, Rows, Function, Function, Function)}
+	 * with the views made for a batch of rows at once ({@code views} returns them in the
+	 * batch's order), so that what the views show of other tables is read once per batch,
+	 * not once per row.
+	 */
+	static <T> Page pageByBatch(MultiValueMap<String, String> query, Filters filters, ListOrder order, Rows<T> rows,
+			Function<T, Long> rowId, Function<String, Optional<T>> byUuid,
+			Function<List<T>, List<Map<String, Object>>> views) {
+		Function<T, Map<String, Object>> view = (row) -> views.apply(List.of(row)).get(0);
 		int limit = limit(query.getFirst("limit"));
 		String marker = marker(query.getFirst("marker"));
 		long after = 0;
@@ -83,14 +101,15 @@ final class Listing {
 		MultiValueMap<String, String> inMemory = new LinkedMultiValueMap<>(query);
 		filters.inDatabase().forEach(inMemory::remove);
 		boolean allInDatabase = inMemory.keySet().stream().allMatch(NOT_FILTERS::contains);
-		// every row the database returns is on the page: read the page in one query
-		int chunk = (limit > 0) ? (allInDatabase ? limit : Math.min(limit, CHUNK)) : CHUNK;
+		// every row the database returns is on the page: read a page of up to MAX_CHUNK in one query
+		int most = allInDatabase ? MAX_CHUNK : CHUNK;
+		int chunk = (limit > 0) ? Math.min(limit, most) : most;
 		List<Map<String, Object>> page = new ArrayList<>();
 		List<Object> ids = new ArrayList<>();
 		while (limit == 0 || page.size() < limit) {
 			List<T> batch = rows.after(after, chunk);
-			for (T row : batch) {
-				Map<String, Object> shown = view.apply(row);
+			List<Map<String, Object>> batchViews = views.apply(batch);
+			for (Map<String, Object> shown : batchViews) {
 				if (matches(shown, inMemory)) {
 					page.add(fields(shown, query));
 					ids.add(shown.get("id"));

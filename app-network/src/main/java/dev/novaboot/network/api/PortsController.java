@@ -151,10 +151,10 @@ class PortsController {
 	Map<String, Object> list(RequestContext context, @RequestParam MultiValueMap<String, String> query) {
 		Listing.Filters filters = Listing.filters(query, PORT_FILTERS);
 		ListOrder order = Listing.order(query, PORT_SORT_KEYS);
-		return Listing.page(query, filters, order,
+		return Listing.pageByBatch(query, filters, order,
 				(after, size) -> this.ports.list(context, filters.database(), order, after, size),
 				Port::getId,
-				(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::port)
+				(uuid) -> Listing.found(() -> this.ports.find(context, uuid)), this.views::ports)
 			.body("ports", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString(), query);
 	}
 

@@ -3,6 +3,7 @@ package dev.novaboot.network.manager;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,6 +325,31 @@ public class PortService {
 
 	public List<FixedIp> addressesOf(Port port) {
 		return this.fixedIps.findByPortIdOrderById(port.getId());
+	}
+
+	/**
+	 * What the views of {@code ports} show of other tables (their networks' and subnets'
+	 * ids, their addresses and security groups), in five queries however many ports.
+	 */
+	@Transactional(readOnly = true)
+	public PortLinks linksOf(List<Port> ports) {
+		if (ports.isEmpty()) {
+			return new PortLinks(Map.of(), Map.of(), Map.of());
+		}
+		List<Long> ids = ports.stream().map(Port::getId).toList();
+		Map<Long, String> networkUuids = new HashMap<>();
+		this.networks.findAllById(ports.stream().map(Port::getNetworkId).distinct().toList())
+			.forEach((network) -> networkUuids.put(network.getId(), network.getUuid()));
+		List<FixedIp> fixed = this.fixedIps.findByPortIdInOrderById(ids);
+		Map<Long, String> subnetUuids = new HashMap<>();
+		this.subnets.findAllById(fixed.stream().map(FixedIp::getSubnetId).distinct().toList())
+			.forEach((subnet) -> subnetUuids.put(subnet.getId(), subnet.getUuid()));
+		Map<Long, List<PortLinks.Address>> addresses = new HashMap<>();
+		for (FixedIp ip : fixed) {
+			addresses.computeIfAbsent(ip.getPortId(), (port) -> new ArrayList<>())
+				.add(new PortLinks.Address(subnetUuids.getOrDefault(ip.getSubnetId(), ""), ip.getAddress()));
+		}
+		return new PortLinks(networkUuids, addresses, this.securityGroups.groupsOfPorts(ids));
 	}
 
 	@Transactional

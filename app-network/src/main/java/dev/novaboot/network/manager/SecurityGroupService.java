@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -307,6 +309,23 @@ public class SecurityGroupService {
 	/** The groups of a port, as the API shows them (uuids). */
 	public List<String> groupsOfPort(Long portId) {
 		return this.ports.findByPortIdOrderById(portId).stream().map((b) -> groupUuid(b.getSecurityGroupId())).toList();
+	}
+
+	/** The groups of each of {@code portIds} as {@link #groupsOfPort} shows them, in two queries. */
+	public Map<Long, List<String>> groupsOfPorts(Collection<Long> portIds) {
+		if (portIds.isEmpty()) {
+			return Map.of();
+		}
+		List<PortSecurityGroup> bindings = this.ports.findByPortIdInOrderById(portIds);
+		Map<Long, String> uuids = new HashMap<>();
+		this.groups.findAllById(bindings.stream().map(PortSecurityGroup::getSecurityGroupId).distinct().toList())
+			.forEach((group) -> uuids.put(group.getId(), group.getUuid()));
+		Map<Long, List<String>> groups = new HashMap<>();
+		for (PortSecurityGroup binding : bindings) {
+			groups.computeIfAbsent(binding.getPortId(), (port) -> new ArrayList<>())
+				.add(uuids.get(binding.getSecurityGroupId()));
+		}
+		return groups;
 	}
 
 	public List<SecurityGroupRule> rulesOf(SecurityGroup group) {

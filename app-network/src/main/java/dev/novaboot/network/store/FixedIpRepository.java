@@ -1,6 +1,7 @@
 package dev.novaboot.network.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +12,9 @@ import org.springframework.data.repository.query.Param;
 public interface FixedIpRepository extends JpaRepository<FixedIp, Long> {
 
 	List<FixedIp> findByPortIdOrderById(Long portId);
+
+	/** The addresses of a batch of ports in one query. */
+	List<FixedIp> findByPortIdInOrderById(Collection<Long> portIds);
 
 	/** The addresses of every port in a security group, in one query: a group can have thousands of members. */
 	@Query("select f.address from FixedIp f, PortSecurityGroup b where b.portId = f.portId "

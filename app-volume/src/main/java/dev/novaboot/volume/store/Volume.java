@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 
 import dev.novaboot.service.store.SoftDeletedEntity;
 import dev.novaboot.volume.manager.VolumeManager;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.NotFound;
 import org.hibernate.annotations.NotFoundAction;
 
@@ -99,15 +100,19 @@ public class Volume extends SoftDeletedEntity {
 	@NotFound(action = NotFoundAction.IGNORE)
 	private VolumeType volumeType;
 
-	// small and always shown with the volume: read with it
+	// small and always shown with the volume: read with it, for up to a page of volumes
+	// (1,000) in one query, not one query per volume
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 1000)
 	@CollectionTable(name = "volume_metadata", joinColumns = @JoinColumn(name = "volume_id"))
 	@MapKeyColumn(name = "meta_key")
 	@Column(name = "meta_value", nullable = false)
 	private Map<String, String> metadata = new HashMap<>();
 
-	// Cinder's volume_glance_metadata, written once when the volume is made from an image
+	// Cinder's volume_glance_metadata, written once when the volume is made from an image;
+	// read as the metadata above
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 1000)
 	@CollectionTable(name = "volume_glance_metadata", joinColumns = @JoinColumn(name = "volume_id"))
 	@MapKeyColumn(name = "meta_key")
 	@Column(name = "meta_value", nullable = false)

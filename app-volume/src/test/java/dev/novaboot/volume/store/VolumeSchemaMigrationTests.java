@@ -36,7 +36,8 @@ class VolumeSchemaMigrationTests {
 		try {
 			migrateAnExistingInstallation(h2);
 			assertThat(indexes(h2, "SELECT index_name FROM information_schema.indexes WHERE table_name = ?", "VOLUMES"))
-				.contains("ix_volumes_project_id_deleted", "ix_volumes_host_deleted")
+				.contains("ix_volumes_project_id_deleted_created_at_id", "ix_volumes_deleted_created_at_id",
+						"ix_volumes_host_deleted")
 				.doesNotContain("volumes_project_idx", "volumes_host_idx");
 			assertThat(indexes(h2, "SELECT index_name FROM information_schema.indexes WHERE table_name = ?", "SNAPSHOTS"))
 				.contains("ix_snapshots_project_id_deleted", "ix_snapshots_volume_id_deleted", "ix_snapshots_host_deleted")
@@ -53,8 +54,8 @@ class VolumeSchemaMigrationTests {
 			DataSource database = postgres.getPostgresDatabase();
 			migrateAnExistingInstallation(database);
 			assertThat(indexes(database, "SELECT indexname FROM pg_indexes WHERE tablename = ?", "volumes"))
-				.containsExactlyInAnyOrder("volumes_pkey", "ix_volumes_project_id_deleted", "ix_volumes_host_deleted",
-						"ix_volumes_volume_type_id_deleted");
+				.containsExactlyInAnyOrder("volumes_pkey", "ix_volumes_project_id_deleted_created_at_id",
+						"ix_volumes_deleted_created_at_id", "ix_volumes_host_deleted", "ix_volumes_volume_type_id_deleted");
 			assertThat(indexes(database, "SELECT indexname FROM pg_indexes WHERE tablename = ?", "snapshots"))
 				.containsExactlyInAnyOrder("snapshots_pkey", "ix_snapshots_project_id_deleted",
 						"ix_snapshots_volume_id_deleted", "ix_snapshots_host_deleted");

@@ -1,9 +1,12 @@
 package dev.novaboot.service.api;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.group.ServiceGroup.ServiceState;
+import dev.novaboot.service.group.ServiceListing;
+import dev.novaboot.service.group.ServiceListing.ServiceRow;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.service.record.ServiceRecordRepository;
@@ -23,8 +26,12 @@ public class ServiceAdministration {
 
 	private final DatabaseClock clock;
 
-	public ServiceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup, DatabaseClock clock) {
+	private final ServiceListing listing;
+
+	public ServiceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup, DatabaseClock clock,
+			ServiceListing listing) {
 		this.repository = repository;
+		this.listing = listing;
 		this.serviceGroup = serviceGroup;
 		this.clock = clock;
 	}
@@ -32,6 +39,15 @@ public class ServiceAdministration {
 	@Transactional(readOnly = true)
 	public List<ServiceState> list(String binary, String host) {
 		return this.serviceGroup.states(binary, host);
+	}
+
+	/**
+	 * Hands each live service with its state, filtered by {@code binary} and {@code host}
+	 * (either may be {@code null}), to {@code each} as it is read, in id order.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(String binary, String host, Consumer<ServiceRow> each) {
+		this.listing.forEach(binary, host, each);
 	}
 
 	@Transactional

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.novaboot.service.group.ServiceGroup.ServiceState;
+import dev.novaboot.service.group.ServiceListing.ServiceRow;
 import dev.novaboot.service.record.ServiceRecord;
 
 /**
@@ -25,17 +26,23 @@ final class ServiceView {
 	static Map<String, Object> of(ServiceState state, Microversion version) {
 		ServiceRecord service = state.service();
 		Instant updated = (service.getUpdatedAt() != null) ? service.getUpdatedAt() : service.getCreatedAt();
+		return of(new ServiceRow(service.getId(), service.getUuid(), service.getBinary(), service.getHost(),
+				service.getZone(), service.isDisabled(), service.getDisabledReason(), service.isForcedDown(), updated,
+				state.up()), version);
+	}
+
+	static Map<String, Object> of(ServiceRow service, Microversion version) {
 		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("id", version.isAtLeast(2, 53) ? service.getUuid() : service.getId());
-		view.put("binary", service.getBinary());
-		view.put("host", service.getHost());
-		view.put("zone", service.getZone());
-		view.put("status", service.isDisabled() ? "disabled" : "enabled");
-		view.put("state", state.up() ? "up" : "down");
-		view.put("updated_at", NOVA_TIME.format(updated));
-		view.put("disabled_reason", service.getDisabledReason());
+		view.put("id", version.isAtLeast(2, 53) ? service.uuid() : service.id());
+		view.put("binary", service.binary());
+		view.put("host", service.host());
+		view.put("zone", service.zone());
+		view.put("status", service.disabled() ? "disabled" : "enabled");
+		view.put("state", service.up() ? "up" : "down");
+		view.put("updated_at", NOVA_TIME.format(service.updatedAt()));
+		view.put("disabled_reason", service.disabledReason());
 		if (version.isAtLeast(2, 11)) {
-			view.put("forced_down", service.isForcedDown());
+			view.put("forced_down", service.forcedDown());
 		}
 		return view;
 	}

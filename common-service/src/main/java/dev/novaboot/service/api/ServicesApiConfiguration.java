@@ -1,8 +1,12 @@
 package dev.novaboot.service.api;
 
+import java.time.Duration;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import dev.novaboot.service.group.ServiceGroup;
+import dev.novaboot.service.group.ServiceListing;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
 import dev.novaboot.service.web.ApiFaultShape;
@@ -23,8 +27,9 @@ public class ServicesApiConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceAdministration serviceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup,
-			DatabaseClock databaseClock) {
-		return new ServiceAdministration(repository, serviceGroup, databaseClock);
+			DatabaseClock databaseClock, DataSource dataSource) {
+		return new ServiceAdministration(repository, serviceGroup, databaseClock,
+				new ServiceListing(dataSource, Duration.ofMillis(serviceGroup.downMillis())));
 	}
 
 	@Bean
