@@ -94,11 +94,12 @@ class VolumeTransactions {
 		Instant now = this.clock.now();
 		Volume created = volume.apply(now);
 		this.quotas.checkCreate(created);
-		// persist, not save: the id is the caller's, so save would merge, reading the row first
+		// persist, not save: the id is the caller's, so save would merge, reading the row first;
+		// the repository's flush turns a taken primary key into a DataIntegrityViolationException
 		this.entityManager.persist(created);
-		this.entityManager.flush();
+		this.volumes.flush();
 		then.accept(created, now);
-		this.entityManager.flush();
+		this.volumes.flush();
 		return created;
 	}
 
