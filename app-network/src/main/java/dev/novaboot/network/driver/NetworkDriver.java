@@ -59,6 +59,15 @@ public interface NetworkDriver extends Driver {
 	/** Removes what {@link #applyPortFilter} set up for the port. */
 	void removePortFilter(String portId);
 
+	/**
+	 * Whether this driver enforces port filters at all. A driver that does not (bookkeeping
+	 * only) is never given one, so that no allocation pays for reading a port's security
+	 * groups and expanding a remote group into its members' addresses for nothing.
+	 */
+	default boolean enforcesPortFilters() {
+		return true;
+	}
+
 	/** The values of {@code nova.network.driver}. */
 	enum Choice {
 

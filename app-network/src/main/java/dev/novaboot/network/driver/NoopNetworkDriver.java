@@ -63,6 +63,11 @@ public class NoopNetworkDriver implements NetworkDriver {
 	}
 
 	@Override
+	public boolean enforcesPortFilters() {
+		return false;
+	}
+
+	@Override
 	public void applyPortFilter(PortFilter filter) {
 	}
 

@@ -1,6 +1,7 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.novaboot.network.NetworkProperties;
@@ -66,6 +67,8 @@ public class HostNetworking {
 	// the driver (slow host commands), which must not hold a transaction open
 	private final TransactionTemplate tx;
 
+	private final TransactionTemplate readOnly;
+
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
@@ -83,6 +86,11 @@ public class HostNetworking {
 		this.properties = properties;
 		this.host = identity.host();
 		this.tx = tx;
+		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+		this.readOnly.setReadOnly(true);
+	}
+
+	private record NetworkAndSubnets(Network network, List<Subnet> subnets) {
 	}
 
 	public String host() {
@@ -94,11 +102,14 @@ public class HostNetworking {
 	 * @param dhcp whether the strategy serves DHCP (and so is the network's gateway)
 	 */
 	public void setUp(String networkUuid, boolean dhcp) {
-		Optional<Network> network = this.networks.findByUuid(networkUuid);
+		// the network and its subnets in one read-only transaction (every allocation passes here)
+		Optional<NetworkAndSubnets> read = this.readOnly.execute((status) -> this.networks.findByUuid(networkUuid)
+			.map((found) -> new NetworkAndSubnets(found, this.subnets.findByNetworkIdOrderById(found.getId()))));
+		Optional<Network> network = read.map(NetworkAndSubnets::network);
 		if (network.isEmpty() || network.get().isExternal() || !claim(network.get())) {
 			return;
 		}
-		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.get().getId());
+		List<Subnet> subnets = read.get().subnets();
 		for (BridgeSetup setup : setups(network.get(), subnets, dhcp)) {
 			this.driver.plug(setup);
 		}
@@ -113,6 +124,9 @@ public class HostNetworking {
 	 * each allocation a pass over every port).
 	 */
 	public void applyPortFilters(List<String> portUuids) {
+		if (!this.driver.enforcesPortFilters()) {
+			return;
+		}
 		for (String uuid : portUuids) {
 			this.ports.findByUuid(uuid)
 				.filter(PortFilters::isFiltered)
@@ -125,6 +139,9 @@ public class HostNetworking {
 
 	// every instance port of the network gets exactly what its security groups allow
 	private void refreshPortFilters(Network network) {
+		if (!this.driver.enforcesPortFilters()) {
+			return;
+		}
 		for (Port port : this.ports.findByNetworkIdOrderById(network.getId())) {
 			if (PortFilters.isFiltered(port)) {
 				this.driver.applyPortFilter(this.portFilters.of(port));

@@ -39,6 +39,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every manager strategy does the same way: ports and addresses for instances,
@@ -80,10 +81,17 @@ public class NetworkOperations {
 
 	private final InstanceEvents instanceEvents;
 
+	// the instance's network info is read in one transaction: a connection taken once, not
+	// once for each of its five reads
+	private final TransactionTemplate readOnly;
+
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
 			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
-			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents) {
+			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents,
+			TransactionTemplate tx) {
+		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+		this.readOnly.setReadOnly(true);
 		this.instanceEvents = instanceEvents;
 		this.securityGroups = securityGroups;
 		this.bootChecks = bootChecks;
@@ -377,11 +385,13 @@ public class NetworkOperations {
 	}
 
 	public InstanceNetworkInfo info(String instanceUuid) {
-		List<VirtualInterface> interfaces = new ArrayList<>();
-		for (Port port : this.ports.ofDevice(instanceUuid)) {
-			interfaces.addAll(interfacesOf(port));
-		}
-		return new InstanceNetworkInfo(instanceUuid, interfaces);
+		return this.readOnly.execute((status) -> {
+			List<VirtualInterface> interfaces = new ArrayList<>();
+			for (Port port : this.ports.ofDevice(instanceUuid)) {
+				interfaces.addAll(interfacesOf(port));
+			}
+			return new InstanceNetworkInfo(instanceUuid, interfaces);
+		});
 	}
 
 	// one entry per address of the port

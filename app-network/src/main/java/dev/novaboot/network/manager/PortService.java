@@ -113,7 +113,7 @@ public class PortService {
 				return this.tx.execute((status) -> {
 					this.quotas.checkCreate(project, "port");
 					Port port = insert(context, spec, project, mac);
-					this.securityGroups.bind(port.getId(), groups);
+					this.securityGroups.bindNew(port.getId(), groups);
 					return port;
 				});
 			}
@@ -198,6 +198,10 @@ public class PortService {
 	 */
 	private void addAutoAddresses(Network network, List<Subnet> subnets, Port port, Holder holder) {
 		if (port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)) {
+			return;
+		}
+		if (subnets.stream().noneMatch(Subnet::isAutoAddress)) {
+			// nothing to add: spare every allocation on an IPv4 network the read of the port's addresses
 			return;
 		}
 		List<Long> held = this.fixedIps.findByPortIdOrderById(port.getId()).stream().map(FixedIp::getSubnetId).toList();

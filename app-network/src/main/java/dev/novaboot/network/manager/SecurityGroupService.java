@@ -306,6 +306,14 @@ public class SecurityGroupService {
 		this.ports.flush();
 	}
 
+	/** Binds a port just inserted (in this transaction, so it has no bindings yet) to the groups. */
+	void bindNew(Long portId, List<Long> groupIds) {
+		for (Long group : groupIds) {
+			this.ports.save(new PortSecurityGroup(portId, group));
+		}
+		this.ports.flush();
+	}
+
 	/** The groups of a port, as the API shows them (uuids). */
 	public List<String> groupsOfPort(Long portId) {
 		return this.ports.findByPortIdOrderById(portId).stream().map((b) -> groupUuid(b.getSecurityGroupId())).toList();

@@ -106,4 +106,34 @@ class PortFilterHostNetworkingTests {
 			.containsExactly(this.groups.ensureDefault("filter-boot").getUuid());
 	}
 
+	@Test
+	void aDriverThatEnforcesNoFilterIsGivenNoneButTheInstanceStillGetsItsGroupsAndAddress() {
+		RequestContext context = context("filter-none");
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context, "fn", "10.35.0.0/24", false);
+		this.driver.enforcing = false;
+		try {
+			String instance = ManagerTestSupport.instance();
+			var info = this.manager.allocateForInstance(context, new AllocateForInstance(instance, "filter-none", "c",
+					java.util.List.of(new RequestedNetwork(network.getUuid(), null))));
+			Port port = this.ports.ofDevice(instance).get(0);
+			assertThat(info.interfaces()).singleElement().satisfies((vif) -> {
+				assertThat(vif.address()).isEqualTo("10.35.0.2");
+				assertThat(vif.portId()).isEqualTo(port.getUuid());
+			});
+			assertThat(this.groups.groupsOfPort(port.getId()))
+				.containsExactly(this.groups.ensureDefault("filter-none").getUuid());
+			this.manager.securityGroupsChanged();
+			assertThat(this.driver.filters).doesNotContainKey(port.getUuid());
+
+			// a driver that enforces again gets the port's filter at the next refresh
+			this.driver.enforcing = true;
+			this.manager.securityGroupsChanged();
+			assertThat(this.driver.filters.get(port.getUuid()).rules())
+				.contains(new PortFilter.Rule("ingress", null, null, null, "10.35.0.2/32"));
+		}
+		finally {
+			this.driver.enforcing = true;
+		}
+	}
+
 }

@@ -36,6 +36,14 @@ class RecordingNetworkDriver implements NetworkDriver {
 
 	volatile int initHosts;
 
+	/** What {@link #enforcesPortFilters()} answers (a test sets it back when done). */
+	volatile boolean enforcing = true;
+
+	@Override
+	public boolean enforcesPortFilters() {
+		return this.enforcing;
+	}
+
 	@Override
 	public String name() {
 		return "recording";

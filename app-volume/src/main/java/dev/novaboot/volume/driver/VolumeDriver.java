@@ -24,6 +24,17 @@ public interface VolumeDriver extends Driver {
 	default void doSetup() {
 	}
 
+	/**
+	 * Whether an empty volume's {@link #createVolume} returns at once and touches nothing
+	 * outside this process (bookkeeping only). Such a create may run inside the
+	 * transaction that records the volume, which then needs no second one to make it
+	 * {@code available}; any other driver's work happens between transactions, never in one
+	 * (the project's quota row is locked in the recording transaction).
+	 */
+	default boolean createsInstantly() {
+		return false;
+	}
+
 	/** Creates an empty volume of {@code sizeGb} GiB. */
 	void createVolume(String name, int sizeGb);
 

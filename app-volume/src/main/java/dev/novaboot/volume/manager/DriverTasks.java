@@ -1,6 +1,7 @@
 package dev.novaboot.volume.manager;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 import dev.novaboot.service.image.ImageStore;
 import dev.novaboot.service.image.StoredImage;
@@ -155,6 +156,27 @@ class DriverTasks {
 			return this.store.finishSnapshot(snapshot.getId(), SnapshotStatus.ERROR_DELETING,
 					reason("delete snapshot", ex));
 		}
+	}
+
+	/**
+	 * An empty volume's create by a driver that {@link VolumeDriver#createsInstantly() creates
+	 * instantly}, inside the transaction that records it: the volume becomes
+	 * {@code available}, or {@code error} with the reason, as {@link #create} leaves it.
+	 */
+	void createWhileRecording(Volume volume, Instant now) {
+		try {
+			this.driver.createVolume(BackingName.volume(volume.getId()), volume.getSizeGb());
+			volume.setStatus(VolumeStatus.AVAILABLE, null, now);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Volume " + volume.getId() + ": create failed: " + ex.getMessage(), ex);
+			volume.setStatus(VolumeStatus.ERROR, reason("create", ex), now);
+		}
+	}
+
+	/** Whether {@link #createWhileRecording} serves an empty volume on this host. */
+	boolean createsWhileRecording() {
+		return this.driver.createsInstantly();
 	}
 
 	private Volume failed(Volume volume, VolumeStatus status, String what, RuntimeException ex) {

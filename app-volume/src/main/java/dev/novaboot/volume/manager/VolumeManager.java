@@ -2,6 +2,7 @@ package dev.novaboot.volume.manager;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -105,6 +106,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		Snapshot source = (request.snapshotId() != null) ? sourceSnapshot(context, request) : null;
 		Volume sourceVolume = (request.sourceVolid() != null) ? sourceVolume(context, request) : null;
 		StoredImage image = (request.imageId() != null) ? sourceImage(request) : null;
+		// an empty volume of an instant driver: recorded and created in one transaction
+		boolean whileRecording = source == null && sourceVolume == null && image == null
+				&& this.tasks.createsWhileRecording();
 		Volume volume = insert(context, request.id(), (now) -> {
 			Volume created = new Volume(request.id(), context.projectId(), context.userId(), this.identity.host(),
 					this.identity.zone(), request.sizeGb(), request.name(), request.description(), request.snapshotId(),
@@ -119,8 +123,9 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 				created.setMetadata(request.metadata(), now);
 			}
 			return created;
+		}, whileRecording ? this.tasks::createWhileRecording : (created, now) -> {
 		});
-		Volume created = this.tasks.create(volume, source, sourceVolume, image);
+		Volume created = whileRecording ? volume : this.tasks.create(volume, source, sourceVolume, image);
 		if (created.getStatus() == VolumeStatus.ERROR) {
 			this.messages.record(context, Resource.VOLUME, created.getId(), Action.CREATE_VOLUME_FROM_BACKEND,
 					Detail.DRIVER_FAILED_CREATE);
@@ -365,9 +370,15 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 	}
 
 	private Volume insert(RequestContext context, String id, Function<Instant, Volume> volume) {
+		return insert(context, id, volume, (created, now) -> {
+		});
+	}
+
+	private Volume insert(RequestContext context, String id, Function<Instant, Volume> volume,
+			BiConsumer<Volume, Instant> then) {
 		this.quotas.prepare(context.projectId());
 		try {
-			return this.store.insert(id, volume);
+			return this.store.insert(id, volume, then);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same id twice at the same time: the primary key refused the second

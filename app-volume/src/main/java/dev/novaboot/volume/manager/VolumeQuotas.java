@@ -57,8 +57,8 @@ public class VolumeQuotas {
 		limits.put("gigabytes", this.defaults.gigabytes());
 		limits.put("backups", this.defaults.backups());
 		limits.put("backup_gigabytes", this.defaults.backupGigabytes());
-		for (VolumeType type : this.types.findAll()) {
-			PER_TYPE.forEach((part) -> limits.put(part + "_" + type.getName(), -1));
+		for (String type : this.types.findAllNames()) {
+			PER_TYPE.forEach((part) -> limits.put(part + "_" + type, -1));
 		}
 		limits.put("groups", this.defaults.groups());
 		return limits;

@@ -15,6 +15,8 @@ import dev.novaboot.volume.store.Volume;
 import dev.novaboot.volume.store.VolumeRepository;
 import dev.novaboot.volume.store.VolumeStatus;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +43,11 @@ class VolumeTransactions {
 
 	private final VolumeQuotas quotas;
 
+	private final EntityManager entityManager;
+
 	VolumeTransactions(VolumeRepository volumes, SnapshotRepository snapshots, VolumeQueries queries,
-			DatabaseClock clock, VolumeQuotas quotas) {
+			DatabaseClock clock, VolumeQuotas quotas, EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.quotas = quotas;
 		this.volumes = volumes;
 		this.snapshots = snapshots;
@@ -72,12 +77,30 @@ class VolumeTransactions {
 	 */
 	@Transactional
 	public Volume insert(String id, Function<Instant, Volume> volume) {
+		return insert(id, volume, (created, now) -> {
+		});
+	}
+
+	/**
+	 * {@link #insert(String, Function)}, then {@code then} in the same transaction, once the
+	 * row is written (so a second request with the same id has failed by then), given the
+	 * transaction's time: an instant driver's create, which moves the volume on.
+	 */
+	@Transactional
+	public Volume insert(String id, Function<Instant, Volume> volume, BiConsumer<Volume, Instant> then) {
 		if (this.volumes.countAnyWithId(id) > 0) {
 			throw VolumeTransactions.duplicate(id);
 		}
-		Volume created = volume.apply(this.clock.now());
+		Instant now = this.clock.now();
+		Volume created = volume.apply(now);
 		this.quotas.checkCreate(created);
-		return this.volumes.saveAndFlush(created);
+		// persist, not save: the id is the caller's, so save would merge, reading the row first;
+		// the repository's flush turns a taken primary key into a DataIntegrityViolationException
+		this.entityManager.persist(created);
+		this.volumes.flush();
+		then.accept(created, now);
+		this.volumes.flush();
+		return created;
 	}
 
 	/**

@@ -19,6 +19,10 @@ public interface VolumeTypeRepository extends JpaRepository<VolumeType, String> 
 	@Query("select t from VolumeType t where t.isPublic = true or :projectId member of t.projects order by t.name, t.id")
 	List<VolumeType> findAllAccessibleTo(@Param("projectId") String projectId);
 
+	/** Every type's name alone: the quota defaults need no more, and the entities would load their specs and projects. */
+	@Query("select t.name from VolumeType t")
+	List<String> findAllNames();
+
 	@Query("select count(v) from Volume v where v.volumeTypeId = :typeId")
 	long countLiveVolumesOfType(@Param("typeId") String typeId);
 

@@ -304,4 +304,31 @@ class VolumeManagerStateMachineTests {
 		return this.jdbc.queryForMap("SELECT * FROM volumes WHERE id = ?", id);
 	}
 
+
+	@Autowired
+	VolumeTransactions transactions;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Test
+	void anIdTakenAfterTheCheckIsRefusedByThePrimaryKeyAndTheDriverCreatesNothing() {
+		String id = UUID.randomUUID().toString();
+		org.springframework.transaction.support.TransactionTemplate other = new org.springframework.transaction.support.TransactionTemplate(
+				this.transactionManager);
+		other.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.manager.createVolume(ALICE, new VolumeCreate(UUID.randomUUID().toString(), 1, null, null, null, null));
+		java.util.concurrent.atomic.AtomicBoolean created = new java.util.concurrent.atomic.AtomicBoolean();
+
+		// a second request with the same id commits between this one's check and its insert
+		assertThatThrownBy(() -> this.transactions.insert(id, (now) -> {
+			other.executeWithoutResult((status) -> this.jdbc.update("INSERT INTO volumes (id, project_id, user_id, host, "
+					+ "availability_zone, size_gb, status, created_at, deleted, lock_version) "
+					+ "SELECT ?, project_id, user_id, host, availability_zone, size_gb, status, created_at, "
+					+ "deleted, lock_version FROM volumes WHERE project_id = 'project-a' FETCH FIRST 1 ROWS ONLY", id));
+			return new dev.novaboot.volume.store.Volume(id, "project-a", "alice", "h", "nova", 1, null, null, null, now);
+		}, (volume, now) -> created.set(true))).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(created).isFalse();
+	}
+
 }
