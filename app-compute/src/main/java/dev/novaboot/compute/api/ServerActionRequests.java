@@ -23,6 +23,9 @@ final class ServerActionRequests {
 	private static final Set<String> REBUILD_FIELDS = Set.of("name", "imageRef", "adminPass", "metadata",
 			"preserve_ephemeral", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality");
 
+	// Nova's parameter_types.fqdn: a host name, underscores allowed
+	private static final Pattern FQDN = Pattern.compile("[a-zA-Z0-9-._]*");
+
 	private static final Set<String> RESIZE_FIELDS = Set.of("flavorRef", "OS-DCF:diskConfig");
 
 	private static final Pattern IPV4 = Pattern
@@ -119,6 +122,44 @@ final class ServerActionRequests {
 					+ resize.get("OS-DCF:diskConfig") + "' is not one of ['AUTO', 'MANUAL']");
 		}
 		return text.contains("/") ? text.substring(text.lastIndexOf('/') + 1) : text;
+	}
+
+	/**
+	 * The host a {@code migrate} asks for (2.56: {@code null} or an object with only
+	 * {@code host}, a host name of Nova's {@code fqdn} type or {@code null}); before 2.56
+	 * the body is not looked at and the scheduler picks, as in Nova.
+	 */
+	static String migrateHost(Object argument, boolean atLeast256) {
+		if (!atLeast256 || argument == null) {
+			return null;
+		}
+		if (!(argument instanceof Map<?, ?>)) {
+			throw invalid("migrate", argument, "It is not of type 'object', 'null'.");
+		}
+		Map<String, Object> body = object("migrate", argument);
+		for (String field : new TreeSet<>(body.keySet())) {
+			if (!"host".equals(field)) {
+				throw new BadRequestException("Invalid input for field/attribute migrate. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		Object host = body.get("host");
+		if (host == null) {
+			return null;
+		}
+		if (!(host instanceof String text)) {
+			throw invalid("host", host, "It is not of type 'string', 'null'.");
+		}
+		if (text.isEmpty()) {
+			throw invalid("host", host, "'' is too short");
+		}
+		if (text.length() > 255) {
+			throw invalid("host", host, "It is too long");
+		}
+		if (!FQDN.matcher(text).matches()) {
+			throw invalid("host", host, "'" + text + "' does not match '^[a-zA-Z0-9-._]*$'");
+		}
+		return text;
 	}
 
 	/**

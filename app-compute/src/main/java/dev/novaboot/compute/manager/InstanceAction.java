@@ -47,6 +47,9 @@ public enum InstanceAction {
 
 	RESIZE("resize", Set.of(VmState.ACTIVE, VmState.STOPPED), TaskState.RESIZE_PREP, true),
 
+	/** Nova's cold migration: {@code resize} without a new flavor, to another host. */
+	MIGRATE("migrate", Set.of(VmState.ACTIVE, VmState.STOPPED), TaskState.RESIZE_PREP, true),
+
 	/** No task: Nova marks the migration, not the instance, as confirming. */
 	CONFIRM_RESIZE("confirmResize", Set.of(VmState.RESIZED), null, true),
 
