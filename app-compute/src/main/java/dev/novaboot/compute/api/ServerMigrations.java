@@ -15,6 +15,7 @@ import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.MigrationRecord;
 import dev.novaboot.compute.store.MigrationRepository;
 import dev.novaboot.service.api.BadRequestException;
+import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
@@ -62,11 +63,11 @@ class ServerMigrations {
 	}
 
 	void migrate(RequestContext context, String uuid, String host) {
+		Instance instance = this.servers.find(context, uuid);
 		if (!context.isAdmin()) {
 			throw new PolicyForbiddenException(
 					"os_compute_api:os-migrate-server:migrate" + ((host != null) ? ":host" : ""));
 		}
-		Instance instance = this.servers.find(context, uuid);
 		this.servers.checkLock(context, instance);
 		InstanceAction.MIGRATE.check(instance.getUuid(), instance.getVmState(), instance.getTaskState(),
 				instance.getLaunchedAt());
@@ -118,6 +119,70 @@ class ServerMigrations {
 		}
 	}
 
+	/**
+	 * Nova's evacuate of a server whose host is down: the target host must be a compute
+	 * host (404 "Compute host <h> not found.") and not the server's own (400 "The target
+	 * host can't be the same one."), {@code force} needs a host (400); the server active,
+	 * stopped or in error with no task (409), its host down (400 "Compute service of <h>
+	 * is still in use."). The evacuation is recorded ({@code accepted}), the task is
+	 * {@code rebuilding}, the destination chosen and claimed (no valid host: the migration
+	 * {@code error}, the server as it was, after the answer as in Nova) and the rebuild
+	 * cast to it. No admin password is set or answered: this suite has no guest agent, as
+	 * Nova with {@code enable_instance_password} off.
+	 */
+	void evacuate(RequestContext context, String uuid, ServerActionRequests.Evacuate request) {
+		Instance instance = this.servers.find(context, uuid);
+		if (!context.isAdmin()) {
+			throw new PolicyForbiddenException("os_compute_api:os-evacuate");
+		}
+		if (request.force() && request.host() == null) {
+			throw new BadRequestException("Can't force to a non-provided destination");
+		}
+		if (request.onSharedStorage() && request.adminPassGiven()) {
+			throw new BadRequestException("admin password can't be changed on existing disk");
+		}
+		if (request.host() != null && !this.nodes.existsByHost(request.host())) {
+			throw new NotFoundException("Compute host " + request.host() + " not found.");
+		}
+		if (request.host() != null && request.host().equals(instance.getHost())) {
+			throw new BadRequestException("The target host can't be the same one.");
+		}
+		InstanceAction.EVACUATE.check(instance.getUuid(), instance.getVmState(), instance.getTaskState());
+		if (instance.getHost() == null) {
+			throw new ConflictException("Instance " + instance.getUuid() + " has no host: it was never built.");
+		}
+		if (this.servers.isHostUp(instance)) {
+			throw new BadRequestException("Compute service of " + instance.getHost() + " is still in use.");
+		}
+		this.states.begin(instance.getUuid(), InstanceAction.EVACUATE);
+		this.servers.recordAction(context, instance, InstanceAction.EVACUATE);
+		MigrationRecord migration = this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(),
+				instance.getUuid(), "evacuation", "accepted", instance.getHost(), request.host(), instance.getFlavorId(),
+				instance.getProjectId(), instance.getUserId(), this.clock.now()));
+		String destination;
+		try {
+			destination = this.actionLog.event(context, instance.getUuid(), "conductor_rebuild_server", null,
+					() -> this.scheduler.scheduleMove(instance, request.host()));
+		}
+		catch (NoValidHostException ex) {
+			endTask(instance, InstanceAction.EVACUATE);
+			setStatus(migration, "error");
+			return;
+		}
+		migration.setDestCompute(destination);
+		this.migrations.save(migration);
+		ComputeRpcApi.RebuildInstance cast = new ComputeRpcApi.RebuildInstance(instance.getUuid(),
+				instance.getImageRef(), instance.getImageRef(), migration.getUuid());
+		try {
+			this.servers.host(destination).rebuildInstance(context, cast);
+		}
+		catch (RuntimeException ex) {
+			endTask(instance, InstanceAction.EVACUATE);
+			setStatus(migration, "error");
+			throw ex;
+		}
+	}
+
 	/** The host a confirm goes to: a migration's source, else the server's own host. */
 	ComputeRpcApi confirmHost(Instance instance) {
 		return this.pending.pending(instance.getUuid())
@@ -135,8 +200,11 @@ class ServerMigrations {
 	}
 
 	private void endTask(Instance instance) {
-		this.states.finish(instance.getUuid(), InstanceAction.MIGRATE.task(), instance.getVmState(),
-				instance.getPowerState());
+		endTask(instance, InstanceAction.MIGRATE);
+	}
+
+	private void endTask(Instance instance, InstanceAction action) {
+		this.states.finish(instance.getUuid(), action.task(), instance.getVmState(), instance.getPowerState());
 	}
 
 	private void setStatus(MigrationRecord migration, String status) {

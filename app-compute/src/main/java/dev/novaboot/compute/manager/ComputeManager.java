@@ -115,6 +115,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	public void initHost() {
 		this.driver.initHost();
 		this.crashRecovery.recover(this::terminateLocally);
+		this.migrations.evacuatedFromHere();
 		this.resources.update();
 	}
 
@@ -303,9 +304,11 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		});
 	}
 
+	/** A rebuild in place, or an evacuation to this host (the instance's own host is down). */
 	@Override
 	public void rebuildInstance(RequestContext context, RebuildInstance request) {
-		event(context, request.instanceUuid(), "compute_rebuild_instance", () -> this.tasks.rebuild(request));
+		event(context, request.instanceUuid(), "compute_rebuild_instance",
+				() -> request.isEvacuation() ? this.migrations.evacuate(context, request) : this.tasks.rebuild(request));
 	}
 
 	@Override

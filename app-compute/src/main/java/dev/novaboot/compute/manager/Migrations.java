@@ -14,6 +14,7 @@ import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.ServiceIdentity;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.record.DatabaseClock;
+import dev.novaboot.service.rpc.api.ComputeRpcApi;
 import dev.novaboot.service.rpc.api.ComputeRpcApi.MigrateInstance;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -226,6 +227,68 @@ public class Migrations {
 				this.states.fail(uuid, "Revert of the migration of instance " + uuid + " failed: " + ex.getMessage());
 				status(migration, "error");
 				return false;
+			}
+		});
+	}
+
+	/**
+	 * Nova's rebuild with {@code recreate} on the destination of an evacuation: the
+	 * instance's host becomes this one, its ports are bound and its volumes connected
+	 * here, the guest is spawned from its image (no shared storage: the source's disk is
+	 * out of reach) with the same addresses and volumes, and it ends {@code active}, or
+	 * {@code stopped} if it was. A failure leaves it in {@code error} here, the migration
+	 * {@code failed}, as Nova does.
+	 */
+	boolean evacuate(RequestContext context, ComputeRpcApi.RebuildInstance request) {
+		String uuid = request.instanceUuid();
+		return this.locks.withLock(uuid, () -> {
+			Instance instance = current(uuid, TaskState.REBUILDING);
+			MigrationRecord migration = this.migrations.findByUuid(request.migrationUuid()).orElse(null);
+			if (instance == null || migration == null) {
+				return true;
+			}
+			VmState before = instance.getVmState();
+			try {
+				status(migration, "pre-migrating");
+				this.states.scheduled(uuid, this.host, instance.getAvailabilityZone());
+				step(uuid, TaskState.REBUILDING, TaskState.REBUILD_BLOCK_DEVICE_MAPPING);
+				moveHere(context, instance, migration.getSourceCompute());
+				step(uuid, TaskState.REBUILD_BLOCK_DEVICE_MAPPING, TaskState.REBUILD_SPAWNING);
+				this.driver.spawn(this.specs.of(instance));
+				VmState after = VmState.ACTIVE;
+				if (before == VmState.STOPPED) {
+					this.driver.powerOff(uuid);
+					after = VmState.STOPPED;
+				}
+				this.states.finish(uuid, TaskState.REBUILD_SPAWNING, after, this.driver.getInfo(uuid));
+				status(migration, "done");
+				this.resources.refreshUsage();
+				return true;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Evacuation of instance " + uuid + " to " + this.host + " failed", ex);
+				this.driver.destroy(uuid);
+				this.states.fail(uuid, "Evacuation of instance " + uuid + " failed: " + ex.getMessage());
+				status(migration, "failed");
+				this.resources.refreshUsage();
+				return false;
+			}
+		});
+	}
+
+	/**
+	 * At start-up, after the crash recovery destroyed the guests no instance of this host
+	 * owns (those evacuated while it was down among them): their evacuations are
+	 * {@code completed}, as Nova's {@code _destroy_evacuated_instances} marks them.
+	 */
+	void evacuatedFromHere() {
+		this.transactions.executeWithoutResult((tx) -> {
+			for (MigrationRecord migration : this.migrations.findBySourceComputeAndMigrationTypeAndStatusIn(this.host,
+					"evacuation", Set.of("accepted", "pre-migrating", "done"))) {
+				logger.info("Instance " + migration.getInstanceUuid() + " was evacuated from " + this.host
+						+ " while it was down; its guest here is gone");
+				migration.setStatus("completed", this.clock.now());
+				this.migrations.save(migration);
 			}
 		});
 	}

@@ -117,6 +117,11 @@ public class MigrationRecord extends AuditedEntity {
 		return this.userId;
 	}
 
+	/** An evacuation's destination, once the scheduler chose it. */
+	public void setDestCompute(String destCompute) {
+		this.destCompute = destCompute;
+	}
+
 	public void setStatus(String status, Instant now) {
 		this.status = status;
 		touch(now);

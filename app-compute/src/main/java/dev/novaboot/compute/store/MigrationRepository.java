@@ -19,6 +19,9 @@ public interface MigrationRepository extends JpaRepository<MigrationRecord, Long
 	Optional<MigrationRecord> findFirstByInstanceUuidAndStatusInOrderByIdDesc(String instanceUuid,
 			Collection<String> statuses);
 
+	List<MigrationRecord> findBySourceComputeAndMigrationTypeAndStatusIn(String sourceCompute, String migrationType,
+			Collection<String> statuses);
+
 	/**
 	 * {@code GET /os-migrations}'s filters, each {@code null} for any: the instance, the
 	 * status, the migration type, a host that is the source or the destination, the project.

@@ -180,6 +180,74 @@ class ColdMigrationApiTests {
 		delete(this.admin, id);
 	}
 
+	@Test
+	void evacuateRebuildsTheServerOfADownHostElsewhereWithItsAddressesAndVolumes() throws IOException {
+		ComputeApiClient admin = this.admin.at("2.53");
+		String volume = volumeFile();
+		String id = admin.boot("evacuated", "1", this.image, Map.of("networks", "auto"));
+		Map<String, Object> booted = admin.awaitStatus(id, "ACTIVE");
+		String source = (String) booted.get("OS-EXT-SRV-ATTR:host");
+		String destination = TwoComputeHosts.other(source);
+		List<String> addresses = ComputeApiClient.addresses(booted);
+		admin.post("/v2.1/servers/" + id + "/os-volume_attachments", Map.of("volumeAttachment", Map.of("volumeId", volume)));
+
+		// Nova refuses while the server's host is up, and checks the body and the target first
+		badRequest(admin, id, Map.of("evacuate", Map.of()), "Compute service of " + source + " is still in use.");
+		badRequest(admin, id, Map.of("evacuate", Map.of("host", source)), "The target host can't be the same one.");
+		badRequest(admin, id, Map.of("evacuate", Map.of("force", true)), "Can't force to a non-provided destination");
+		badRequest(admin, id, Map.of("evacuate", Map.of("onSharedStorage", true)), "('onSharedStorage' was unexpected)");
+		badRequest(admin.at("2.28"), id, Map.of("evacuate", Map.of("force", true)), "('force' was unexpected)");
+		badRequest(this.admin, id, Map.of("evacuate", Map.of("host", destination)),
+				"'onSharedStorage' is a required property");
+		badRequest(this.admin, id, Map.of("evacuate", Map.of("onSharedStorage", "maybe")),
+				"Invalid input for field/attribute onSharedStorage. Value: maybe.");
+		ResponseEntity<Map<String, Object>> unknown = action(admin, id, Map.of("evacuate", Map.of("host", "nowhere")));
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody().toString()).contains("Compute host nowhere not found.");
+		assertThat(action(this.member.at("2.53"), id, Map.of("evacuate", Map.of())).getStatusCode().value())
+			.isEqualTo(403);
+
+		forceDown(source, true);
+		try {
+			ResponseEntity<Map<String, Object>> evacuated = action(admin, id, Map.of("evacuate", Map.of()));
+			assertThat(evacuated.getStatusCode().value()).isEqualTo(200);
+			assertThat(evacuated.getBody()).isNull();
+			Map<String, Object> rebuilt = admin.await(id,
+					(server) -> destination.equals(server.get("OS-EXT-SRV-ATTR:host")) && "ACTIVE".equals(server.get("status"))
+							&& server.get("OS-EXT-STS:task_state") == null,
+					java.time.Duration.ofSeconds(30));
+			assertThat(ComputeApiClient.addresses(rebuilt)).isEqualTo(addresses);
+			assertThat(this.hosts.driver(destination).getInfo(id)).isEqualTo(PowerState.RUNNING);
+			assertThat(this.hosts.driver(destination).attachedVolumes(id)).containsExactly(volume);
+			assertThat(this.hosts.network().bindingHost(id)).isEqualTo(destination);
+			assertThat(this.hosts.volumes().connectedHost(volume)).isEqualTo(destination);
+			assertThat(migrationOf(admin, id)).containsEntry("migration_type", "evacuation")
+				.containsEntry("status", "done")
+				.containsEntry("source_compute", source)
+				.containsEntry("dest_compute", destination);
+			assertThat(actionEvents(admin, id, "evacuate")).contains("conductor_rebuild_server",
+					"compute_rebuild_instance");
+		}
+		finally {
+			forceDown(source, false);
+		}
+		// the source comes back: the guest it still had goes, the evacuation is completed
+		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
+		this.hosts.host(source).getBean(dev.novaboot.compute.manager.ComputeManager.class).initHost();
+		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.NOSTATE);
+		assertThat(migrationOf(admin, id)).containsEntry("status", "completed");
+		assertThat(admin.server(id)).containsEntry("status", "ACTIVE").containsEntry("OS-EXT-SRV-ATTR:host", destination);
+		delete(admin, id);
+		assertThat(this.hosts.volumes().attachedTo(volume)).isNull();
+	}
+
+	private void forceDown(String host, boolean down) {
+		ResponseEntity<Map<String, Object>> response = this.admin.at("2.11")
+			.put("/v2.1/os-services/force-down",
+					Map.of("host", host, "binary", "nova-compute", "forced_down", down));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+	}
+
 	private List<Map<String, Object>> list(ComputeApiClient user, String query) {
 		ResponseEntity<Map<String, Object>> response = user.get("/v2.1/os-migrations" + query);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);

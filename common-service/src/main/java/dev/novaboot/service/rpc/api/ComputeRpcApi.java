@@ -13,7 +13,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.5")
+@RpcApi(topic = "compute", version = "1.6")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -217,9 +217,24 @@ public interface ComputeRpcApi {
 	/**
 	 * @param imageRef the image to rebuild from, already recorded in the instance
 	 * @param origImageRef the image the guest ran before
+	 * @param migrationUuid since 1.6, an evacuation (Nova's {@code recreate}): the guest is
+	 * rebuilt on the receiving host, which is not the instance's (a host that is down), and
+	 * the instance's ports and volumes move there; {@code null} for a rebuild in place
 	 */
 	record RebuildInstance(@JsonProperty("instance_uuid") String instanceUuid,
-			@JsonProperty("image_ref") String imageRef, @JsonProperty("orig_image_ref") String origImageRef) {
+			@JsonProperty("image_ref") String imageRef, @JsonProperty("orig_image_ref") String origImageRef,
+			@JsonProperty("migration_uuid") String migrationUuid) {
+
+		public RebuildInstance(String instanceUuid, String imageRef, String origImageRef) {
+			this(instanceUuid, imageRef, origImageRef, null);
+		}
+
+		/** Whether this is an evacuation to the receiving host. */
+		@JsonIgnore
+		public boolean isEvacuation() {
+			return this.migrationUuid != null;
+		}
+
 	}
 
 	/**
