@@ -36,7 +36,7 @@ class MigrationsController {
 			@RequestParam(name = "migration_type", required = false) String migrationType,
 			@RequestParam(required = false) String host) {
 		ServerMigrations.MigrationFilters filters = new ServerMigrations.MigrationFilters(instanceUuid, status,
-				migrationType, host, null);
+				migrationType, host);
 		List<Map<String, Object>> shown = this.migrations.list(context, filters)
 			.stream()
 			.map((migration) -> view(migration, version))

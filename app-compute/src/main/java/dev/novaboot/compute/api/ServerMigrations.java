@@ -2,22 +2,19 @@ package dev.novaboot.compute.api;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import dev.novaboot.compute.manager.ComputeNodeQueries;
 import dev.novaboot.compute.manager.InstanceAction;
 import dev.novaboot.compute.manager.InstanceActionLog;
 import dev.novaboot.compute.manager.InstanceStates;
 import dev.novaboot.compute.manager.Migrations;
 import dev.novaboot.compute.manager.NoValidHostException;
 import dev.novaboot.compute.manager.Scheduler;
-import dev.novaboot.compute.store.ComputeNodeRepository;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.MigrationRecord;
-import dev.novaboot.compute.store.MigrationRepository;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.NotFoundException;
 import dev.novaboot.service.context.RequestContext;
-import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
 import org.springframework.stereotype.Component;
@@ -40,26 +37,20 @@ class ServerMigrations {
 
 	private final Scheduler scheduler;
 
-	private final ComputeNodeRepository nodes;
+	private final ComputeNodeQueries nodes;
 
-	private final MigrationRepository migrations;
-
-	private final Migrations pending;
+	private final Migrations migrations;
 
 	private final InstanceActionLog actionLog;
 
-	private final DatabaseClock clock;
-
-	ServerMigrations(ServerOperations servers, InstanceStates states, Scheduler scheduler, ComputeNodeRepository nodes,
-			MigrationRepository migrations, Migrations pending, InstanceActionLog actionLog, DatabaseClock clock) {
+	ServerMigrations(ServerOperations servers, InstanceStates states, Scheduler scheduler, ComputeNodeQueries nodes,
+			Migrations migrations, InstanceActionLog actionLog) {
 		this.servers = servers;
 		this.states = states;
 		this.scheduler = scheduler;
 		this.nodes = nodes;
 		this.migrations = migrations;
-		this.pending = pending;
 		this.actionLog = actionLog;
-		this.clock = clock;
 	}
 
 	void migrate(RequestContext context, String uuid, String host) {
@@ -78,7 +69,7 @@ class ServerMigrations {
 			if (host.equals(instance.getHost())) {
 				throw new BadRequestException("Cannot migrate to the host where the server exists.");
 			}
-			if (!this.nodes.existsByHost(host)) {
+			if (!this.nodes.isComputeHost(host)) {
 				throw new BadRequestException("Compute host " + host + " could not be found.");
 			}
 		}
@@ -105,16 +96,12 @@ class ServerMigrations {
 		try {
 			return Optional.of(this.actionLog.event(context, instance.getUuid(), "conductor_migrate_server", null, () -> {
 				String destination = this.scheduler.scheduleMove(instance, host);
-				return this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(), instance.getUuid(),
-						"migration", "pre-migrating", instance.getHost(), destination, instance.getFlavorId(),
-						instance.getProjectId(), instance.getUserId(), this.clock.now()));
+				return this.migrations.record(instance, "migration", "pre-migrating", destination);
 			}));
 		}
 		catch (NoValidHostException ex) {
 			endTask(instance);
-			this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(), instance.getUuid(), "migration",
-					"error", instance.getHost(), null, instance.getFlavorId(), instance.getProjectId(),
-					instance.getUserId(), this.clock.now()));
+			this.migrations.record(instance, "migration", "error", null);
 			return Optional.empty();
 		}
 	}
@@ -141,7 +128,7 @@ class ServerMigrations {
 		if (request.onSharedStorage() && request.adminPassGiven()) {
 			throw new BadRequestException("admin password can't be changed on existing disk");
 		}
-		if (request.host() != null && !this.nodes.existsByHost(request.host())) {
+		if (request.host() != null && !this.nodes.isComputeHost(request.host())) {
 			throw new NotFoundException("Compute host " + request.host() + " not found.");
 		}
 		if (request.host() != null && request.host().equals(instance.getHost())) {
@@ -156,9 +143,7 @@ class ServerMigrations {
 		}
 		this.states.begin(instance.getUuid(), InstanceAction.EVACUATE);
 		this.servers.recordAction(context, instance, InstanceAction.EVACUATE);
-		MigrationRecord migration = this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(),
-				instance.getUuid(), "evacuation", "accepted", instance.getHost(), request.host(), instance.getFlavorId(),
-				instance.getProjectId(), instance.getUserId(), this.clock.now()));
+		MigrationRecord migration = this.migrations.record(instance, "evacuation", "accepted", request.host());
 		String destination;
 		try {
 			destination = this.actionLog.event(context, instance.getUuid(), "conductor_rebuild_server", null,
@@ -169,8 +154,7 @@ class ServerMigrations {
 			setStatus(migration, "error");
 			return;
 		}
-		migration.setDestCompute(destination);
-		this.migrations.save(migration);
+		this.migrations.destination(migration, destination);
 		ComputeRpcApi.RebuildInstance cast = new ComputeRpcApi.RebuildInstance(instance.getUuid(),
 				instance.getImageRef(), instance.getImageRef(), migration.getUuid());
 		try {
@@ -185,7 +169,7 @@ class ServerMigrations {
 
 	/** The host a confirm goes to: a migration's source, else the server's own host. */
 	ComputeRpcApi confirmHost(Instance instance) {
-		return this.pending.pending(instance.getUuid())
+		return this.migrations.pending(instance.getUuid())
 			.map((migration) -> this.servers.host(migration.getSourceCompute()))
 			.orElseGet(() -> this.servers.hostOf(instance));
 	}
@@ -195,8 +179,7 @@ class ServerMigrations {
 		if (!context.isAdmin()) {
 			throw new PolicyForbiddenException("os_compute_api:os-migrations:index");
 		}
-		return this.migrations.filtered(filters.instanceUuid(), filters.status(), filters.migrationType(),
-				filters.host(), filters.projectId());
+		return this.migrations.list(filters.instanceUuid(), filters.status(), filters.migrationType(), filters.host());
 	}
 
 	private void endTask(Instance instance) {
@@ -208,12 +191,11 @@ class ServerMigrations {
 	}
 
 	private void setStatus(MigrationRecord migration, String status) {
-		migration.setStatus(status, this.clock.now());
-		this.migrations.save(migration);
+		this.migrations.mark(migration, status);
 	}
 
 	/** {@code GET /os-migrations}' query filters, {@code null} for any. */
-	record MigrationFilters(String instanceUuid, String status, String migrationType, String host, String projectId) {
+	record MigrationFilters(String instanceUuid, String status, String migrationType, String host) {
 	}
 
 }

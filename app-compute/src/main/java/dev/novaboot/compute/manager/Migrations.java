@@ -1,7 +1,9 @@
 package dev.novaboot.compute.manager;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.PowerState;
@@ -86,6 +88,39 @@ public class Migrations {
 		this.clock = clock;
 		this.hosts = hosts;
 		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Records a move of the instance from its host (Nova's {@code Migration.create}).
+	 * @param destination the destination, {@code null} until the scheduler chose it
+	 */
+	public MigrationRecord record(Instance instance, String migrationType, String status, String destination) {
+		return this.transactions.execute((tx) -> this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(),
+				instance.getUuid(), migrationType, status, instance.getHost(), destination, instance.getFlavorId(),
+				instance.getProjectId(), instance.getUserId(), this.clock.now())));
+	}
+
+	/** An evacuation's destination, once chosen. */
+	public void destination(MigrationRecord migration, String host) {
+		migration.setDestCompute(host);
+		this.transactions.executeWithoutResult((tx) -> this.migrations.findById(migration.getId()).ifPresent((row) -> {
+			row.setDestCompute(host);
+			row.touch(this.clock.now());
+			this.migrations.save(row);
+		}));
+	}
+
+	/** A migration's status from now on (Nova's names). */
+	public void mark(MigrationRecord migration, String status) {
+		status(migration, status);
+	}
+
+	/**
+	 * {@code GET /os-migrations}: newest first, each filter {@code null} for any; {@code host}
+	 * is the source or the destination.
+	 */
+	public List<MigrationRecord> list(String instanceUuid, String status, String migrationType, String host) {
+		return this.migrations.filtered(instanceUuid, status, migrationType, host, null);
 	}
 
 	/** The instance's migration awaiting a confirm or revert, if it moved between hosts. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.manager.ComputeImages;
+import dev.novaboot.compute.manager.ComputeManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,9 @@ class ColdMigrationApiTests {
 		assertThat(this.admin.awaitStatus(id, "VERIFY_RESIZE")).containsEntry("OS-EXT-SRV-ATTR:host", destination);
 		conflict(this.admin, id, Map.of("migrate", Map.of()),
 				"Cannot 'migrate' instance " + id + " while it is in vm_state resized");
+		// a restart of the source keeps the guest a revert needs
+		this.hosts.host(source).getBean(ComputeManager.class).initHost();
+		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.SHUTDOWN);
 
 		assertThat(action(this.admin, id, Map.of("revertResize", Map.of())).getStatusCode().value()).isEqualTo(202);
 		assertThat(this.admin.awaitStatus(id, "ACTIVE")).containsEntry("OS-EXT-SRV-ATTR:host", source)
@@ -233,7 +237,7 @@ class ColdMigrationApiTests {
 		}
 		// the source comes back: the guest it still had goes, the evacuation is completed
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
-		this.hosts.host(source).getBean(dev.novaboot.compute.manager.ComputeManager.class).initHost();
+		this.hosts.host(source).getBean(ComputeManager.class).initHost();
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.NOSTATE);
 		assertThat(migrationOf(admin, id)).containsEntry("status", "completed");
 		assertThat(admin.server(id)).containsEntry("status", "ACTIVE").containsEntry("OS-EXT-SRV-ATTR:host", destination);
