@@ -23,6 +23,9 @@ final class ServerActionRequests {
 	private static final Set<String> REBUILD_FIELDS = Set.of("name", "imageRef", "adminPass", "metadata",
 			"preserve_ephemeral", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality");
 
+	// Nova's parameter_types.fqdn: a host name, underscores allowed
+	private static final Pattern FQDN = Pattern.compile("[a-zA-Z0-9-._]*");
+
 	private static final Set<String> RESIZE_FIELDS = Set.of("flavorRef", "OS-DCF:diskConfig");
 
 	private static final Pattern IPV4 = Pattern
@@ -119,6 +122,109 @@ final class ServerActionRequests {
 					+ resize.get("OS-DCF:diskConfig") + "' is not one of ['AUTO', 'MANUAL']");
 		}
 		return text.contains("/") ? text.substring(text.lastIndexOf('/') + 1) : text;
+	}
+
+	/**
+	 * The host a {@code migrate} asks for (2.56: {@code null} or an object with only
+	 * {@code host}, a host name of Nova's {@code fqdn} type or {@code null}); before 2.56
+	 * the body is not looked at and the scheduler picks, as in Nova.
+	 */
+	static String migrateHost(Object argument, boolean atLeast256) {
+		if (!atLeast256 || argument == null) {
+			return null;
+		}
+		if (!(argument instanceof Map<?, ?>)) {
+			throw invalid("migrate", argument, "It is not of type 'object', 'null'.");
+		}
+		Map<String, Object> body = object("migrate", argument);
+		for (String field : new TreeSet<>(body.keySet())) {
+			if (!"host".equals(field)) {
+				throw new BadRequestException("Invalid input for field/attribute migrate. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		Object host = body.get("host");
+		if (host == null) {
+			return null;
+		}
+		if (!(host instanceof String text)) {
+			throw invalid("host", host, "It is not of type 'string', 'null'.");
+		}
+		return hostName(text);
+	}
+
+	/**
+	 * An {@code evacuate}'s body, Nova's schema at the request's version: {@code host} (a
+	 * host name, optional), {@code adminPass} (a string), {@code onSharedStorage} (a
+	 * boolean, required before 2.14, gone from 2.14), {@code force} (a boolean, from 2.29).
+	 */
+	static Evacuate evacuate(Object argument, Microversion version) {
+		Map<String, Object> body = object("evacuate", argument);
+		Set<String> fields = new java.util.HashSet<>(Set.of("host", "adminPass"));
+		if (!version.isAtLeast(2, 14)) {
+			fields.add("onSharedStorage");
+		}
+		if (version.isAtLeast(2, 29)) {
+			fields.add("force");
+		}
+		for (String field : new TreeSet<>(body.keySet())) {
+			if (!fields.contains(field)) {
+				throw new BadRequestException("Invalid input for field/attribute evacuate. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		if (!version.isAtLeast(2, 14) && !body.containsKey("onSharedStorage")) {
+			throw new BadRequestException(
+					"Invalid input for field/attribute evacuate. 'onSharedStorage' is a required property");
+		}
+		String host = null;
+		if (body.containsKey("host")) {
+			Object value = body.get("host");
+			if (!(value instanceof String text)) {
+				throw invalid("host", value, "It is not of type 'string'.");
+			}
+			host = hostName(text);
+		}
+		if (body.containsKey("adminPass") && !(body.get("adminPass") instanceof String)) {
+			throw invalid("adminPass", body.get("adminPass"), "It is not of type 'string'.");
+		}
+		boolean onSharedStorage = body.containsKey("onSharedStorage") && bool("onSharedStorage", body.get("onSharedStorage"));
+		boolean force = body.containsKey("force") && bool("force", body.get("force"));
+		return new Evacuate(host, (String) body.get("adminPass"), body.containsKey("adminPass"), onSharedStorage, force);
+	}
+
+	/** What an evacuate asks for; {@code host} null for the scheduler's pick. */
+	record Evacuate(String host, String adminPass, boolean adminPassGiven, boolean onSharedStorage, boolean force) {
+	}
+
+	// Nova's parameter_types.boolean: a JSON boolean or one of its spellings
+	private static boolean bool(String field, Object value) {
+		if (value instanceof Boolean flag) {
+			return flag;
+		}
+		if (value instanceof String text) {
+			if (Set.of("True", "TRUE", "true", "1", "ON", "On", "on", "YES", "Yes", "yes").contains(text)) {
+				return true;
+			}
+			if (Set.of("False", "FALSE", "false", "0", "OFF", "Off", "off", "NO", "No", "no").contains(text)) {
+				return false;
+			}
+		}
+		throw invalid(field, value, "It is not one of the boolean values.");
+	}
+
+	// Nova's parameter_types.fqdn
+	private static String hostName(String text) {
+		if (text.isEmpty()) {
+			throw invalid("host", text, "'' is too short");
+		}
+		if (text.length() > 255) {
+			throw invalid("host", text, "It is too long");
+		}
+		if (!FQDN.matcher(text).matches()) {
+			throw invalid("host", text, "'" + text + "' does not match '^[a-zA-Z0-9-._]*$'");
+		}
+		return text;
 	}
 
 	/**

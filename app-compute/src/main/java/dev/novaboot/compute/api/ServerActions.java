@@ -35,8 +35,11 @@ class ServerActions {
 
 	private final JsonMapper json;
 
+	private final ServerMigrations migrations;
+
 	ServerActions(ServerOperations servers, InstanceStates states, FlavorCatalog flavors, ComputeImages images,
-			JsonMapper json) {
+			JsonMapper json, ServerMigrations migrations) {
+		this.migrations = migrations;
 		this.servers = servers;
 		this.states = states;
 		this.flavors = flavors;
@@ -94,7 +97,8 @@ class ServerActions {
 		InstanceAction.CONFIRM_RESIZE.check(instance.getUuid(), instance.getVmState(), instance.getTaskState(),
 				instance.getLaunchedAt());
 		this.servers.recordAction(context, instance, InstanceAction.CONFIRM_RESIZE);
-		this.servers.hostOf(instance).confirmResize(context, new ComputeRpcApi.InstanceRef(instance.getUuid()));
+		// a migration between hosts is confirmed on its source, which still holds the guest
+		this.migrations.confirmHost(instance).confirmResize(context, new ComputeRpcApi.InstanceRef(instance.getUuid()));
 	}
 
 	/** Nova's restore of a soft-deleted instance: its task is {@code restoring} until the host powers it on. */

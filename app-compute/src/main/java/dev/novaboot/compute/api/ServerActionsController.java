@@ -36,7 +36,11 @@ class ServerActionsController {
 
 	private final ServerSecurityGroups securityGroups;
 
-	ServerActionsController(ServerOperations servers, ServerActions actions, ServerSecurityGroups securityGroups) {
+	private final ServerMigrations migrations;
+
+	ServerActionsController(ServerOperations servers, ServerActions actions, ServerSecurityGroups securityGroups,
+			ServerMigrations migrations) {
+		this.migrations = migrations;
 		this.servers = servers;
 		this.actions = actions;
 		this.securityGroups = securityGroups;
@@ -71,6 +75,13 @@ class ServerActionsController {
 			case "suspend" -> this.actions.suspend(context, id);
 			case "resume" -> this.actions.resume(context, id);
 			case "resize" -> this.actions.resize(context, id, ServerActionRequests.resizeFlavor(action.argument()));
+			case "migrate" -> this.migrations.migrate(context, id,
+					ServerActionRequests.migrateHost(action.argument(), version.isAtLeast(2, 56)));
+			case "evacuate" -> {
+				this.migrations.evacuate(context, id, ServerActionRequests.evacuate(action.argument(), version));
+				// Nova answers 200 to an evacuate (kept for compatibility), with no adminPass here
+				return ResponseEntity.ok().build();
+			}
 			case "confirmResize" -> this.actions.confirmResize(context, id);
 			case "revertResize" -> this.actions.revertResize(context, id);
 			case "restore" -> this.actions.restore(context, id);

@@ -642,6 +642,11 @@ class ServerOperations {
 		return host(instance);
 	}
 
+	/** The compute host of that name (a migration's source or destination). */
+	ComputeRpcApi host(String host) {
+		return this.dispatcher.host(host);
+	}
+
 	boolean isHostUp(Instance instance) {
 		return instance.getHost() != null && hostIsUp(instance.getHost());
 	}

@@ -70,6 +70,18 @@ public interface ComputeDriver extends Driver {
 	 */
 	void finishMigration(GuestSpec resized, boolean powerOn);
 
+	/**
+	 * The destination's half of a cold migration between hosts (Nova's
+	 * {@code finish_migration} on another host): the guest made here from the disk the
+	 * source handed over, started when {@code powerOn}. A driver whose disks cannot leave
+	 * their host refuses, and the migration fails before the source's guest is touched
+	 * again.
+	 */
+	default void finishMigrationFromHost(GuestSpec guest, String sourceHost, boolean powerOn) {
+		throw new UnsupportedOperationException(
+				"This compute driver cannot receive a guest from another host (no shared instance storage)");
+	}
+
 	/** The resize is kept: what a revert would have needed goes. */
 	void confirmMigration(String uuid);
 

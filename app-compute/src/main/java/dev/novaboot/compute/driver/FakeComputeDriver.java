@@ -145,6 +145,19 @@ public class FakeComputeDriver implements ComputeDriver {
 		resize(resized, powerOn, "resized to ");
 	}
 
+	/** The fake guest made here as if its disk had come from {@code sourceHost}. */
+	@Override
+	public void finishMigrationFromHost(GuestSpec guest, String sourceHost, boolean powerOn) {
+		FakeGuest fake = new FakeGuest();
+		fake.vcpus = guest.vcpus();
+		fake.memoryMb = guest.memoryMb();
+		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
+		guest.vifs().forEach((vif) -> fake.vifs.put(vifKey(vif), vif));
+		fake.power = powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN;
+		fake.console.add("migrated from " + sourceHost);
+		this.guests.put(guest.uuid(), fake);
+	}
+
 	@Override
 	public void confirmMigration(String uuid) {
 		guest(uuid);

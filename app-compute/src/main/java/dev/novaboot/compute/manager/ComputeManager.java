@@ -74,12 +74,15 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	private final InterfaceAttachments interfaces;
 
+	private final Migrations migrations;
+
 	public ComputeManager(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances,
 			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
 			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
 			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json, InstanceTasks tasks,
 			GuestSpecs specs, ComputeProperties properties, InstanceActionLog actionLog,
-			InterfaceAttachments interfaces) {
+			InterfaceAttachments interfaces, Migrations migrations) {
+		this.migrations = migrations;
 		this.interfaces = interfaces;
 		this.actionLog = actionLog;
 		this.tasks = tasks;
@@ -112,6 +115,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	public void initHost() {
 		this.driver.initHost();
 		this.crashRecovery.recover(this::terminateLocally);
+		this.migrations.evacuatedFromHere();
 		this.resources.update();
 	}
 
@@ -300,9 +304,11 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		});
 	}
 
+	/** A rebuild in place, or an evacuation to this host (the instance's own host is down). */
 	@Override
 	public void rebuildInstance(RequestContext context, RebuildInstance request) {
-		event(context, request.instanceUuid(), "compute_rebuild_instance", () -> this.tasks.rebuild(request));
+		event(context, request.instanceUuid(), "compute_rebuild_instance",
+				() -> request.isEvacuation() ? this.migrations.evacuate(context, request) : this.tasks.rebuild(request));
 	}
 
 	@Override
@@ -330,14 +336,42 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		event(context, request.instanceUuid(), "compute_prep_resize", () -> this.tasks.resize(request));
 	}
 
+	/** A migration between hosts is confirmed on its source (where the API casts it), a resize here. */
 	@Override
 	public void confirmResize(RequestContext context, InstanceRef ref) {
-		event(context, ref.instanceUuid(), "compute_confirm_resize", () -> this.tasks.confirmResize(ref.instanceUuid()));
+		String uuid = ref.instanceUuid();
+		event(context, uuid, "compute_confirm_resize", () -> this.migrations.pending(uuid)
+			.filter((migration) -> migration.getSourceCompute().equals(this.identity.host()))
+			.map(this.migrations::confirmOnSource)
+			.orElseGet(() -> this.tasks.confirmResize(uuid)));
+	}
+
+	/** A migration between hosts is reverted from its destination (the instance's host), a resize here. */
+	@Override
+	public void revertResize(RequestContext context, InstanceRef ref) {
+		String uuid = ref.instanceUuid();
+		event(context, uuid, "compute_revert_resize", () -> this.migrations.pending(uuid)
+			.filter((migration) -> migration.getDestCompute().equals(this.identity.host()))
+			.map((migration) -> this.migrations.revertOnDestination(context, migration))
+			.orElseGet(() -> this.tasks.revertResize(uuid)));
 	}
 
 	@Override
-	public void revertResize(RequestContext context, InstanceRef ref) {
-		event(context, ref.instanceUuid(), "compute_revert_resize", () -> this.tasks.revertResize(ref.instanceUuid()));
+	public void resizeInstance(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_resize_instance",
+				() -> this.migrations.resizeInstance(context, request));
+	}
+
+	@Override
+	public void finishResize(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_finish_resize",
+				() -> this.migrations.finishResize(context, request));
+	}
+
+	@Override
+	public void finishRevertResize(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_finish_revert_resize",
+				() -> this.migrations.finishRevertResize(context, request));
 	}
 
 	@Override

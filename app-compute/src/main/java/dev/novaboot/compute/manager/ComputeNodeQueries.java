@@ -66,6 +66,11 @@ public class ComputeNodeQueries {
 
 	/** The nodes whose host name contains {@code pattern} (Nova's hypervisor hostname search). */
 	@Transactional(readOnly = true)
+	/** Whether {@code host} is a compute host (has a compute node). */
+	public boolean isComputeHost(String host) {
+		return this.nodes.existsByHost(host);
+	}
+
 	public List<ComputeNode> search(String pattern) {
 		return this.nodes.findByHostContainingOrderById(pattern);
 	}

@@ -8,6 +8,8 @@ import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.MigrationRecord;
+import dev.novaboot.compute.store.MigrationRepository;
 import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.ServiceIdentity;
@@ -45,7 +47,11 @@ public class CrashRecovery {
 
 	private final InstanceStates states;
 
-	public CrashRecovery(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances, InstanceStates states) {
+	private final MigrationRepository migrations;
+
+	public CrashRecovery(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances, InstanceStates states,
+			MigrationRepository migrations) {
+		this.migrations = migrations;
 		this.host = identity.host();
 		this.driver = driver;
 		this.instances = instances;
@@ -64,6 +70,9 @@ public class CrashRecovery {
 				logger.error("Could not reconcile instance " + instance.getUuid(), ex);
 			}
 		}
+		// the guest a migration awaiting its confirm or revert left here is kept for the revert
+		owned.addAll(this.migrations.findBySourceComputeAndMigrationTypeAndStatusIn(this.host, "migration",
+				Migrations.PENDING).stream().map(MigrationRecord::getInstanceUuid).toList());
 		for (String guest : this.driver.listInstances()) {
 			if (!owned.contains(guest)) {
 				logger.warn("Destroying guest " + guest + ": no live instance of " + this.host + " owns it");

@@ -47,6 +47,12 @@ public enum InstanceAction {
 
 	RESIZE("resize", Set.of(VmState.ACTIVE, VmState.STOPPED), TaskState.RESIZE_PREP, true),
 
+	/** Nova's cold migration: {@code resize} without a new flavor, to another host. */
+	MIGRATE("migrate", Set.of(VmState.ACTIVE, VmState.STOPPED), TaskState.RESIZE_PREP, true),
+
+	/** Nova's evacuate: rebuilt on another host, its own being down. */
+	EVACUATE("evacuate", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBUILDING),
+
 	/** No task: Nova marks the migration, not the instance, as confirming. */
 	CONFIRM_RESIZE("confirmResize", Set.of(VmState.RESIZED), null, true),
 

@@ -286,6 +286,36 @@ public class InstanceStates {
 		return this.repository.findSoftDeletedBefore(host, VmState.SOFT_DELETED, this.clock.now().minus(interval));
 	}
 
+	/**
+	 * A cold migration finished on {@code host}: the instance lives there, {@code resized}
+	 * awaiting confirm or revert, its flavor kept as the "old" one too, for the revert.
+	 */
+	@Transactional
+	public boolean migrated(String uuid, String host, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getTaskState() != TaskState.RESIZE_FINISH) {
+			return false;
+		}
+		instance.resize(instance.getFlavorId(), instance.getFlavorName(), instance.getVcpus(), instance.getMemoryMb(),
+				instance.getRootGb(), instance.getFlavorExtraSpecs());
+		instance.setHost(host);
+		end(instance, VmState.RESIZED, powerState);
+		return true;
+	}
+
+	/** A revert of a migration between hosts finished: the instance back on {@code host}, its old flavor. */
+	@Transactional
+	public boolean revertedTo(String uuid, String host, VmState vmState, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getTaskState() != TaskState.RESIZE_REVERTING || instance.getOldFlavorId() == null) {
+			return false;
+		}
+		instance.revertResize();
+		instance.setHost(host);
+		end(instance, vmState, powerState);
+		return true;
+	}
+
 	private void end(Instance instance, VmState vmState, PowerState powerState) {
 		instance.setVmState(vmState);
 		instance.setTaskState(null);

@@ -129,6 +129,21 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void resizeInstance(RequestContext context, MigrateInstance request) {
+			cast("resize_instance", () -> this.target.resizeInstance(context, request));
+		}
+
+		@Override
+		public void finishResize(RequestContext context, MigrateInstance request) {
+			cast("finish_resize", () -> this.target.finishResize(context, request));
+		}
+
+		@Override
+		public void finishRevertResize(RequestContext context, MigrateInstance request) {
+			cast("finish_revert_resize", () -> this.target.finishRevertResize(context, request));
+		}
+
+		@Override
 		public void softDeleteInstance(RequestContext context, InstanceRef instance) {
 			cast("soft_delete_instance", () -> this.target.softDeleteInstance(context, instance));
 		}

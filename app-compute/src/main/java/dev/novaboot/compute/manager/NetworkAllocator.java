@@ -87,6 +87,13 @@ public interface NetworkAllocator {
 	 */
 	void deallocatePort(RequestContext context, String instanceUuid, String host, String portId, boolean preserve);
 
+	/**
+	 * Binds every port of the instance to {@code host} (Nova's
+	 * {@code setup_instance_network_on_host} / {@code migrate_instance_finish}: the port's
+	 * {@code binding:host_id}), when the instance moves there.
+	 */
+	void bindToHost(RequestContext context, String instanceUuid, String host);
+
 	/** The ports bound to the instance now, in the network service's order. */
 	List<AttachedPort> ports(RequestContext context, String instanceUuid);
 

@@ -99,8 +99,42 @@ public class Scheduler {
 		throw new NoValidHostException();
 	}
 
+	/**
+	 * Picks the destination of a cold migration (Nova's {@code ignore_hosts} of the
+	 * instance's own host): an up, enabled host other than the instance's with room for its
+	 * flavor, {@code requestedHost} only when given (2.56). The destination's room is
+	 * claimed; the instance's host changes only when the migration finishes there.
+	 * @throws NoValidHostException when no host qualifies
+	 */
+	@Transactional
+	public String scheduleMove(Instance instance, String requestedHost) {
+		Set<String> only = (requestedHost != null) ? Set.of(requestedHost) : null;
+		Set<String> tried = new HashSet<>(Set.of(instance.getHost()));
+		for (int round = 0; round < ROUNDS; round++) {
+			List<Candidate> candidates = read(instance, Placement.ANYWHERE, only, tried);
+			if (candidates.isEmpty()) {
+				break;
+			}
+			for (Candidate candidate : candidates) {
+				tried.add(candidate.host());
+				if (claim(instance, candidate)) {
+					return candidate.host();
+				}
+			}
+		}
+		throw new NoValidHostException();
+	}
+
 	// locks the node's row and checks the room against its instances: the no-overfill guarantee
 	private boolean place(Instance instance, Candidate candidate) {
+		if (!claim(instance, candidate)) {
+			return false;
+		}
+		this.states.scheduled(instance.getUuid(), candidate.host(), candidate.zone());
+		return true;
+	}
+
+	private boolean claim(Instance instance, Candidate candidate) {
 		ComputeNode node = this.nodes.lockByHost(candidate.host()).orElse(null);
 		if (node == null) {
 			return false;
@@ -111,7 +145,6 @@ public class Scheduler {
 			node.setUsage(usage, this.clock.now());
 			return false;
 		}
-		this.states.scheduled(instance.getUuid(), node.getHost(), candidate.zone());
 		node.setUsage(new Usage(usage.vcpus() + instance.getVcpus(), usage.memoryMb() + instance.getMemoryMb(),
 				usage.localGb() + instance.getRootGb(), usage.instances() + 1), this.clock.now());
 		return true;

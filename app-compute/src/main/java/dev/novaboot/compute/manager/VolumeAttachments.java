@@ -126,6 +126,23 @@ public class VolumeAttachments {
 		}
 	}
 
+	/**
+	 * Moves the connections of the instance's volumes from {@code fromHost} to this host
+	 * and records the new connection info: the volumes follow an instance that moved here.
+	 */
+	public void moveHere(RequestContext context, String instanceUuid, String fromHost) {
+		for (VolumeAttachmentRecord attachment : list(instanceUuid)) {
+			VolumeConnectionInfo info = this.connector.moveConnection(context, attachment.getVolumeId(), instanceUuid,
+					fromHost, this.host);
+			String connection = this.json.writeValueAsString(info);
+			this.transactions.executeWithoutResult((status) -> this.repository.findById(attachment.getId())
+				.ifPresent((row) -> {
+					row.setConnectionInfo(connection);
+					this.repository.save(row);
+				}));
+		}
+	}
+
 	/** The attached volumes as the driver plugs them in at the next start. */
 	public List<GuestVolume> guestVolumes(String instanceUuid) {
 		return list(instanceUuid).stream().map(this::guestVolume).toList();

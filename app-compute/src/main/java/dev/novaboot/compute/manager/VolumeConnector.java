@@ -20,6 +20,15 @@ public interface VolumeConnector {
 	 */
 	VolumeConnectionInfo connect(RequestContext context, String volumeId, String instanceUuid, String host, String device);
 
+	/**
+	 * Moves the volume's connection to another host, the volume staying attached to the
+	 * instance (Nova's migration of a volume attachment: {@code terminate_connection} with
+	 * the old host's connector, {@code initialize_connection} with the new one's).
+	 * @return the connection info on the new host
+	 */
+	VolumeConnectionInfo moveConnection(RequestContext context, String volumeId, String instanceUuid, String fromHost,
+			String toHost);
+
 	/** Releases the volume from the instance; a volume not connected is fine. */
 	void disconnect(RequestContext context, String volumeId, String instanceUuid, String host);
 

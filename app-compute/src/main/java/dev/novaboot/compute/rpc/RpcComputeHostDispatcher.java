@@ -175,6 +175,30 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 		}
 
 		@Override
+		public void resizeInstance(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().resizeInstance(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void finishResize(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().finishResize(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void finishRevertResize(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().finishRevertResize(context, request);
+				return null;
+			});
+		}
+
+		@Override
 		public void softDeleteInstance(RequestContext context, InstanceRef instance) {
 			reach(() -> {
 				cast().softDeleteInstance(context, instance);

@@ -148,6 +148,15 @@ public class RpcNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
+	public void bindToHost(RequestContext context, String instanceUuid, String host) {
+		call(() -> {
+			this.rpc.call(NetworkRpcApi.class)
+				.setupInstanceNetworkOnHost(context, new NetworkRpcApi.InstanceHost(instanceUuid, host));
+			return null;
+		});
+	}
+
+	@Override
 	public List<AttachedPort> ports(RequestContext context, String instanceUuid) {
 		InstanceNetworkInfo info = call(() -> this.rpc.call(NetworkRpcApi.class)
 			.getInstanceNetworkInfo(context, new NetworkRpcApi.InstanceRef(instanceUuid)));

@@ -63,6 +63,23 @@ public class RpcVolumeConnector implements VolumeConnector {
 	}
 
 	@Override
+	public VolumeConnectionInfo moveConnection(RequestContext context, String volumeId, String instanceUuid,
+			String fromHost, String toHost) {
+		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
+		ConnectionInfo connection = reach(() -> volumeHost.initializeConnection(context,
+				new VolumeConnection(volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(toHost, null))));
+		// the old host's connection goes once the new one is there; a source that is down is
+		// told anyway, the volume's host keeps the connectors, not the source
+		reach(() -> {
+			volumeHost.terminateConnection(context,
+					new VolumeConnection(volumeId, new dev.novaboot.service.rpc.api.VolumeConnector(fromHost, null)));
+			return null;
+		});
+		return new VolumeConnectionInfo(connection.driverVolumeType(), new VolumeConnectionInfo.Data(
+				connection.data().volumeId(), connection.data().devicePath(), connection.data().format()));
+	}
+
+	@Override
 	public void disconnect(RequestContext context, String volumeId, String instanceUuid, String host) {
 		VolumeRpcApi volumeHost = volumeHost(context, volumeId);
 		VolumeRef volume = new VolumeRef(volumeId);

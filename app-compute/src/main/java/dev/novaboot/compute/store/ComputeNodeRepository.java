@@ -18,6 +18,8 @@ public interface ComputeNodeRepository extends JpaRepository<ComputeNode, Long>,
 
 	Optional<ComputeNode> findByUuid(String uuid);
 
+	boolean existsByHost(String host);
+
 	List<ComputeNode> findAllByOrderById();
 
 	List<ComputeNode> findAllByOrderById(Limit limit);

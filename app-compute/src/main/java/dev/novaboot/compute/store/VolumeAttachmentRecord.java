@@ -59,8 +59,17 @@ public class VolumeAttachmentRecord {
 		return this.device;
 	}
 
+	public Long getId() {
+		return this.id;
+	}
+
 	public String getConnectionInfo() {
 		return this.connectionInfo;
+	}
+
+	/** The connection on the host the instance moved to. */
+	public void setConnectionInfo(String connectionInfo) {
+		this.connectionInfo = connectionInfo;
 	}
 
 }

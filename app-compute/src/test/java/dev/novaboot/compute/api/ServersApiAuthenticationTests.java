@@ -388,6 +388,7 @@ class ServersApiAuthenticationTests {
 
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-compute");
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-hypervisors", "hypervisor_hostname");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-migrations", "source_compute");
 		checks.everyErrorHasTheFaultShape(erinToken, "/v2.1/servers", "DELETE", 114_688);
 
 		this.http.exchange("/v2.1/os-keypairs", HttpMethod.POST,

@@ -39,6 +39,9 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 
 	private final Map<String, String> boundTo = new HashMap<>();
 
+	// the host each instance's ports are bound to (binding:host_id)
+	private final Map<String, String> bindingHost = new HashMap<>();
+
 	// the boot interface of each instance, with the floating IP a test gave it
 	private final Map<String, NetworkInfo> allocated = new HashMap<>();
 
@@ -148,6 +151,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		NetworkInfo.Vif vif = new NetworkInfo.Vif(UUID.randomUUID().toString(), mac(), network);
 		this.ports.put(vif.id(), vif);
 		this.boundTo.put(vif.id(), instanceUuid);
+		this.bindingHost.put(instanceUuid, host);
 		NetworkInfo info = new NetworkInfo(List.of(vif));
 		this.allocated.put(instanceUuid, info);
 		return info;
@@ -181,6 +185,16 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 	}
 
 	@Override
+	public synchronized void bindToHost(RequestContext context, String instanceUuid, String host) {
+		this.bindingHost.put(instanceUuid, host);
+	}
+
+	/** The host the instance's ports are bound to, or null: what tests check. */
+	public synchronized String bindingHost(String instanceUuid) {
+		return this.bindingHost.get(instanceUuid);
+	}
+
+	@Override
 	public synchronized void deallocate(RequestContext context, String instanceUuid, String host,
 			List<String> preservedPortIds) {
 		for (String port : List.copyOf(this.ports.keySet())) {
@@ -196,6 +210,7 @@ public class LocalNetworkAllocator implements NetworkAllocator {
 		this.used.values().removeIf(instanceUuid::equals);
 		this.instanceGroups.remove(instanceUuid);
 		this.allocated.remove(instanceUuid);
+		this.bindingHost.remove(instanceUuid);
 	}
 
 	/** A user's port on the network, bound to nothing (what {@code POST /v2.0/ports} makes). */

@@ -22,6 +22,9 @@ public class LocalVolumeConnector implements VolumeConnector {
 
 	private final Map<String, String> attachedTo = new HashMap<>();
 
+	// the host each volume's connection is on
+	private final Map<String, String> connectedHost = new HashMap<>();
+
 	public LocalVolumeConnector(Path directory) {
 		this.directory = directory.toAbsolutePath().normalize();
 	}
@@ -44,12 +47,29 @@ public class LocalVolumeConnector implements VolumeConnector {
 					"Invalid volume: volume " + volumeId + " is already attached to instance " + holder, false);
 		}
 		this.attachedTo.put(volumeId, instanceUuid);
+		this.connectedHost.put(volumeId, host);
 		return new VolumeConnectionInfo("local", new VolumeConnectionInfo.Data(volumeId, file.toString(), "raw"));
+	}
+
+	@Override
+	public synchronized VolumeConnectionInfo moveConnection(RequestContext context, String volumeId,
+			String instanceUuid, String fromHost, String toHost) {
+		if (!instanceUuid.equals(this.attachedTo.get(volumeId))) {
+			throw new VolumeUnavailableException("Volume " + volumeId + " is not attached to " + instanceUuid, false);
+		}
+		this.connectedHost.put(volumeId, toHost);
+		return new VolumeConnectionInfo("local", new VolumeConnectionInfo.Data(volumeId, file(volumeId).toString(), "raw"));
+	}
+
+	/** The host a volume's connection is on, or null: what tests check. */
+	public synchronized String connectedHost(String volumeId) {
+		return this.connectedHost.get(volumeId);
 	}
 
 	@Override
 	public synchronized void disconnect(RequestContext context, String volumeId, String instanceUuid, String host) {
 		this.attachedTo.remove(volumeId, instanceUuid);
+		this.connectedHost.remove(volumeId);
 	}
 
 	@Override

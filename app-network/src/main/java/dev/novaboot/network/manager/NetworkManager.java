@@ -95,6 +95,11 @@ public interface NetworkManager extends Manager, NetworkRpcApi {
 	}
 
 	@Override
+	default void setupInstanceNetworkOnHost(RequestContext context, InstanceHost request) {
+		operations().bindToHost(request.instanceUuid(), request.host());
+	}
+
+	@Override
 	default FloatingAddress allocateFloatingIp(RequestContext context, AllocateFloatingIp request) {
 		return operations().allocateFloatingIp(context, request.projectId(), request.pool());
 	}

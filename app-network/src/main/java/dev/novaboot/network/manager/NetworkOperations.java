@@ -348,6 +348,16 @@ public class NetworkOperations {
 	}
 
 	/**
+	 * Nova's {@code setup_instance_network_on_host}: the instance's ports bound to the host
+	 * it moved to. The guest's tap is the compute host's to plug; DHCP and the gateway stay
+	 * on the network host, so nothing else changes here.
+	 */
+	public void bindToHost(String instanceUuid, String host) {
+		int moved = this.ports.moveToHost(instanceUuid, host);
+		logger.info("Bound " + moved + " port(s) of instance " + instanceUuid + " to host " + host);
+	}
+
+	/**
 	 * Nova's {@code deallocate_port_for_instance}: the user's port unbound and kept, a port
 	 * made for the instance deleted; a port already gone is fine.
 	 */

@@ -548,6 +548,23 @@ public class PortService {
 	}
 
 	/**
+	 * Binds the instance's ports and their fixed IPs to the host the instance moved to
+	 * (their {@code binding:host_id}); an instance with no ports is fine.
+	 * @return how many ports moved
+	 */
+	@Transactional
+	public int moveToHost(String instanceUuid, String host) {
+		Instant now = this.clock.now();
+		List<Port> bound = this.ports.findByDeviceIdOrderById(instanceUuid);
+		for (Port port : bound) {
+			port.setHost(host);
+			port.touch(now);
+			this.fixedIps.rebindPort(port.getId(), instanceUuid, host, now);
+		}
+		return bound.size();
+	}
+
+	/**
 	 * Unbinds the instance's port and keeps it (Nova's {@code _unbind_ports} for a port the
 	 * user gave): no device, owner or host; a port gone or no longer the instance's is left
 	 * alone.

@@ -12,6 +12,7 @@ import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.rpc.api.FloatingAddress;
 import dev.novaboot.service.rpc.api.InstanceNetworkInfo;
+import dev.novaboot.service.rpc.api.NetworkRpcApi;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateFloatingIp;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AllocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
@@ -111,6 +112,31 @@ class FlatManagerTests {
 				new AllocateForInstance(instance, "p-info", "compute-1", List.of())))
 			.isEqualTo(info);
 		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance))).isEqualTo(info);
+	}
+
+	@Test
+	void setupInstanceNetworkOnHostBindsTheInstancesPortsAndAddressesToTheNewHost() {
+		Network network = ManagerTestSupport.network(this.networks, this.subnets, context("p-moved"), "moved",
+				"10.29.0.0/24", false);
+		String instance = instance();
+		String other = instance();
+		this.manager.allocateForInstance(context("p-moved"), new AllocateForInstance(instance, "p-moved", "compute-1",
+				List.of(new RequestedNetwork(network.getUuid(), null))));
+		this.manager.allocateForInstance(context("p-moved"), new AllocateForInstance(other, "p-moved", "compute-1",
+				List.of(new RequestedNetwork(network.getUuid(), null))));
+
+		this.manager.setupInstanceNetworkOnHost(context("p-moved"), new NetworkRpcApi.InstanceHost(instance, "compute-2"));
+
+		List<Port> moved = this.portRows.findByDeviceIdOrderById(instance);
+		assertThat(moved).isNotEmpty().allSatisfy((port) -> {
+			assertThat(port.getHost()).isEqualTo("compute-2");
+			assertThat(this.fixedIps.findByPortIdOrderById(port.getId())).isNotEmpty()
+				.allSatisfy((ip) -> assertThat(ip.getHost()).isEqualTo("compute-2"));
+		});
+		// another instance's ports stay where they are; an instance without ports is fine
+		assertThat(this.portRows.findByDeviceIdOrderById(other)).allSatisfy(
+				(port) -> assertThat(port.getHost()).isEqualTo("compute-1"));
+		this.manager.setupInstanceNetworkOnHost(context("p-moved"), new NetworkRpcApi.InstanceHost(instance(), "x"));
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.4")
+@RpcApi(topic = "compute", version = "1.6")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -113,6 +113,27 @@ public interface ComputeRpcApi {
 	 */
 	void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event);
 
+	/**
+	 * The source's half of a cold migration (Nova's {@code resize_instance}, a cast; since
+	 * 1.5): the guest powered off and its disk handed over, then {@code finish_resize} cast
+	 * to the destination.
+	 */
+	void resizeInstance(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The destination's half (Nova's {@code finish_resize}, a cast; since 1.5): the ports
+	 * bound and the volumes connected here, the guest started from the migrated disk, the
+	 * instance's host this one, {@code resized} awaiting confirm or revert.
+	 */
+	void finishResize(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The source's half of a revert (Nova's {@code finish_revert_resize}, a cast; since 1.5),
+	 * after the destination dropped its guest: the ports and volumes back here, the guest
+	 * that was kept powered on again if it ran.
+	 */
+	void finishRevertResize(RequestContext context, MigrateInstance request);
+
 	/** An instance by uuid. */
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
 	}
@@ -196,9 +217,24 @@ public interface ComputeRpcApi {
 	/**
 	 * @param imageRef the image to rebuild from, already recorded in the instance
 	 * @param origImageRef the image the guest ran before
+	 * @param migrationUuid since 1.6, an evacuation (Nova's {@code recreate}): the guest is
+	 * rebuilt on the receiving host, which is not the instance's (a host that is down), and
+	 * the instance's ports and volumes move there; {@code null} for a rebuild in place
 	 */
 	record RebuildInstance(@JsonProperty("instance_uuid") String instanceUuid,
-			@JsonProperty("image_ref") String imageRef, @JsonProperty("orig_image_ref") String origImageRef) {
+			@JsonProperty("image_ref") String imageRef, @JsonProperty("orig_image_ref") String origImageRef,
+			@JsonProperty("migration_uuid") String migrationUuid) {
+
+		public RebuildInstance(String instanceUuid, String imageRef, String origImageRef) {
+			this(instanceUuid, imageRef, origImageRef, null);
+		}
+
+		/** Whether this is an evacuation to the receiving host. */
+		@JsonIgnore
+		public boolean isEvacuation() {
+			return this.migrationUuid != null;
+		}
+
 	}
 
 	/**
@@ -208,6 +244,11 @@ public interface ComputeRpcApi {
 	record ResizeInstance(@JsonProperty("instance_uuid") String instanceUuid, @JsonProperty("flavor_id") String flavorId,
 			@JsonProperty("flavor_name") String flavorName, int vcpus, @JsonProperty("memory_mb") int memoryMb,
 			@JsonProperty("root_gb") int rootGb, @JsonProperty("extra_specs") String extraSpecs) {
+	}
+
+	/** An instance and the migration (its uuid in {@code migrations}) that moves it. */
+	record MigrateInstance(@JsonProperty("instance_uuid") String instanceUuid,
+			@JsonProperty("migration_uuid") String migrationUuid) {
 	}
 
 	/** @param length how many lines from the end, or null for all */

@@ -18,9 +18,10 @@ import dev.novaboot.service.rpc.RpcApi;
  * service refuses by its major version rather than misreading them. Version 2.1 adds
  * {@code validate_networks} and the security group calls of Nova's server actions; 2.2
  * the interface attach and detach of one port ({@code allocate_port_for_instance},
- * {@code deallocate_port_for_instance}) and the ports a delete keeps.
+ * {@code deallocate_port_for_instance}) and the ports a delete keeps; 2.3
+ * {@code setup_instance_network_on_host}, the ports following an instance to another host.
  */
-@RpcApi(topic = "network", version = "2.2")
+@RpcApi(topic = "network", version = "2.3")
 public interface NetworkRpcApi {
 
 	/**
@@ -57,6 +58,13 @@ public interface NetworkRpcApi {
 
 	/** The instance's current network info (empty when it has no ports). */
 	InstanceNetworkInfo getInstanceNetworkInfo(RequestContext context, InstanceRef instance);
+
+	/**
+	 * Binds every port of the instance (and its fixed IPs) to the host it moved to: Nova's
+	 * {@code setup_instance_network_on_host}, which a migration, its revert and an
+	 * evacuation call on the destination (a call; since 2.3).
+	 */
+	void setupInstanceNetworkOnHost(RequestContext context, InstanceHost request);
 
 	/** Allocates a floating IP to a project from an external network. */
 	FloatingAddress allocateFloatingIp(RequestContext context, AllocateFloatingIp request);
@@ -193,6 +201,10 @@ public interface NetworkRpcApi {
 	}
 
 	/** An instance by uuid. */
+	/** An instance and the host its ports are bound to from now on. */
+	record InstanceHost(@JsonProperty("instance_uuid") String instanceUuid, String host) {
+	}
+
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
 	}
 
