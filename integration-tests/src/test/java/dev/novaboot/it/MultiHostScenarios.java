@@ -46,8 +46,9 @@ abstract class MultiHostScenarios {
 
 	static final Duration SLOW_SPAWN = Duration.ofSeconds(6);
 
+	// static: JUnit fills instance fields only after @BeforeAll, even with one instance per class
 	@TempDir
-	Path workDir;
+	static Path workDir;
 
 	MultiHostSuite suite;
 
@@ -65,7 +66,7 @@ abstract class MultiHostScenarios {
 	void startTheHosts() throws Exception {
 		HostTools.require("root".equals(System.getProperty("user.name")),
 				"the multi-host tests need root (network namespaces, a bridge, veth pairs)");
-		this.suite = MultiHostSuite.start(transport(), this.workDir, 2,
+		this.suite = MultiHostSuite.start(transport(), workDir, 2,
 				List.of("--nova.service.report-interval=" + REPORT_INTERVAL.toSeconds() + "s",
 						"--nova.service.down-time=" + DOWN_TIME.toSeconds() + "s",
 						"--nova.compute.dead-host-grace=1s", "--nova.compute.dead-host-check-interval=1s"),
