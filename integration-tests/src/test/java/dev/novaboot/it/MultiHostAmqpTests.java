@@ -113,6 +113,9 @@ class MultiHostAmqpTests extends MultiHostScenarios {
 		// refusals during the outage are a clear 'try again' (409: a reboot still running, 503: no broker), never a 500
 		assertThat(refusals.keySet()).isSubsetOf(409, 503);
 		assertThat(accepted.get()).isGreaterThan(beforeRestart);
+		// calls work again too (their reply queues were the broker's until it stopped): a boot
+		// calls nova-network from the compute host
+		awaitActive(boot(api(), "after-broker-restart", null));
 	}
 
 }

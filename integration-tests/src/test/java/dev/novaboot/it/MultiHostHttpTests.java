@@ -36,9 +36,10 @@ class MultiHostHttpTests extends MultiHostScenarios {
 					&& "spawning".equals(shown.read("$.server['OS-EXT-STS:task_state']"));
 		});
 		setEnabled(survivor, true);
-		List<String> activeThere = this.admin.get(api(), "/v2.1/servers/detail?host=" + SLOW_HOST)
+		List<String> activeThere = this.admin.get(api(), "/v2.1/servers/detail")
 			.expect(200)
-			.read("$.servers[?(@.status == 'ACTIVE')].id");
+			.read("$.servers[?(@.status == 'ACTIVE' && @['OS-EXT-SRV-ATTR:host'] == '" + SLOW_HOST + "')].id");
+		assertThat(activeThere).isNotEmpty();
 
 		this.suite.kill(SLOW_HOST);
 

@@ -145,7 +145,7 @@ abstract class MultiHostScenarios {
 		}
 		// the advertised addresses are where the other hosts reach each service
 		assertThat(this.suite.database()
-			.queryForList("SELECT rpc_endpoint FROM services WHERE deleted = 0 AND binary = 'nova-compute'", String.class))
+			.queryForList("SELECT rpc_endpoint FROM services WHERE deleted = 0 AND \"binary\" = 'nova-compute'", String.class))
 			.containsExactlyInAnyOrderElementsOf(this.suite.computeHosts()
 				.stream()
 				.map((host) -> "http://" + this.suite.address(host) + ":8774")
