@@ -44,7 +44,7 @@ abstract class MultiHostScenarios {
 	/** The slow host: its fake guests take this long to spawn, so that a build can be caught midway. */
 	static final String SLOW_HOST = "compute-2";
 
-	static final Duration SLOW_SPAWN = Duration.ofSeconds(6);
+	static final Duration SLOW_SPAWN = Duration.ofSeconds(10);
 
 	// static: JUnit fills instance fields only after @BeforeAll, even with one instance per class
 	@TempDir
@@ -210,11 +210,16 @@ abstract class MultiHostScenarios {
 				{"host": "%s", "binary": "nova-compute"}""".formatted(host)).expect(200);
 	}
 
-	/** How long until {@code api} shows the compute service of {@code host} in {@code state}. */
+	/**
+	 * Waits until {@code api} shows the compute service of {@code host} in {@code state},
+	 * and says how long that took in the test's output (what the report of a run quotes).
+	 */
 	Duration awaitServiceState(SuiteProcess api, String host, String state, Duration atMost) {
 		long start = System.nanoTime();
 		await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> state.equals(serviceState(api, host)));
-		return Duration.ofNanos(System.nanoTime() - start);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		System.out.println(transport() + ": " + host + " seen " + state + " after " + took.toMillis() + " ms");
+		return took;
 	}
 
 	static void awaitValue(Callable<Object> value, Object expected) {

@@ -34,6 +34,9 @@ final class MultiHostSuite implements AutoCloseable {
 
 	static final String CONTROLLER = "controller";
 
+	/** Generous: four JVMs start at once, on a CI machine of two cores that may be busy. */
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
 	private static final Map<String, Integer> PORTS = Map.of("compute", 8774, "volume", 8776, "network", 9696);
 
 	private static final CommandRunner machine = new CommandRunner(List.of(), Duration.ofSeconds(60));
@@ -105,7 +108,7 @@ final class MultiHostSuite implements AutoCloseable {
 			for (String host : suite.layout.keySet()) {
 				suite.launch(host);
 			}
-			suite.apps.values().forEach((app) -> app.awaitReady(Duration.ofMinutes(3)));
+			suite.apps.values().forEach((app) -> app.awaitReady(READY_TIMEOUT));
 			return suite;
 		}
 		catch (RuntimeException | Error ex) {
@@ -183,7 +186,7 @@ final class MultiHostSuite implements AutoCloseable {
 		}
 		launch(host);
 		for (String app : this.layout.get(host)) {
-			this.apps.get(host + "/" + app).awaitReady(Duration.ofMinutes(3));
+			this.apps.get(host + "/" + app).awaitReady(READY_TIMEOUT);
 		}
 	}
 
