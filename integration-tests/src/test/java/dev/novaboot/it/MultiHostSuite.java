@@ -1,6 +1,9 @@
 package dev.novaboot.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -220,6 +223,21 @@ final class MultiHostSuite implements AutoCloseable {
 		}
 	}
 
+	// the temporary directory goes with the test: the logs stay in target/ for whoever reads a failure
+	private void keepLogs() {
+		Path kept = Path.of("target", "multihost-logs", this.transport);
+		try {
+			Files.createDirectories(kept);
+			for (Map.Entry<String, SuiteProcess> app : this.apps.entrySet()) {
+				Files.copy(app.getValue().logFile(), kept.resolve(app.getKey().replace('/', '-') + ".log"),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			// the run's outcome does not depend on its logs
+		}
+	}
+
 	JdbcTemplate database() {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/" + this.database);
@@ -231,6 +249,7 @@ final class MultiHostSuite implements AutoCloseable {
 	public void close() {
 		try {
 			this.apps.values().forEach(SuiteProcess::close);
+			keepLogs();
 		}
 		finally {
 			if (this.network != null) {

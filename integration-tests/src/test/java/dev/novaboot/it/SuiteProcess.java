@@ -91,6 +91,7 @@ final class SuiteProcess implements AutoCloseable {
 			}
 			sleep(Duration.ofMillis(250));
 		}
+		threadDump();
 		throw new IllegalStateException("nova-" + this.app + " not ready after " + timeout + ":\n" + tail());
 	}
 
@@ -108,6 +109,24 @@ final class SuiteProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	// SIGQUIT: the JVM writes where each thread is into its output, the log, and runs on
+	private void threadDump() {
+		try {
+			new ProcessBuilder("kill", "-QUIT", String.valueOf(this.process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+			Thread.sleep(1000);
+		}
+		catch (IOException ex) {
+			// no dump then: the log says what it says
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	Path logFile() {
+		return this.log;
 	}
 
 	String name() {
@@ -133,7 +152,7 @@ final class SuiteProcess implements AutoCloseable {
 
 	private String tail() {
 		List<String> lines = log().lines().toList();
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
 	}
 
 	/** Stops the app as {@code bin/stop-suite} does: SIGTERM, then SIGKILL after 30 s. */
