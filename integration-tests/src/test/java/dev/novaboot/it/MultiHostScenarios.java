@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -223,7 +224,9 @@ abstract class MultiHostScenarios {
 	}
 
 	static void awaitValue(Callable<Object> value, Object expected) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(value, expected::equals);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(value, (actual) -> Objects.equals(actual, expected));
 	}
 
 }
