@@ -25,14 +25,17 @@ final class SuiteProcess implements AutoCloseable {
 
 	private final String app;
 
+	private final String address;
+
 	private final int port;
 
 	private final Path log;
 
 	private final Process process;
 
-	private SuiteProcess(String app, int port, Path log, Process process) {
+	private SuiteProcess(String app, String address, int port, Path log, Process process) {
 		this.app = app;
+		this.address = address;
 		this.port = port;
 		this.log = log;
 		this.process = process;
@@ -43,12 +46,22 @@ final class SuiteProcess implements AutoCloseable {
 	 * {@code environment} (where secrets go).
 	 */
 	static SuiteProcess start(String app, Path workDir, List<String> args, Map<String, String> environment) {
+		return start(app, workDir, args, environment, List.of(), "127.0.0.1", freePort());
+	}
+
+	/**
+	 * Starts {@code app-<app>.jar} on another host: {@code prefix} runs the JVM there (such
+	 * as {@code ip netns exec <namespace>}), and the app is reached at
+	 * {@code address:port}.
+	 */
+	static SuiteProcess start(String app, Path workDir, List<String> args, Map<String, String> environment,
+			List<String> prefix, String address, int port) {
 		Path jar = suiteRoot().resolve("app-" + app).resolve("target").resolve("app-" + app + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the integration tests need the packaged apps");
 		}
-		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+		List<String> command = new ArrayList<>(prefix);
+		command.addAll(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 				"-Xmx256m", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(args);
 		Path log = workDir.resolve("nova-" + app + ".log");
@@ -56,10 +69,10 @@ final class SuiteProcess implements AutoCloseable {
 			Files.createDirectories(workDir);
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
 			Process process = builder.start();
-			return new SuiteProcess(app, port, log, process);
+			return new SuiteProcess(app, address, port, log, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + app, ex);
@@ -78,6 +91,7 @@ final class SuiteProcess implements AutoCloseable {
 			}
 			sleep(Duration.ofMillis(250));
 		}
+		threadDump();
 		throw new IllegalStateException("nova-" + this.app + " not ready after " + timeout + ":\n" + tail());
 	}
 
@@ -97,6 +111,24 @@ final class SuiteProcess implements AutoCloseable {
 		}
 	}
 
+	// SIGQUIT: the JVM writes where each thread is into its output, the log, and runs on
+	private void threadDump() {
+		try {
+			new ProcessBuilder("kill", "-QUIT", String.valueOf(this.process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+			Thread.sleep(1000);
+		}
+		catch (IOException ex) {
+			// no dump then: the log says what it says
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	Path logFile() {
+		return this.log;
+	}
+
 	String name() {
 		return this.app;
 	}
@@ -106,7 +138,7 @@ final class SuiteProcess implements AutoCloseable {
 	}
 
 	URI url(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		return URI.create("http://" + this.address + ":" + this.port + path);
 	}
 
 	String log() {
@@ -120,7 +152,7 @@ final class SuiteProcess implements AutoCloseable {
 
 	private String tail() {
 		List<String> lines = log().lines().toList();
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
 	}
 
 	/** Stops the app as {@code bin/stop-suite} does: SIGTERM, then SIGKILL after 30 s. */

@@ -124,9 +124,11 @@ final class ServerListQuery {
 		}
 		Instant changesSince = changesSince(last(query, "changes-since"));
 		Set<String> none = Set.of();
+		// admins only, as Nova's policy has it; a member's host filter is dropped like other unknown options
+		String host = admin ? ((last(query, "host") != null) ? last(query, "host") : last(query, "node")) : null;
 		boolean tagged = version.isAtLeast(2, 26);
 		InstanceListing.Criteria criteria = new InstanceListing.Criteria(projectId, states.vmStates(),
-				states.rebooting(), image, last(query, "flavor"), last(query, "reservation_id"), changesSince,
+				states.rebooting(), image, last(query, "flavor"), last(query, "reservation_id"), host, changesSince,
 				tagged ? tags(query, "tags") : none, tagged ? tags(query, "tags-any") : none,
 				tagged ? tags(query, "not-tags") : none, tagged ? tags(query, "not-tags-any") : none);
 		return new Listing(criteria, sort, marker, limit, regex(query, "name"), regex(query, "ip"),

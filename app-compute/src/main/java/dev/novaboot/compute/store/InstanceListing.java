@@ -72,13 +72,14 @@ public interface InstanceListing {
 	 * @param imageRef the image the instance was booted from
 	 * @param flavorId the flavor it was booted with
 	 * @param reservationId the reservation id of its boot request
+	 * @param host the compute host it is on (Nova's admin-only {@code host} and {@code node} filters)
 	 * @param changedSince the earliest update time; deleted instances count too (Nova's
 	 * {@code changes-since}), when {@link InstanceListing#deletedSince} is asked
 	 * @param allTags tags it must all have; {@code anyTags} one of which; {@code notAllTags}
 	 * not all of which; {@code noTags} none of which (Nova's tag filters)
 	 */
 	record Criteria(String projectId, Collection<VmState> vmStates, Boolean rebooting, String imageRef,
-			String flavorId, String reservationId, Instant changedSince, Set<String> allTags, Set<String> anyTags,
+			String flavorId, String reservationId, String host, Instant changedSince, Set<String> allTags, Set<String> anyTags,
 			Set<String> notAllTags, Set<String> noTags) {
 	}
 

@@ -70,6 +70,9 @@ class InstanceListingImpl implements InstanceListing {
 		if (criteria.flavorId() != null) {
 			where.add(cb.equal(instance.get("flavorId"), criteria.flavorId()));
 		}
+		if (criteria.host() != null) {
+			where.add(cb.equal(instance.get("host"), criteria.host()));
+		}
 		if (criteria.reservationId() != null) {
 			where.add(cb.equal(instance.get("reservationId"), criteria.reservationId()));
 		}
@@ -163,6 +166,7 @@ class InstanceListingImpl implements InstanceListing {
 				&& (criteria.imageRef() == null || criteria.imageRef().equals(instance.getImageRef()))
 				&& (criteria.flavorId() == null || criteria.flavorId().equals(instance.getFlavorId()))
 				&& (criteria.reservationId() == null || criteria.reservationId().equals(instance.getReservationId()))
+				&& (criteria.host() == null || criteria.host().equals(instance.getHost()))
 				&& !tagFilters;
 	}
 

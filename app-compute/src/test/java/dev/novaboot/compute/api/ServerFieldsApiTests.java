@@ -292,6 +292,22 @@ class ServerFieldsApiTests {
 	}
 
 	@SuppressWarnings("unchecked")
+	@Test
+	void anAdminListsTheServersOfOneComputeHostAndAMembersHostFilterIsDropped() {
+		String id = this.carol.boot("hosted", "1", this.image, Map.of());
+		this.carol.awaitStatus(id, "ACTIVE");
+		ComputeApiClient admin = this.carol.asAdmin();
+		String host = (String) admin.server(id).get("OS-EXT-SRV-ATTR:host");
+		assertThat(host).isNotBlank();
+		for (String filter : List.of("host", "node")) {
+			assertThat(serverIds(admin.get("/v2.1/servers/detail?all_tenants=1&" + filter + "=" + host))).contains(id);
+			assertThat(serverIds(admin.get("/v2.1/servers?all_tenants=1&" + filter + "=elsewhere"))).isEmpty();
+		}
+		// Nova's host filter is for admins: a member's is removed, not applied
+		assertThat(serverIds(this.carol.get("/v2.1/servers?host=elsewhere"))).contains(id);
+		deleteAndWait(this.carol, id);
+	}
+
 	static Map<String, Object> detailOf(ResponseEntity<Map<String, Object>> list, String id) {
 		return ((List<Map<String, Object>>) list.getBody().get("servers")).stream()
 			.filter((server) -> id.equals(server.get("id")))
