@@ -32,7 +32,7 @@
       .then(function (html) {
         if (html === null || busy(main)) { return; }
         var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('main[data-refresh]');
-        if (fresh) {
+        if (fresh && fresh.innerHTML !== main.innerHTML) {
           main.innerHTML = fresh.innerHTML;
           main.setAttribute('data-refreshed', new Date().toISOString());
         }
