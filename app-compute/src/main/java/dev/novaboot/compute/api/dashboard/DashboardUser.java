@@ -13,7 +13,7 @@ import java.util.Map;
 record DashboardUser(String userName, String projectId, String projectName, List<String> roles, String token,
 		Instant expiresAt, Map<String, String> endpoints) implements Serializable {
 
-	boolean isAdmin() {
+	public boolean isAdmin() {
 		return this.roles.contains("admin");
 	}
 

@@ -37,20 +37,20 @@ record ServiceRow(String id, String host, String binary, String zone, String sta
 		}
 	}
 
-	boolean up() {
+	public boolean up() {
 		return "up".equals(this.state);
 	}
 
-	boolean disabled() {
+	public boolean disabled() {
 		return "disabled".equals(this.status);
 	}
 
 	/** The heartbeat bar's value: the age, at most the down-time. */
-	long barValue() {
+	public long barValue() {
 		return Math.min(Math.max(this.heartbeatAge, 0), this.downTime);
 	}
 
-	String heartbeatText() {
+	public String heartbeatText() {
 		return (this.heartbeatAge < 0) ? "never reported"
 				: this.heartbeatAge + " s ago (down after " + this.downTime + " s)";
 	}

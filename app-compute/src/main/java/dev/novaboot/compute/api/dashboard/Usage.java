@@ -7,14 +7,14 @@ package dev.novaboot.compute.api.dashboard;
 record Usage(long used, long total, String unit) {
 
 	/** The bar's length: 0 to 100. */
-	int percent() {
+	public int percent() {
 		if (this.total <= 0) {
 			return 0;
 		}
 		return (int) Math.min(100, Math.max(0, this.used * 100 / this.total));
 	}
 
-	String text() {
+	public String text() {
 		return this.used + " of " + this.total + (this.unit.isEmpty() ? "" : " " + this.unit) + " used (" + percent()
 				+ "%)";
 	}

@@ -8,10 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import dev.novaboot.compute.ComputeProperties;
 import dev.novaboot.service.ServiceProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -221,7 +223,7 @@ class DashboardControllerTests {
 		String network = "1b5e2d2c-4f3a-4a7e-9f61-3a2b1c0d9e88";
 		given(this.cloud.networks(eq(ADMIN), anyMap())).willReturn(Map.of("networks", List.of(Map.of("id", network, "name", "private"))));
 		given(this.cloud.ipAvailabilities(ADMIN)).willReturn(List.of(Map.of("network_id", network, "subnet_ip_availability",
-				List.of(Map.of("subnet_name", "private-subnet", "cidr", "10.0.0.0/24", "used_ips", 3, "total_ips", 253))))));
+				List.of(Map.of("subnet_name", "private-subnet", "cidr", "10.0.0.0/24", "used_ips", 3, "total_ips", 253)))));
 		assertThat(this.mvc.perform(get("/dashboard/networks").with(as(ADMIN))).andReturn().getResponse().getContentAsString())
 			.contains("3 of 253 addresses used (1%)");
 		given(this.cloud.networks(eq(ALICE), anyMap())).willReturn(Map.of("networks", List.of()));
@@ -232,7 +234,7 @@ class DashboardControllerTests {
 
 	@Test
 	void hypervisorsShowBarsWithWordsAndTheCloudTotal() throws Exception {
-		given(this.cloud.hypervisors(ADMIN)).willReturn(List.of(Map.of("id", "1", "hypervisor_hostname", "h1", "state", "up",
+		given(this.cloud.hypervisors(ADMIN)).willReturn(List.of(Map.of("hypervisor_hostname", "h1", "state", "up",
 				"status", "enabled", "vcpus", 8, "vcpus_used", 2, "memory_mb", 4096, "memory_mb_used", 1024, "local_gb", 100,
 				"local_gb_used", 10, "running_vms", 2)));
 		given(this.cloud.hypervisorStatistics(ADMIN)).willReturn(Map.of("count", 1, "vcpus", 8, "vcpus_used", 2,
@@ -257,6 +259,7 @@ class DashboardControllerTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ComputeProperties.class)
 	static class Properties {
 
 		@Bean
