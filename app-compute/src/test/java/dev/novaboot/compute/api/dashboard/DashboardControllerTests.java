@@ -47,8 +47,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The dashboard's controllers with the suite's APIs stubbed: what each page shows of the
  * APIs' answers, what it asks of them, and what it refuses before asking.
  */
-@WebMvcTest(controllers = { LoginController.class, ServicesController.class, HypervisorsController.class,
-		ServersController.class, VolumesController.class, NetworksController.class, ActivityController.class })
+@WebMvcTest(controllers = { LoginPage.class, ServicesPage.class, HypervisorsPage.class,
+		ServersPage.class, VolumesPage.class, NetworksPage.class, ActivityPage.class })
 @Import({ DashboardSecurityConfiguration.class, DashboardAdvice.class, DashboardControllerTests.Properties.class })
 class DashboardControllerTests {
 

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * its addresses, volumes, actions and console output.
  */
 @Controller
-class ServersController {
+class ServersPage {
 
 	private static final int CONSOLE_LINES = 50;
 
 	private final CloudApi cloud;
 
-	ServersController(CloudApi cloud) {
+	ServersPage(CloudApi cloud) {
 		this.cloud = cloud;
 	}
 

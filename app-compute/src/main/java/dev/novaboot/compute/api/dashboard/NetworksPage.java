@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code network-ip-availabilities}, which is admin only).
  */
 @Controller
-class NetworksController {
+class NetworksPage {
 
 	private final CloudApi cloud;
 
-	NetworksController(CloudApi cloud) {
+	NetworksPage(CloudApi cloud) {
 		this.cloud = cloud;
 	}
 
@@ -38,7 +38,7 @@ class NetworksController {
 			.toList();
 		Map<Object, List<SubnetUsage>> usage = me.isAdmin() ? this.cloud.ipAvailabilities(me)
 			.stream()
-			.collect(Collectors.toMap((network) -> network.get("network_id"), NetworksController::subnets)) : Map.of();
+			.collect(Collectors.toMap((network) -> network.get("network_id"), NetworksPage::subnets)) : Map.of();
 		model.addAttribute("networks", networks);
 		model.addAttribute("usage", usage);
 		model.addAttribute("filters", filters);

@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
  * with their faults, and the Block Storage API's messages about failed operations.
  */
 @Controller
-class ActivityController {
+class ActivityPage {
 
 	/** How many of the newest servers' actions are shown. */
 	static final int RECENT_SERVERS = 10;
 
 	private final CloudApi cloud;
 
-	ActivityController(CloudApi cloud) {
+	ActivityPage(CloudApi cloud) {
 		this.cloud = cloud;
 	}
 

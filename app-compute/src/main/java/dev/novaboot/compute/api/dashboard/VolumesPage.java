@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (linked to the servers), paged and filtered by the Block Storage API.
  */
 @Controller
-class VolumesController {
+class VolumesPage {
 
 	private final CloudApi cloud;
 
-	VolumesController(CloudApi cloud) {
+	VolumesPage(CloudApi cloud) {
 		this.cloud = cloud;
 	}
 

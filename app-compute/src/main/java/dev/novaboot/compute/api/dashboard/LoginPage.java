@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.PostMapping;
  * browser.
  */
 @Controller
-class LoginController {
+class LoginPage {
 
 	private final CloudApi cloud;
 
 	private final SecurityContextRepository contexts;
 
-	LoginController(CloudApi cloud, SecurityContextRepository dashboardSecurityContextRepository) {
+	LoginPage(CloudApi cloud, SecurityContextRepository dashboardSecurityContextRepository) {
 		this.cloud = cloud;
 		this.contexts = dashboardSecurityContextRepository;
 	}

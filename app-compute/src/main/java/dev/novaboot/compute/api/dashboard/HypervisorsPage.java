@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
  * no call that shows them.
  */
 @Controller
-class HypervisorsController {
+class HypervisorsPage {
 
 	private final CloudApi cloud;
 
 	private final ComputeProperties compute;
 
-	HypervisorsController(CloudApi cloud, ComputeProperties compute) {
+	HypervisorsPage(CloudApi cloud, ComputeProperties compute) {
 		this.cloud = cloud;
 		this.compute = compute;
 	}

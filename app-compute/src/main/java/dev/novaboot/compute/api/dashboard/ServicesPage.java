@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * enable, force down and back up. The Compute API decides who may (admins only).
  */
 @Controller
-class ServicesController {
+class ServicesPage {
 
 	private final CloudApi cloud;
 
@@ -30,7 +30,7 @@ class ServicesController {
 
 	private final Clock clock;
 
-	ServicesController(CloudApi cloud, ServiceProperties service) {
+	ServicesPage(CloudApi cloud, ServiceProperties service) {
 		this.cloud = cloud;
 		this.service = service;
 		this.clock = Clock.systemUTC();
