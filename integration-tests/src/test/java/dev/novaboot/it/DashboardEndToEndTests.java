@@ -195,6 +195,32 @@ class DashboardEndToEndTests {
 		});
 	}
 
+	@Test
+	void theDashboardSitsBehindTheSameEdgeAsTheApis() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		SuiteProcess compute = suite.app("compute");
+		// anonymous: the login page, never a page of the cloud
+		assertThat(status(http, java.net.http.HttpRequest.newBuilder(compute.url("/dashboard/services")))).isEqualTo(302);
+		// path variants: another case is not the dashboard (the API's 401), dot segments,
+		// encoded slashes and semicolons are refused by the firewall in the API's shape
+		assertThat(status(http, java.net.http.HttpRequest.newBuilder(compute.url("/DASHBOARD/services")))).isEqualTo(401);
+		for (String path : List.of("/dashboard/%2e%2e/v2.1/os-services", "/dashboard/servers%2f..%2f..%2fos-services",
+				"/dashboard;jsessionid=x/services", "//dashboard/services")) {
+			assertThat(status(http, java.net.http.HttpRequest.newBuilder(java.net.URI.create(compute.url("/") + path.substring(1)))))
+				.as(path)
+				.isBetween(400, 404);
+		}
+		// the request body limit holds for the login form too
+		String huge = "user=" + "a".repeat(200_000) + "&password=x&project=admin";
+		assertThat(status(http, java.net.http.HttpRequest.newBuilder(compute.url("/dashboard/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge)))).isEqualTo(413);
+	}
+
+	private static int status(java.net.http.HttpClient http, java.net.http.HttpRequest.Builder request) throws Exception {
+		return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	// the page replaces its content every few seconds: read it again until it says so
 	private static void eventually(java.util.function.BooleanSupplier condition) {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)

@@ -54,7 +54,7 @@ class RestCloudApi implements CloudApi {
 						Map.of("user", Map.of("name", user, "domain", Map.of("name", "Default"), "password", password))),
 				"scope", Map.of("project", Map.of("name", project, "domain", Map.of("name", "Default")))));
 		String[] token = new String[1];
-		Map<String, Object> answer = exchange(HttpMethod.POST, identityUrl() + "/auth/tokens", null, body, (headers) -> {
+		Map<String, Object> answer = exchange(HttpMethod.POST, identityUrl() + "/auth/tokens", null, null, body, (headers) -> {
 			token[0] = headers.getFirst("X-Subject-Token");
 		});
 		Map<String, Object> issued = map(answer.get("token"));
@@ -152,17 +152,21 @@ class RestCloudApi implements CloudApi {
 		if (base == null) {
 			throw new CloudApiException(503, "The " + serviceType + " service is not available (not in the catalog).");
 		}
-		return exchange(method, base + path, user.token(), body, (headers) -> {
-		});
+		// only the Compute API is asked for a microversion: Cinder refuses a header without its own
+		return exchange(method, base + path, user.token(), serviceType.equals("compute") ? COMPUTE_VERSION : null, body,
+				(headers) -> {
+				});
 	}
 
-	private Map<String, Object> exchange(HttpMethod method, String url, String token, Object body,
+	private Map<String, Object> exchange(HttpMethod method, String url, String token, String microversion, Object body,
 			java.util.function.Consumer<HttpHeaders> answerHeaders) {
 		RestClient.RequestBodySpec request = this.client.method(method)
 			.uri(url)
 			.accept(MediaType.APPLICATION_JSON)
 			.headers((headers) -> {
-				headers.set("OpenStack-API-Version", COMPUTE_VERSION);
+				if (microversion != null) {
+					headers.set("OpenStack-API-Version", microversion);
+				}
 				if (token != null) {
 					headers.set("X-Auth-Token", token);
 				}
