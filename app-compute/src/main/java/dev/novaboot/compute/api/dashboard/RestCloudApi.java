@@ -160,8 +160,9 @@ class RestCloudApi implements CloudApi {
 
 	private Map<String, Object> exchange(HttpMethod method, String url, String token, String microversion, Object body,
 			java.util.function.Consumer<HttpHeaders> answerHeaders) {
+		// the URL is encoded already (withQuery): a URI, so that it is not encoded twice
 		RestClient.RequestBodySpec request = this.client.method(method)
-			.uri(url)
+			.uri(java.net.URI.create(url))
 			.accept(MediaType.APPLICATION_JSON)
 			.headers((headers) -> {
 				if (microversion != null) {

@@ -49,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = { LoginPage.class, ServicesPage.class, HypervisorsPage.class,
 		ServersPage.class, VolumesPage.class, NetworksPage.class, ActivityPage.class })
-@Import({ DashboardSecurityConfiguration.class, DashboardAdvice.class, DashboardControllerTests.Properties.class })
+@Import({ DashboardSecurityConfiguration.class, DashboardAdvice.class, DashboardResources.class,
+		DashboardControllerTests.Properties.class })
 class DashboardControllerTests {
 
 	static final String SERVICE = "6f9c0d55-2a38-4c9a-bd2b-8e0f2b3b1a11";
@@ -82,6 +83,11 @@ class DashboardControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))
 			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'self'")));
+		// the bundled script and stylesheet, for the login page too; nothing else of the classpath
+		this.mvc.perform(get("/dashboard/static/refresh.js")).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-refresh")));
+		this.mvc.perform(get("/dashboard/static/dashboard.css")).andExpect(status().isOk());
+		this.mvc.perform(get("/dashboard/static/../templates/dashboard/login.html")).andExpect(status().is4xxClientError());
 		verifyNoInteractions(this.cloud);
 	}
 
