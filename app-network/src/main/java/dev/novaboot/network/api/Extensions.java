@@ -28,6 +28,9 @@ final class Extensions {
 			// routes on routers, realized in the router's namespace by the linux driver
 			new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
 					"2013-02-01T10:00:00-00:00"),
+			// /v2.0/network-ip-availabilities (admin only)
+			new Extension("network-ip-availability", "Network IP Availability",
+					"Provides IP availability data for each network and subnet.", "2015-09-24T00:00:00-00:00"),
 			// provider:network_type, provider:physical_network, provider:segmentation_id
 			new Extension("provider", "Provider Network", "Expose mapping of virtual networks to physical networks",
 					"2012-09-07T10:00:00-00:00"),

@@ -44,7 +44,7 @@ class ExtensionsTests {
 			assertThat(extensions).extracting((extension) -> extension.get("alias"))
 				.containsExactlyInAnyOrder("external-net", "provider", "project-id", "standard-attr-description",
 						"standard-attr-timestamp", "net-mtu", "pagination", "sorting", "security-group", "router",
-						"ext-gw-mode", "extraroute", "quotas", "quota_details")
+						"ext-gw-mode", "extraroute", "quotas", "quota_details", "network-ip-availability")
 				// not implemented (yet): a client must not be told otherwise
 				.doesNotContain("quota-check-limit", "extraroute-atomic", "binding", "dvr", "l3-ha");
 			assertThat(extensions).allSatisfy((extension) -> assertThat(extension.keySet())

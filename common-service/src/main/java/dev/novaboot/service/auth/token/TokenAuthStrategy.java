@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>open: health probes, version documents, the token request itself and
  * {@code /rpc/**} (which authenticates its own messages);</li>
- * <li>admin only: service and hypervisor administration, the identity admin API, the
+ * <li>admin only: service and hypervisor administration, IP availability, the identity admin API, the
  * other actuator endpoints;</li>
  * <li>everything else: {@code reader} may read (GET, HEAD), changing anything needs
  * {@code member} or {@code admin}.</li>
@@ -45,7 +45,7 @@ public class TokenAuthStrategy implements AuthStrategy {
 	static final String READER = "reader";
 
 	static final String[] ADMIN_ONLY = { "/v2.1/os-services/**", "/v3/*/os-services/**", "/v2.1/os-hypervisors/**",
-			"/identity/v3/projects/**", "/identity/v3/users/**", "/identity/v3/roles/**", "/identity/v3/domains/**",
+			"/v2.0/network-ip-availabilities/**", "/identity/v3/projects/**", "/identity/v3/users/**", "/identity/v3/roles/**", "/identity/v3/domains/**",
 			"/identity/v3/role_assignments/**", "/actuator/**" };
 
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
