@@ -1,5 +1,7 @@
 package dev.novaboot.network;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 import dev.novaboot.network.manager.FlatManager;
@@ -11,6 +13,8 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,9 +39,17 @@ class NetworkApplicationTests {
 	JdbcTemplate jdbc;
 
 	@Test
-	void migratesItsOwnSchema() {
-		assertThat(this.jdbc.queryForObject("SELECT max(\"version\") FROM \"flyway_history_network\" WHERE \"success\"", String.class))
-			.isEqualTo("8");
+	void migratesItsOwnSchemaToItsLatestMigration() throws IOException {
+		int latest = Arrays
+			.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/network/V*__*.sql"))
+			.map(Resource::getFilename)
+			.mapToInt((name) -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+			.max()
+			.orElseThrow();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT max(CAST(\"version\" AS INTEGER)) FROM \"flyway_history_network\" WHERE \"success\"",
+				Integer.class))
+			.isEqualTo(latest);
 	}
 
 	@Test

@@ -22,6 +22,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 final class ListPaging {
 
+	/**
+	 * The most items a page holds, and the page size when the request gives no
+	 * {@code limit}: Cinder's {@code osapi_max_limit} default ({@code api.common}), so that
+	 * an unpaged list of a large cloud is a page, not every row.
+	 */
+	static final int MAX_LIMIT = 1000;
+
 	private ListPaging() {
 	}
 
@@ -33,7 +40,7 @@ final class ListPaging {
 	 * keys are sortable columns is the manager's check.
 	 */
 	static ListPage.Request request(String resource, String limit, String marker, Sorting sorting) {
-		Integer max = parseLimit(limit);
+		int max = parseLimit(limit);
 		if (marker != null && !Uuids.isUuid(marker)) {
 			throw new VolumeNotFoundException(resource + " " + RequestBodies.shown(marker) + " could not be found.");
 		}
@@ -96,9 +103,9 @@ final class ListPaging {
 		return body;
 	}
 
-	private static Integer parseLimit(String limit) {
+	private static int parseLimit(String limit) {
 		if (limit == null) {
-			return null;
+			return MAX_LIMIT;
 		}
 		// Cinder's words (api.common._get_limit_param)
 		if (!limit.strip().matches("[+-]?[0-9]+")) {
@@ -108,8 +115,7 @@ final class ListPaging {
 			throw new BadRequestException("limit param must be positive");
 		}
 		String digits = limit.strip().replace("+", "");
-		// more than the list holds is all of it
-		return (digits.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(digits);
+		return (digits.length() > 9) ? MAX_LIMIT : Math.min(Integer.parseInt(digits), MAX_LIMIT);
 	}
 
 }
