@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One app of the suite run as an operator runs it: {@code java -jar app-<name>.jar} with
- * command-line properties, in its own working directory, its output in a log file.
+ * command-line properties, in its own working directory, its output in a log file. The
+ * JVM is the one {@code bin/start-suite} picks, with its class cache ({@link FastStart});
+ * {@link #startPlain} is a new user's bare {@code java -jar}.
  */
 final class SuiteProcess implements AutoCloseable {
 
@@ -56,13 +58,25 @@ final class SuiteProcess implements AutoCloseable {
 	 */
 	static SuiteProcess start(String app, Path workDir, List<String> args, Map<String, String> environment,
 			List<String> prefix, String address, int port) {
-		Path jar = suiteRoot().resolve("app-" + app).resolve("target").resolve("app-" + app + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: the integration tests need the packaged apps");
-		}
+		FastStart.Launch launch = FastStart.launch(app, suiteRoot());
+		return start(app, workDir, args, environment, prefix, address, port, launch.jvm(), launch.jar());
+	}
+
+	/**
+	 * Starts {@code app-<app>.jar} as a user types {@code java -jar}: the JDK running the
+	 * tests, no class cache, the jar from the build.
+	 */
+	static SuiteProcess startPlain(String app, Path workDir, List<String> args, Map<String, String> environment) {
+		List<String> jvm = new ArrayList<>(List.of(javaBinary()));
+		jvm.addAll(FastStart.JAVA_OPTIONS);
+		return start(app, workDir, args, environment, List.of(), "127.0.0.1", freePort(), jvm, jar(suiteRoot(), app));
+	}
+
+	private static SuiteProcess start(String app, Path workDir, List<String> args, Map<String, String> environment,
+			List<String> prefix, String address, int port, List<String> jvm, Path jar) {
 		List<String> command = new ArrayList<>(prefix);
-		command.addAll(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Xmx256m", "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(jvm);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(args);
 		Path log = workDir.resolve("nova-" + app + ".log");
 		try {
@@ -168,6 +182,15 @@ final class SuiteProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
 		}
+	}
+
+	/** The packaged jar of {@code app} in the build under {@code suiteRoot}. */
+	static Path jar(Path suiteRoot, String app) {
+		Path jar = suiteRoot.resolve("app-" + app).resolve("target").resolve("app-" + app + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: the integration tests need the packaged apps");
+		}
+		return jar;
 	}
 
 	private static Path suiteRoot() {

@@ -28,7 +28,7 @@ class ZeroConfigurationTests {
 	void eachAppStartsAloneInAnEmptyDirectory(@TempDir Path root) throws Exception {
 		for (String app : List.of("volume", "network", "compute")) {
 			Path directory = root.resolve(app);
-			try (SuiteProcess process = SuiteProcess.start(app, directory, List.of(), Map.of())) {
+			try (SuiteProcess process = SuiteProcess.startPlain(app, directory, List.of(), Map.of())) {
 				process.awaitReady(Duration.ofSeconds(90));
 				assertOwnerOnly(directory.resolve("var/rpc-secret"));
 				assertOwnerOnly(directory.resolve("var/token-key"));
@@ -68,7 +68,7 @@ class ZeroConfigurationTests {
 		List<SuiteProcess> apps = new ArrayList<>();
 		try {
 			for (String app : List.of("volume", "network", "compute")) {
-				apps.add(SuiteProcess.start(app, directory, List.of(), Map.of()));
+				apps.add(SuiteProcess.startPlain(app, directory, List.of(), Map.of()));
 			}
 			for (SuiteProcess app : apps) {
 				app.awaitReady(Duration.ofSeconds(120));
