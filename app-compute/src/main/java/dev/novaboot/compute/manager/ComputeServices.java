@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComputeServices {
 
-	private static final String BINARY = "nova-compute";
+	static final String BINARY = "nova-compute";
 
 	private final ServiceRecordRepository services;
 

@@ -25,6 +25,8 @@ public interface InstanceRepository extends JpaRepository<Instance, Long>, Insta
 	@Query("select i from Instance i where i.host = :host order by i.id")
 	List<Instance> findLiveByHost(@Param("host") String host);
 
+	boolean existsByHost(String host);
+
 	/**
 	 * The uuid and host of each live instance still {@code building} that has not changed
 	 * for {@code graceMillis} and that no up compute service will finish: it never got a

@@ -23,6 +23,17 @@ public interface MigrationRepository extends JpaRepository<MigrationRecord, Long
 			Collection<String> statuses);
 
 	/**
+	 * Whether a migration that has not ended involves {@code host}, as source or
+	 * destination; {@code ended} are the statuses that end one (Nova's
+	 * migration_get_in_progress_by_host_and_node: {@code finished} is still in progress,
+	 * the resize waits for its confirm or revert).
+	 */
+	@Query("""
+			select count(m) > 0 from MigrationRecord m
+			where (m.sourceCompute = :host or m.destCompute = :host) and m.status not in :ended""")
+	boolean existsInProgressInvolving(@Param("host") String host, @Param("ended") Collection<String> ended);
+
+	/**
 	 * {@code GET /os-migrations}'s filters, each {@code null} for any: the instance, the
 	 * status, the migration type, a host that is the source or the destination, the project.
 	 */

@@ -1,7 +1,14 @@
 package dev.novaboot.compute.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import dev.novaboot.compute.store.MigrationRecord;
+import dev.novaboot.compute.store.MigrationRepository;
+import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.record.ServiceRegistrar;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What users and operators learn of the compute hosts: the availability zones (users see
  * where they may boot, admins every host's services), and the hypervisors' statistics,
- * search and servers routes of the microversions before 2.53; and the two server
+ * search and servers routes of the microversions before 2.53; a host kept while it holds
+ * servers or migrations; and the two server
  * sub-resources Nova keeps for old clients (os-server-password, os-virtual-interfaces).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -27,6 +35,12 @@ class ComputeHostsApiTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	ServiceRegistrar registrar;
+
+	@Autowired
+	MigrationRepository migrations;
 
 	ComputeApiClient member;
 
@@ -147,6 +161,50 @@ class ComputeHostsApiTests {
 			this.member.delete("/v2.1/servers/" + serverId);
 			this.member.awaitGone(serverId);
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aComputeHostIsNotDeletedWhileItHoldsServersOrTakesPartInAMigration() {
+		ComputeApiClient admin = this.admin.at("2.53");
+		String serverId = this.member.at("2.37").boot("holding-vm", "1", image(), Map.of("networks", "none"));
+		try {
+			this.member.awaitStatus(serverId, "ACTIVE");
+			String ownService = serviceId(admin, "test-host");
+			assertFault(admin.delete("/v2.1/os-services/" + ownService), 409,
+					"Unable to delete compute service that is hosting instances. Migrate or delete the instances first.");
+			assertThat(admin.delete("/v2.1/os-services/" + ownService).getBody()).containsKey("conflictingRequest");
+			assertThat(serviceId(admin, "test-host")).isEqualTo(ownService);
+		}
+		finally {
+			this.member.delete("/v2.1/servers/" + serverId);
+			this.member.awaitGone(serverId);
+		}
+
+		// a host that holds no server but is the destination of a migration not yet ended
+		this.registrar.register(new ServiceIdentity("draining-host", "nova-compute", "compute", "nova"), null);
+		MigrationRecord migration = this.migrations.save(new MigrationRecord(UUID.randomUUID().toString(),
+				UUID.randomUUID().toString(), "migration", "finished", "test-host", "draining-host", "1",
+				"project-hosts", "user", Instant.now()));
+		String draining = serviceId(admin, "draining-host");
+		assertFault(admin.delete("/v2.1/os-services/" + draining), 409,
+				"Unable to delete compute service that has in-progress migrations.");
+
+		migration.setStatus("confirmed", Instant.now());
+		this.migrations.save(migration);
+		assertThat(admin.delete("/v2.1/os-services/" + draining).getStatusCode().value()).isEqualTo(204);
+		assertThat((List<Object>) admin.get("/v2.1/os-services?host=draining-host").getBody().get("services"))
+			.isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String serviceId(ComputeApiClient admin, String host) {
+		List<Map<String, Object>> services = (List<Map<String, Object>>) admin
+			.get("/v2.1/os-services?binary=nova-compute&host=" + host)
+			.getBody()
+			.get("services");
+		assertThat(services).hasSize(1);
+		return (String) services.get(0).get("id");
 	}
 
 	@SuppressWarnings("unchecked")

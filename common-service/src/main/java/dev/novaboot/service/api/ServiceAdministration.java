@@ -28,12 +28,15 @@ public class ServiceAdministration {
 
 	private final ServiceListing listing;
 
+	private final List<ServiceDeletionGuard> deletionGuards;
+
 	public ServiceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup, DatabaseClock clock,
-			ServiceListing listing) {
+			ServiceListing listing, List<ServiceDeletionGuard> deletionGuards) {
 		this.repository = repository;
 		this.listing = listing;
 		this.serviceGroup = serviceGroup;
 		this.clock = clock;
+		this.deletionGuards = List.copyOf(deletionGuards);
 	}
 
 	@Transactional(readOnly = true)
@@ -96,6 +99,7 @@ public class ServiceAdministration {
 	}
 
 	private void delete(ServiceRecord service) {
+		this.deletionGuards.forEach((guard) -> guard.checkDeletable(service));
 		service.markDeleted(this.clock.now());
 		this.repository.saveAndFlush(service);
 	}

@@ -27,9 +27,10 @@ public class ServicesApiConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceAdministration serviceAdministration(ServiceRecordRepository repository, ServiceGroup serviceGroup,
-			DatabaseClock databaseClock, DataSource dataSource) {
+			DatabaseClock databaseClock, DataSource dataSource, ObjectProvider<ServiceDeletionGuard> deletionGuards) {
 		return new ServiceAdministration(repository, serviceGroup, databaseClock,
-				new ServiceListing(dataSource, Duration.ofMillis(serviceGroup.downMillis())));
+				new ServiceListing(dataSource, Duration.ofMillis(serviceGroup.downMillis())),
+				deletionGuards.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,5 +1,10 @@
 package dev.novaboot.service.api;
 
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -7,5 +12,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = ServicesController.class)
 class ServicesApiFaults extends OpenStackFaults {
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Fault>> inUse(ServiceInUseException ex) {
+		return fault(HttpStatus.CONFLICT, "conflictingRequest", ex.getMessage());
+	}
 
 }
