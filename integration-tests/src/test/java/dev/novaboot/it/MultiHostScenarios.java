@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * What every transport's multi-host run shares: one {@link MultiHostSuite} (controller and
  * two compute hosts in network namespaces, on the machine's PostgreSQL) started once for
  * the class, a user network and the scenario that every run begins with, servers spread
- * over the hosts. A subclass names the transport and adds the scenarios that show its
+ * over the hosts, and the one that ends it, a server migrated across hosts and back with
+ * its volume and port. A subclass names the transport and adds the scenarios that show its
  * failure modes; a new scenario is one more {@code @Test} method using the helpers below
  * ({@link #boot}, {@link #hostOf}, {@link #serviceState}, {@link #setEnabled}, the suite's
  * {@code kill}, {@code restart}, {@code cutLink}, ...). Needs root (namespaces, a bridge).
