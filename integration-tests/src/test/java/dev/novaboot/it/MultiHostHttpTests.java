@@ -13,8 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The multi-host suite on the {@code http} RPC transport: besides the spread of servers,
- * a compute host that loses its power (every process killed) and a PostgreSQL outage
- * that every host lives through.
+ * a compute host that loses its power (every process killed), whose server is evacuated
+ * meanwhile, and a PostgreSQL outage that every host lives through.
  */
 class MultiHostHttpTests extends MultiHostScenarios {
 
@@ -36,10 +36,14 @@ class MultiHostHttpTests extends MultiHostScenarios {
 					&& "spawning".equals(shown.read("$.server['OS-EXT-STS:task_state']"));
 		});
 		setEnabled(survivor, true);
-		List<String> activeThere = this.admin.get(api(), "/v2.1/servers/detail")
+		List<String> activeThere = new ArrayList<>(this.admin.get(api(), "/v2.1/servers/detail")
 			.expect(200)
-			.read("$.servers[?(@.status == 'ACTIVE' && @['OS-EXT-SRV-ATTR:host'] == '" + SLOW_HOST + "')].id");
+			.<List<String>>read("$.servers[?(@.status == 'ACTIVE' && @['OS-EXT-SRV-ATTR:host'] == '" + SLOW_HOST + "')].id"));
 		assertThat(activeThere).isNotEmpty();
+		// one of them, with a volume of its own, is evacuated while the host is down
+		String evacuated = activeThere.remove(0);
+		String volumeId = attachNewVolume(evacuated);
+		Object addresses = server(evacuated).read("$.server.addresses");
 
 		this.suite.kill(SLOW_HOST);
 
@@ -49,6 +53,18 @@ class MultiHostHttpTests extends MultiHostScenarios {
 		awaitValue(() -> server(building).read("$.server.status"), "ERROR");
 		assertThat(server(building).<String>read("$.server.fault.message"))
 			.contains("compute host " + SLOW_HOST + " went down while the instance was building");
+		// an admin evacuates a server of the dead host: rebuilt on the survivor with its
+		// addresses, its volume and its port
+		timed("evacuate from " + SLOW_HOST + " to " + survivor + " until ACTIVE", () -> {
+			action(evacuated, "{\"evacuate\": {}}").expect(200);
+			awaitStatus(evacuated, "ACTIVE");
+		});
+		assertThat(hostOf(evacuated)).isEqualTo(survivor);
+		assertThat(server(evacuated).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(evacuated, volumeId, survivor, addresses);
+		assertThat(migrationOf(api(), evacuated, "evacuation")).containsEntry("status", "done")
+			.containsEntry("source_compute", SLOW_HOST)
+			.containsEntry("dest_compute", survivor);
 		// the scheduler sends every new server to the survivor
 		List<String> later = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -63,6 +79,13 @@ class MultiHostHttpTests extends MultiHostScenarios {
 		this.suite.restart(SLOW_HOST);
 		awaitServiceState(api(), SLOW_HOST, "up", Duration.ofSeconds(30));
 		assertThat(server(building).<String>read("$.server.status")).isEqualTo("ERROR");
+		// it does not take the evacuated server back (Nova's _destroy_evacuated_instances):
+		// the evacuation is completed, the server stays on the survivor with its volume and port
+		awaitValue(() -> migrationOf(api(), evacuated, "evacuation").get("status"), "completed");
+		assertThat(hostOf(evacuated)).isEqualTo(survivor);
+		assertThat(server(evacuated).<String>read("$.server.status")).isEqualTo("ACTIVE");
+		assertThat(server(evacuated).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(evacuated, volumeId, survivor, addresses);
 		for (String server : activeThere) {
 			Response shown = server(server);
 			assertThat(shown.<String>read("$.server.status")).isEqualTo("ACTIVE");

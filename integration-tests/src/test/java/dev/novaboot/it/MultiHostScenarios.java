@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * What every transport's multi-host run shares: one {@link MultiHostSuite} (controller and
  * two compute hosts in network namespaces, on the machine's PostgreSQL) started once for
  * the class, a user network and the scenario that every run begins with, servers spread
- * over the hosts. A subclass names the transport and adds the scenarios that show its
+ * over the hosts, and the one that ends it, a server migrated across hosts and back with
+ * its volume and port. A subclass names the transport and adds the scenarios that show its
  * failure modes; a new scenario is one more {@code @Test} method using the helpers below
  * ({@link #boot}, {@link #hostOf}, {@link #serviceState}, {@link #setEnabled}, the suite's
  * {@code kill}, {@code restart}, {@code cutLink}, ...). Needs root (namespaces, a bridge).
@@ -153,7 +154,70 @@ abstract class MultiHostScenarios {
 				.toList());
 	}
 
+	/**
+	 * After every transport's own scenarios, with every host up: a cold migration carries a
+	 * server's volume attachment and port binding to the other host and keeps its
+	 * addresses; a confirm leaves it there, a revert brings it back.
+	 */
+	@Test
+	@Order(10)
+	void aColdMigrationTakesTheServersVolumeAndPortToTheOtherHostAndARevertBringsThemBack() throws Exception {
+		String server = runningServerWithAVolume();
+		String volumeId = volumesOf(server).get(0);
+		String source = hostOf(server);
+		String destination = otherComputeHost(source);
+		Object addresses = server(server).read("$.server.addresses");
+
+		// a migrate names no host below 2.56 (this suite serves up to 2.53): the scheduler picks
+		// one, never the server's own
+		timed("migrate from " + source + " to " + destination + " until VERIFY_RESIZE", () -> {
+			action(server, "{\"migrate\": null}").expect(202);
+			awaitStatus(server, "VERIFY_RESIZE");
+		});
+		assertThat(hostOf(server)).isEqualTo(destination);
+		assertMovedWith(server, volumeId, destination, addresses);
+		assertThat(migrationOf(api(), server, "migration")).containsEntry("status", "finished")
+			.containsEntry("source_compute", source)
+			.containsEntry("dest_compute", destination);
+
+		// Nova answers a confirm with 204; the source drops the guest it kept for a revert
+		timed("confirmResize on " + source + " until ACTIVE", () -> {
+			action(server, "{\"confirmResize\": null}").expect(204);
+			awaitStatus(server, "ACTIVE");
+		});
+		assertThat(hostOf(server)).isEqualTo(destination);
+		assertThat(server(server).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(server, volumeId, destination, addresses);
+		for (String host : this.suite.computeHosts()) {
+			SuiteProcess api = this.suite.compute(host);
+			awaitValue(() -> migrationOf(api, server, "migration").get("status"), "confirmed");
+			assertThat(migrationOf(api, server, "migration")).containsEntry("source_compute", source)
+				.containsEntry("dest_compute", destination);
+		}
+
+		// and back, naming a host (not looked at below 2.56), then reverted: where it was
+		timed("migrate from " + destination + " to " + source + " until VERIFY_RESIZE", () -> {
+			action(server, "{\"migrate\": {\"host\": \"" + source + "\"}}").expect(202);
+			awaitStatus(server, "VERIFY_RESIZE");
+		});
+		assertThat(hostOf(server)).isEqualTo(source);
+		assertMovedWith(server, volumeId, source, addresses);
+		timed("revertResize to " + destination + " until ACTIVE", () -> {
+			action(server, "{\"revertResize\": null}").expect(202);
+			awaitStatus(server, "ACTIVE");
+		});
+		assertThat(hostOf(server)).isEqualTo(destination);
+		assertThat(server(server).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(server, volumeId, destination, addresses);
+		awaitValue(() -> migrationOf(api(), server, "migration").get("status"), "reverted");
+		assertThat(migrationOf(api(), server, "migration")).containsEntry("source_compute", destination)
+			.containsEntry("dest_compute", source);
+	}
+
 	// ---- helpers for scenarios ---------------------------------------------------------------
+
+	/** The highest microversion the suite serves: {@code migration_type} in os-migrations from 2.23. */
+	static final String COMPUTE_VERSION = "2.53";
 
 	/** The Compute API a user uses: the first compute host's. */
 	SuiteProcess api() {
@@ -186,6 +250,96 @@ abstract class MultiHostScenarios {
 			}
 			return "ACTIVE".equals(status);
 		});
+	}
+
+	/** Waits, polling quickly, until the server shows {@code status} with no task. */
+	void awaitStatus(String server, String status) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			Response shown = server(server);
+			String now = shown.read("$.server.status");
+			if ("ERROR".equals(now) && !"ERROR".equals(status)) {
+				throw new AssertionError("server " + server + " failed: " + shown.body());
+			}
+			return status.equals(now) && shown.read("$.server['OS-EXT-STS:task_state']") == null;
+		});
+	}
+
+	/** A server action as an admin at the highest microversion. */
+	Response action(String server, String body) throws Exception {
+		return this.admin.atComputeVersion(COMPUTE_VERSION).post(api(), "/v2.1/servers/" + server + "/action", body);
+	}
+
+	/** An active server, its guest running, with a volume attached: one the scenarios before left. */
+	String runningServerWithAVolume() throws Exception {
+		List<Map<String, Object>> running = this.admin.get(api(), "/v2.1/servers/detail")
+			.expect(200)
+			.read("$.servers[?(@.status == 'ACTIVE' && @['OS-EXT-STS:power_state'] == 1)]");
+		return running.stream()
+			.filter((server) -> !((List<?>) server.get("os-extended-volumes:volumes_attached")).isEmpty())
+			.map((server) -> (String) server.get("id"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no running server with a volume is left to move"));
+	}
+
+	/** A new volume attached to the server; waits until the volume is in use. */
+	String attachNewVolume(String server) throws Exception {
+		String project = this.admin.projectId();
+		String volumeId = this.admin
+			.post(this.suite.volume(), "/v3/" + project + "/volumes", "{\"volume\": {\"size\": 1}}")
+			.expect(202)
+			.read("$.volume.id");
+		awaitValue(() -> this.admin.get(this.suite.volume(), "/v3/" + project + "/volumes/" + volumeId)
+			.read("$.volume.status"), "available");
+		this.admin.post(api(), "/v2.1/servers/" + server + "/os-volume_attachments", """
+				{"volumeAttachment": {"volumeId": "%s"}}""".formatted(volumeId)).expect(200);
+		awaitValue(() -> this.admin.get(this.suite.volume(), "/v3/" + project + "/volumes/" + volumeId)
+			.read("$.volume.status"), "in-use");
+		return volumeId;
+	}
+
+	List<String> volumesOf(String server) throws Exception {
+		return this.admin.get(api(), "/v2.1/servers/" + server + "/os-volume_attachments")
+			.expect(200)
+			.read("$.volumeAttachments[*].volumeId");
+	}
+
+	/**
+	 * What a move takes with the server, as every service shows it: its addresses, its
+	 * volume (attached to it, on {@code host} as Cinder's attachment says) and its port
+	 * (bound to {@code host}).
+	 */
+	void assertMovedWith(String server, String volumeId, String host, Object addresses) throws Exception {
+		assertThat(server(server).<Object>read("$.server.addresses")).isEqualTo(addresses);
+		assertThat(volumesOf(server)).contains(volumeId);
+		Response volume = this.admin
+			.get(this.suite.volume(), "/v3/" + this.admin.projectId() + "/volumes/" + volumeId)
+			.expect(200);
+		assertThat(volume.<String>read("$.volume.status")).isEqualTo("in-use");
+		assertThat(volume.<List<String>>read("$.volume.attachments[*].server_id")).containsExactly(server);
+		assertThat(volume.<List<String>>read("$.volume.attachments[*].host_name")).containsExactly(host);
+		List<String> bindings = this.admin.get(this.suite.network(), "/v2.0/ports?device_id=" + server)
+			.expect(200)
+			.read("$.ports[*]['binding:host_id']");
+		assertThat(bindings).isNotEmpty().containsOnly(host);
+	}
+
+	/** The server's newest migration of {@code type} as {@code api}'s os-migrations lists it. */
+	Map<String, Object> migrationOf(SuiteProcess api, String server, String type) throws Exception {
+		List<Map<String, Object>> rows = this.admin.atComputeVersion(COMPUTE_VERSION)
+			.get(api, "/v2.1/os-migrations?instance_uuid=" + server + "&migration_type=" + type)
+			.expect(200)
+			.read("$.migrations[*]");
+		assertThat(rows).isNotEmpty();
+		return rows.get(0);
+	}
+
+	/** Runs a case and says in the test's output how long it took (what the report of a run quotes). */
+	Duration timed(String what, Step step) throws Exception {
+		long start = System.nanoTime();
+		step.run();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		System.out.println(transport() + ": " + what + " took " + took.toMillis() + " ms");
+		return took;
 	}
 
 	Response server(String server) throws Exception {
@@ -221,6 +375,14 @@ abstract class MultiHostScenarios {
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println(transport() + ": " + host + " seen " + state + " after " + took.toMillis() + " ms");
 		return took;
+	}
+
+	/** A case of a scenario, timed by {@link #timed}. */
+	@FunctionalInterface
+	interface Step {
+
+		void run() throws Exception;
+
 	}
 
 	static void awaitValue(Callable<Object> value, Object expected) {

@@ -82,7 +82,11 @@ class ServerActionsController {
 				// Nova answers 200 to an evacuate (kept for compatibility), with no adminPass here
 				return ResponseEntity.ok().build();
 			}
-			case "confirmResize" -> this.actions.confirmResize(context, id);
+			case "confirmResize" -> {
+				this.actions.confirmResize(context, id);
+				// Nova's confirmResize is the one action that answers 204
+				return ResponseEntity.noContent().build();
+			}
 			case "revertResize" -> this.actions.revertResize(context, id);
 			case "restore" -> this.actions.restore(context, id);
 			case "forceDelete" -> this.actions.forceDelete(context, id);

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  * {@code _init_instance}): a build that was running goes to {@code error} (its partial
  * guest destroyed), a delete is finished, a reboot or power change that never ended is
  * dropped and the states taken from the driver; every other instance gets the driver's
- * power state. Guests that no live instance owns any more are destroyed.
+ * power state. Guests that no live instance owns any more are destroyed, among them those
+ * of instances evacuated while this host was down, even if the instance still names this
+ * host (its destination has not taken it yet): those are left to their destination.
  */
 @Service
 public class CrashRecovery {
@@ -60,8 +62,21 @@ public class CrashRecovery {
 
 	/** @param terminator finishes a delete: releases volumes and addresses, marks it deleted */
 	public void recover(Terminator terminator) {
+		// an instance evacuated while this host was down may still name this host, until its
+		// destination takes it: it is the destination's, and its guest here must go (Nova's
+		// _destroy_evacuated_instances, before _init_instance of the others)
+		Set<String> evacuated = new HashSet<>(this.migrations
+			.findBySourceComputeAndMigrationTypeAndStatusIn(this.host, "evacuation", Migrations.EVACUATING)
+			.stream()
+			.map(MigrationRecord::getInstanceUuid)
+			.toList());
 		Set<String> owned = new HashSet<>();
 		for (Instance instance : this.instances.findLiveByHost(this.host)) {
+			if (evacuated.contains(instance.getUuid())) {
+				logger.info("Instance " + instance.getUuid() + " is being evacuated from " + this.host
+						+ "; leaving it to its destination");
+				continue;
+			}
 			owned.add(instance.getUuid());
 			try {
 				recover(instance, terminator);

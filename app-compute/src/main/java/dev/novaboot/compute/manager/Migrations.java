@@ -43,6 +43,12 @@ public class Migrations {
 
 	static final Set<String> PENDING = Set.of(FINISHED);
 
+	/**
+	 * An evacuation from a host that its host, back up, must leave alone (Nova's
+	 * {@code _destroy_evacuated_instances}): accepted, under way on the destination, or done.
+	 */
+	static final Set<String> EVACUATING = Set.of("accepted", "pre-migrating", "done");
+
 	private static final Log logger = LogFactory.getLog(Migrations.class);
 
 	private final String host;
@@ -319,7 +325,7 @@ public class Migrations {
 	void evacuatedFromHere() {
 		this.transactions.executeWithoutResult((tx) -> {
 			for (MigrationRecord migration : this.migrations.findBySourceComputeAndMigrationTypeAndStatusIn(this.host,
-					"evacuation", Set.of("accepted", "pre-migrating", "done"))) {
+					"evacuation", EVACUATING)) {
 				logger.info("Instance " + migration.getInstanceUuid() + " was evacuated from " + this.host
 						+ " while it was down; its guest here is gone");
 				migration.setStatus("completed", this.clock.now());

@@ -90,7 +90,7 @@ class ColdMigrationApiTests {
 
 		// a member confirms (Nova's confirm is the owner's)
 		assertThat(action(this.member, id, Map.of("confirmResize", Map.of())).getStatusCode().value())
-			.isEqualTo(202);
+			.isEqualTo(204);
 		Map<String, Object> confirmed = admin.awaitStatus(id, "ACTIVE");
 		assertThat(confirmed).containsEntry("OS-EXT-SRV-ATTR:host", destination);
 		awaitGone(source, id);

@@ -165,7 +165,7 @@ class ServerActionsApiTests {
 		conflict(user, id, Map.of("resize", Map.of("flavorRef", "3")),
 				"Cannot 'resize' instance " + id + " while it is in vm_state resized");
 
-		assertThat(action(user, id, Map.of("confirmResize", Map.of())).getStatusCode().value()).isEqualTo(202);
+		assertThat(action(user, id, Map.of("confirmResize", Map.of())).getStatusCode().value()).isEqualTo(204);
 		Map<String, Object> confirmed = user.awaitStatus(id, "ACTIVE");
 		assertThat((Map<String, Object>) confirmed.get("flavor")).containsEntry("original_name", "m1.small");
 		assertThat(memoryMbUsed()).isEqualTo(memoryBefore - 512 + 2048);

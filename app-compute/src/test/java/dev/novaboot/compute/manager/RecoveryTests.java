@@ -10,6 +10,9 @@ import dev.novaboot.compute.driver.GuestSpec;
 import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.MigrationRecord;
+import dev.novaboot.compute.store.MigrationRepository;
+import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.record.ServiceRecordRepository;
@@ -57,6 +60,12 @@ class RecoveryTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Migrations migrations;
+
+	@Autowired
+	MigrationRepository migrationRows;
 
 	@Test
 	void initHostEndsWhatACrashInterrupted() {
@@ -128,6 +137,26 @@ class RecoveryTests {
 			this.manager.deleteWithoutHost(null, instance.getUuid());
 			this.driver.destroy(instance.getUuid());
 		}
+	}
+
+	@Test
+	void initHostLeavesAServerEvacuatedWhileTheHostWasDownToItsDestinationAndDropsItsGuest() {
+		// the evacuation was accepted, but the destination has not taken the instance yet
+		Instance evacuating = active("evacuated-while-down");
+		this.states.begin(evacuating.getUuid(), InstanceAction.EVACUATE);
+		MigrationRecord evacuation = this.migrations.record(evacuating, "evacuation", "accepted", "other-host");
+
+		this.manager.initHost();
+
+		// neither failed as a rebuild cut short here nor kept running here
+		Instance left = reload(evacuating);
+		assertThat(left.getVmState()).isEqualTo(VmState.ACTIVE);
+		assertThat(left.getTaskState()).isEqualTo(TaskState.REBUILDING);
+		assertThat(left.getFaultMessage()).isNull();
+		assertThat(this.driver.listInstances()).doesNotContain(evacuating.getUuid());
+		assertThat(this.migrationRows.findByUuid(evacuation.getUuid()).orElseThrow().getStatus()).isEqualTo("completed");
+
+		this.manager.deleteWithoutHost(null, evacuating.getUuid());
 	}
 
 	@Test

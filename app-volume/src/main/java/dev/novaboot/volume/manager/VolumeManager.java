@@ -327,6 +327,17 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.INITIALIZE_CONNECTION,
 				this::onThisHost);
 		VolumeDriver.Connection connection = this.driver.initializeConnection(BackingName.volume(volume.getId()));
+		String host = (request.connector() != null) ? request.connector().host() : null;
+		if (volume.getStatus() == VolumeStatus.IN_USE && host != null && !host.equals(volume.getAttachedHost())) {
+			// Cinder's attachment_update: the attachment is on the host of its connector, once
+			// that host is connected (the server moved: migrated, evacuated)
+			this.store.begin(context, request.volumeId(), VolumeAction.INITIALIZE_CONNECTION, this::onThisHost,
+					(v, now) -> {
+						if (v.getStatus() == VolumeStatus.IN_USE) {
+							v.moveAttachment(host);
+						}
+					});
+		}
 		return new ConnectionInfo(connection.driverVolumeType(),
 				new ConnectionInfo.Data(volume.getId(), connection.devicePath(), "raw"));
 	}

@@ -311,6 +311,11 @@ public class Volume extends SoftDeletedEntity {
 		this.attachedAt = at;
 	}
 
+	/** The attachment's server now runs on {@code host} (it moved): the rest of the attachment stays. */
+	public void moveAttachment(String host) {
+		this.attachedHost = host;
+	}
+
 	public void detach() {
 		attach(null, null, null, null, null);
 	}

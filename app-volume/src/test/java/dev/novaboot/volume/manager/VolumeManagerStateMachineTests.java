@@ -117,6 +117,26 @@ class VolumeManagerStateMachineTests {
 	}
 
 	@Test
+	void anAttachedVolumeConnectedToAnotherHostIsAttachedThereFromThenOn() {
+		VolumeInfo volume = create(ALICE, 1);
+		String server = "5f0b0e3c-0000-4000-8000-000000000003";
+		this.manager.reserveVolume(ALICE, new VolumeRef(volume.id()));
+		this.manager.initializeConnection(ALICE, new VolumeConnection(volume.id(), new VolumeConnector("compute-1", null)));
+		VolumeInfo attached = this.manager.attachVolume(ALICE, new AttachVolume(volume.id(), server, "/dev/vdb", "compute-1"));
+
+		// the server moved (a migration, an evacuation): its new host connects, the old one lets go
+		this.manager.initializeConnection(ALICE, new VolumeConnection(volume.id(), new VolumeConnector("compute-2", null)));
+		this.manager.terminateConnection(ALICE, new VolumeConnection(volume.id(), new VolumeConnector("compute-1", null)));
+
+		VolumeInfo moved = this.manager.getVolume(ALICE, new VolumeRef(volume.id()));
+		assertThat(moved.status()).isEqualTo("in-use");
+		assertThat(moved.attachment().hostName()).isEqualTo("compute-2");
+		assertThat(moved.attachment()).usingRecursiveComparison()
+			.ignoringFields("hostName")
+			.isEqualTo(attached.attachment());
+	}
+
+	@Test
 	void extendGrowsTheVolumeAndRefusesASmallerOrEqualSize() {
 		VolumeInfo volume = create(ALICE, 2);
 

@@ -52,7 +52,9 @@ public interface VolumeRpcApi {
 
 	/**
 	 * Exports the volume to the compute host described by the request's connector and
-	 * returns what that host needs to attach the disk.
+	 * returns what that host needs to attach the disk. A volume in use connected to
+	 * another host than its attachment's (its server moved) is attached there from now
+	 * on, as Cinder's {@code attachment_update} records the connector's host.
 	 */
 	ConnectionInfo initializeConnection(RequestContext context, VolumeConnection request);
 
