@@ -22,6 +22,11 @@ public interface MigrationRepository extends JpaRepository<MigrationRecord, Long
 	List<MigrationRecord> findBySourceComputeAndMigrationTypeAndStatusIn(String sourceCompute, String migrationType,
 			Collection<String> statuses);
 
+	List<MigrationRecord> findByInstanceUuidAndMigrationTypeAndStatusInOrderByIdAsc(String instanceUuid,
+			String migrationType, Collection<String> statuses);
+
+	List<MigrationRecord> findByMigrationTypeAndStatusIn(String migrationType, Collection<String> statuses);
+
 	/**
 	 * {@code GET /os-migrations}'s filters, each {@code null} for any: the instance, the
 	 * status, the migration type, a host that is the source or the destination, the project.
