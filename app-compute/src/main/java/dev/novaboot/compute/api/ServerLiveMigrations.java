@@ -1,6 +1,7 @@
 package dev.novaboot.compute.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.novaboot.compute.manager.ComputeNodeQueries;
 import dev.novaboot.compute.manager.InstanceAction;
@@ -14,6 +15,7 @@ import dev.novaboot.compute.manager.Scheduler;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.MigrationRecord;
 import dev.novaboot.compute.store.TaskState;
+import dev.novaboot.compute.store.VmState;
 import dev.novaboot.service.api.BadRequestException;
 import dev.novaboot.service.api.Microversion;
 import dev.novaboot.service.api.NotFoundException;
@@ -160,7 +162,7 @@ class ServerLiveMigrations {
 		Instance instance = this.servers.find(context, uuid);
 		admin(context, "force_complete");
 		this.servers.checkLock(context, instance);
-		if (instance.getVmState() != dev.novaboot.compute.store.VmState.ACTIVE) {
+		if (instance.getVmState() != VmState.ACTIVE) {
 			throw conflict("force_complete", instance, "vm_state", instance.getVmState().value());
 		}
 		if (instance.getTaskState() != TaskState.MIGRATING) {
@@ -207,13 +209,13 @@ class ServerLiveMigrations {
 	}
 
 	// a migration id is Nova's integer: anything else names no migration
-	private java.util.Optional<MigrationRecord> migration(Instance instance, String migrationId) {
+	private Optional<MigrationRecord> migration(Instance instance, String migrationId) {
 		long id;
 		try {
 			id = Long.parseLong(migrationId);
 		}
 		catch (NumberFormatException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return this.liveMigrations.find(instance.getUuid(), id);
 	}

@@ -194,6 +194,7 @@ public class FakeComputeDriver implements ComputeDriver {
 				this.failNextLiveMigration = false;
 				throw new IllegalStateException("The fake hypervisor lost the connection to the destination");
 			}
+			PowerState before = fake.power;
 			fake.migrating = true;
 			try {
 				long deadline = System.nanoTime() + HELD_AT_MOST.toNanos();
@@ -209,10 +210,13 @@ public class FakeComputeDriver implements ComputeDriver {
 				fake.migrating = false;
 			}
 			if (fake.abort) {
+				// as QEMU after migrate_cancel: the guest as it was, even if a force-complete paused it
 				fake.abort = false;
-				fake.power = PowerState.RUNNING;
+				fake.forceComplete = false;
+				fake.power = before;
 				throw new LiveMigrationAbortedException(uuid);
 			}
+			fake.forceComplete = false;
 			fake.power = PowerState.SHUTDOWN;
 			fake.console.add("live-migrated away");
 		}
