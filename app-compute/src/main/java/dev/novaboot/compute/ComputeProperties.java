@@ -8,6 +8,7 @@ import dev.novaboot.compute.driver.ComputeDriver;
 import dev.novaboot.compute.manager.Flavor;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -74,11 +75,30 @@ public record ComputeProperties(@DefaultValue("fake") ComputeDriver.Choice drive
 	 * @param networkNamespace the network namespace where the network service's bridges
 	 * are (its {@code nova.network.namespace}): the guests' taps and QEMU run there; unset
 	 * for the host's own
+	 * @param liveMigrationInboundAddress the address of this host where a live migration's
+	 * source sends the guest's disk and memory (Nova's libvirt
+	 * {@code live_migration_inbound_addr}): an address the other compute hosts reach; the
+	 * default serves compute hosts that share one machine
+	 * @param liveMigrationTimeout how long a live migration may run before it is cancelled,
+	 * the guest running on at its source
 	 */
 	public record Qemu(@DefaultValue("qemu-system-x86_64") String binary, @DefaultValue("qemu-img") String imgBinary,
 			Path imageDirectory, @DefaultValue("./var/instances") Path stateDirectory,
 			@DefaultValue("10s") Duration powerOffTimeout, @DefaultValue("auto") String accelerator,
-			String networkNamespace) {
+			String networkNamespace, @DefaultValue("127.0.0.1") String liveMigrationInboundAddress,
+			@DefaultValue("15m") Duration liveMigrationTimeout) {
+
+		@ConstructorBinding
+		public Qemu {
+		}
+
+		/** The settings with live migration's defaults. */
+		public Qemu(String binary, String imgBinary, Path imageDirectory, Path stateDirectory, Duration powerOffTimeout,
+				String accelerator, String networkNamespace) {
+			this(binary, imgBinary, imageDirectory, stateDirectory, powerOffTimeout, accelerator, networkNamespace,
+					"127.0.0.1", Duration.ofMinutes(15));
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.novaboot.compute.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -191,6 +192,62 @@ final class ServerActionRequests {
 		boolean onSharedStorage = body.containsKey("onSharedStorage") && bool("onSharedStorage", body.get("onSharedStorage"));
 		boolean force = body.containsKey("force") && bool("force", body.get("force"));
 		return new Evacuate(host, (String) body.get("adminPass"), body.containsKey("adminPass"), onSharedStorage, force);
+	}
+
+	/**
+	 * An {@code os-migrateLive}'s body, Nova's schema at the request's version:
+	 * {@code host} (a host name or {@code null}, required), {@code block_migration} (a
+	 * boolean, required; {@code "auto"} too from 2.25), {@code disk_over_commit} (a
+	 * boolean, required before 2.25, gone from 2.25), {@code force} (a boolean, from 2.30).
+	 */
+	static LiveMigrate migrateLive(Object argument, Microversion version) {
+		Map<String, Object> body = object("os-migrateLive", argument);
+		boolean v225 = version.isAtLeast(2, 25);
+		Set<String> fields = new java.util.HashSet<>(Set.of("host", "block_migration"));
+		if (!v225) {
+			fields.add("disk_over_commit");
+		}
+		if (version.isAtLeast(2, 30)) {
+			fields.add("force");
+		}
+		for (String field : new TreeSet<>(body.keySet())) {
+			if (!fields.contains(field)) {
+				throw new BadRequestException("Invalid input for field/attribute os-migrateLive. "
+						+ "Additional properties are not allowed ('" + field + "' was unexpected)");
+			}
+		}
+		for (String required : v225 ? List.of("block_migration", "host")
+				: List.of("block_migration", "disk_over_commit", "host")) {
+			if (!body.containsKey(required)) {
+				throw new BadRequestException(
+						"Invalid input for field/attribute os-migrateLive. '" + required + "' is a required property");
+			}
+		}
+		Object blockMigration = body.get("block_migration");
+		Boolean block = (v225 && "auto".equals(blockMigration)) ? null : bool("block_migration", blockMigration);
+		if (!v225) {
+			bool("disk_over_commit", body.get("disk_over_commit"));
+		}
+		String host = null;
+		Object value = body.get("host");
+		if (value != null) {
+			if (!(value instanceof String text)) {
+				throw invalid("host", value, "It is not of type 'string', 'null'.");
+			}
+			host = hostName(text);
+		}
+		boolean force = body.containsKey("force") && bool("force", body.get("force"));
+		return new LiveMigrate(host, block, force);
+	}
+
+	/**
+	 * What an {@code os-migrateLive} asks for.
+	 * @param host the destination, {@code null} for the scheduler's pick
+	 * @param blockMigration {@code null} for {@code auto}; the disks are always copied here
+	 * (no shared instance storage), so both values move the server alike
+	 * @param force from 2.30, the host taken without the scheduler's filters
+	 */
+	record LiveMigrate(String host, Boolean blockMigration, boolean force) {
 	}
 
 	/** What an evacuate asks for; {@code host} null for the scheduler's pick. */

@@ -38,9 +38,12 @@ class ServerActionsController {
 
 	private final ServerMigrations migrations;
 
+	private final ServerLiveMigrations liveMigrations;
+
 	ServerActionsController(ServerOperations servers, ServerActions actions, ServerSecurityGroups securityGroups,
-			ServerMigrations migrations) {
+			ServerMigrations migrations, ServerLiveMigrations liveMigrations) {
 		this.migrations = migrations;
+		this.liveMigrations = liveMigrations;
 		this.servers = servers;
 		this.actions = actions;
 		this.securityGroups = securityGroups;
@@ -77,6 +80,8 @@ class ServerActionsController {
 			case "resize" -> this.actions.resize(context, id, ServerActionRequests.resizeFlavor(action.argument()));
 			case "migrate" -> this.migrations.migrate(context, id,
 					ServerActionRequests.migrateHost(action.argument(), version.isAtLeast(2, 56)));
+			case "os-migrateLive" -> this.liveMigrations.liveMigrate(context, id,
+					ServerActionRequests.migrateLive(action.argument(), version), version);
 			case "evacuate" -> {
 				this.migrations.evacuate(context, id, ServerActionRequests.evacuate(action.argument(), version));
 				// Nova answers 200 to an evacuate (kept for compatibility), with no adminPass here

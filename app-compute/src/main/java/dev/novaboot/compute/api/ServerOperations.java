@@ -651,6 +651,11 @@ class ServerOperations {
 		return instance.getHost() != null && hostIsUp(instance.getHost());
 	}
 
+	/** Whether the compute service of that host reports up. */
+	boolean isHostUp(String host) {
+		return hostIsUp(host);
+	}
+
 	/** Renames the server, records its access addresses or describes it ({@code PUT /servers/{id}}). */
 	Instance update(RequestContext context, String uuid, ServerRequests.UpdateServer update) {
 		find(context, uuid);

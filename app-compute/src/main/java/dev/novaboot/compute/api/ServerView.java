@@ -35,10 +35,10 @@ final class ServerView {
 		TaskState task = instance.getTaskState();
 		return switch (instance.getVmState()) {
 			case BUILDING -> "BUILD";
-			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT"
+			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT" : (task == TaskState.MIGRATING) ? "MIGRATING"
 					: rebuilding(task) ? "REBUILD" : resizing(task) ? "RESIZE" : "ACTIVE";
 			case STOPPED -> rebuilding(task) ? "REBUILD" : resizing(task) ? "RESIZE" : "SHUTOFF";
-			case PAUSED -> "PAUSED";
+			case PAUSED -> (task == TaskState.MIGRATING) ? "MIGRATING" : "PAUSED";
 			case SUSPENDED -> "SUSPENDED";
 			case RESIZED -> (task == TaskState.RESIZE_REVERTING) ? "REVERT_RESIZE" : "VERIFY_RESIZE";
 			case SOFT_DELETED -> "SOFT_DELETED";

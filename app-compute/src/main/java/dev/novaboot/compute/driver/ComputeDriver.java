@@ -82,6 +82,48 @@ public interface ComputeDriver extends Driver {
 				"This compute driver cannot receive a guest from another host (no shared instance storage)");
 	}
 
+	/**
+	 * The destination's first step of a live migration (Nova's {@code pre_live_migration}):
+	 * a guest like {@code guest} made here, not running, waiting for the state the source
+	 * sends to the answer's {@code uri}. A driver that cannot receive a live guest refuses,
+	 * and the migration fails with the source's guest untouched.
+	 */
+	default LiveMigrationTarget preLiveMigration(GuestSpec guest) {
+		throw new UnsupportedOperationException("This compute driver cannot receive a live guest from another host");
+	}
+
+	/**
+	 * The source's move of the running guest to {@code target} (Nova's
+	 * {@code live_migration}), returning once the destination has all of it, or throwing
+	 * with the guest still running here ({@link LiveMigrationAbortedException} when
+	 * {@link #abortLiveMigration} cancelled it). The guest here is left stopped after a
+	 * success; the caller destroys it once the destination took the instance.
+	 */
+	default void liveMigration(String uuid, LiveMigrationTarget target) {
+		throw new UnsupportedOperationException("This compute driver cannot live-migrate a guest");
+	}
+
+	/**
+	 * The guest that arrived is taken over (Nova's
+	 * {@code post_live_migration_at_destination}): its vCPUs run when {@code running}, it
+	 * stays paused otherwise (a paused server moves paused).
+	 */
+	default void postLiveMigrationAtDestination(String uuid, boolean running) {
+		throw new UnsupportedOperationException("This compute driver cannot receive a live guest from another host");
+	}
+
+	/** Cancels the guest's live migration under way; nothing when none is. */
+	default void abortLiveMigration(String uuid) {
+	}
+
+	/**
+	 * Makes the guest's live migration under way finish: the guest is paused so that its
+	 * memory stops changing (what Nova's libvirt driver does without post-copy); it runs
+	 * again on the destination.
+	 */
+	default void forceCompleteLiveMigration(String uuid) {
+	}
+
 	/** The resize is kept: what a revert would have needed goes. */
 	void confirmMigration(String uuid);
 

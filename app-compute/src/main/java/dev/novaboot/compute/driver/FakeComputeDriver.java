@@ -16,7 +16,14 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class FakeComputeDriver implements ComputeDriver {
 
+	// a held live migration gives up after this long, so that a forgotten release ends
+	private static final Duration HELD_AT_MOST = Duration.ofSeconds(60);
+
 	private final Map<String, FakeGuest> guests = new ConcurrentHashMap<>();
+
+	private volatile boolean holdLiveMigrations;
+
+	private volatile boolean failNextLiveMigration;
 
 	private final HostResources resources;
 
@@ -156,6 +163,112 @@ public class FakeComputeDriver implements ComputeDriver {
 		fake.power = powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN;
 		fake.console.add("migrated from " + sourceHost);
 		this.guests.put(guest.uuid(), fake);
+	}
+
+	/** A paused guest like {@code guest}, waiting for its state, as QEMU's {@code inmigrate}. */
+	@Override
+	public LiveMigrationTarget preLiveMigration(GuestSpec guest) {
+		FakeGuest fake = new FakeGuest();
+		fake.vcpus = guest.vcpus();
+		fake.memoryMb = guest.memoryMb();
+		guest.volumes().forEach((volume) -> fake.volumes.put(volume.volumeId(), volume));
+		guest.vifs().forEach((vif) -> fake.vifs.put(vifKey(vif), vif));
+		fake.power = PowerState.PAUSED;
+		fake.console.add("waiting for a live migration");
+		this.guests.put(guest.uuid(), fake);
+		return new LiveMigrationTarget(null);
+	}
+
+	/**
+	 * The guest runs until the move is done; a held move ({@link #holdLiveMigrations})
+	 * waits, running, until it is released, forced to complete or aborted.
+	 */
+	@Override
+	public void liveMigration(String uuid, LiveMigrationTarget target) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			if (fake.power != PowerState.RUNNING && fake.power != PowerState.PAUSED) {
+				throw new IllegalStateException("Guest " + uuid + " is " + fake.power.value() + ": nothing to move live");
+			}
+			if (this.failNextLiveMigration) {
+				this.failNextLiveMigration = false;
+				throw new IllegalStateException("The fake hypervisor lost the connection to the destination");
+			}
+			PowerState before = fake.power;
+			fake.migrating = true;
+			try {
+				long deadline = System.nanoTime() + HELD_AT_MOST.toNanos();
+				while (this.holdLiveMigrations && !fake.forceComplete && !fake.abort && System.nanoTime() < deadline) {
+					fake.wait(50);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Live migration of " + uuid + " interrupted", ex);
+			}
+			finally {
+				fake.migrating = false;
+			}
+			if (fake.abort) {
+				// as QEMU after migrate_cancel: the guest as it was, even if a force-complete paused it
+				fake.abort = false;
+				fake.forceComplete = false;
+				fake.power = before;
+				throw new LiveMigrationAbortedException(uuid);
+			}
+			fake.forceComplete = false;
+			fake.power = PowerState.SHUTDOWN;
+			fake.console.add("live-migrated away");
+		}
+	}
+
+	@Override
+	public void postLiveMigrationAtDestination(String uuid, boolean running) {
+		FakeGuest fake = guest(uuid);
+		synchronized (fake) {
+			fake.power = running ? PowerState.RUNNING : PowerState.PAUSED;
+			fake.console.add("arrived by live migration");
+		}
+	}
+
+	@Override
+	public void abortLiveMigration(String uuid) {
+		FakeGuest fake = this.guests.get(uuid);
+		if (fake != null) {
+			synchronized (fake) {
+				fake.abort = fake.migrating;
+				fake.notifyAll();
+			}
+		}
+	}
+
+	@Override
+	public void forceCompleteLiveMigration(String uuid) {
+		FakeGuest fake = this.guests.get(uuid);
+		if (fake != null) {
+			synchronized (fake) {
+				if (fake.migrating) {
+					fake.power = PowerState.PAUSED;
+					fake.forceComplete = true;
+					fake.notifyAll();
+				}
+			}
+		}
+	}
+
+	/** Makes live migrations wait, the guest running, until released: how tests see one under way. */
+	public void holdLiveMigrations() {
+		this.holdLiveMigrations = true;
+	}
+
+	/** Lets held live migrations finish. */
+	public void releaseLiveMigrations() {
+		this.holdLiveMigrations = false;
+	}
+
+	/** Makes the next live migration from this host fail, the guest running on here. */
+	public void failNextLiveMigration() {
+		this.failNextLiveMigration = true;
 	}
 
 	@Override
@@ -337,6 +450,12 @@ public class FakeComputeDriver implements ComputeDriver {
 		private boolean failNextInterfaceAttach;
 
 		private boolean failNextInterfaceDetach;
+
+		private boolean migrating;
+
+		private boolean abort;
+
+		private boolean forceComplete;
 
 	}
 

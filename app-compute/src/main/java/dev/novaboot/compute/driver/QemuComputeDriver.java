@@ -73,6 +73,9 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
 
+	// the source's NBD client node and mirror job of a live migration's root disk
+	private static final String MIRROR = "migration-root";
+
 	private final CommandRunner commands;
 
 	private final ConfigDrive configDrive;
@@ -141,6 +144,12 @@ public class QemuComputeDriver implements ComputeDriver {
 
 	@Override
 	public void spawn(GuestSpec guest) {
+		createOverlay(guest);
+		launch(guest);
+	}
+
+	// the guest's copy-on-write overlay of its image, in a directory of its own
+	private void createOverlay(GuestSpec guest) {
 		Path dir = directory(guest.uuid());
 		try {
 			Files.createDirectories(dir);
@@ -161,7 +170,6 @@ public class QemuComputeDriver implements ComputeDriver {
 			create.add(guest.rootGb() + "G");
 		}
 		this.commands.run(create, LAUNCH_TIMEOUT);
-		launch(guest);
 	}
 
 	private void launch(GuestSpec guest) {
@@ -544,6 +552,266 @@ public class QemuComputeDriver implements ComputeDriver {
 		if (powerOn) {
 			launch(original);
 		}
+	}
+
+	/**
+	 * Makes the guest's overlay here (on the same image: only what the guest wrote comes
+	 * over) and starts QEMU with the same machine and devices, {@code -incoming defer}:
+	 * its root disk exported over NBD for the source's mirror, its migration listener on
+	 * the inbound address (a port QEMU picks). No shared instance storage is assumed.
+	 */
+	@Override
+	public LiveMigrationTarget preLiveMigration(GuestSpec guest) {
+		String uuid = guest.uuid();
+		if (pid(uuid).isPresent()) {
+			throw new IllegalStateException("Guest " + uuid + " already runs on this host");
+		}
+		String address = this.properties.liveMigrationInboundAddress();
+		try {
+			createOverlay(guest);
+			launch(guest, List.of("-incoming", "defer"));
+			int nbdPort = freePort(address);
+			try (QmpClient qmp = qmp(uuid)) {
+				qmp.execute("nbd-server-start", Map.of("addr", Map.of("type", "inet", "data",
+						Map.of("host", address, "port", Integer.toString(nbdPort)))));
+				qmp.execute("block-export-add", Map.of("type", "nbd", "id", "root", "node-name", "root", "writable", true));
+				qmp.execute("migrate-incoming", Map.of("uri", "tcp:" + uriHost(address) + ":0"));
+				JsonNode listening = qmp.execute("query-migrate", Map.of()).path("socket-address").path(0);
+				String port = listening.path("port").asString();
+				if (port.isEmpty()) {
+					throw new IOException("QEMU of " + uuid + " does not say where it listens: " + listening);
+				}
+				return new LiveMigrationTarget("tcp:" + uriHost(address) + ":" + port + "?nbd=" + nbdPort);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				destroy(uuid);
+			}
+			catch (RuntimeException cleanUp) {
+				ex.addSuppressed(cleanUp);
+			}
+			throw (ex instanceof RuntimeException runtime) ? runtime
+					: new UncheckedIOException("Guest " + uuid + " could not wait for its live migration", (IOException) ex);
+		}
+	}
+
+	/**
+	 * Mirrors the overlay to the destination's NBD export ({@code blockdev-mirror}, sync
+	 * {@code top}: the image is on both hosts) until the copy is in step, then runs QMP
+	 * {@code migrate} and polls {@code query-migrate} until it is {@code completed}; the
+	 * mirror, in step to the last write, ends with it. The guest runs throughout; after a
+	 * failure or a cancel it runs on here, the mirror gone.
+	 */
+	@Override
+	public void liveMigration(String uuid, LiveMigrationTarget target) {
+		if (pid(uuid).isEmpty()) {
+			throw new IllegalStateException("Guest " + uuid + " is not running: nothing to move live");
+		}
+		Target parsed = Target.parse(target.uri());
+		long deadline = System.nanoTime() + this.properties.liveMigrationTimeout().toNanos();
+		boolean mirrored = false;
+		try {
+			try (QmpClient qmp = qmp(uuid)) {
+				qmp.execute("blockdev-add", Map.of("driver", "nbd", "node-name", MIRROR, "export", "root", "server",
+						Map.of("type", "inet", "host", parsed.host(), "port", parsed.nbdPort())));
+				mirrored = true;
+				qmp.execute("blockdev-mirror", Map.of("job-id", MIRROR, "device", "root", "target", MIRROR, "sync", "top"));
+			}
+			awaitMirrorReady(uuid, deadline);
+			try (QmpClient qmp = qmp(uuid)) {
+				qmp.execute("migrate", Map.of("uri", parsed.migrationUri()));
+			}
+			String status = awaitMigration(uuid, deadline);
+			if ("cancelled".equals(status)) {
+				throw new LiveMigrationAbortedException(uuid);
+			}
+			if (!"completed".equals(status)) {
+				throw new IllegalStateException("Live migration of " + uuid + " " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Live migration of " + uuid + " failed", ex);
+		}
+		finally {
+			if (mirrored) {
+				endMirror(uuid);
+			}
+		}
+	}
+
+	/**
+	 * Waits for the incoming state to be loaded, stops the NBD export, then lets the
+	 * vCPUs run ({@code cont}) when the server was running, or keeps them paused.
+	 */
+	@Override
+	public void postLiveMigrationAtDestination(String uuid, boolean running) {
+		try (QmpClient qmp = qmp(uuid)) {
+			long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+			while ("inmigrate".equals(qmp.execute("query-status", Map.of()).path("status").asString())) {
+				if (System.nanoTime() > deadline) {
+					throw new IOException("QEMU of " + uuid + " did not load the incoming state");
+				}
+				Thread.sleep(20);
+			}
+			if (!"completed".equals(qmp.execute("query-migrate", Map.of()).path("status").asString())) {
+				throw new IOException("The incoming live migration of " + uuid + " did not complete");
+			}
+			qmp.execute("nbd-server-stop", Map.of());
+			boolean runs = qmp.execute("query-status", Map.of()).path("running").asBoolean();
+			if (running && !runs) {
+				qmp.execute("cont", Map.of());
+			}
+			else if (!running && runs) {
+				qmp.execute("stop", Map.of());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while taking over " + uuid, ex);
+		}
+	}
+
+	/** QMP {@code migrate_cancel}: the copy stops, the guest runs on here. */
+	@Override
+	public void abortLiveMigration(String uuid) {
+		if (pid(uuid).isPresent()) {
+			running(uuid, "migrate_cancel");
+		}
+	}
+
+	/** Pauses the vCPUs ({@code stop}): the memory stops changing and the copy ends. */
+	@Override
+	public void forceCompleteLiveMigration(String uuid) {
+		if (pid(uuid).isPresent()) {
+			running(uuid, "stop");
+		}
+	}
+
+	private void awaitMirrorReady(String uuid, long deadline) throws IOException {
+		while (true) {
+			JsonNode job = mirrorJob(uuid);
+			if (job == null) {
+				throw new IOException("The disk mirror of " + uuid + " to its destination ended before it was in step");
+			}
+			if (job.path("ready").asBoolean()) {
+				return;
+			}
+			pauseUntil(deadline, uuid);
+		}
+	}
+
+	private JsonNode mirrorJob(String uuid) throws IOException {
+		try (QmpClient qmp = qmp(uuid)) {
+			return mirrorJob(qmp);
+		}
+	}
+
+	private static JsonNode mirrorJob(QmpClient qmp) throws IOException {
+		for (JsonNode job : qmp.execute("query-block-jobs", Map.of())) {
+			if (MIRROR.equals(job.path("device").asString())) {
+				return job;
+			}
+		}
+		return null;
+	}
+
+	// one QMP session at a time: a session per poll leaves room for an abort's
+	private String awaitMigration(String uuid, long deadline) throws IOException {
+		while (true) {
+			JsonNode info;
+			try (QmpClient qmp = qmp(uuid)) {
+				info = qmp.execute("query-migrate", Map.of());
+			}
+			String status = info.path("status").asString();
+			switch (status) {
+				case "completed", "cancelled" -> {
+					return status;
+				}
+				case "failed" -> {
+					return "failed: " + info.path("error-desc").asString("no reason given");
+				}
+				default -> {
+					if (System.nanoTime() > deadline) {
+						running(uuid, "migrate_cancel");
+						return "timed out after " + this.properties.liveMigrationTimeout() + " and was cancelled";
+					}
+					sleep(uuid);
+				}
+			}
+		}
+	}
+
+	// after a success the source's QEMU is done with the disk; after a failure the guest keeps it
+	private void endMirror(String uuid) {
+		try (QmpClient qmp = qmp(uuid)) {
+			if (mirrorJob(qmp) != null) {
+				qmp.execute("block-job-cancel", Map.of("device", MIRROR, "force", true));
+			}
+			long deadline = System.nanoTime() + QMP_TIMEOUT.toNanos();
+			while (mirrorJob(qmp) != null && System.nanoTime() < deadline) {
+				sleep(uuid);
+			}
+			qmp.execute("blockdev-del", Map.of("node-name", MIRROR));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not end the disk mirror of " + uuid + ": " + ex.getMessage());
+		}
+	}
+
+	private static void pauseUntil(long deadline, String uuid) throws IOException {
+		if (System.nanoTime() > deadline) {
+			throw new IOException("The disk mirror of " + uuid + " was not in step in time");
+		}
+		sleep(uuid);
+	}
+
+	private static void sleep(String uuid) {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted during the live migration of " + uuid, ex);
+		}
+	}
+
+	private static int freePort(String address) throws IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+			return socket.getLocalPort();
+		}
+	}
+
+	// an IPv6 literal in a QEMU URI is bracketed
+	private static String uriHost(String address) {
+		return address.contains(":") ? "[" + address + "]" : address;
+	}
+
+	/**
+	 * The destination's answer as this driver writes it:
+	 * {@code tcp:<host>:<port>?nbd=<port>}, the migration listener and the NBD export.
+	 */
+	private record Target(String host, String migrationPort, String nbdPort) {
+
+		private static final Pattern FORM = Pattern.compile("tcp:(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):(\\d+)\\?nbd=(\\d+)");
+
+		static Target parse(String uri) {
+			java.util.regex.Matcher matcher = (uri != null) ? FORM.matcher(uri) : null;
+			if (matcher == null || !matcher.matches()) {
+				throw new IllegalArgumentException("Not a live migration target of the qemu driver: " + uri);
+			}
+			String host = matcher.group(1);
+			return new Target(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, matcher.group(2),
+					matcher.group(3));
+		}
+
+		String migrationUri() {
+			return "tcp:" + uriHost(this.host) + ":" + this.migrationPort;
+		}
+
 	}
 
 	/** The vcpus and memory QEMU of the guest runs with, as its command line gives them. */

@@ -76,13 +76,16 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 
 	private final Migrations migrations;
 
+	private final LiveMigrations liveMigrations;
+
 	public ComputeManager(ServiceIdentity identity, ComputeDriver driver, InstanceRepository instances,
 			InstanceStates states, InstanceLocks locks, ComputeImages images, NetworkAllocator network,
 			VolumeAttachments volumes, ResourceTracker resources, CrashRecovery crashRecovery,
 			PowerStateSync powerStateSync, DeadHostBuilds deadHostBuilds, JsonMapper json, InstanceTasks tasks,
 			GuestSpecs specs, ComputeProperties properties, InstanceActionLog actionLog,
-			InterfaceAttachments interfaces, Migrations migrations) {
+			InterfaceAttachments interfaces, Migrations migrations, LiveMigrations liveMigrations) {
 		this.migrations = migrations;
+		this.liveMigrations = liveMigrations;
 		this.interfaces = interfaces;
 		this.actionLog = actionLog;
 		this.tasks = tasks;
@@ -116,6 +119,7 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 		this.driver.initHost();
 		this.crashRecovery.recover(this::terminateLocally);
 		this.migrations.evacuatedFromHere();
+		this.liveMigrations.interruptedHere();
 		this.resources.update();
 	}
 
@@ -372,6 +376,41 @@ public class ComputeManager implements Manager, ComputeRpcApi {
 	public void finishRevertResize(RequestContext context, MigrateInstance request) {
 		event(context, request.instanceUuid(), "compute_finish_revert_resize",
 				() -> this.migrations.finishRevertResize(context, request));
+	}
+
+	@Override
+	public void liveMigration(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_live_migration",
+				() -> this.liveMigrations.liveMigration(context, request));
+	}
+
+	@Override
+	public LiveMigrateData preLiveMigration(RequestContext context, MigrateInstance request) {
+		return this.actionLog.event(context, request.instanceUuid(), "compute_pre_live_migration", this.identity.host(),
+				() -> this.liveMigrations.preLiveMigration(context, request));
+	}
+
+	@Override
+	public void postLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_post_live_migration_at_destination",
+				() -> this.liveMigrations.postLiveMigrationAtDestination(context, request));
+	}
+
+	@Override
+	public void rollbackLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_rollback_live_migration_at_destination",
+				() -> this.liveMigrations.rollbackAtDestination(request));
+	}
+
+	@Override
+	public void liveMigrationAbort(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_live_migration_abort", () -> this.liveMigrations.abort(request));
+	}
+
+	@Override
+	public void liveMigrationForceComplete(RequestContext context, MigrateInstance request) {
+		event(context, request.instanceUuid(), "compute_live_migration_force_complete",
+				() -> this.liveMigrations.forceComplete(request));
 	}
 
 	@Override

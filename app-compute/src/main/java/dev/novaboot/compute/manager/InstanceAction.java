@@ -50,6 +50,13 @@ public enum InstanceAction {
 	/** Nova's cold migration: {@code resize} without a new flavor, to another host. */
 	MIGRATE("migrate", Set.of(VmState.ACTIVE, VmState.STOPPED), TaskState.RESIZE_PREP, true),
 
+	/**
+	 * Nova's live migration: an active or paused server moved while it runs (the verb is
+	 * the action's name in Nova's conflict message; the instance action is
+	 * {@code live-migration}).
+	 */
+	LIVE_MIGRATE("os-migrateLive", Set.of(VmState.ACTIVE, VmState.PAUSED), TaskState.MIGRATING),
+
 	/** Nova's evacuate: rebuilt on another host, its own being down. */
 	EVACUATE("evacuate", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBUILDING),
 

@@ -303,6 +303,21 @@ public class InstanceStates {
 		return true;
 	}
 
+	/**
+	 * A live migration finished on {@code host}: the instance lives there, as it was
+	 * ({@code active} or {@code paused}), no task.
+	 */
+	@Transactional
+	public boolean liveMigrated(String uuid, String host, PowerState powerState) {
+		Instance instance = live(uuid);
+		if (instance.getTaskState() != TaskState.MIGRATING) {
+			return false;
+		}
+		instance.setHost(host);
+		end(instance, instance.getVmState(), powerState);
+		return true;
+	}
+
 	/** A revert of a migration between hosts finished: the instance back on {@code host}, its old flavor. */
 	@Transactional
 	public boolean revertedTo(String uuid, String host, VmState vmState, PowerState powerState) {

@@ -188,6 +188,37 @@ public class LocalComputeHostDispatcher implements ComputeHostDispatcher {
 			cast("external_instance_event", () -> this.target.externalInstanceEvent(context, event));
 		}
 
+		@Override
+		public void liveMigration(RequestContext context, MigrateInstance request) {
+			cast("live_migration", () -> this.target.liveMigration(context, request));
+		}
+
+		@Override
+		public LiveMigrateData preLiveMigration(RequestContext context, MigrateInstance request) {
+			return this.target.preLiveMigration(context, request);
+		}
+
+		@Override
+		public void postLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+			this.target.postLiveMigrationAtDestination(context, request);
+		}
+
+		@Override
+		public void rollbackLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+			cast("rollback_live_migration_at_destination",
+					() -> this.target.rollbackLiveMigrationAtDestination(context, request));
+		}
+
+		@Override
+		public void liveMigrationAbort(RequestContext context, MigrateInstance request) {
+			cast("live_migration_abort", () -> this.target.liveMigrationAbort(context, request));
+		}
+
+		@Override
+		public void liveMigrationForceComplete(RequestContext context, MigrateInstance request) {
+			cast("live_migration_force_complete", () -> this.target.liveMigrationForceComplete(context, request));
+		}
+
 	}
 
 }

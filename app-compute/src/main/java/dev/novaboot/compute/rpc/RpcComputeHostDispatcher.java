@@ -12,7 +12,8 @@ import dev.novaboot.service.rpc.api.ComputeRpcApi;
  * Reaches the compute manager of a host: this host through the local dispatcher (casts
  * on this service's own build executor), any other host over RPC to
  * {@code compute.<host>}: the instance operations as casts, the questions with an answer
- * (volume attach and detach, interface attach, console output) as calls;
+ * (volume attach and detach, interface attach, console output, the destination's
+ * steps of a live migration) as calls;
  * interface detach is a cast, as Nova's.
  */
 public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
@@ -254,6 +255,51 @@ public class RpcComputeHostDispatcher implements ComputeHostDispatcher {
 		public void externalInstanceEvent(RequestContext context, ExternalInstanceEvent event) {
 			reach(() -> {
 				cast().externalInstanceEvent(context, event);
+				return null;
+			});
+		}
+
+		@Override
+		public void liveMigration(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().liveMigration(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public LiveMigrateData preLiveMigration(RequestContext context, MigrateInstance request) {
+			return reach(() -> call().preLiveMigration(context, request));
+		}
+
+		@Override
+		public void postLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				call().postLiveMigrationAtDestination(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void rollbackLiveMigrationAtDestination(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().rollbackLiveMigrationAtDestination(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void liveMigrationAbort(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().liveMigrationAbort(context, request);
+				return null;
+			});
+		}
+
+		@Override
+		public void liveMigrationForceComplete(RequestContext context, MigrateInstance request) {
+			reach(() -> {
+				cast().liveMigrationForceComplete(context, request);
 				return null;
 			});
 		}

@@ -22,6 +22,11 @@ public interface MigrationRepository extends JpaRepository<MigrationRecord, Long
 	List<MigrationRecord> findBySourceComputeAndMigrationTypeAndStatusIn(String sourceCompute, String migrationType,
 			Collection<String> statuses);
 
+	List<MigrationRecord> findByInstanceUuidAndMigrationTypeAndStatusInOrderByIdAsc(String instanceUuid,
+			String migrationType, Collection<String> statuses);
+
+	List<MigrationRecord> findByMigrationTypeAndStatusIn(String migrationType, Collection<String> statuses);
+
 	/**
 	 * Whether a migration that has not ended involves {@code host}, as source or
 	 * destination; {@code ended} are the statuses that end one (Nova's

@@ -11,7 +11,7 @@ public enum TaskState {
 	REBUILD_SPAWNING("rebuild_spawning"), PAUSING("pausing"), UNPAUSING("unpausing"), SUSPENDING("suspending"),
 	RESUMING("resuming"), RESIZE_PREP("resize_prep"), RESIZE_MIGRATING("resize_migrating"),
 	RESIZE_MIGRATED("resize_migrated"), RESIZE_FINISH("resize_finish"), RESIZE_REVERTING("resize_reverting"),
-	SOFT_DELETING("soft-deleting"), RESTORING("restoring");
+	SOFT_DELETING("soft-deleting"), RESTORING("restoring"), MIGRATING("migrating");
 
 	private final String value;
 

@@ -389,7 +389,13 @@ class ServersApiAuthenticationTests {
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-services", "nova-compute");
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-hypervisors", "hypervisor_hostname");
 		checks.policyRefusesEverySpellingWithoutAToken("GET", "/v2.1/os-migrations", "source_compute");
+		String migrations = "/v2.1/servers/" + serverId + "/migrations";
+		checks.policyRefusesEverySpellingWithoutAToken("GET", migrations, "server_uuid");
+		checks.policyRefusesEverySpellingWithoutAToken("GET", migrations + "/1", "server_uuid");
+		checks.policyRefusesEverySpellingWithoutAToken("DELETE", migrations + "/1", "server_uuid");
+		checks.policyRefusesEverySpellingWithoutAToken("POST", migrations + "/1/action", "server_uuid");
 		checks.everyErrorHasTheFaultShape(erinToken, "/v2.1/servers", "DELETE", 114_688);
+		checks.everyErrorHasTheFaultShape(erinToken, migrations + "/1/action", "GET", 114_688);
 
 		this.http.exchange("/v2.1/os-keypairs", HttpMethod.POST,
 				json("{\"keypair\": {\"name\": \"erin-key\"}}", erinToken), Map.class);

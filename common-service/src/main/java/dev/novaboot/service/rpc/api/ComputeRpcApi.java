@@ -13,7 +13,7 @@ import dev.novaboot.service.rpc.RpcApi;
  * instance must live on that host. Casts ({@code void}) return at once and the manager
  * records the outcome in the instance's states; calls return a result.
  */
-@RpcApi(topic = "compute", version = "1.6")
+@RpcApi(topic = "compute", version = "1.7")
 public interface ComputeRpcApi {
 
 	/** Builds a scheduled instance: networks, volumes, then the driver's spawn (a cast). */
@@ -133,6 +133,54 @@ public interface ComputeRpcApi {
 	 * that was kept powered on again if it ran.
 	 */
 	void finishRevertResize(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The source's side of a live migration (Nova's {@code live_migration}, a cast; since
+	 * 1.7): asks the destination to get ready ({@link #preLiveMigration}), moves the running
+	 * guest there, then has the destination take the instance
+	 * ({@link #postLiveMigrationAtDestination}) and drops its own guest. On a failure the
+	 * guest keeps running here and the destination is told to roll back.
+	 */
+	void liveMigration(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The destination gets ready to receive the guest (Nova's {@code pre_live_migration},
+	 * a call; since 1.7): the instance's volumes connected here and a guest waiting for the
+	 * incoming state; the answer says where the source sends it.
+	 */
+	LiveMigrateData preLiveMigration(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The guest runs here now (Nova's {@code post_live_migration_at_destination}, a call;
+	 * since 1.7): the ports bound to this host, the instance's host this one, no task.
+	 */
+	void postLiveMigrationAtDestination(RequestContext context, MigrateInstance request);
+
+	/**
+	 * The migration failed or was aborted: the guest waiting here goes (Nova's
+	 * {@code rollback_live_migration_at_destination}, a cast; since 1.7).
+	 */
+	void rollbackLiveMigrationAtDestination(RequestContext context, MigrateInstance request);
+
+	/**
+	 * Cancels the running live migration of the instance (Nova's
+	 * {@code live_migration_abort}, a cast to the source; since 1.7): the guest stays here.
+	 */
+	void liveMigrationAbort(RequestContext context, MigrateInstance request);
+
+	/**
+	 * Makes the running live migration finish (Nova's
+	 * {@code live_migration_force_complete}, a cast to the source; since 1.7): the guest is
+	 * paused so that its memory stops changing and the copy catches up.
+	 */
+	void liveMigrationForceComplete(RequestContext context, MigrateInstance request);
+
+	/**
+	 * Where the source sends a live guest's state: {@code uri} a QEMU migration URI such as
+	 * {@code tcp:192.0.2.10:49152}, {@code null} for a driver that needs none.
+	 */
+	record LiveMigrateData(String uri) {
+	}
 
 	/** An instance by uuid. */
 	record InstanceRef(@JsonProperty("instance_uuid") String instanceUuid) {
