@@ -2,6 +2,8 @@ package dev.novaboot.service.rpc.http;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcDispatcher;
 import dev.novaboot.service.rpc.RpcProperties;
@@ -15,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -68,6 +71,17 @@ public class HttpRpcConfiguration {
 			registration.setName("novaRpc");
 			registration.setLoadOnStartup(1);
 			return registration;
+		}
+
+		/**
+		 * RPC messages are timed by {@code RpcObserver} ({@code nova.rpc}, per method and
+		 * outcome); an {@code http.server.requests} observation of each (with no URI pattern
+		 * outside Spring MVC) would only cost.
+		 */
+		@Bean
+		ObservationPredicate rpcMessagesAreNotHttpServerRequests() {
+			return (name, context) -> !(context instanceof ServerRequestObservationContext server
+					&& HttpRpcServlet.serves(server.getCarrier()));
 		}
 
 		/**

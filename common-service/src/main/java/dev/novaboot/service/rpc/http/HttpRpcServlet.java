@@ -42,6 +42,15 @@ public class HttpRpcServlet extends HttpServlet {
 		this.endpoint = endpoint;
 	}
 
+	/** Whether the container routed {@code request} to this servlet. */
+	static boolean serves(HttpServletRequest request) {
+		if (request == null) {
+			return false;
+		}
+		String path = request.getServletPath();
+		return HttpRpcEndpoint.CALL.equals(path) || HttpRpcEndpoint.CAST.equals(path);
+	}
+
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String served = switch (request.getServletPath()) {
