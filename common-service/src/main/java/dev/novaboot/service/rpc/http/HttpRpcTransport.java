@@ -79,10 +79,11 @@ public class HttpRpcTransport implements RpcTransport {
 	 * retries no POST (neither did HttpURLConnection in streaming mode), so a message is
 	 * sent at most once. No http.client.requests observation: RPC has its own timings
 	 * (RpcObserver).
-	 * The client's own steps run where they arise (the caller's thread writes the request,
-	 * the client's selector thread reads the reply) instead of on a pool of its own: a hand-off
-	 * to a pool thread and back at every step cost more than the whole exchange. No step
-	 * blocks: the request is one byte array and the reply is read into one.
+	 * <p>
+	 * The client's own steps run on the thread where they arise (mostly its selector
+	 * thread, which writes the request and reads the reply) instead of being handed to a
+	 * pool of its own: a hand-off to a pool thread at every step cost more than the
+	 * exchange. No step blocks: the request is one byte array and the reply is read into one.
 	 */
 	private static HttpClient client(Duration connectTimeout) {
 		return HttpClient.newBuilder()
