@@ -67,7 +67,7 @@ public class HttpRpcConfiguration {
 		@Bean
 		ServletRegistrationBean<HttpRpcServlet> httpRpcServlet(HttpRpcEndpoint endpoint) {
 			ServletRegistrationBean<HttpRpcServlet> registration = new ServletRegistrationBean<>(
-					new HttpRpcServlet(endpoint), HttpRpcServlet.MAPPINGS);
+					new HttpRpcServlet(endpoint), HttpRpcServlet.mappings());
 			registration.setName("novaRpc");
 			registration.setLoadOnStartup(1);
 			return registration;

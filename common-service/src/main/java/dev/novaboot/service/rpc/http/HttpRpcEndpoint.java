@@ -20,13 +20,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The receiving end of the {@code http} transport on the app's web port, served by the
  * {@link HttpRpcServlet}. It checks each message's signature itself, after routing,
- * against the path it serves rather than the path the request spelled: however a path is written, a request that reaches the
- * dispatcher was signed for it, and one that is routed elsewhere never reaches it. An
- * unsigned, forged, stale or replayed message gets 401 in Keystone's error shape and is
- * logged. A {@code call} answers 200 with the reply (a result, or the remote exception); a
- * {@code cast} answers 202 once the message is checked and queued on the cast executor; a
- * refused message gets 404 (unknown contract or method) or 400 (unreadable), a full cast
- * queue 503. The body was bounded before it got here ({@code nova.rpc.http.max-message-size}).
+ * against the path it serves rather than the path the request spelled: however a path is
+ * written, a request that reaches the dispatcher was signed for it, and one that is
+ * routed elsewhere never reaches it. An unsigned, forged, stale or replayed message gets
+ * 401 in Keystone's error shape and is logged. A {@code call} answers 200 with the reply
+ * (a result, or the remote exception); a {@code cast} answers 202 once the message is
+ * checked and queued on the cast executor; a refused message gets 404 (unknown contract
+ * or method) or 400 (unreadable), a full cast queue 503. The body was bounded before it
+ * got here ({@code nova.rpc.http.max-message-size}).
  */
 public class HttpRpcEndpoint implements DisposableBean {
 

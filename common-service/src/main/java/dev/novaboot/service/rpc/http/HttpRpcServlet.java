@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.novaboot.service.web.ApiFaultShape;
+import dev.novaboot.service.web.ApiFaults;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,19 +28,21 @@ import org.springframework.http.ResponseEntity;
  */
 public class HttpRpcServlet extends HttpServlet {
 
-	/**
-	 * Exact mappings: the container matches them against the normalized, decoded path (a
-	 * path mapping such as {@code /rpc/v1/*} would make Spring's request path parsing fail
-	 * on an encoded spelling of the prefix).
-	 */
-	public static final String[] MAPPINGS = { HttpRpcEndpoint.CALL, HttpRpcEndpoint.CAST };
-
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final transient HttpRpcEndpoint endpoint;
 
 	public HttpRpcServlet(HttpRpcEndpoint endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	/**
+	 * The exact mappings: the container matches them against the decoded, normalized path
+	 * (with a path mapping such as {@code /rpc/v1/*}, Spring's request path parsing fails
+	 * on an encoded spelling of the prefix, such as {@code /%72pc/v1/call}).
+	 */
+	static String[] mappings() {
+		return new String[] { HttpRpcEndpoint.CALL, HttpRpcEndpoint.CAST };
 	}
 
 	/** Whether the container routed {@code request} to this servlet. */
@@ -53,15 +56,11 @@ public class HttpRpcServlet extends HttpServlet {
 
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String served = switch (request.getServletPath()) {
-			case HttpRpcEndpoint.CALL -> HttpRpcEndpoint.CALL;
-			case HttpRpcEndpoint.CAST -> HttpRpcEndpoint.CAST;
-			default -> null;
-		};
-		if (served == null) {
+		if (!serves(request)) {
 			fault(response, HttpStatus.NOT_FOUND, null);
 			return;
 		}
+		String served = request.getServletPath();
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
 			fault(response, HttpStatus.METHOD_NOT_ALLOWED, null);
@@ -98,7 +97,7 @@ public class HttpRpcServlet extends HttpServlet {
 
 	private static void fault(HttpServletResponse response, HttpStatus status, String message) throws IOException {
 		byte[] json = JSON.writeValueAsBytes(ApiFaultShape.keystone()
-			.body(status, (message != null) ? message : dev.novaboot.service.web.ApiFaults.defaultMessage(status)));
+			.body(status, (message != null) ? message : ApiFaults.defaultMessage(status)));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
