@@ -11,6 +11,7 @@ import dev.novaboot.service.autoconfigure.NovaServiceAutoConfiguration;
 import dev.novaboot.service.schema.SchemaModule;
 import dev.novaboot.service.web.ApiFaultShape;
 import dev.novaboot.service.web.ApiFaults;
+import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,6 +53,9 @@ public final class NovaAuthAutoConfiguration {
 
 	/** Before Spring Security's filter chain (order -100), so that a 401 carries the id. */
 	static final int REQUEST_ID_FILTER_ORDER = -110;
+
+	/** Spring Security's observation of a request that a chain without filters let through. */
+	static final String UNSECURED_REQUESTS = "spring.security.http.unsecured.requests";
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -140,6 +144,17 @@ public final class NovaAuthAutoConfiguration {
 		@ConditionalOnMissingBean(name = "novaRpcSecurityFilterChain")
 		SecurityFilterChain novaRpcSecurityFilterChain() {
 			return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults().matcher("/rpc/**"));
+		}
+
+		/**
+		 * The chain above is the only one without filters, so Spring Security's
+		 * "unsecured request" observation would time nothing but RPC messages, which
+		 * {@code RpcObserver} times already ({@code nova.rpc}).
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "rpcMessagesAreNotUnsecuredRequests")
+		ObservationPredicate rpcMessagesAreNotUnsecuredRequests() {
+			return (name, context) -> !UNSECURED_REQUESTS.equals(name);
 		}
 
 		@Bean

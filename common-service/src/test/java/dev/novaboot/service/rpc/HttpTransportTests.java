@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.novaboot.sample.SampleRpcApi;
 import dev.novaboot.sample.SampleRpcApi.Greeting;
@@ -89,6 +91,40 @@ class HttpTransportTests extends RpcTransportContract {
 		}
 		finally {
 			rows.set(gone, "forced_down", true);
+		}
+	}
+
+	@Test
+	void aConnectionLostBeforeTheReplyIsAHostDownAndTheMessageIsSentOnlyOnce() throws Exception {
+		AtomicInteger received = new AtomicInteger();
+		try (ServerSocket receiver = new ServerSocket(0)) {
+			Thread hangingUp = new Thread(() -> {
+				while (!receiver.isClosed()) {
+					// reads the request, then hangs up without a reply, as a receiver that dies would
+					try (Socket connection = receiver.accept()) {
+						connection.getInputStream().read(new byte[8192]);
+						received.incrementAndGet();
+					}
+					catch (IOException ex) {
+						// closed at the end of the test
+					}
+				}
+			});
+			hangingUp.start();
+			ServiceRows rows = rows();
+			ServiceRecord dying = rows.service("host-dying", "nova-sample", "sample", Duration.ZERO);
+			rows.set(dying, "rpc_endpoint", "http://127.0.0.1:" + receiver.getLocalPort());
+			try {
+				assertThatExceptionOfType(HostDownException.class)
+					.isThrownBy(() -> rpc().call(SampleRpcApi.class, "host-dying").greet(context(), new Greeting.Request("x")))
+					.withMessageContaining("connection lost");
+				// the receiver may have run it: a call is never sent a second time
+				Thread.sleep(500);
+				assertThat(received).hasValue(1);
+			}
+			finally {
+				rows.set(dying, "forced_down", true);
+			}
 		}
 	}
 

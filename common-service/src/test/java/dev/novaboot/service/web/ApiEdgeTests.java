@@ -126,6 +126,24 @@ class ApiEdgeTests {
 	}
 
 	@Test
+	void theRpcPathsTakeOnlyPostAndOtherRpcPathsAreNotFoundInKeystonesShape() {
+		for (String path : List.of(HttpRpcEndpoint.CALL, HttpRpcEndpoint.CAST)) {
+			for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+				RawHttp.Response response = RawHttp.send(port, method, path, JSON, noteMessage("wrong method"));
+				assertThat(response.status()).as("%s %s", method, path).isEqualTo(405);
+				assertThat(response.header("Allow")).isEqualTo("POST");
+				assertFault(response, KEYSTONE);
+			}
+		}
+		for (String path : List.of("/rpc/v1", "/rpc/v1/", "/rpc/v1/fanout", "/rpc/v2/call", "/rpc/v1/call/x")) {
+			RawHttp.Response response = RawHttp.send(port, "POST", path, JSON, noteMessage("elsewhere"));
+			assertThat(response.status()).as("POST %s", path).isEqualTo(404);
+			assertFault(response, KEYSTONE);
+		}
+		assertThat(SampleHosts.manager(host).notes()).doesNotContain("wrong method", "elsewhere");
+	}
+
+	@Test
 	void theRpcEndpointHasItsOwnLargerLimit() {
 		byte[] between = noteMessage("x".repeat(100 * 1024));
 		assertThat(RawHttp.send(port, "POST", HttpRpcEndpoint.CALL, JSON, between).status()).as("unsigned, within")

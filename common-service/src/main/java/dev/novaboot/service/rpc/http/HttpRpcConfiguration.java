@@ -2,6 +2,8 @@ package dev.novaboot.service.rpc.http;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcDispatcher;
 import dev.novaboot.service.rpc.RpcProperties;
@@ -9,14 +11,14 @@ import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTransport;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.web.client.RestClient;
 
 /**
  * The {@code http} transport ({@code nova.rpc.transport=http}, the default): the client
@@ -42,10 +44,10 @@ public class HttpRpcConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RpcTransport.class)
-	RpcTransport httpRpcTransport(ObjectProvider<RestClient.Builder> builder, RpcProperties properties,
-			RpcTargets targets, RpcTargetCache targetCache, RpcSigner signer, RpcCodec codec) {
-		return new HttpRpcTransport(builder.getIfAvailable(RestClient::builder), properties.http().connectTimeout(),
-				properties.callTimeout(), targets, targetCache, signer, codec);
+	RpcTransport httpRpcTransport(RpcProperties properties, RpcTargets targets, RpcTargetCache targetCache,
+			RpcSigner signer, RpcCodec codec) {
+		return new HttpRpcTransport(properties.http().connectTimeout(), properties.callTimeout(), targets, targetCache,
+				signer, codec);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -56,6 +58,30 @@ public class HttpRpcConfiguration {
 		HttpRpcEndpoint httpRpcEndpoint(RpcDispatcher dispatcher, RpcCodec codec, RpcProperties properties,
 				RpcSigner signer) {
 			return new HttpRpcEndpoint(dispatcher, codec, castExecutor(properties), signer);
+		}
+
+		/**
+		 * A servlet of its own rather than a controller: RPC needs none of Spring MVC's
+		 * dispatch, and the app's filters (body limit, firewall) apply to every servlet.
+		 */
+		@Bean
+		ServletRegistrationBean<HttpRpcServlet> httpRpcServlet(HttpRpcEndpoint endpoint) {
+			ServletRegistrationBean<HttpRpcServlet> registration = new ServletRegistrationBean<>(
+					new HttpRpcServlet(endpoint), HttpRpcServlet.mappings());
+			registration.setName("novaRpc");
+			registration.setLoadOnStartup(1);
+			return registration;
+		}
+
+		/**
+		 * RPC messages are timed by {@code RpcObserver} ({@code nova.rpc}, per method and
+		 * outcome); an {@code http.server.requests} observation of each (with no URI pattern
+		 * outside Spring MVC) would only cost.
+		 */
+		@Bean
+		ObservationPredicate rpcMessagesAreNotHttpServerRequests() {
+			return (name, context) -> !(context instanceof ServerRequestObservationContext server
+					&& HttpRpcServlet.serves(server.getCarrier()));
 		}
 
 		/**

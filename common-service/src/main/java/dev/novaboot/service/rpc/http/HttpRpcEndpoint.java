@@ -11,33 +11,24 @@ import dev.novaboot.service.rpc.RpcMessage;
 import dev.novaboot.service.rpc.RpcRefusedException;
 import dev.novaboot.service.rpc.RpcReply;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import dev.novaboot.service.web.ApiFaultShape;
-
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The receiving end of the {@code http} transport on the app's web port. It checks each
- * message's signature itself, after routing, against the path it serves rather than the
- * path the request spelled: however a path is written, a request that reaches the
- * dispatcher was signed for it, and one that is routed elsewhere never reaches it. An
- * unsigned, forged, stale or replayed message gets 401 in Keystone's error shape and is
- * logged. A {@code call} answers 200 with the reply (a result, or the remote exception); a
- * {@code cast} answers 202 once the message is checked and queued on the cast executor; a
- * refused message gets 404 (unknown contract or method) or 400 (unreadable), a full cast
- * queue 503. The body was bounded before it got here ({@code nova.rpc.http.max-message-size}).
+ * The receiving end of the {@code http} transport on the app's web port, served by the
+ * {@link HttpRpcServlet}. It checks each message's signature itself, after routing,
+ * against the path it serves rather than the path the request spelled: however a path is
+ * written, a request that reaches the dispatcher was signed for it, and one that is
+ * routed elsewhere never reaches it. An unsigned, forged, stale or replayed message gets
+ * 401 in Keystone's error shape and is logged. A {@code call} answers 200 with the reply
+ * (a result, or the remote exception); a {@code cast} answers 202 once the message is
+ * checked and queued on the cast executor; a refused message gets 404 (unknown contract
+ * or method) or 400 (unreadable), a full cast queue 503. The body was bounded before it
+ * got here ({@code nova.rpc.http.max-message-size}).
  */
-@RestController
 public class HttpRpcEndpoint implements DisposableBean {
 
 	public static final String CALL = "/rpc/v1/call";
@@ -62,46 +53,20 @@ public class HttpRpcEndpoint implements DisposableBean {
 		this.signer = signer;
 	}
 
-	@PostMapping(path = CALL)
-	ResponseEntity<?> call(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers,
-			HttpServletRequest request) {
-		byte[] message = (body != null) ? body : new byte[0];
-		String refusal = unauthenticated(CALL, message, headers, request);
-		if (refusal != null) {
-			return unauthorized(refusal);
-		}
-		return call(message);
-	}
-
-	@PostMapping(path = CAST)
-	ResponseEntity<?> cast(@RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers,
-			HttpServletRequest request) {
-		byte[] message = (body != null) ? body : new byte[0];
-		String refusal = unauthenticated(CAST, message, headers, request);
-		if (refusal != null) {
-			return unauthorized(refusal);
-		}
-		return cast(message);
-	}
-
-	/** Why a message must not run, or {@code null} when it was signed for {@code path}. */
-	private String unauthenticated(String path, byte[] body, HttpHeaders headers, HttpServletRequest request) {
+	/**
+	 * Why a message must not run, or {@code null} when it was signed for {@code path}.
+	 * @param path the path this endpoint serves the message at, not the one the request spelled
+	 * @param from the sender's address, for the log
+	 */
+	String unauthenticated(String path, byte[] body, String timestamp, String nonce, String signature, String from) {
 		try {
-			this.signer.verify(path, body, headers.getFirst(RpcSigner.TIMESTAMP), headers.getFirst(RpcSigner.NONCE),
-					headers.getFirst(RpcSigner.SIGNATURE));
+			this.signer.verify(path, body, timestamp, nonce, signature);
 			return null;
 		}
 		catch (RpcSigner.BadSignatureException ex) {
-			logger.warn("Refused an RPC message from " + request.getRemoteAddr() + " to " + path + ": "
-					+ ex.getMessage());
+			logger.warn("Refused an RPC message from " + from + " to " + path + ": " + ex.getMessage());
 			return ex.getMessage();
 		}
-	}
-
-	private static ResponseEntity<?> unauthorized(String reason) {
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(ApiFaultShape.keystone().body(HttpStatus.UNAUTHORIZED, "RPC message refused: " + reason));
 	}
 
 	/** A call whose signature was checked. */

@@ -51,13 +51,19 @@ public class RpcSigner {
 
 	/** The headers that authenticate {@code body} sent to {@code path}. */
 	public HttpHeaders sign(String path, byte[] body) {
+		Signature signature = signature(path, body);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(TIMESTAMP, signature.timestamp());
+		headers.set(NONCE, signature.nonce());
+		headers.set(SIGNATURE, signature.value());
+		return headers;
+	}
+
+	/** What authenticates {@code body} sent to {@code path}: the values of the three headers. */
+	public Signature signature(String path, byte[] body) {
 		String timestamp = Long.toString(this.clock.millis());
 		String nonce = UUID.randomUUID().toString();
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(TIMESTAMP, timestamp);
-		headers.set(NONCE, nonce);
-		headers.set(SIGNATURE, signature(timestamp, nonce, path, body));
-		return headers;
+		return new Signature(timestamp, nonce, signature(timestamp, nonce, path, body));
 	}
 
 	/**
@@ -106,6 +112,10 @@ public class RpcSigner {
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
 		}
+	}
+
+	/** The values of the headers {@link #TIMESTAMP}, {@link #NONCE} and {@link #SIGNATURE}. */
+	public record Signature(String timestamp, String nonce, String value) {
 	}
 
 	/** A message that must not run: unsigned, forged, stale or replayed. */
