@@ -214,6 +214,46 @@ abstract class MultiHostScenarios {
 			.containsEntry("dest_compute", source);
 	}
 
+	/**
+	 * A live migration (the {@code fake} driver's stand-in: the guest is never powered off)
+	 * to the host the scheduler picks and back to a named one: the server stays ACTIVE and
+	 * running, its volume and port follow it, every host lists the completed moves.
+	 */
+	@Test
+	@Order(11)
+	void aLiveMigrationMovesARunningServerWithItsVolumeAndPortAndBackToANamedHost() throws Exception {
+		String server = runningServerWithAVolume();
+		String volumeId = volumesOf(server).get(0);
+		String source = hostOf(server);
+		String destination = otherComputeHost(source);
+		Object addresses = server(server).read("$.server.addresses");
+
+		timed("live migration from " + source + " to " + destination + " until ACTIVE", () -> {
+			action(server, "{\"os-migrateLive\": {\"host\": null, \"block_migration\": \"auto\"}}").expect(202);
+			awaitValue(() -> hostOf(server), destination);
+			awaitStatus(server, "ACTIVE");
+		});
+		assertThat(server(server).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(server, volumeId, destination, addresses);
+		for (String host : this.suite.computeHosts()) {
+			SuiteProcess api = this.suite.compute(host);
+			awaitValue(() -> migrationOf(api, server, "live-migration").get("status"), "completed");
+			assertThat(migrationOf(api, server, "live-migration")).containsEntry("source_compute", source)
+				.containsEntry("dest_compute", destination);
+		}
+
+		timed("live migration back to the named host " + source + " until ACTIVE", () -> {
+			action(server, "{\"os-migrateLive\": {\"host\": \"" + source + "\", \"block_migration\": \"auto\"}}")
+				.expect(202);
+			awaitValue(() -> hostOf(server), source);
+			awaitStatus(server, "ACTIVE");
+		});
+		assertThat(server(server).<Integer>read("$.server['OS-EXT-STS:power_state']")).isEqualTo(1);
+		assertMovedWith(server, volumeId, source, addresses);
+		awaitValue(() -> migrationOf(api(), server, "live-migration").get("dest_compute"), source);
+		assertThat(migrationOf(api(), server, "live-migration")).containsEntry("status", "completed");
+	}
+
 	// ---- helpers for scenarios ---------------------------------------------------------------
 
 	/** The highest microversion the suite serves: {@code migration_type} in os-migrations from 2.23. */
