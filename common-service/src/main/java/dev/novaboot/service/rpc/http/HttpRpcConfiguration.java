@@ -11,6 +11,7 @@ import dev.novaboot.service.rpc.RpcTargetCache;
 import dev.novaboot.service.rpc.RpcTargets;
 import dev.novaboot.service.rpc.RpcTransport;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -65,9 +66,9 @@ public class HttpRpcConfiguration {
 		 * dispatch, and the app's filters (body limit, firewall) apply to every servlet.
 		 */
 		@Bean
-		ServletRegistrationBean<HttpRpcServlet> httpRpcServlet(HttpRpcEndpoint endpoint) {
+		ServletRegistrationBean<HttpRpcServlet> httpRpcServlet(ObjectProvider<HttpRpcEndpoint> endpoint) {
 			ServletRegistrationBean<HttpRpcServlet> registration = new ServletRegistrationBean<>(
-					new HttpRpcServlet(endpoint), HttpRpcServlet.mappings());
+					new HttpRpcServlet(endpoint::getObject), HttpRpcServlet.mappings());
 			registration.setName("novaRpc");
 			registration.setLoadOnStartup(1);
 			return registration;

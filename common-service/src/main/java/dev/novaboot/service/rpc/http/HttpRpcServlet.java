@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +31,23 @@ public class HttpRpcServlet extends HttpServlet {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final transient HttpRpcEndpoint endpoint;
+	private final transient Supplier<HttpRpcEndpoint> endpoints;
 
-	public HttpRpcServlet(HttpRpcEndpoint endpoint) {
-		this.endpoint = endpoint;
+	private transient HttpRpcEndpoint endpoint;
+
+	/**
+	 * {@code endpoint} is asked for when the container initializes the servlet, not before:
+	 * servlet registrations are made while the web server is created, before the context's
+	 * other singletons (and before dynamic properties, such as a test's database URL, are
+	 * registered), and the endpoint needs the managers, hence the database.
+	 */
+	public HttpRpcServlet(Supplier<HttpRpcEndpoint> endpoint) {
+		this.endpoints = endpoint;
+	}
+
+	@Override
+	public void init() {
+		this.endpoint = this.endpoints.get();
 	}
 
 	/**
