@@ -91,6 +91,16 @@ class AmqpTransportTests extends RpcTransportContract {
 	}
 
 	@Test
+	void theBrokerConnectionHeartbeatsOftenEnoughToBeGivenUpWithinTheDownTime() {
+		// the default down-time of 60 s: 10 s heartbeats, a connection silent for two of them is given up
+		com.rabbitmq.client.ConnectionFactory rabbit = hostA
+			.getBean(org.springframework.amqp.rabbit.connection.CachingConnectionFactory.class)
+			.getRabbitConnectionFactory();
+		assertThat(rabbit.getRequestedHeartbeat()).isEqualTo(10);
+		assertThat(rabbit.getConnectionTimeout()).isEqualTo(20_000);
+	}
+
+	@Test
 	void healthReportsTheBroker() {
 		// read through the endpoint bean: health details over HTTP are for admins only
 		HealthDescriptor rabbit = hostA.getBean(HealthEndpoint.class).healthForPath("rabbit");
