@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * What every transport's multi-host run shares: one {@link MultiHostSuite} (controller and
@@ -425,10 +425,10 @@ abstract class MultiHostScenarios {
 
 	}
 
+	/** Waits until {@code value} is {@code expected}, which may be {@code null} (a task state that ended). */
 	static void awaitValue(Callable<Object> value, Object expected) {
-		await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(250))
-			.until(value, (actual) -> Objects.equals(actual, expected));
+		// a Matcher, not a Predicate: Awaitility wraps a Predicate in a TypeSafeMatcher, which never matches null
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(value, equalTo(expected));
 	}
 
 }

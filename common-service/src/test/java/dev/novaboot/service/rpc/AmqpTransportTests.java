@@ -74,9 +74,11 @@ class AmqpTransportTests extends RpcTransportContract {
 
 	@Test
 	void castSentWhileTheReceiverIsStoppedRunsWhenItStarts() {
-		// the suite's default: a cast returns once the broker confirmed it
-		assertThat(hostA.getBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class)
-			.isSimplePublisherConfirms()).isTrue();
+		// the suite's default: a cast returns once the broker confirmed it (correlated confirms, with returns)
+		org.springframework.amqp.rabbit.connection.ConnectionFactory connectionFactory = hostA
+			.getBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class);
+		assertThat(connectionFactory.isPublisherConfirms()).isTrue();
+		assertThat(connectionFactory.isPublisherReturns()).isTrue();
 		// host-c has run before: its queue and its row exist, then it stops
 		hosts.start("host-c").close();
 		String note = "while-stopped-" + UUID.randomUUID();
@@ -86,6 +88,16 @@ class AmqpTransportTests extends RpcTransportContract {
 		assertThat(manager(hostA).notes()).doesNotContain(note);
 		assertThat(manager(hostB).notes()).doesNotContain(note);
 		hostC.close();
+	}
+
+	@Test
+	void theBrokerConnectionHeartbeatsOftenEnoughToBeGivenUpWithinTheDownTime() {
+		// the default down-time of 60 s: 10 s heartbeats, a connection silent for two of them is given up
+		com.rabbitmq.client.ConnectionFactory rabbit = hostA
+			.getBean(org.springframework.amqp.rabbit.connection.CachingConnectionFactory.class)
+			.getRabbitConnectionFactory();
+		assertThat(rabbit.getRequestedHeartbeat()).isEqualTo(10);
+		assertThat(rabbit.getConnectionTimeout()).isEqualTo(20_000);
 	}
 
 	@Test

@@ -56,10 +56,23 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 	/** Starts a broker on a free port; the caller closes it. */
 	public static EmbeddedAmqpBroker start() {
 		try {
+			return start(freePort());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts a broker on {@code port}: after {@link #close()}, a broker that comes back
+	 * where its clients look for it, empty (its store is in memory).
+	 */
+	public static EmbeddedAmqpBroker start(int port) {
+		try {
 			Path workDir = Files.createTempDirectory("qpid");
 			Path configuration = workDir.resolve("config.json");
 			Files.writeString(configuration, CONFIGURATION);
-			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(workDir, freePort());
+			EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(workDir, port);
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put("type", "Memory");
 			attributes.put("initialConfigurationLocation", configuration.toUri().toString());

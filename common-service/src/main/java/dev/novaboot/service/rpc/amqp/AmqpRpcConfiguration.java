@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.novaboot.service.ServiceIdentity;
+import dev.novaboot.service.ServiceProperties;
 import dev.novaboot.service.manager.ManagerInitializer;
 import dev.novaboot.service.rpc.RpcCodec;
 import dev.novaboot.service.rpc.RpcDispatcher;
@@ -25,8 +26,10 @@ import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -54,12 +57,34 @@ public class AmqpRpcConfiguration {
 		return new Queue(name, false, true, true);
 	}
 
+	/** A dead connection noticed within about the down-time (Spring Boot applies it as a customizer). */
 	@Bean
-	AsyncRabbitTemplate rpcRequestTemplate(ConnectionFactory connectionFactory, Queue rpcReplyQueue) {
+	@ConditionalOnMissingBean
+	AmqpFailureDetection amqpFailureDetection(ObjectProvider<RabbitProperties> rabbit, ServiceProperties service) {
+		RabbitProperties properties = rabbit.getIfAvailable(RabbitProperties::new);
+		return AmqpFailureDetection.of(service.downTime(), properties.getRequestedHeartbeat(),
+				properties.getConnectionTimeout());
+	}
+
+	/**
+	 * Receives the replies to this client's calls. A bean (started by the request template,
+	 * not by the context) so that it declares its reply queue again after the broker lost it.
+	 */
+	@Bean
+	SimpleMessageListenerContainer rpcReplyContainer(ConnectionFactory connectionFactory, Queue rpcReplyQueue,
+			AmqpFailureDetection amqpFailureDetection) {
 		SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
 		replies.setQueueNames(rpcReplyQueue.getName());
-		AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(connectionFactory), replies,
-				rpcReplyQueue.getName());
+		recovering(replies, amqpFailureDetection);
+		replies.setAutoStartup(false);
+		return replies;
+	}
+
+	@Bean
+	AsyncRabbitTemplate rpcRequestTemplate(ConnectionFactory connectionFactory,
+			SimpleMessageListenerContainer rpcReplyContainer, Queue rpcReplyQueue) {
+		AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(connectionFactory),
+				rpcReplyContainer, rpcReplyQueue.getName());
 		// each call waits for its own timeout and cancels; this only bounds a forgotten request
 		template.setReceiveTimeout(24 * 3600 * 1000L);
 		// ready before initHost(), which may call other services
@@ -73,7 +98,10 @@ public class AmqpRpcConfiguration {
 			ConnectionFactory connectionFactory, AmqpTopology amqpTopology, RpcTargets targets,
 			RpcTargetCache targetCache, RpcCodec codec,
 			RpcProperties properties) {
-		return new AmqpRpcTransport(rpcRequestTemplate.getRabbitTemplate(), rpcRequestTemplate,
+		RabbitTemplate casts = new RabbitTemplate(connectionFactory);
+		// with publisher returns (the suite's default) a cast that no queue took comes back to its sender
+		casts.setMandatory(connectionFactory.isPublisherReturns());
+		return new AmqpRpcTransport(casts, rpcRequestTemplate,
 				admin.getIfAvailable(() -> new RabbitAdmin(connectionFactory)), amqpTopology, targets, targetCache, codec,
 				properties.callTimeout());
 	}
@@ -97,15 +125,30 @@ public class AmqpRpcConfiguration {
 	@Bean
 	SimpleMessageListenerContainer rpcServerContainer(ConnectionFactory connectionFactory,
 			Declarables rpcServerQueues, RpcDispatcher dispatcher, RpcCodec codec,
-			AsyncRabbitTemplate rpcRequestTemplate, RpcProperties properties) {
+			AsyncRabbitTemplate rpcRequestTemplate, RpcProperties properties, AmqpFailureDetection amqpFailureDetection) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueues(rpcServerQueues.getDeclarablesByType(Queue.class).toArray(Queue[]::new));
 		container.setMessageListener(new AmqpRpcServer(dispatcher, codec, rpcRequestTemplate.getRabbitTemplate()));
 		container.setConcurrentConsumers(properties.server().threads());
 		container.setPrefetchCount(properties.amqp().prefetch());
 		container.setDefaultRequeueRejected(false);
+		recovering(container, amqpFailureDetection);
 		container.setAutoStartup(!dispatcher.topics().isEmpty());
 		return container;
+	}
+
+	/**
+	 * A container that outlives any outage of the broker or of the network: it retries its
+	 * consumers every heartbeat (at most every 5 s, Spring AMQP's default) for as long as it
+	 * runs, declares its queues again when the broker lost them (the exclusive fanout and
+	 * reply queues go with their connection), and never stops because a queue is missing
+	 * for a while.
+	 */
+	private static void recovering(SimpleMessageListenerContainer container, AmqpFailureDetection detection) {
+		container.setRecoveryInterval(Math.min(detection.heartbeat().toMillis(),
+				AbstractMessageListenerContainer.DEFAULT_RECOVERY_INTERVAL));
+		container.setMissingQueuesFatal(false);
+		container.setAutoDeclare(true);
 	}
 
 }

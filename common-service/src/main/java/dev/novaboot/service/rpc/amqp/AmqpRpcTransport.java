@@ -2,6 +2,7 @@ package dev.novaboot.service.rpc.amqp;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import dev.novaboot.service.rpc.RpcTimeoutException;
 import dev.novaboot.service.rpc.RpcTransport;
 
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.AmqpIOException;
+import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Exchange;
@@ -29,6 +32,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
@@ -43,7 +48,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 public class AmqpRpcTransport implements RpcTransport {
 
-	private final RabbitTemplate template;
+	private final RabbitTemplate casts;
 
 	private final AsyncRabbitTemplate requests;
 
@@ -62,13 +67,17 @@ public class AmqpRpcTransport implements RpcTransport {
 	private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
 	/**
+	 * @param casts the template for casts: mandatory when the connection has publisher
+	 * returns, so that a cast no queue took comes back
+	 * @param requests calls (request/reply); its template also sends fanouts
 	 * @param confirmTimeout how long a cast waits for the broker's confirm, when the
-	 * connection has publisher confirms ({@code spring.rabbitmq.publisher-confirm-type=simple})
+	 * connection has publisher confirms ({@code spring.rabbitmq.publisher-confirm-type}
+	 * {@code correlated} or {@code simple})
 	 */
-	public AmqpRpcTransport(RabbitTemplate template, AsyncRabbitTemplate requests, AmqpAdmin admin,
+	public AmqpRpcTransport(RabbitTemplate casts, AsyncRabbitTemplate requests, AmqpAdmin admin,
 			AmqpTopology topology, RpcTargets targets, RpcTargetCache cache, RpcCodec codec, Duration confirmTimeout) {
 		this.cache = cache;
-		this.template = template;
+		this.casts = casts;
 		this.requests = requests;
 		this.admin = admin;
 		this.topology = topology;
@@ -76,7 +85,7 @@ public class AmqpRpcTransport implements RpcTransport {
 		this.codec = codec;
 		this.confirmTimeout = confirmTimeout;
 		// a broker that restarted forgot what was declared (transient objects at least)
-		template.getConnectionFactory().addConnectionListener((connection) -> this.declared.clear());
+		casts.getConnectionFactory().addConnectionListener((connection) -> this.declared.clear());
 	}
 
 	@Override
@@ -139,20 +148,61 @@ public class AmqpRpcTransport implements RpcTransport {
 		Message cast = new Message(this.codec.write(message), properties);
 		try {
 			declare(routingKey);
-			if (this.template.getConnectionFactory().isSimplePublisherConfirms()) {
-				// spring.rabbitmq.publisher-confirm-type=simple: return once the broker has taken the cast
-				this.template.invoke((operations) -> {
-					operations.send(this.topology.exchange(), routingKey, cast);
-					operations.waitForConfirmsOrDie(this.confirmTimeout.toMillis());
-					return null;
-				});
-			}
-			else {
-				this.template.send(this.topology.exchange(), routingKey, cast);
-			}
+			publish(routingKey, cast);
 		}
 		catch (AmqpException ex) {
 			throw brokerFailure(address, message, ex);
+		}
+	}
+
+	/**
+	 * Sends a cast and, with publisher confirms, returns only once the broker has taken it:
+	 * acknowledged ({@code basic.ack}, written to disk for a persistent message on a durable
+	 * queue) and not returned as unroutable. Anything else (a {@code nack}, a return, a
+	 * channel closed before the confirm, no confirm in time) fails the caller, who must not
+	 * count on the cast running.
+	 */
+	private void publish(String routingKey, Message cast) {
+		ConnectionFactory connectionFactory = this.casts.getConnectionFactory();
+		if (connectionFactory.isPublisherConfirms()) {
+			// spring.rabbitmq.publisher-confirm-type=correlated (the suite's default), with returns
+			CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
+			this.casts.send(this.topology.exchange(), routingKey, cast, correlation);
+			CorrelationData.Confirm confirm = awaitConfirm(correlation);
+			if (correlation.getReturned() != null || !confirm.ack()) {
+				// its queue is likely gone (deleted on the broker): declare it again for the next cast
+				this.declared.remove(routingKey);
+				throw new AmqpException((correlation.getReturned() != null)
+						? "The broker could not route the cast to queue " + routingKey + ": "
+								+ correlation.getReturned().getReplyText()
+						: "The broker did not take the cast to queue " + routingKey + ": " + confirm.reason());
+			}
+		}
+		else if (connectionFactory.isSimplePublisherConfirms()) {
+			this.casts.invoke((operations) -> {
+				operations.send(this.topology.exchange(), routingKey, cast);
+				operations.waitForConfirmsOrDie(this.confirmTimeout.toMillis());
+				return null;
+			});
+		}
+		else {
+			this.casts.send(this.topology.exchange(), routingKey, cast);
+		}
+	}
+
+	private CorrelationData.Confirm awaitConfirm(CorrelationData correlation) {
+		try {
+			return correlation.getFuture().get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new AmqpTimeoutException("No publisher confirm within " + this.confirmTimeout, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AmqpIOException("Interrupted while waiting for the publisher confirm", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new AmqpIOException("The publisher confirm failed", ex.getCause());
 		}
 	}
 
@@ -166,7 +216,7 @@ public class AmqpRpcTransport implements RpcTransport {
 			if (this.declared.add(fanout.getName())) {
 				this.admin.declareExchange(fanout);
 			}
-			this.template.send(fanout.getName(), "", new Message(this.codec.write(message), properties));
+			this.requests.getRabbitTemplate().send(fanout.getName(), "", new Message(this.codec.write(message), properties));
 		}
 		catch (AmqpException ex) {
 			throw brokerFailure(RpcAddress.topic(topic), message, ex);
