@@ -71,7 +71,9 @@ abstract class MultiHostScenarios {
 		this.suite = MultiHostSuite.start(transport(), workDir, 2,
 				List.of("--nova.service.report-interval=" + REPORT_INTERVAL.toSeconds() + "s",
 						"--nova.service.down-time=" + DOWN_TIME.toSeconds() + "s",
-						"--nova.compute.dead-host-grace=1s", "--nova.compute.dead-host-check-interval=1s"),
+						// a grace long enough for a busy machine's scheduling: a build not yet given
+						// a host when the grace ends counts as never scheduled
+						"--nova.compute.dead-host-grace=10s", "--nova.compute.dead-host-check-interval=1s"),
 				Map.of(SLOW_HOST, List.of("--nova.compute.fake.spawn-delay=" + SLOW_SPAWN.toSeconds() + "s")));
 		this.admin = SuiteClient.login(api(), "admin", MultiHostSuite.ADMIN_PASSWORD, "admin");
 		this.networkId = this.admin.post(this.suite.network(), "/v2.0/networks", "{\"network\": {\"name\": \"mh-net\"}}")
