@@ -110,12 +110,14 @@ final class ServerListQuery {
 		}
 		StateFilter states = StateFilter.ANY;
 		boolean nothing = false;
-		String status = last(query, "status");
-		if (status != null) {
-			if (!NOVA_STATUSES.contains(status.toUpperCase(Locale.ROOT)) && version.isAtLeast(2, 38)) {
+		// several statuses admit a server in any of them, as Nova's getall('status')
+		List<String> statuses = query.getOrDefault("status", List.of());
+		if (!statuses.isEmpty()) {
+			if (statuses.stream().noneMatch((status) -> NOVA_STATUSES.contains(status.toUpperCase(Locale.ROOT)))
+					&& version.isAtLeast(2, 38)) {
 				throw new BadRequestException("Invalid status value");
 			}
-			states = ServerView.statusFilter(status);
+			states = ServerView.statusFilter(statuses);
 			nothing = states.vmStates().isEmpty();
 		}
 		String image = last(query, "image");
@@ -128,7 +130,7 @@ final class ServerListQuery {
 		String host = admin ? ((last(query, "host") != null) ? last(query, "host") : last(query, "node")) : null;
 		boolean tagged = version.isAtLeast(2, 26);
 		InstanceListing.Criteria criteria = new InstanceListing.Criteria(projectId, states.vmStates(),
-				states.rebooting(), image, last(query, "flavor"), last(query, "reservation_id"), host, changesSince,
+				states.taskStates(), image, last(query, "flavor"), last(query, "reservation_id"), host, changesSince,
 				tagged ? tags(query, "tags") : none, tagged ? tags(query, "tags-any") : none,
 				tagged ? tags(query, "not-tags") : none, tagged ? tags(query, "not-tags-any") : none);
 		return new Listing(criteria, sort, marker, limit, regex(query, "name"), regex(query, "ip"),

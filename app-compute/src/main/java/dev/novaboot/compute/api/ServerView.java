@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +35,11 @@ final class ServerView {
 
 	/** Nova's status for a vm state and task state (its {@code _STATE_MAP}). */
 	static String status(Instance instance) {
-		TaskState task = instance.getTaskState();
-		return switch (instance.getVmState()) {
+		return status(instance.getVmState(), instance.getTaskState());
+	}
+
+	private static String status(VmState vmState, TaskState task) {
+		return switch (vmState) {
 			case BUILDING -> "BUILD";
 			case ACTIVE -> (task == TaskState.REBOOTING) ? "REBOOT" : (task == TaskState.MIGRATING) ? "MIGRATING"
 					: rebuilding(task) ? "REBUILD" : resizing(task) ? "RESIZE" : "ACTIVE";
@@ -58,26 +64,34 @@ final class ServerView {
 	}
 
 	/**
-	 * The states a {@code status} filter admits, the inverse of {@link #status}; a status
-	 * that none of them shows admits nothing.
+	 * The states a {@code status} filter admits (several statuses: any of them), the
+	 * inverse of {@link #status} as Nova's {@code task_and_vm_state_from_status} makes it:
+	 * the vm states that show one of the statuses, and the task states that make them show
+	 * it; when a status is a vm state's default (ACTIVE, SHUTOFF, ...), Nova filters on the
+	 * vm states alone, so {@code ACTIVE} also admits an active server that is rebooting. A
+	 * status that nothing shows admits nothing.
 	 */
-	static StateFilter statusFilter(String status) {
-		if (status == null) {
-			return StateFilter.ANY;
+	static StateFilter statusFilter(Collection<String> statuses) {
+		Set<String> wanted = new HashSet<>();
+		statuses.forEach((status) -> wanted.add(status.toUpperCase(Locale.ROOT)));
+		Set<VmState> vmStates = EnumSet.noneOf(VmState.class);
+		Set<TaskState> taskStates = EnumSet.noneOf(TaskState.class);
+		boolean byDefault = false;
+		for (VmState vmState : VmState.values()) {
+			String shownByDefault = status(vmState, null);
+			if (wanted.contains(shownByDefault)) {
+				vmStates.add(vmState);
+				byDefault = true;
+			}
+			for (TaskState task : TaskState.values()) {
+				String shown = status(vmState, task);
+				if (wanted.contains(shown) && !shown.equals(shownByDefault)) {
+					vmStates.add(vmState);
+					taskStates.add(task);
+				}
+			}
 		}
-		return switch (status.toUpperCase(Locale.ROOT)) {
-			case "BUILD" -> new StateFilter(Set.of(VmState.BUILDING), null);
-			case "ACTIVE" -> new StateFilter(Set.of(VmState.ACTIVE), false);
-			case "REBOOT" -> new StateFilter(Set.of(VmState.ACTIVE), true);
-			case "SHUTOFF" -> new StateFilter(Set.of(VmState.STOPPED), null);
-			case "ERROR" -> new StateFilter(Set.of(VmState.ERROR), null);
-			case "DELETED" -> new StateFilter(Set.of(VmState.DELETED), null);
-			case "PAUSED" -> new StateFilter(Set.of(VmState.PAUSED), null);
-			case "SUSPENDED" -> new StateFilter(Set.of(VmState.SUSPENDED), null);
-			case "VERIFY_RESIZE" -> new StateFilter(Set.of(VmState.RESIZED), null);
-			case "SOFT_DELETED" -> new StateFilter(Set.of(VmState.SOFT_DELETED), null);
-			default -> new StateFilter(Set.of(), null);
-		};
+		return new StateFilter(vmStates, byDefault ? null : taskStates);
 	}
 
 	static Map<String, Object> summary(Instance instance) {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import dev.novaboot.compute.store.Instance;
 import dev.novaboot.compute.store.InstanceListing;
 import dev.novaboot.compute.store.InstanceRepository;
+import dev.novaboot.compute.store.TaskState;
 import dev.novaboot.compute.store.VmState;
 
 import org.springframework.stereotype.Service;
@@ -131,16 +132,16 @@ public class InstanceQueries {
 	}
 
 	/**
-	 * Which states a list admits: the vm_states, and whether a reboot must be running
-	 * ({@code true}), must not be ({@code false}) or either ({@code null}). The API's
-	 * status filter is one of these.
+	 * Which states a list admits: the vm_states, and the task states ({@code null}: any
+	 * task or none). The API's status filter is one of these.
 	 */
-	public record StateFilter(Set<VmState> vmStates, Boolean rebooting) {
+	public record StateFilter(Set<VmState> vmStates, Set<TaskState> taskStates) {
 
 		public static final StateFilter ANY = new StateFilter(EnumSet.allOf(VmState.class), null);
 
 		public StateFilter {
 			vmStates = Set.copyOf(vmStates);
+			taskStates = (taskStates != null) ? Set.copyOf(taskStates) : null;
 		}
 
 	}

@@ -68,7 +68,7 @@ public interface InstanceListing {
 	 * What a list admits; a null or empty field does not filter.
 	 * @param projectId the project whose instances are listed (null: every project's)
 	 * @param vmStates the vm states admitted
-	 * @param rebooting whether a reboot must be running (true), must not (false), or either (null)
+	 * @param taskStates the task states admitted (null: any task or none)
 	 * @param imageRef the image the instance was booted from
 	 * @param flavorId the flavor it was booted with
 	 * @param reservationId the reservation id of its boot request
@@ -78,7 +78,7 @@ public interface InstanceListing {
 	 * @param allTags tags it must all have; {@code anyTags} one of which; {@code notAllTags}
 	 * not all of which; {@code noTags} none of which (Nova's tag filters)
 	 */
-	record Criteria(String projectId, Collection<VmState> vmStates, Boolean rebooting, String imageRef,
+	record Criteria(String projectId, Collection<VmState> vmStates, Collection<TaskState> taskStates, String imageRef,
 			String flavorId, String reservationId, String host, Instant changedSince, Set<String> allTags, Set<String> anyTags,
 			Set<String> notAllTags, Set<String> noTags) {
 	}

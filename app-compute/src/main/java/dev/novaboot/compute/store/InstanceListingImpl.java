@@ -59,10 +59,10 @@ class InstanceListingImpl implements InstanceListing {
 			where.add(cb.equal(instance.get("projectId"), criteria.projectId()));
 		}
 		where.add(instance.get("vmState").in(criteria.vmStates()));
-		if (criteria.rebooting() != null) {
-			Predicate rebooting = cb.equal(instance.get("taskState"), TaskState.REBOOTING);
-			where.add(criteria.rebooting() ? rebooting
-					: cb.or(cb.isNull(instance.get("taskState")), cb.not(rebooting)));
+		if (criteria.taskStates() != null) {
+			// an empty set admits nothing: "IN ()" is not SQL
+			where.add(criteria.taskStates().isEmpty() ? cb.disjunction()
+					: instance.get("taskState").in(criteria.taskStates()));
 		}
 		if (criteria.imageRef() != null) {
 			where.add(cb.equal(instance.get("imageRef"), criteria.imageRef()));
@@ -162,7 +162,8 @@ class InstanceListingImpl implements InstanceListing {
 	// the filters of page() in memory; a deleted instance has no tags to match
 	private static boolean admits(Criteria criteria, Instance instance) {
 		boolean tagFilters = !criteria.allTags().isEmpty() || !criteria.anyTags().isEmpty();
-		return criteria.vmStates().contains(instance.getVmState()) && !Boolean.TRUE.equals(criteria.rebooting())
+		return criteria.vmStates().contains(instance.getVmState())
+				&& (criteria.taskStates() == null || criteria.taskStates().contains(instance.getTaskState()))
 				&& (criteria.imageRef() == null || criteria.imageRef().equals(instance.getImageRef()))
 				&& (criteria.flavorId() == null || criteria.flavorId().equals(instance.getFlavorId()))
 				&& (criteria.reservationId() == null || criteria.reservationId().equals(instance.getReservationId()))

@@ -89,6 +89,13 @@ class LiveMigrationApiTests {
 		assertThat(server).containsEntry("status", "MIGRATING")
 			.containsEntry("OS-EXT-STS:task_state", "migrating")
 			.containsEntry("OS-EXT-SRV-ATTR:host", source);
+		// the list's status filter as Nova's: MIGRATING admits it, and so does ACTIVE (a vm
+		// state's default status filters on the vm state alone); REBOOT and SHUTOFF do not
+		assertThat(ServerFieldsApiTests.serverIds(this.admin.get("/v2.1/servers?status=MIGRATING"))).containsExactly(id);
+		assertThat(ServerFieldsApiTests.serverIds(this.admin.get("/v2.1/servers?status=ACTIVE"))).contains(id);
+		assertThat(ServerFieldsApiTests.serverIds(this.admin.get("/v2.1/servers?status=REBOOT"))).doesNotContain(id);
+		assertThat(ServerFieldsApiTests.serverIds(this.admin.get("/v2.1/servers?status=SHUTOFF&status=migrating")))
+			.contains(id);
 		// the guest runs on the source while the destination's waits for its state
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
 		assertThat(this.hosts.driver(destination).getInfo(id)).isEqualTo(PowerState.PAUSED);
