@@ -35,7 +35,9 @@ import org.springframework.http.MediaType;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:nova-compute-bench;DB_CLOSE_DELAY=-1", "nova.host=bench-host",
 				"nova.compute.fake.vcpus=1000", "nova.compute.local.cidr=10.0.0.0/16", "nova.compute.fake.memory-mb=800000", "nova.compute.fake.local-gb=600000",
-				"logging.level.dev.novaboot=warn" })
+				"logging.level.dev.novaboot=warn",
+				// 400 servers in one project: far above the default quota (10 instances)
+				"nova.quota.instances=-1", "nova.quota.cores=-1", "nova.quota.ram=-1" })
 @AutoConfigureTestRestTemplate
 class FakeBootBenchmark {
 
@@ -88,6 +90,9 @@ class FakeBootBenchmark {
 			Map<String, Object> created = this.http
 				.exchange("/v2.1/servers", HttpMethod.POST, new HttpEntity<>(body, headers()), JSON)
 				.getBody();
+			if (!created.containsKey("server")) {
+				throw new IllegalStateException("Boot refused: " + created);
+			}
 			ids.add((String) ((Map<String, Object>) created.get("server")).get("id"));
 		}
 		for (String id : ids) {
