@@ -1,11 +1,8 @@
 package dev.novaboot.compute.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.manager.ComputeImages;
@@ -56,7 +53,7 @@ class ColdMigrationApiTests {
 	@SuppressWarnings("unchecked")
 	void migrateMovesPortsAndVolumesToTheOtherHostAndConfirmDropsTheSourceGuest() throws IOException {
 		ComputeApiClient admin = this.admin.at("2.53");
-		String volume = volumeFile();
+		String volume = TwoComputeHosts.volumeFile();
 		String id = admin.boot("moved", "1", this.image, Map.of("networks", "auto"));
 		Map<String, Object> booted = admin.awaitStatus(id, "ACTIVE");
 		String source = (String) booted.get("OS-EXT-SRV-ATTR:host");
@@ -67,7 +64,7 @@ class ColdMigrationApiTests {
 		assertThat(this.hosts.network().bindingHost(id)).isEqualTo(source);
 		assertThat(this.hosts.volumes().connectedHost(volume)).isEqualTo(source);
 
-		assertThat(action(admin, id, Map.of("migrate", Map.of())).getStatusCode().value()).isEqualTo(202);
+		assertThat(admin.action(id, Map.of("migrate", Map.of())).getStatusCode().value()).isEqualTo(202);
 		Map<String, Object> resized = admin.awaitStatus(id, "VERIFY_RESIZE");
 		assertThat(resized).containsEntry("OS-EXT-SRV-ATTR:host", destination)
 			.containsEntry("OS-EXT-STS:vm_state", "resized")
@@ -89,7 +86,7 @@ class ColdMigrationApiTests {
 			.containsKeys("created_at", "updated_at");
 
 		// a member confirms (Nova's confirm is the owner's)
-		assertThat(action(this.member, id, Map.of("confirmResize", Map.of())).getStatusCode().value())
+		assertThat(this.member.action(id, Map.of("confirmResize", Map.of())).getStatusCode().value())
 			.isEqualTo(204);
 		Map<String, Object> confirmed = admin.awaitStatus(id, "ACTIVE");
 		assertThat(confirmed).containsEntry("OS-EXT-SRV-ATTR:host", destination);
@@ -99,7 +96,7 @@ class ColdMigrationApiTests {
 				"compute_finish_resize");
 
 		// the server lives on: stopped and started on its new host
-		action(admin, id, Map.of("os-stop", Map.of()));
+		admin.action(id, Map.of("os-stop", Map.of()));
 		admin.awaitStatus(id, "SHUTOFF");
 		assertThat(this.hosts.driver(destination).getInfo(id)).isEqualTo(PowerState.SHUTDOWN);
 		delete(admin, id);
@@ -112,16 +109,16 @@ class ColdMigrationApiTests {
 		String source = (String) this.admin.awaitStatus(id, "ACTIVE").get("OS-EXT-SRV-ATTR:host");
 		String destination = TwoComputeHosts.other(source);
 		// before 2.56 the body is not looked at: the scheduler picks the other host
-		assertThat(action(this.admin, id, Map.of("migrate", Map.of("host", source))).getStatusCode().value())
+		assertThat(this.admin.action(id, Map.of("migrate", Map.of("host", source))).getStatusCode().value())
 			.isEqualTo(202);
 		assertThat(this.admin.awaitStatus(id, "VERIFY_RESIZE")).containsEntry("OS-EXT-SRV-ATTR:host", destination);
-		conflict(this.admin, id, Map.of("migrate", Map.of()),
+		this.admin.assertActionRefused(409, id, Map.of("migrate", Map.of()),
 				"Cannot 'migrate' instance " + id + " while it is in vm_state resized");
 		// a restart of the source keeps the guest a revert needs
 		this.hosts.host(source).getBean(ComputeManager.class).initHost();
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.SHUTDOWN);
 
-		assertThat(action(this.admin, id, Map.of("revertResize", Map.of())).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.admin.action(id, Map.of("revertResize", Map.of())).getStatusCode().value()).isEqualTo(202);
 		assertThat(this.admin.awaitStatus(id, "ACTIVE")).containsEntry("OS-EXT-SRV-ATTR:host", source)
 			.containsEntry("OS-EXT-STS:power_state", 1);
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
@@ -130,11 +127,11 @@ class ColdMigrationApiTests {
 		assertThat(migrationOf(this.admin, id)).containsEntry("status", "reverted");
 
 		// a stopped server arrives stopped and stays so after the confirm
-		action(this.admin, id, Map.of("os-stop", Map.of()));
+		this.admin.action(id, Map.of("os-stop", Map.of()));
 		this.admin.awaitStatus(id, "SHUTOFF");
-		action(this.admin, id, Map.of("migrate", Map.of()));
+		this.admin.action(id, Map.of("migrate", Map.of()));
 		assertThat(this.admin.awaitStatus(id, "VERIFY_RESIZE")).containsEntry("OS-EXT-STS:power_state", 4);
-		action(this.admin, id, Map.of("confirmResize", Map.of()));
+		this.admin.action(id, Map.of("confirmResize", Map.of()));
 		assertThat(this.admin.awaitStatus(id, "SHUTOFF")).containsEntry("OS-EXT-SRV-ATTR:host", destination);
 		delete(this.admin, id);
 	}
@@ -145,15 +142,15 @@ class ColdMigrationApiTests {
 		String id = admin.boot("refused", "1", this.image, Map.of("networks", "auto"));
 		String source = (String) admin.awaitStatus(id, "ACTIVE").get("OS-EXT-SRV-ATTR:host");
 
-		ResponseEntity<Map<String, Object>> forbidden = action(this.member.at("2.53"), id, Map.of("migrate", Map.of()));
+		ResponseEntity<Map<String, Object>> forbidden = this.member.at("2.53").action(id, Map.of("migrate", Map.of()));
 		assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
 		assertThat(forbidden.getBody().toString()).contains("os_compute_api:os-migrate-server:migrate");
-		assertThat(action(admin, "00000000-0000-0000-0000-000000000000", Map.of("migrate", Map.of()))
+		assertThat(admin.action("00000000-0000-0000-0000-000000000000", Map.of("migrate", Map.of()))
 			.getStatusCode()
 			.value()).isEqualTo(404);
-		action(admin, id, Map.of("pause", Map.of()));
+		admin.action(id, Map.of("pause", Map.of()));
 		admin.awaitStatus(id, "PAUSED");
-		conflict(admin, id, Map.of("migrate", Map.of()),
+		admin.assertActionRefused(409, id, Map.of("migrate", Map.of()),
 				"Cannot 'migrate' instance " + id + " while it is in vm_state paused");
 		assertThat(admin.server(id)).containsEntry("OS-EXT-SRV-ATTR:host", source);
 		assertThat(this.admin.get("/v2.1/os-migrations?instance_uuid=" + id).getBody())
@@ -166,7 +163,7 @@ class ColdMigrationApiTests {
 	void osMigrationsIsAnAdminsListFilteredAsNovas() {
 		String id = this.admin.boot("listed", "1", this.image, Map.of());
 		String source = (String) this.admin.awaitStatus(id, "ACTIVE").get("OS-EXT-SRV-ATTR:host");
-		action(this.admin, id, Map.of("migrate", Map.of()));
+		this.admin.action(id, Map.of("migrate", Map.of()));
 		this.admin.awaitStatus(id, "VERIFY_RESIZE");
 
 		assertThat(this.member.get("/v2.1/os-migrations").getStatusCode().value()).isEqualTo(403);
@@ -187,7 +184,7 @@ class ColdMigrationApiTests {
 	@Test
 	void evacuateRebuildsTheServerOfADownHostElsewhereWithItsAddressesAndVolumes() throws IOException {
 		ComputeApiClient admin = this.admin.at("2.53");
-		String volume = volumeFile();
+		String volume = TwoComputeHosts.volumeFile();
 		String id = admin.boot("evacuated", "1", this.image, Map.of("networks", "auto"));
 		Map<String, Object> booted = admin.awaitStatus(id, "ACTIVE");
 		String source = (String) booted.get("OS-EXT-SRV-ATTR:host");
@@ -196,24 +193,24 @@ class ColdMigrationApiTests {
 		admin.post("/v2.1/servers/" + id + "/os-volume_attachments", Map.of("volumeAttachment", Map.of("volumeId", volume)));
 
 		// Nova refuses while the server's host is up, and checks the body and the target first
-		badRequest(admin, id, Map.of("evacuate", Map.of()), "Compute service of " + source + " is still in use.");
-		badRequest(admin, id, Map.of("evacuate", Map.of("host", source)), "The target host can't be the same one.");
-		badRequest(admin, id, Map.of("evacuate", Map.of("force", true)), "Can't force to a non-provided destination");
-		badRequest(admin, id, Map.of("evacuate", Map.of("onSharedStorage", true)), "('onSharedStorage' was unexpected)");
-		badRequest(admin.at("2.28"), id, Map.of("evacuate", Map.of("force", true)), "('force' was unexpected)");
-		badRequest(this.admin, id, Map.of("evacuate", Map.of("host", destination)),
+		admin.assertActionRefused(400, id, Map.of("evacuate", Map.of()), "Compute service of " + source + " is still in use.");
+		admin.assertActionRefused(400, id, Map.of("evacuate", Map.of("host", source)), "The target host can't be the same one.");
+		admin.assertActionRefused(400, id, Map.of("evacuate", Map.of("force", true)), "Can't force to a non-provided destination");
+		admin.assertActionRefused(400, id, Map.of("evacuate", Map.of("onSharedStorage", true)), "('onSharedStorage' was unexpected)");
+		admin.at("2.28").assertActionRefused(400, id, Map.of("evacuate", Map.of("force", true)), "('force' was unexpected)");
+		this.admin.assertActionRefused(400, id, Map.of("evacuate", Map.of("host", destination)),
 				"'onSharedStorage' is a required property");
-		badRequest(this.admin, id, Map.of("evacuate", Map.of("onSharedStorage", "maybe")),
+		this.admin.assertActionRefused(400, id, Map.of("evacuate", Map.of("onSharedStorage", "maybe")),
 				"Invalid input for field/attribute onSharedStorage. Value: maybe.");
-		ResponseEntity<Map<String, Object>> unknown = action(admin, id, Map.of("evacuate", Map.of("host", "nowhere")));
+		ResponseEntity<Map<String, Object>> unknown = admin.action(id, Map.of("evacuate", Map.of("host", "nowhere")));
 		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
 		assertThat(unknown.getBody().toString()).contains("Compute host nowhere not found.");
-		assertThat(action(this.member.at("2.53"), id, Map.of("evacuate", Map.of())).getStatusCode().value())
+		assertThat(this.member.at("2.53").action(id, Map.of("evacuate", Map.of())).getStatusCode().value())
 			.isEqualTo(403);
 
 		forceDown(source, true);
 		try {
-			ResponseEntity<Map<String, Object>> evacuated = action(admin, id, Map.of("evacuate", Map.of()));
+			ResponseEntity<Map<String, Object>> evacuated = admin.action(id, Map.of("evacuate", Map.of()));
 			assertThat(evacuated.getStatusCode().value()).isEqualTo(200);
 			assertThat(evacuated.getBody()).isNull();
 			Map<String, Object> rebuilt = admin.await(id,
@@ -292,30 +289,6 @@ class ColdMigrationApiTests {
 			assertThat(System.nanoTime()).as("the guest left on " + host).isLessThan(deadline);
 			Thread.onSpinWait();
 		}
-	}
-
-	private static String volumeFile() throws IOException {
-		String volume = UUID.randomUUID().toString();
-		Path file = Path.of("target/test-volumes/volume-" + volume);
-		Files.createDirectories(file.getParent());
-		Files.write(file, new byte[4096]);
-		return volume;
-	}
-
-	private static ResponseEntity<Map<String, Object>> action(ComputeApiClient user, String id, Object body) {
-		return user.post("/v2.1/servers/" + id + "/action", body);
-	}
-
-	private static void conflict(ComputeApiClient user, String id, Map<String, Object> body, String message) {
-		ResponseEntity<Map<String, Object>> response = action(user, id, body);
-		assertThat(response.getStatusCode().value()).isEqualTo(409);
-		assertThat(response.getBody().toString()).contains(message);
-	}
-
-	private static void badRequest(ComputeApiClient user, String id, Map<String, Object> body, String message) {
-		ResponseEntity<Map<String, Object>> response = action(user, id, body);
-		assertThat(response.getStatusCode().value()).isEqualTo(400);
-		assertThat(response.getBody().toString()).contains(message);
 	}
 
 	private static void delete(ComputeApiClient user, String id) {

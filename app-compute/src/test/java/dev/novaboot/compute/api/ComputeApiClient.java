@@ -13,6 +13,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Calls the Compute API as a user of one project would (noauth headers).
  */
@@ -74,6 +76,20 @@ class ComputeApiClient {
 
 	ResponseEntity<Map<String, Object>> put(String path, Object body) {
 		return send(HttpMethod.PUT, path, body);
+	}
+
+	/** {@code POST /v2.1/servers/{id}/action} with {@code body}. */
+	ResponseEntity<Map<String, Object>> action(String id, Object body) {
+		return post("/v2.1/servers/" + id + "/action", body);
+	}
+
+	/** The server action is refused with {@code status} and a fault naming {@code message}. */
+	void assertActionRefused(int status, String id, Object body, String message) {
+		ResponseEntity<Map<String, Object>> response = action(id, body);
+		assertThat(response.getStatusCode().value())
+			.as("%s", response.getBody())
+			.isEqualTo(status);
+		assertThat(response.getBody().toString()).contains(message);
 	}
 
 	ResponseEntity<Map<String, Object>> delete(String path) {

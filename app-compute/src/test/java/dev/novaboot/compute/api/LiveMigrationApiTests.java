@@ -1,13 +1,10 @@
 package dev.novaboot.compute.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.novaboot.compute.driver.PowerState;
 import dev.novaboot.compute.manager.ComputeImages;
@@ -63,7 +60,7 @@ class LiveMigrationApiTests {
 
 	@Test
 	void liveMigrateMovesTheRunningServerWithItsPortsAndVolumesAndShowsTheMoveUnderWay() throws IOException {
-		String volume = volumeFile();
+		String volume = TwoComputeHosts.volumeFile();
 		String id = this.admin.boot("live", "1", this.image, Map.of("networks", "auto"));
 		Map<String, Object> booted = this.admin.awaitStatus(id, "ACTIVE");
 		String source = (String) booted.get("OS-EXT-SRV-ATTR:host");
@@ -73,7 +70,7 @@ class LiveMigrationApiTests {
 				Map.of("volumeAttachment", Map.of("volumeId", volume))).getStatusCode().value()).isEqualTo(200);
 		this.hosts.driver(source).holdLiveMigrations();
 
-		ResponseEntity<Map<String, Object>> accepted = action(this.admin, id, liveMigrate(null));
+		ResponseEntity<Map<String, Object>> accepted = this.admin.action(id, liveMigrate(null));
 		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 		assertThat(accepted.getBody()).isNull();
 		Map<String, Object> running = awaitRunning(id);
@@ -106,7 +103,7 @@ class LiveMigrationApiTests {
 		assertThat(this.member.get("/v2.1/servers/" + id + "/migrations").getStatusCode().value()).isEqualTo(403);
 		assertThat(this.admin.at("2.22").get("/v2.1/servers/" + id + "/migrations").getStatusCode().value())
 			.isEqualTo(404);
-		conflict(this.admin, id, liveMigrate(null),
+		this.admin.assertActionRefused(409, id, liveMigrate(null),
 				"Cannot 'os-migrateLive' instance " + id + " while it is in task_state migrating");
 
 		this.hosts.driver(source).releaseLiveMigrations();
@@ -131,12 +128,12 @@ class LiveMigrationApiTests {
 				"compute_live_migration", "compute_pre_live_migration", "compute_post_live_migration_at_destination");
 
 		// and back, to the host asked for, with the server still usable there
-		assertThat(action(this.admin, id, liveMigrate(source)).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.admin.action(id, liveMigrate(source)).getStatusCode().value()).isEqualTo(202);
 		awaitMigrationStatus(id, "completed");
 		awaitSettled(id, source);
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
 		assertThat(this.hosts.network().bindingHost(id)).isEqualTo(source);
-		action(this.admin, id, Map.of("os-stop", Map.of()));
+		this.admin.action(id, Map.of("os-stop", Map.of()));
 		this.admin.awaitStatus(id, "SHUTOFF");
 		delete(id);
 		assertThat(this.hosts.volumes().attachedTo(volume)).isNull();
@@ -149,7 +146,7 @@ class LiveMigrationApiTests {
 		String destination = TwoComputeHosts.other(source);
 		this.hosts.driver(source).holdLiveMigrations();
 
-		action(this.admin, id, liveMigrate(null));
+		this.admin.action(id, liveMigrate(null));
 		Object migrationId = awaitRunning(id).get("id");
 		String path = "/v2.1/servers/" + id + "/migrations/" + migrationId;
 		assertThat(this.admin.at("2.23").delete(path).getStatusCode().value()).isEqualTo(404);
@@ -167,14 +164,14 @@ class LiveMigrationApiTests {
 
 		this.hosts.driver(source).failNextLiveMigration();
 		this.hosts.driver(source).releaseLiveMigrations();
-		action(this.admin, id, liveMigrate(null));
+		this.admin.action(id, liveMigrate(null));
 		awaitMigrationStatus(id, "failed");
 		assertThat(awaitSettled(id, source)).containsEntry("status", "ACTIVE");
 		assertThat(this.hosts.driver(source).getInfo(id)).isEqualTo(PowerState.RUNNING);
 		assertThat(this.hosts.driver(destination).getInfo(id)).isEqualTo(PowerState.NOSTATE);
 
 		this.hosts.driver(source).holdLiveMigrations();
-		action(this.admin, id, liveMigrate(null));
+		this.admin.action(id, liveMigrate(null));
 		String forced = "/v2.1/servers/" + id + "/migrations/" + awaitRunning(id).get("id") + "/action";
 		Map<String, Object> forceComplete = new HashMap<>();
 		forceComplete.put("force_complete", null);
@@ -199,10 +196,10 @@ class LiveMigrationApiTests {
 		String id = this.admin.boot("paused", "1", this.image, Map.of("networks", "none"));
 		String source = (String) this.admin.awaitStatus(id, "ACTIVE").get("OS-EXT-SRV-ATTR:host");
 		String destination = TwoComputeHosts.other(source);
-		action(this.admin, id, Map.of("pause", Map.of()));
+		this.admin.action(id, Map.of("pause", Map.of()));
 		this.admin.awaitStatus(id, "PAUSED");
 
-		assertThat(action(this.admin, id, liveMigrate(destination)).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.admin.action(id, liveMigrate(destination)).getStatusCode().value()).isEqualTo(202);
 		awaitMigrationStatus(id, "completed");
 		assertThat(awaitSettled(id, destination)).containsEntry("status", "PAUSED")
 			.containsEntry("OS-EXT-STS:power_state", 3);
@@ -217,31 +214,31 @@ class LiveMigrationApiTests {
 		String destination = TwoComputeHosts.other(source);
 		ComputeApiClient v21 = this.admin.at("2.1");
 
-		ResponseEntity<Map<String, Object>> forbidden = action(this.member, id, liveMigrate(destination));
+		ResponseEntity<Map<String, Object>> forbidden = this.member.action(id, liveMigrate(destination));
 		assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
 		assertThat(forbidden.getBody().toString()).contains("os_compute_api:os-migrate-server:migrate_live:host");
-		assertThat(action(this.admin, "00000000-0000-0000-0000-000000000000", liveMigrate(null)).getStatusCode().value())
+		assertThat(this.admin.action("00000000-0000-0000-0000-000000000000", liveMigrate(null)).getStatusCode().value())
 			.isEqualTo(404);
-		badRequest(this.admin, id, liveMigrate("nowhere"), "Compute host nowhere could not be found.");
-		badRequest(this.admin, id, Map.of("os-migrateLive", Map.of("block_migration", "auto", "host", "x",
+		this.admin.assertActionRefused(400, id, liveMigrate("nowhere"), "Compute host nowhere could not be found.");
+		this.admin.assertActionRefused(400, id, Map.of("os-migrateLive", Map.of("block_migration", "auto", "host", "x",
 				"disk_over_commit", false)), "('disk_over_commit' was unexpected)");
-		badRequest(this.admin, id, Map.of("os-migrateLive", Map.of("block_migration", "auto")),
+		this.admin.assertActionRefused(400, id, Map.of("os-migrateLive", Map.of("block_migration", "auto")),
 				"'host' is a required property");
 		Map<String, Object> forceWithoutHost = new HashMap<>(Map.of("block_migration", "auto", "force", true));
 		forceWithoutHost.put("host", null);
-		badRequest(this.admin, id, Map.of("os-migrateLive", forceWithoutHost), "Can't force to a non-provided destination");
+		this.admin.assertActionRefused(400, id, Map.of("os-migrateLive", forceWithoutHost), "Can't force to a non-provided destination");
 		// before 2.34 the conductor's checks answer; from 2.34 the migration records them
-		badRequest(v21, id, Map.of("os-migrateLive", Map.of("block_migration", false, "disk_over_commit", false,
+		v21.assertActionRefused(400, id, Map.of("os-migrateLive", Map.of("block_migration", false, "disk_over_commit", false,
 				"host", source)), "Unable to migrate instance (" + id + ") to current host (" + source + ").");
-		assertThat(action(this.admin, id, liveMigrate(source)).getStatusCode().value()).isEqualTo(202);
+		assertThat(this.admin.action(id, liveMigrate(source)).getStatusCode().value()).isEqualTo(202);
 		assertThat(migrationOf(id)).containsEntry("status", "error").containsEntry("migration_type", "live-migration");
 		forceDown(destination, true);
 		try {
-			badRequest(v21, id, Map.of("os-migrateLive", Map.of("block_migration", false, "disk_over_commit", false,
+			v21.assertActionRefused(400, id, Map.of("os-migrateLive", Map.of("block_migration", false, "disk_over_commit", false,
 					"host", destination)), "Compute service of " + destination + " is unavailable at this time.");
 			Map<String, Object> anyHost = new HashMap<>(Map.of("block_migration", "auto"));
 			anyHost.put("host", null);
-			badRequest(this.admin.at("2.33"), id, Map.of("os-migrateLive", anyHost), "No valid host was found.");
+			this.admin.at("2.33").assertActionRefused(400, id, Map.of("os-migrateLive", anyHost), "No valid host was found.");
 		}
 		finally {
 			forceDown(destination, false);
@@ -253,9 +250,9 @@ class LiveMigrationApiTests {
 		assertThat(list("?instance_uuid=" + id)).extracting((migration) -> migration.get("status"))
 			.containsOnly("error");
 
-		action(this.admin, id, Map.of("os-stop", Map.of()));
+		this.admin.action(id, Map.of("os-stop", Map.of()));
 		this.admin.awaitStatus(id, "SHUTOFF");
-		conflict(this.admin, id, liveMigrate(null),
+		this.admin.assertActionRefused(409, id, liveMigrate(null),
 				"Cannot 'os-migrateLive' instance " + id + " while it is in vm_state stopped");
 		delete(id);
 	}
@@ -347,30 +344,6 @@ class LiveMigrationApiTests {
 		return ((List<Map<String, Object>>) shown.get("events")).stream()
 			.map((event) -> (String) event.get("event"))
 			.toList();
-	}
-
-	private static String volumeFile() throws IOException {
-		String volume = UUID.randomUUID().toString();
-		Path file = Path.of("target/test-volumes/volume-" + volume);
-		Files.createDirectories(file.getParent());
-		Files.write(file, new byte[4096]);
-		return volume;
-	}
-
-	private static ResponseEntity<Map<String, Object>> action(ComputeApiClient user, String id, Object body) {
-		return user.post("/v2.1/servers/" + id + "/action", body);
-	}
-
-	private static void conflict(ComputeApiClient user, String id, Map<String, Object> body, String message) {
-		ResponseEntity<Map<String, Object>> response = action(user, id, body);
-		assertThat(response.getStatusCode().value()).isEqualTo(409);
-		assertThat(response.getBody().toString()).contains(message);
-	}
-
-	private static void badRequest(ComputeApiClient user, String id, Map<String, Object> body, String message) {
-		ResponseEntity<Map<String, Object>> response = action(user, id, body);
-		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
-		assertThat(response.getBody().toString()).contains(message);
 	}
 
 	private void delete(String id) {

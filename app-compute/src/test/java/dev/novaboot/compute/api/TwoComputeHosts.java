@@ -1,7 +1,11 @@
 package dev.novaboot.compute.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import dev.novaboot.compute.ComputeApplication;
 import dev.novaboot.compute.driver.FakeComputeDriver;
@@ -90,6 +94,15 @@ final class TwoComputeHosts implements AutoCloseable {
 	@Override
 	public void close() {
 		this.started.forEach(ConfigurableApplicationContext::close);
+	}
+
+	/** A 4 KiB volume file the volume stand-in connects, named by the new volume's id. */
+	static String volumeFile() throws IOException {
+		String volume = UUID.randomUUID().toString();
+		Path file = Path.of("target/test-volumes/volume-" + volume);
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[4096]);
+		return volume;
 	}
 
 }
