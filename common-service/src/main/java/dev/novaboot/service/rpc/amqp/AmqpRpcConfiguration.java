@@ -29,6 +29,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -80,10 +81,18 @@ public class AmqpRpcConfiguration {
 		return replies;
 	}
 
+	/** Calls' requests and replies published without confirms; see {@link RpcCallConnection}. */
 	@Bean
-	AsyncRabbitTemplate rpcRequestTemplate(ConnectionFactory connectionFactory,
+	RpcCallConnection rpcCallConnection(ConnectionFactory connectionFactory,
+			ObjectProvider<CachingConnectionFactoryConfigurer> configurer) {
+		return RpcCallConnection.of(connectionFactory, configurer.getIfAvailable());
+	}
+
+	/** Sends calls and fanouts, and (on the receiving side) replies. */
+	@Bean
+	AsyncRabbitTemplate rpcRequestTemplate(RpcCallConnection rpcCallConnection,
 			SimpleMessageListenerContainer rpcReplyContainer, Queue rpcReplyQueue) {
-		AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(connectionFactory),
+		AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(rpcCallConnection.factory()),
 				rpcReplyContainer, rpcReplyQueue.getName());
 		// each call waits for its own timeout and cancels; this only bounds a forgotten request
 		template.setReceiveTimeout(24 * 3600 * 1000L);
