@@ -27,6 +27,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
@@ -70,13 +71,19 @@ public class AmqpRpcConfiguration {
 	/**
 	 * Receives the replies to this client's calls. A bean (started by the request template,
 	 * not by the context) so that it declares its reply queue again after the broker lost it.
+	 * A direct container: the reply completes its call on the client library's consumer
+	 * thread, without the hand-off to a container thread of its own that a simple container
+	 * makes (one thread wake-up less per call).
 	 */
 	@Bean
-	SimpleMessageListenerContainer rpcReplyContainer(ConnectionFactory connectionFactory, Queue rpcReplyQueue,
+	DirectMessageListenerContainer rpcReplyContainer(ConnectionFactory connectionFactory, Queue rpcReplyQueue,
 			AmqpFailureDetection amqpFailureDetection) {
-		SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
+		DirectMessageListenerContainer replies = new DirectMessageListenerContainer(connectionFactory);
 		replies.setQueueNames(rpcReplyQueue.getName());
-		recovering(replies, amqpFailureDetection);
+		// consumers that the broker or the network cut are started again at this pace
+		replies.setMonitorInterval(recoveryInterval(amqpFailureDetection));
+		replies.setMissingQueuesFatal(false);
+		replies.setAutoDeclare(true);
 		replies.setAutoStartup(false);
 		return replies;
 	}
@@ -91,7 +98,7 @@ public class AmqpRpcConfiguration {
 	/** Sends calls and fanouts, and (on the receiving side) replies. */
 	@Bean
 	AsyncRabbitTemplate rpcRequestTemplate(RpcCallConnection rpcCallConnection,
-			SimpleMessageListenerContainer rpcReplyContainer, Queue rpcReplyQueue) {
+			DirectMessageListenerContainer rpcReplyContainer, Queue rpcReplyQueue) {
 		AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(rpcCallConnection.factory()),
 				rpcReplyContainer, rpcReplyQueue.getName());
 		// each call waits for its own timeout and cancels; this only bounds a forgotten request
@@ -154,10 +161,13 @@ public class AmqpRpcConfiguration {
 	 * for a while.
 	 */
 	private static void recovering(SimpleMessageListenerContainer container, AmqpFailureDetection detection) {
-		container.setRecoveryInterval(Math.min(detection.heartbeat().toMillis(),
-				AbstractMessageListenerContainer.DEFAULT_RECOVERY_INTERVAL));
+		container.setRecoveryInterval(recoveryInterval(detection));
 		container.setMissingQueuesFatal(false);
 		container.setAutoDeclare(true);
+	}
+
+	private static long recoveryInterval(AmqpFailureDetection detection) {
+		return Math.min(detection.heartbeat().toMillis(), AbstractMessageListenerContainer.DEFAULT_RECOVERY_INTERVAL);
 	}
 
 }
