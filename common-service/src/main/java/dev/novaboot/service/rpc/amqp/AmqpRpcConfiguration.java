@@ -73,7 +73,10 @@ public class AmqpRpcConfiguration {
 	 * not by the context) so that it declares its reply queue again after the broker lost it.
 	 * A direct container: the reply completes its call on the client library's consumer
 	 * thread, without the hand-off to a container thread of its own that a simple container
-	 * makes (one thread wake-up less per call).
+	 * makes (one thread wake-up less per call). Safe only because its listener never
+	 * blocks (it completes a future): the client library's consumer threads are few and
+	 * shared by the connection. The server's container stays a simple one for that reason:
+	 * a manager method may block, even on a call of its own whose reply comes this way.
 	 */
 	@Bean
 	DirectMessageListenerContainer rpcReplyContainer(ConnectionFactory connectionFactory, Queue rpcReplyQueue,
