@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.novaboot.sample.SampleRpcApi;
+import dev.novaboot.service.rpc.amqp.RpcCallConnection;
 import dev.novaboot.service.testsupport.EmbeddedAmqpBroker;
 import dev.novaboot.service.testsupport.SampleHosts;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,26 @@ class AmqpTransportTests extends RpcTransportContract {
 		assertThat(manager(hostA).notes()).doesNotContain(note);
 		assertThat(manager(hostB).notes()).doesNotContain(note);
 		hostC.close();
+	}
+
+	@Test
+	void callsArePublishedWithoutConfirmsOnAConnectionOfTheirOwnToTheSameBroker() {
+		org.springframework.amqp.rabbit.connection.CachingConnectionFactory casts = hostA
+			.getBean(org.springframework.amqp.rabbit.connection.CachingConnectionFactory.class);
+		RpcCallConnection calls = hostA.getBean(RpcCallConnection.class);
+		assertThat(calls.separate()).isTrue();
+		assertThat(calls.factory().isPublisherConfirms()).isFalse();
+		assertThat(calls.factory().isSimplePublisherConfirms()).isFalse();
+		assertThat(calls.factory().isPublisherReturns()).isFalse();
+		// the same client settings: credentials, heartbeat, timeouts
+		assertThat(((org.springframework.amqp.rabbit.connection.CachingConnectionFactory) calls.factory())
+			.getRabbitConnectionFactory()).isSameAs(casts.getRabbitConnectionFactory());
+		// a confirmed cast and a call, one after the other, each on its own connection
+		String note = "before-a-call-" + UUID.randomUUID();
+		rpc().cast(SampleRpcApi.class, "host-b").note(context(), note);
+		assertThat(rpc().call(SampleRpcApi.class, "host-b").greet(context(), new SampleRpcApi.Greeting.Request("b"))
+			.host()).isEqualTo("host-b");
+		await().atMost(Duration.ofSeconds(10)).until(() -> manager(hostB).notes().contains(note));
 	}
 
 	@Test

@@ -165,7 +165,7 @@ class HttpTransportTests extends RpcTransportContract {
 	void noBrokerIsConfiguredOrReportedWithTheHttpTransport() {
 		assertThat(hostA.getBeanNamesForType(org.springframework.amqp.rabbit.connection.ConnectionFactory.class))
 			.isEmpty();
-		assertThat(hostA.getBeanNamesForType(org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer.class))
+		assertThat(hostA.getBeanNamesForType(org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer.class))
 			.isEmpty();
 		// read through the endpoint bean: health details over HTTP are for admins only
 		assertThat(hostA.getBean(org.springframework.boot.health.actuate.endpoint.HealthEndpoint.class)

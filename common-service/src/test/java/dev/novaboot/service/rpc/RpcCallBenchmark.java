@@ -49,12 +49,18 @@ class RpcCallBenchmark {
 				+ " sequential calls after " + WARMUP + " warm-up, then " + THREADS + " callers x " + CALLS
 				+ " calls; JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
 				+ " cores");
-		measure("http", new SampleHosts("bench-http"));
-		if (Boolean.getBoolean("rpc.benchmark.http-only")) {
-			return;
+		// -Drpc.benchmark.only=http|qpid|rabbitmq measures one transport (http-only=true: http)
+		String only = Boolean.getBoolean("rpc.benchmark.http-only") ? "http" : System.getProperty("rpc.benchmark.only", "");
+		if (only.isEmpty() || only.equals("http")) {
+			measure("http", new SampleHosts("bench-http"));
 		}
-		try (EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start()) {
-			measure("amqp (embedded Qpid Broker-J 10.1.0)", amqpHosts("bench-qpid", broker.port()));
+		if (only.isEmpty() || only.equals("qpid")) {
+			try (EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start()) {
+				measure("amqp (embedded Qpid Broker-J 10.1.0)", amqpHosts("bench-qpid", broker.port()));
+			}
+		}
+		if (!only.isEmpty() && !only.equals("rabbitmq")) {
+			return;
 		}
 		if (reachable(5672)) {
 			measure("amqp (RabbitMQ on 127.0.0.1:5672)", amqpHosts("bench-rabbit", 5672));
