@@ -281,14 +281,16 @@ class BlockStorageApi {
 	}
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {
-		return this.dispatcher.host(visibleVolume(context, volumeId).getHost());
+		return this.dispatcher.host(this.queries.visiblePlacement(context, volumeId).host());
 	}
 
 	/** The manager of a volume for a management operation, which a frozen host refuses (Cinder's {@code assert_not_frozen}). */
 	private VolumeRpcApi managerOfUnfrozen(RequestContext context, String volumeId) {
-		Volume volume = visibleVolume(context, volumeId);
-		this.freezes.assertNotFrozen(volume.getHost());
-		return this.dispatcher.host(volume.getHost());
+		VolumeQueries.Placement placement = this.queries.visiblePlacement(context, volumeId);
+		if (placement.frozen()) {
+			throw new InvalidInputException(BackendFreezes.FROZEN);
+		}
+		return this.dispatcher.host(placement.host());
 	}
 
 	private Volume visibleVolume(RequestContext context, String id) {
