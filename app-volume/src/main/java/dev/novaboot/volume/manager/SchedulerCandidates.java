@@ -29,9 +29,9 @@ import dev.novaboot.volume.store.VolumeCapacityRepository;
  * only be older than the real one). Only a change of a row (disabled, forced down, a
  * newly started service, a freeze, a new capacity report) is seen up to one TTL late;
  * freezes, thaws and capacity reports of this process are seen at once ({@link #forget()}).
- * Capacity is not claimed here: the reports are the hosts' periodic ones
- * ({@code nova.volume.capacity-report-interval}), already that old, and a host's driver
- * refuses a volume its storage cannot hold.
+ * No capacity is claimed, here or before the cache: the scheduler places by the hosts'
+ * periodic reports ({@code nova.volume.capacity-report-interval}), already up to that old,
+ * to which the cache adds at most one TTL.
  */
 public class SchedulerCandidates {
 
