@@ -123,6 +123,11 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			if (request.metadata() != null) {
 				created.setMetadata(request.metadata(), now);
 			}
+			if (whileRecording) {
+				// inserted available, in the transaction that creates it: one statement, not an
+				// insert and an update; a failing driver turns it to error before the commit
+				created.setStatus(VolumeStatus.AVAILABLE, null, now);
+			}
 			return created;
 		}, whileRecording ? this.tasks::createWhileRecording : (created, now) -> {
 		});

@@ -20,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A volume is read in one statement, with its type and both metadata maps, however much
- * metadata it has; and the fake driver's delete (an instant one) reads it once and
- * records it deleted in the same transaction, without reading it again. A database of
- * its own.
+ * metadata it has; the fake driver (an instant one) has its volume inserted
+ * {@code available} without a second write, and deleted in the transaction that reads it,
+ * without reading it again. A database of its own.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:nova-volume-delete-statements;DB_CLOSE_DELAY=-1")
 @Import(StatementCounter.Configuration.class)
-class VolumeDeleteStatementCountTests {
+class InstantDriverStatementCountTests {
 
 	private static final RequestContext CAROL = new RequestContext("req-count", "carol", "project-c",
 			Set.of("member"));
@@ -53,6 +53,20 @@ class VolumeDeleteStatementCountTests {
 		assertThat(read.result().metadata()).containsEntry("a", "1").containsEntry("b", "2");
 		assertThat(read.result().imageMetadata()).containsEntry("image_id", "i").containsEntry("image_name", "n");
 		assertThat(read.statements()).isEqualTo(1);
+	}
+
+	@Test
+	void anInstantDriversCreateInsertsTheVolumeAvailableWithoutAnUpdate() {
+		// the project's quota row exists from then on
+		this.manager.createVolume(CAROL, new VolumeCreate(UUID.randomUUID().toString(), 1, "first", null, null, null));
+
+		StatementCounter.Counted<VolumeInfo> created = this.counter.counted(() -> this.manager.createVolume(CAROL,
+				new VolumeCreate(UUID.randomUUID().toString(), 1, "counted", null, null, null)));
+
+		assertThat(created.result().status()).isEqualTo("available");
+		// the id's check, the database clock, the quota (the project's lock, its limits, the
+		// type names, its usage) and the insert: no update after it (8 statements before)
+		assertThat(created.statements()).isEqualTo(7);
 	}
 
 	@Test
