@@ -28,13 +28,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enableForceUpload whether {@code os-volume_upload_image} with {@code force}
  * uploads an {@code in-use} volume (Cinder's {@code enable_force_upload}; off, as there:
  * {@code force} is then ignored)
+ * @param schedulerCacheTtl how long the scheduler reuses its reading of the volume services,
+ * frozen hosts and capacity reports; whether a service is up is still decided at every
+ * volume from its heartbeat, only a change of those rows is seen up to this much later;
+ * {@code 0s} reads them for every volume
  */
 @ConfigurationProperties("nova.volume")
 public record VolumeProperties(@DefaultValue("file") VolumeDriver.Choice driver,
 		@DefaultValue("60s") Duration capacityReportInterval, @DefaultValue File file, @DefaultValue Lvm lvm,
 		@DefaultValue Fake fake, @DefaultValue Quota quota, String backendName,
 		@DefaultValue("30m") Duration imageConversionTimeout, @DefaultValue("2592000s") Duration messageTtl,
-		@DefaultValue("86400s") Duration messageReapInterval, @DefaultValue("false") boolean enableForceUpload) {
+		@DefaultValue("86400s") Duration messageReapInterval, @DefaultValue("false") boolean enableForceUpload,
+		@DefaultValue("1s") Duration schedulerCacheTtl) {
 
 	/**
 	 * @param directory where the sparse volume files live

@@ -34,7 +34,6 @@ import dev.novaboot.volume.manager.VolumeQueries;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeScheduler;
 import dev.novaboot.volume.manager.VolumeScheduler.NoValidHostException;
-import dev.novaboot.volume.manager.VolumeTypes;
 import dev.novaboot.volume.manager.VolumeUpdates;
 import dev.novaboot.volume.rpc.VolumeHostDispatcher;
 import dev.novaboot.volume.store.Snapshot;
@@ -68,16 +67,12 @@ class BlockStorageApi {
 
 	private final BackendFreezes freezes;
 
-	private final VolumeTypes types;
-
 	private final VolumeImages images;
 
 	BlockStorageApi(VolumeQueries queries, VolumeScheduler scheduler, VolumeHostDispatcher dispatcher,
-			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeTypes types,
-			VolumeImages images) {
+			VolumeManager localManager, VolumeUpdates updates, BackendFreezes freezes, VolumeImages images) {
 		this.images = images;
 		this.queries = queries;
-		this.types = types;
 		this.freezes = freezes;
 		this.updates = updates;
 		this.scheduler = scheduler;
@@ -99,7 +94,11 @@ class BlockStorageApi {
 		return this.queries.volumeDetails(context, request.volumeId());
 	}
 
-	VolumeDetails create(RequestContext context, VolumeCreate request) {
+	/**
+	 * Creates a volume of a type the caller has read: {@code backendName} is its
+	 * {@code volume_backend_name} ({@code null}: none), which the scheduler then asks for.
+	 */
+	VolumeDetails create(RequestContext context, VolumeCreate request, String backendName) {
 		if (request.snapshotId() != null) {
 			// the snapshot's data is on its host: the new volume must be made there
 			Snapshot source = visibleSnapshot(context, request.snapshotId());
@@ -115,8 +114,7 @@ class BlockStorageApi {
 		}
 		String host;
 		try {
-			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone(),
-					this.types.backendNameOf(request.volumeTypeId()));
+			host = this.scheduler.selectHost(request.sizeGb(), request.availabilityZone(), backendName);
 		}
 		catch (NoValidHostException ex) {
 			return shown(context, this.localManager.recordUnscheduled(context, request, ex.getMessage()));
@@ -281,14 +279,16 @@ class BlockStorageApi {
 	}
 
 	private VolumeRpcApi managerOf(RequestContext context, String volumeId) {
-		return this.dispatcher.host(visibleVolume(context, volumeId).getHost());
+		return this.dispatcher.host(this.queries.visiblePlacement(context, volumeId).host());
 	}
 
 	/** The manager of a volume for a management operation, which a frozen host refuses (Cinder's {@code assert_not_frozen}). */
 	private VolumeRpcApi managerOfUnfrozen(RequestContext context, String volumeId) {
-		Volume volume = visibleVolume(context, volumeId);
-		this.freezes.assertNotFrozen(volume.getHost());
-		return this.dispatcher.host(volume.getHost());
+		VolumeQueries.Placement placement = this.queries.visiblePlacement(context, volumeId);
+		if (placement.frozen()) {
+			throw new InvalidInputException(BackendFreezes.FROZEN);
+		}
+		return this.dispatcher.host(placement.host());
 	}
 
 	private Volume visibleVolume(RequestContext context, String id) {

@@ -12,6 +12,7 @@ import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.group.ServiceGroup.ServiceState;
 import dev.novaboot.service.record.ServiceRecord;
 import dev.novaboot.volume.manager.BackendFreezes;
+import dev.novaboot.volume.manager.SchedulerCandidates;
 import dev.novaboot.volume.manager.InvalidInputException;
 
 import org.springframework.http.ResponseEntity;
@@ -48,9 +49,13 @@ class VolumeServicesController {
 
 	private final BackendFreezes freezes;
 
-	VolumeServicesController(ServiceAdministration administration, BackendFreezes freezes) {
+	private final SchedulerCandidates candidates;
+
+	VolumeServicesController(ServiceAdministration administration, BackendFreezes freezes,
+			SchedulerCandidates candidates) {
 		this.administration = administration;
 		this.freezes = freezes;
+		this.candidates = candidates;
 	}
 
 	@GetMapping
@@ -114,6 +119,8 @@ class VolumeServicesController {
 		String binaryKey = (binary != null) ? binary : service;
 		try {
 			this.administration.update(host, binaryKey, disabled, reason, null);
+			// this process's scheduler sees the change at once
+			this.candidates.forget();
 		}
 		catch (NotFoundException ex) {
 			throw new NotFoundException("Service " + binaryKey + " could not be found on host " + host + ".");

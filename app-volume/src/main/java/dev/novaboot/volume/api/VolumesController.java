@@ -25,6 +25,7 @@ import dev.novaboot.volume.manager.VolumeDetails;
 import dev.novaboot.volume.manager.VolumeImages;
 import dev.novaboot.volume.manager.VolumeQueries.VolumeFilter;
 import dev.novaboot.volume.manager.VolumeTypes;
+import dev.novaboot.volume.store.VolumeType;
 import dev.novaboot.volume.manager.VolumeUpdates;
 
 import org.springframework.http.HttpStatus;
@@ -68,7 +69,8 @@ class VolumesController {
 		RequestBodies.onlyKeys(body, "body", Set.of("volume", "OS-SCH-HNT:scheduler_hints"));
 		RequestBodies.unsupported(volume, "backup_id", "Restoring a backup");
 		// Cinder's get_by_name_or_id: unknown is 404, before anything else is looked up
-		String volumeTypeId = this.types.resolve(context, RequestBodies.text(volume, "volume_type")).getId();
+		VolumeType volumeType = this.types.resolve(context, RequestBodies.text(volume, "volume_type"));
+		String volumeTypeId = volumeType.getId();
 		if (RequestBodies.flag(volume, "multiattach")) {
 			throw new InvalidInputException("multiattach volumes are not supported by this service.");
 		}
@@ -103,7 +105,9 @@ class VolumesController {
 		}
 		VolumeCreate request = new VolumeCreate(UUID.randomUUID().toString(), size, name, description, snapshotId, zone,
 				sourceVolid, metadata, volumeTypeId, imageId);
-		return Map.of("volume", VolumeView.detail(this.api.create(context, request), context));
+		// the type just read tells the scheduler its backend: not read a second time
+		return Map.of("volume",
+				VolumeView.detail(this.api.create(context, request, VolumeTypes.backendNameOf(volumeType)), context));
 	}
 
 	/**

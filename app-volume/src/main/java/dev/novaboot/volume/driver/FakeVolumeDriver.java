@@ -49,6 +49,11 @@ public class FakeVolumeDriver implements VolumeDriver {
 	}
 
 	@Override
+	public boolean deletesInstantly() {
+		return true;
+	}
+
+	@Override
 	public void createVolume(String name, int sizeGb) {
 		check(Operation.CREATE, name);
 		this.volumes.put(BackingName.check(name), sizeGb);

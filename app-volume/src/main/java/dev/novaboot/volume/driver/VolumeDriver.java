@@ -35,6 +35,16 @@ public interface VolumeDriver extends Driver {
 		return false;
 	}
 
+	/**
+	 * Whether {@link #deleteVolume} returns at once and touches nothing outside this
+	 * process, as {@link #createsInstantly()} for a create: such a delete may run inside
+	 * the transaction that moves the volume out of {@code available}, which then records
+	 * it {@code deleted} (or {@code error_deleting}) without a second transaction.
+	 */
+	default boolean deletesInstantly() {
+		return false;
+	}
+
 	/** Creates an empty volume of {@code sizeGb} GiB. */
 	void createVolume(String name, int sizeGb);
 

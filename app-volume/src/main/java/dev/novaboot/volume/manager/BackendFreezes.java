@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class BackendFreezes {
 
 	/** Cinder's {@code assert_not_frozen} message (an {@code InvalidInput}). */
-	static final String FROZEN = "Modification operations are not allowed on frozen storage backends.";
+	public static final String FROZEN = "Modification operations are not allowed on frozen storage backends.";
 
 	private final FrozenBackends frozen;
 
@@ -26,7 +26,11 @@ public class BackendFreezes {
 
 	private final DatabaseClock clock;
 
-	BackendFreezes(FrozenBackends frozen, ServiceGroup serviceGroup, DatabaseClock clock) {
+	private final SchedulerCandidates candidates;
+
+	BackendFreezes(FrozenBackends frozen, ServiceGroup serviceGroup, DatabaseClock clock,
+			SchedulerCandidates candidates) {
+		this.candidates = candidates;
 		this.frozen = frozen;
 		this.serviceGroup = serviceGroup;
 		this.clock = clock;
@@ -41,6 +45,8 @@ public class BackendFreezes {
 		if (!this.frozen.freeze(volumeHost, this.clock.now())) {
 			throw notChanged(volumeHost, false);
 		}
+		// this process's scheduler places nothing more there from now on
+		this.candidates.forget();
 	}
 
 	/** Thaws the volume service of {@code host}, which must be frozen. */
@@ -49,6 +55,7 @@ public class BackendFreezes {
 		if (!this.frozen.thaw(volumeHost)) {
 			throw notChanged(volumeHost, true);
 		}
+		this.candidates.forget();
 	}
 
 	public boolean isFrozen(String host) {

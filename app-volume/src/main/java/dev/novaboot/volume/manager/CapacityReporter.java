@@ -41,8 +41,12 @@ public class CapacityReporter {
 
 	private final String backendName;
 
+	private final SchedulerCandidates candidates;
+
 	CapacityReporter(VolumeDriver driver, VolumeRepository volumes, VolumeCapacityRepository capacities,
-			ServiceIdentity identity, DatabaseClock clock, VolumeProperties properties) {
+			ServiceIdentity identity, DatabaseClock clock, VolumeProperties properties,
+			SchedulerCandidates candidates) {
+		this.candidates = candidates;
 		this.driver = driver;
 		// Cinder's volume_backend_name; a backend that names none reports its driver's name
 		this.backendName = (properties.backendName() != null && !properties.backendName().isBlank())
@@ -66,6 +70,8 @@ public class CapacityReporter {
 			row.update(capacity.totalGb(), capacity.freeGb(), allocated, count, now);
 			row.setBackendName(this.backendName);
 			this.capacities.save(row);
+			// this process's scheduler uses the new report at once
+			this.candidates.forget();
 			Report report = new Report(capacity.totalGb(), capacity.freeGb(), allocated, count, now, null);
 			this.last.set(report);
 			return report;

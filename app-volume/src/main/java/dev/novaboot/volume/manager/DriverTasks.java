@@ -174,6 +174,31 @@ class DriverTasks {
 		}
 	}
 
+	/**
+	 * A delete by a driver that {@link VolumeDriver#deletesInstantly() deletes instantly},
+	 * inside the transaction that has just moved the volume to {@code deleting}: the volume
+	 * becomes {@code deleted}, or {@code error_deleting} with the reason, as {@link #delete}
+	 * leaves it.
+	 */
+	void deleteWhileRecording(Volume volume, Instant now) {
+		try {
+			// a volume that failed before reaching a host has no storage to remove
+			if (volume.getHost() != null) {
+				this.driver.deleteVolume(BackingName.volume(volume.getId()));
+			}
+			volume.setStatus(VolumeStatus.DELETED, null, now);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Volume " + volume.getId() + ": delete failed: " + ex.getMessage(), ex);
+			volume.setStatus(VolumeStatus.ERROR_DELETING, reason("delete", ex), now);
+		}
+	}
+
+	/** Whether {@link #deleteWhileRecording} serves a delete on this host. */
+	boolean deletesWhileRecording() {
+		return this.driver.deletesInstantly();
+	}
+
 	/** Whether {@link #createWhileRecording} serves an empty volume on this host. */
 	boolean createsWhileRecording() {
 		return this.driver.createsInstantly();

@@ -3,6 +3,7 @@ package dev.novaboot.volume.manager;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,11 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 			if (request.metadata() != null) {
 				created.setMetadata(request.metadata(), now);
 			}
+			if (whileRecording) {
+				// inserted available, in the transaction that creates it: one statement, not an
+				// insert and an update; a failing driver turns it to error before the commit
+				created.setStatus(VolumeStatus.AVAILABLE, null, now);
+			}
 			return created;
 		}, whileRecording ? this.tasks::createWhileRecording : (created, now) -> {
 		});
@@ -215,14 +221,21 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	@Override
 	public void deleteVolume(RequestContext context, VolumeRef request) {
-		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.DELETE, (v) -> {
+		Consumer<Volume> check = (v) -> {
 			onThisHost(v);
 			long snapshots = this.store.dependentSnapshots(v.getId());
 			if (snapshots > 0) {
 				throw new InvalidVolumeException("Invalid volume: volume " + v.getId() + " still has " + snapshots
 						+ " dependent snapshot(s); delete them first.");
 			}
-		});
+		};
+		if (this.tasks.deletesWhileRecording()) {
+			// an instant driver: deleting, the driver's delete and deleted in one transaction
+			this.store.beginAndEnd(context, request.volumeId(), VolumeAction.DELETE, check,
+					this.tasks::deleteWhileRecording);
+			return;
+		}
+		Volume volume = this.store.begin(context, request.volumeId(), VolumeAction.DELETE, check);
 		this.tasks.delete(volume);
 	}
 
@@ -387,9 +400,15 @@ public class VolumeManager implements Manager, VolumeRpcApi {
 
 	private Volume insert(RequestContext context, String id, Function<Instant, Volume> volume,
 			BiConsumer<Volume, Instant> then) {
-		this.quotas.prepare(context.projectId());
 		try {
-			return this.store.insert(id, volume, then);
+			try {
+				return this.store.insert(id, volume, then);
+			}
+			catch (VolumeQuotas.MissingQuotaRow ex) {
+				// the project's first volume: its lock row first, once (the check changed nothing)
+				this.quotas.prepare(context.projectId());
+				return this.store.insert(id, volume, then);
+			}
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same id twice at the same time: the primary key refused the second

@@ -69,8 +69,24 @@ public class VolumeQueries {
 
 	/** The volume, if it exists and the caller's project owns it (or the caller is an admin). */
 	public Volume visibleVolume(RequestContext context, String id) {
-		return this.volumes.findLive(id)
+		// by id: the volume with its type and both metadata maps in one statement (outer
+		// joins), where a query would read each of them by a statement of its own
+		return this.volumes.findById(id)
 			.filter((volume) -> context.isAdmin() || volume.getProjectId().equals(context.projectId()))
+			.orElseThrow(() -> VolumeNotFoundException.volume(id));
+	}
+
+	/**
+	 * Where the volume is, if the caller may see it: its host and whether that host is
+	 * frozen, which is all the API needs to hand an action to the volume's manager (which
+	 * reads the volume itself).
+	 */
+	public Placement visiblePlacement(RequestContext context, String id) {
+		return this.volumes.findPlacement(id)
+			.stream()
+			.filter((row) -> context.isAdmin() || context.projectId().equals(row[1]))
+			.findFirst()
+			.map((row) -> new Placement((String) row[0], row[2] != null))
 			.orElseThrow(() -> VolumeNotFoundException.volume(id));
 	}
 
@@ -197,6 +213,12 @@ public class VolumeQueries {
 		List<T> found = repository.findBy(sorted, (query) -> query.limit(limit + 1).all());
 		boolean hasNext = found.size() > limit;
 		return new ListPage<>(found.stream().limit(limit).map(info).toList(), hasNext);
+	}
+
+	/**
+	 * A volume's host ({@code null} for one no host took) and whether it is frozen.
+	 */
+	public record Placement(String host, boolean frozen) {
 	}
 
 	/** A column a list sorts by: its attribute, how to read it from a row, and what its null sorts as. */

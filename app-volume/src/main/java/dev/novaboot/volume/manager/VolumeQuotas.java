@@ -1,6 +1,7 @@
 package dev.novaboot.volume.manager;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public class VolumeQuotas {
 	/** Each resource's limit, what is in use and what is reserved (Cinder's {@code usage=True}). */
 	@Transactional(readOnly = true)
 	public Map<String, Detail> details(String projectId) {
-		Map<String, Usage> used = usageByResource(projectId);
+		Map<String, Usage> used = usageByResource(projectId, typeNames());
 		Map<String, Detail> details = new LinkedHashMap<>();
 		limits(projectId).forEach((resource, limit) -> {
 			Usage usage = used.getOrDefault(resource, Usage.NONE);
@@ -121,8 +122,9 @@ public class VolumeQuotas {
 			throw new QuotaExceededException("Requested volume size " + volume.getSizeGb()
 					+ "G is larger than maximum allowed limit " + perVolume + "G.");
 		}
-		String type = typeName(volume.getVolumeTypeId());
-		Map<String, Usage> used = usageByResource(volume.getProjectId());
+		Map<String, String> names = typeNames();
+		String type = typeName(names, volume.getVolumeTypeId());
+		Map<String, Usage> used = usageByResource(volume.getProjectId(), names);
 		Map<String, Long> deltas = new LinkedHashMap<>();
 		deltas.put("volumes", 1L);
 		deltas.put("gigabytes", (long) volume.getSizeGb());
@@ -134,24 +136,26 @@ public class VolumeQuotas {
 	/** A new snapshot of {@code volume}: one more snapshot and the volume's size. */
 	void checkSnapshot(Volume volume) {
 		Map<String, Integer> limits = lockedLimits(volume.getProjectId());
-		String type = typeName(volume.getVolumeTypeId());
+		Map<String, String> names = typeNames();
+		String type = typeName(names, volume.getVolumeTypeId());
 		Map<String, Long> deltas = new LinkedHashMap<>();
 		deltas.put("snapshots", 1L);
 		deltas.put("gigabytes", (long) volume.getSizeGb());
 		deltas.put("snapshots_" + type, 1L);
 		deltas.put("gigabytes_" + type, (long) volume.getSizeGb());
-		enforce(limits, usageByResource(volume.getProjectId()), deltas, volume.getSizeGb());
+		enforce(limits, usageByResource(volume.getProjectId(), names), deltas, volume.getSizeGb());
 	}
 
 	/** An extend: the added gigabytes, held as a reservation until the driver ends. */
 	void checkExtend(Volume volume, int newSizeGb, Instant now) {
 		Map<String, Integer> limits = lockedLimits(volume.getProjectId());
 		int added = newSizeGb - volume.getSizeGb();
-		String type = typeName(volume.getVolumeTypeId());
+		Map<String, String> names = typeNames();
+		String type = typeName(names, volume.getVolumeTypeId());
 		Map<String, Long> deltas = new LinkedHashMap<>();
 		deltas.put("gigabytes", (long) added);
 		deltas.put("gigabytes_" + type, (long) added);
-		enforce(limits, usageByResource(volume.getProjectId()), deltas, added);
+		enforce(limits, usageByResource(volume.getProjectId(), names), deltas, added);
 		this.store.reserve(volume.getId(), volume.getProjectId(), volume.getVolumeTypeId(), added, now);
 	}
 
@@ -160,11 +164,23 @@ public class VolumeQuotas {
 		this.store.release(volumeId);
 	}
 
+	/**
+	 * Locks the project's row, then reads the limits a check enforces: the global
+	 * defaults with what an administrator set, per-type ones included. A per-type limit
+	 * nobody set is unlimited, so, unlike {@link #limits}, no type names are read for them.
+	 * @throws MissingQuotaRow when the project has no row to lock yet
+	 */
 	private Map<String, Integer> lockedLimits(String projectId) {
 		if (!this.store.lockProject(projectId)) {
-			throw new IllegalStateException("project " + projectId + " has no quota row: prepare() first");
+			throw new MissingQuotaRow(projectId);
 		}
-		return limits(projectId);
+		Map<String, Integer> limits = new LinkedHashMap<>();
+		limits.put("volumes", this.defaults.volumes());
+		limits.put("per_volume_gigabytes", this.defaults.perVolumeGigabytes());
+		limits.put("snapshots", this.defaults.snapshots());
+		limits.put("gigabytes", this.defaults.gigabytes());
+		limits.putAll(this.store.limits(projectId));
+		return limits;
 	}
 
 	/**
@@ -197,13 +213,13 @@ public class VolumeQuotas {
 	}
 
 	/** The project's usage under Cinder's resource names (totals and {@code <part>_<type name>}). */
-	private Map<String, Usage> usageByResource(String projectId) {
+	private Map<String, Usage> usageByResource(String projectId, Map<String, String> typeNames) {
 		Map<String, Usage> byType = this.store.usage(projectId);
 		Map<String, Usage> byResource = new LinkedHashMap<>();
 		Usage total = Usage.NONE;
 		for (Map.Entry<String, Usage> entry : byType.entrySet()) {
 			total = total.plus(entry.getValue());
-			String type = typeName(entry.getKey());
+			String type = typeName(typeNames, entry.getKey());
 			PER_TYPE.forEach((part) -> byResource.put(part + "_" + type, entry.getValue()));
 		}
 		for (String part : PER_TYPE) {
@@ -226,9 +242,29 @@ public class VolumeQuotas {
 		return resource.startsWith("gigabytes") ? usage.reservedGigabytes() : 0;
 	}
 
-	private String typeName(String volumeTypeId) {
+	/** Every live type's name by its id. */
+	private Map<String, String> typeNames() {
+		Map<String, String> names = new HashMap<>();
+		this.types.findAllIdsAndNames().forEach((row) -> names.put((String) row[0], (String) row[1]));
+		return names;
+	}
+
+	/** The type's name, or its id when it is gone. */
+	private static String typeName(Map<String, String> typeNames, String volumeTypeId) {
 		String id = (volumeTypeId != null) ? volumeTypeId : VolumeType.DEFAULT_ID;
-		return this.types.findById(id).map(VolumeType::getName).orElse(id);
+		return typeNames.getOrDefault(id, id);
+	}
+
+	/**
+	 * A check found no lock row of the project: {@link #prepare} it, outside the check's
+	 * transaction (which this rolls back, having changed nothing), and check again.
+	 */
+	static class MissingQuotaRow extends RuntimeException {
+
+		MissingQuotaRow(String projectId) {
+			super("project " + projectId + " has no quota row: prepare() first");
+		}
+
 	}
 
 	/** One resource of a quota set with usage. */

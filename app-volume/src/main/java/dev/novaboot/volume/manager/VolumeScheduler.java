@@ -2,17 +2,13 @@ package dev.novaboot.volume.manager;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.novaboot.service.group.ServiceGroup;
 import dev.novaboot.service.record.ServiceRecord;
-import dev.novaboot.volume.store.FrozenBackends;
 import dev.novaboot.volume.store.VolumeCapacity;
-import dev.novaboot.volume.store.VolumeCapacityRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -21,21 +17,19 @@ import org.springframework.stereotype.Component;
  * among the up and enabled {@code volume} services of the zone, the one whose last
  * capacity report shows the most free space, if that is enough for the volume. A host
  * that never reported its capacity is not considered, nor a frozen one (Cinder's host
- * manager leaves frozen services out of its backends).
+ * manager leaves frozen services out of its backends). What it chooses from is read by
+ * {@link SchedulerCandidates}, which remembers it for a short time.
  */
 @Component
 public class VolumeScheduler {
 
 	private final ServiceGroup serviceGroup;
 
-	private final VolumeCapacityRepository capacities;
+	private final SchedulerCandidates candidates;
 
-	private final FrozenBackends frozen;
-
-	VolumeScheduler(ServiceGroup serviceGroup, VolumeCapacityRepository capacities, FrozenBackends frozen) {
+	VolumeScheduler(ServiceGroup serviceGroup, SchedulerCandidates candidates) {
 		this.serviceGroup = serviceGroup;
-		this.capacities = capacities;
-		this.frozen = frozen;
+		this.candidates = candidates;
 	}
 
 	/**
@@ -54,7 +48,8 @@ public class VolumeScheduler {
 	 * filter), or among all when it is {@code null}.
 	 */
 	public String selectHost(int sizeGb, String zone, String backendName) {
-		List<ServiceRecord> inZone = this.serviceGroup.upServices("volume")
+		SchedulerCandidates.Candidates current = this.candidates.current();
+		List<ServiceRecord> inZone = current.services()
 			.stream()
 			.filter((service) -> zone == null || zone.equals(service.getZone()))
 			.toList();
@@ -62,19 +57,18 @@ public class VolumeScheduler {
 			throw new NoValidHostException("No valid host was found: no volume service is up and enabled"
 					+ ((zone != null) ? " in availability zone '" + zone + "'" : "") + ".");
 		}
-		Set<String> frozenHosts = this.frozen.hosts();
+		Set<String> frozenHosts = current.frozenHosts();
 		List<ServiceRecord> services = inZone.stream()
 			.filter((service) -> !frozenHosts.contains(service.getHost()))
 			.toList();
 		if (services.isEmpty()) {
 			throw new NoValidHostException("No valid host was found: every volume host that could take it is frozen.");
 		}
-		Map<String, VolumeCapacity> reported = this.capacities
-			.findAllById(services.stream().map(ServiceRecord::getHost).toList())
-			.stream()
-			.collect(Collectors.toMap(VolumeCapacity::getHost, Function.identity()));
-		List<VolumeCapacity> matching = reported.values()
-			.stream()
+		List<VolumeCapacity> matching = services.stream()
+			.map(ServiceRecord::getHost)
+			.distinct()
+			.map(current.capacities()::get)
+			.filter(Objects::nonNull)
 			.filter((capacity) -> backendName == null || backendName.equals(capacity.getBackendName()))
 			.toList();
 		if (matching.isEmpty()) {

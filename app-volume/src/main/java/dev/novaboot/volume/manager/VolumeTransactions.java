@@ -159,6 +159,23 @@ class VolumeTransactions {
 		return this.volumes.saveAndFlush(volume);
 	}
 
+	/**
+	 * {@link #begin(RequestContext, String, VolumeAction, Consumer)} and, in the same
+	 * transaction, an instant driver's work ({@code driverWork}, given the transaction's
+	 * time), which moves the volume on. The action's status is written first, so that a
+	 * concurrent change of the volume has made this fail before the driver is called, and
+	 * the row stays locked until the end.
+	 */
+	@Transactional
+	public Volume beginAndEnd(RequestContext context, String id, VolumeAction action, Consumer<Volume> check,
+			BiConsumer<Volume, Instant> driverWork) {
+		Instant now = this.clock.now();
+		Volume volume = begin(context, id, action, check, (v, at) -> {
+		}, now);
+		driverWork.accept(volume, now);
+		return this.volumes.saveAndFlush(volume);
+	}
+
 	/** Ends what the driver did: the volume's new status, why (for errors), and other changes. */
 	@Transactional
 	public Volume finish(String id, VolumeStatus next, String reason, Consumer<Volume> change) {

@@ -200,7 +200,12 @@ public class VolumeTypes {
 		if (typeId == null) {
 			return null;
 		}
-		return this.types.findById(typeId).map((type) -> type.getExtraSpecs().get("volume_backend_name")).orElse(null);
+		return this.types.findById(typeId).map(VolumeTypes::backendNameOf).orElse(null);
+	}
+
+	/** The {@code volume_backend_name} extra spec of a type already read, if it has one. */
+	public static String backendNameOf(VolumeType type) {
+		return type.getExtraSpecs().get("volume_backend_name");
 	}
 
 }

@@ -20,6 +20,15 @@ public interface VolumeRepository extends JpaRepository<Volume, String>, JpaSpec
 	@Query("select v from Volume v where v.id = :id")
 	Optional<Volume> findLive(@Param("id") String id);
 
+	/**
+	 * Of a live volume: its host, its project, and its host again if that is frozen (else
+	 * {@code null}); at most one row, in one statement, without the volume's type and
+	 * metadata.
+	 */
+	@Query(value = "select v.host, v.project_id, f.host from volumes v left join frozen_backends f on f.host = v.host "
+			+ "where v.id = :id and v.deleted = 0", nativeQuery = true)
+	List<Object[]> findPlacement(@Param("id") String id);
+
 	@Query("select v from Volume v where v.host = :host order by v.createdAt, v.id")
 	List<Volume> findLiveByHost(@Param("host") String host);
 
