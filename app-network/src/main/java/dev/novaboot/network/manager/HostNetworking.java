@@ -109,12 +109,35 @@ public class HostNetworking {
 		if (network.isEmpty() || network.get().isExternal() || !claim(network.get())) {
 			return;
 		}
-		List<Subnet> subnets = read.get().subnets();
-		for (BridgeSetup setup : setups(network.get(), subnets, dhcp)) {
+		plugAndServe(network.get(), read.get().subnets(), dhcp);
+	}
+
+	/**
+	 * {@link #setUp(String, boolean)} for a network and its subnets read in a transaction
+	 * that has committed, whose host was settled there ({@link #claim(long)} before it
+	 * when it had none): no read of them again, nothing done unless this host carries it.
+	 */
+	public void setUp(Network network, List<Subnet> subnets, boolean dhcp) {
+		if (network.isExternal() || !this.host.equals(network.getHost())) {
+			return;
+		}
+		plugAndServe(network, subnets, dhcp);
+	}
+
+	/**
+	 * Takes a network that no host carries yet for this one, in a short transaction of its
+	 * own (never inside another: the caller reads the network again afterwards).
+	 */
+	void claim(long networkId) {
+		this.tx.executeWithoutResult((status) -> this.networks.claimHost(networkId, this.host));
+	}
+
+	private void plugAndServe(Network network, List<Subnet> subnets, boolean dhcp) {
+		for (BridgeSetup setup : setups(network, subnets, dhcp)) {
 			this.driver.plug(setup);
 		}
 		if (dhcp) {
-			refreshDhcp(network.get(), subnets);
+			refreshDhcp(network, subnets);
 		}
 	}
 
@@ -170,7 +193,7 @@ public class HostNetworking {
 
 	private boolean claim(Network network) {
 		if (network.getHost() == null) {
-			this.tx.executeWithoutResult((status) -> this.networks.claimHost(network.getId(), this.host));
+			claim(network.getId());
 			return this.networks.findById(network.getId()).map((n) -> this.host.equals(n.getHost())).orElse(false);
 		}
 		return this.host.equals(network.getHost());

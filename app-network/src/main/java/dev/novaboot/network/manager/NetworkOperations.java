@@ -3,7 +3,10 @@ package dev.novaboot.network.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +84,8 @@ public class NetworkOperations {
 
 	private final InstanceEvents instanceEvents;
 
+	private final InstancePorts instancePorts;
+
 	// the instance's network info is read in one transaction: a connection taken once, not
 	// once for each of its five reads
 	private final TransactionTemplate readOnly;
@@ -89,7 +94,8 @@ public class NetworkOperations {
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
 			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
 			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents,
-			TransactionTemplate tx) {
+			InstancePorts instancePorts, TransactionTemplate tx) {
+		this.instancePorts = instancePorts;
 		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
 		this.readOnly.setReadOnly(true);
 		this.instanceEvents = instanceEvents;
@@ -135,52 +141,78 @@ public class NetworkOperations {
 			String computeHost, List<RequestedNetwork> requested, List<String> securityGroupNames,
 			Supplier<List<Network>> defaults, Supplier<Optional<Network>> autoAllocated, boolean dhcp) {
 		checkUuid(instanceUuid);
-		if (!this.ports.ofDevice(instanceUuid).isEmpty()) {
-			return info(instanceUuid);
-		}
-		if (single(requested, RequestedNetwork::noAllocate)) {
-			return info(instanceUuid);
-		}
 		List<RequestedNetwork> wanted;
-		if (single(requested, RequestedNetwork::autoAllocate)) {
-			wanted = List.of(new RequestedNetwork(autoNetwork(projectId, autoAllocated).getUuid(), null));
-		}
-		else if (requested == null || requested.isEmpty()) {
-			wanted = defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList();
+		// networks asked for by id: the look for the instance's ports is made in the allocation's transaction
+		boolean byId = requested != null && !requested.isEmpty() && !single(requested, RequestedNetwork::noAllocate)
+				&& !single(requested, RequestedNetwork::autoAllocate);
+		if (byId) {
+			wanted = requested;
 		}
 		else {
-			wanted = requested;
+			// an allocation asked for again returns the instance's ports before any network is looked for
+			if (!this.ports.ofDevice(instanceUuid).isEmpty() || single(requested, RequestedNetwork::noAllocate)) {
+				return info(instanceUuid);
+			}
+			wanted = single(requested, RequestedNetwork::autoAllocate)
+					? List.of(new RequestedNetwork(autoNetwork(projectId, autoAllocated).getUuid(), null))
+					: defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList();
 		}
 		if (wanted.isEmpty()) {
 			throw NetworkException.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
-		// resolved before anything is created: an unknown group leaves nothing behind
-		List<String> groups = (securityGroupNames != null)
-				? this.securityGroups.byNames(context, projectId, securityGroupNames) : null;
-		List<String> created = new ArrayList<>();
+		// the ports, their addresses and groups in one transaction: a failure leaves none of them
+		InstancePorts.Allocation allocation = this.instancePorts.allocate(context, instanceUuid, projectId, computeHost,
+				wanted, securityGroupNames, byId);
+		if (allocation.existing()) {
+			return info(instanceUuid);
+		}
+		// the host follows once the rows are committed, never under the transaction's locks
 		try {
-			for (RequestedNetwork network : wanted) {
-				this.host.setUp(network.networkId(), dhcp);
-				List<PortSpec.FixedIpRequest> fixed = (network.fixedIp() != null)
-						? List.of(new PortSpec.FixedIpRequest(null, network.fixedIp())) : null;
-				Port port = this.ports.create(context, new PortSpec(network.networkId(), projectId, "", "", null, fixed,
-						instanceUuid, COMPUTE_OWNER_PREFIX + "nova", true, computeHost, groups));
-				created.add(port.getUuid());
+			Set<Long> setUp = new HashSet<>();
+			for (InstancePorts.Created created : allocation.created()) {
+				if (setUp.add(created.network().getId())) {
+					this.host.setUp(created.network(), created.subnets(), dhcp);
+				}
 			}
+			// the new ports' security groups are enforced before the instance starts
+			this.host.applyPortFilters(allocation.created().stream().map((created) -> created.port().port().getUuid())
+				.toList());
 		}
 		catch (RuntimeException ex) {
-			// leave nothing half-allocated: the instance gets all its networks or none
-			for (String port : created) {
-				this.ports.delete(context, port);
-			}
+			// the instance gets all its networks or none
+			undo(instanceUuid, allocation.created(), dhcp, ex);
 			throw ex;
 		}
-		if (dhcp) {
-			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
+		// the network info from the rows just written (a new port has no floating IP yet)
+		List<VirtualInterface> interfaces = new ArrayList<>();
+		for (InstancePorts.Created created : allocation.created()) {
+			Map<Long, Subnet> subnets = new HashMap<>();
+			created.subnets().forEach((subnet) -> subnets.put(subnet.getId(), subnet));
+			for (AddressAllocator.Allocation address : created.port().addresses()) {
+				interfaces.add(virtualInterface(created.port().port(), created.network(),
+						subnets.get(address.subnetId()), address.address(), List.of()));
+			}
 		}
-		// the new ports' security groups are enforced before the instance starts
-		this.host.applyPortFilters(created);
-		return info(instanceUuid);
+		return new InstanceNetworkInfo(instanceUuid, interfaces);
+	}
+
+	// deletes the committed ports of an allocation the host could not follow, and takes them off the host
+	private void undo(String instanceUuid, List<InstancePorts.Created> created, boolean dhcp, RuntimeException cause) {
+		List<RemovedPort> removed = new ArrayList<>();
+		for (InstancePorts.Created port : created) {
+			try {
+				this.ports.deleteOfDevice(instanceUuid, port.port().port().getUuid()).ifPresent(removed::add);
+			}
+			catch (RuntimeException ex) {
+				cause.addSuppressed(ex);
+			}
+		}
+		try {
+			afterPortsRemoved(removed, dhcp);
+		}
+		catch (RuntimeException ex) {
+			cause.addSuppressed(ex);
+		}
 	}
 
 	private static boolean single(List<RequestedNetwork> requested, Predicate<RequestedNetwork> kind) {
@@ -411,16 +443,19 @@ public class NetworkOperations {
 		List<FloatingIp> floating = this.floatingIps.ofPort(port);
 		for (FixedIp fixed : this.ports.addressesOf(port)) {
 			Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
-			interfaces.add(new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(),
-					network.getName(), network.getBridge(), network.getSegmentationId(), subnet.getCidr(),
-					fixed.getAddress(), subnet.getGatewayIp(), subnet.getDnsNameservers(), subnet.isEnableDhcp(),
-					floating.stream()
-						.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
-						.map(FloatingIp::getAddress)
-						.toList(),
-					subnet.getUuid()));
+			interfaces.add(virtualInterface(port, network, subnet, fixed.getAddress(), floating.stream()
+				.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
+				.map(FloatingIp::getAddress)
+				.toList()));
 		}
 		return interfaces;
+	}
+
+	private static VirtualInterface virtualInterface(Port port, Network network, Subnet subnet, String address,
+			List<String> floatingAddresses) {
+		return new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(), network.getName(),
+				network.getBridge(), network.getSegmentationId(), subnet.getCidr(), address, subnet.getGatewayIp(),
+				subnet.getDnsNameservers(), subnet.isEnableDhcp(), floatingAddresses, subnet.getUuid());
 	}
 
 	public FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {
