@@ -1,7 +1,6 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.novaboot.network.NetworkProperties;
@@ -67,8 +66,6 @@ public class HostNetworking {
 	// the driver (slow host commands), which must not hold a transaction open
 	private final TransactionTemplate tx;
 
-	private final TransactionTemplate readOnly;
-
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
@@ -86,11 +83,6 @@ public class HostNetworking {
 		this.properties = properties;
 		this.host = identity.host();
 		this.tx = tx;
-		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-		this.readOnly.setReadOnly(true);
-	}
-
-	private record NetworkAndSubnets(Network network, List<Subnet> subnets) {
 	}
 
 	public String host() {
@@ -102,10 +94,9 @@ public class HostNetworking {
 	 * @param dhcp whether the strategy serves DHCP (and so is the network's gateway)
 	 */
 	public void setUp(String networkUuid, boolean dhcp) {
-		// the network and its subnets in one read-only transaction (every allocation passes here)
-		Optional<NetworkAndSubnets> read = this.readOnly.execute((status) -> this.networks.findByUuid(networkUuid)
-			.map((found) -> new NetworkAndSubnets(found, this.subnets.findByNetworkIdOrderById(found.getId()))));
-		Optional<Network> network = read.map(NetworkAndSubnets::network);
+		// the network and its subnets in one statement
+		Optional<NetworkRepository.WithSubnets> read = this.networks.withSubnets(networkUuid);
+		Optional<Network> network = read.map(NetworkRepository.WithSubnets::network);
 		if (network.isEmpty() || network.get().isExternal() || !claim(network.get())) {
 			return;
 		}

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import dev.novaboot.network.manager.PortService.NewPort;
 import dev.novaboot.network.store.Network;
+import dev.novaboot.network.store.NetworkRepository;
 import dev.novaboot.network.store.PortRepository;
 import dev.novaboot.network.store.Subnet;
-import dev.novaboot.network.store.SubnetRepository;
 import dev.novaboot.network.store.UniqueKeys;
 import dev.novaboot.service.context.RequestContext;
 import dev.novaboot.service.rpc.api.RequestedNetwork;
@@ -42,19 +42,15 @@ class InstancePorts {
 
 	private final PortRepository portRows;
 
-	private final SubnetRepository subnets;
-
 	private final SecurityGroupService securityGroups;
 
 	private final HostNetworking host;
 
 	private final TransactionTemplate tx;
 
-	InstancePorts(PortService ports, PortRepository portRows, SubnetRepository subnets,
-			SecurityGroupService securityGroups, HostNetworking host, TransactionTemplate tx) {
+	InstancePorts(PortService ports, PortRepository portRows, SecurityGroupService securityGroups, HostNetworking host, TransactionTemplate tx) {
 		this.ports = ports;
 		this.portRows = portRows;
-		this.subnets = subnets;
 		this.securityGroups = securityGroups;
 		this.host = host;
 		this.tx = tx;
@@ -117,13 +113,13 @@ class InstancePorts {
 			if (targets.containsKey(requested.networkId())) {
 				continue;
 			}
-			Network network = this.ports.usableNetwork(context, requested.networkId());
+			NetworkRepository.WithSubnets read = this.ports.usableNetworkWithSubnets(context, requested.networkId());
+			Network network = read.network();
 			if (network.getHost() == null && !network.isExternal()) {
 				// the claim commits on its own, as it did before the allocation's transaction
 				return new Missing(() -> this.host.claim(network.getId()));
 			}
-			targets.put(requested.networkId(),
-					new Target(network, this.subnets.findByNetworkIdOrderById(network.getId())));
+			targets.put(requested.networkId(), new Target(network, read.subnets()));
 		}
 		List<Created> created = new ArrayList<>();
 		for (RequestedNetwork requested : wanted) {

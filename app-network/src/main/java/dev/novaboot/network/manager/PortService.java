@@ -177,7 +177,18 @@ public class PortService {
 	 * project or a shared one; an external network only for admins.
 	 */
 	Network usableNetwork(RequestContext context, String networkUuid) {
-		Network network = this.networks.findByUuid(networkUuid)
+		return usable(context, networkUuid, this.networks.findByUuid(networkUuid));
+	}
+
+	/** {@link #usableNetwork} with its subnets, in one statement. */
+	NetworkRepository.WithSubnets usableNetworkWithSubnets(RequestContext context, String networkUuid) {
+		Optional<NetworkRepository.WithSubnets> read = this.networks.withSubnets(networkUuid);
+		usable(context, networkUuid, read.map(NetworkRepository.WithSubnets::network));
+		return read.orElseThrow();
+	}
+
+	private static Network usable(RequestContext context, String networkUuid, Optional<Network> found) {
+		Network network = found
 			.filter((candidate) -> candidate.isShared() || Access.canSee(context, candidate.getProjectId()))
 			.orElseThrow(() -> NetworkException.notFound("Network", networkUuid));
 		if (network.isExternal() && !context.isAdmin()) {
