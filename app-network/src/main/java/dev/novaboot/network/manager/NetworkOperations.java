@@ -76,8 +76,6 @@ public class NetworkOperations {
 
 	private final Duration releaseGracePeriod;
 
-	private final SecurityGroupService securityGroups;
-
 	private final BootNetworkChecks bootChecks;
 
 	private final InstanceSecurityGroups instanceGroups;
@@ -92,14 +90,13 @@ public class NetworkOperations {
 
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
-			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents,
-			InstancePorts instancePorts, TransactionTemplate tx) {
+			DatabaseClock clock, NetworkProperties properties, BootNetworkChecks bootChecks,
+			InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents, InstancePorts instancePorts,
+			TransactionTemplate tx) {
 		this.instancePorts = instancePorts;
 		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
 		this.readOnly.setReadOnly(true);
 		this.instanceEvents = instanceEvents;
-		this.securityGroups = securityGroups;
 		this.bootChecks = bootChecks;
 		this.instanceGroups = instanceGroups;
 		this.networks = networks;
@@ -166,7 +163,17 @@ public class NetworkOperations {
 		if (allocation.existing()) {
 			return info(instanceUuid);
 		}
-		// the host follows once the rows are committed, never under the transaction's locks
+		return new InstanceNetworkInfo(instanceUuid, followOnHost(instanceUuid, allocation, dhcp));
+	}
+
+	/**
+	 * The host follows an allocation once its rows are committed (never under the
+	 * transaction's locks); when it cannot, the allocation's ports are deleted again.
+	 * @return the network info of the new ports, from the rows just written (a new port has
+	 * no floating IP yet)
+	 */
+	private List<VirtualInterface> followOnHost(String instanceUuid, InstancePorts.Allocation allocation,
+			boolean dhcp) {
 		try {
 			Set<Long> setUp = new HashSet<>();
 			for (InstancePorts.Created created : allocation.created()) {
@@ -183,7 +190,6 @@ public class NetworkOperations {
 			undo(instanceUuid, allocation.created(), dhcp, ex);
 			throw ex;
 		}
-		// the network info from the rows just written (a new port has no floating IP yet)
 		List<VirtualInterface> interfaces = new ArrayList<>();
 		for (InstancePorts.Created created : allocation.created()) {
 			Map<Long, Subnet> subnets = new HashMap<>();
@@ -193,7 +199,7 @@ public class NetworkOperations {
 						subnets.get(address.subnetId()), address.address(), List.of()));
 			}
 		}
-		return new InstanceNetworkInfo(instanceUuid, interfaces);
+		return interfaces;
 	}
 
 	// deletes the committed ports of an allocation the host could not follow, and takes them off the host
@@ -309,24 +315,17 @@ public class NetworkOperations {
 		if (!check.isAccepted()) {
 			return PortAllocation.refused(check.fault(), check.message());
 		}
-		Port port;
+		InstancePorts.Allocation allocation;
 		try {
-			List<String> groups = (request.securityGroups() != null)
-					? this.securityGroups.byNames(context, request.projectId(), request.securityGroups()) : null;
-			this.host.setUp(networkId, dhcp);
-			List<PortSpec.FixedIpRequest> fixed = (request.fixedIp() != null)
-					? List.of(new PortSpec.FixedIpRequest(null, request.fixedIp())) : null;
-			port = this.ports.create(context, new PortSpec(networkId, request.projectId(), "", "", null, fixed,
-					request.instanceUuid(), COMPUTE_OWNER_PREFIX + "nova", true, request.host(), groups));
+			// the instance has ports already: no look for them
+			allocation = this.instancePorts.allocate(context, request.instanceUuid(), request.projectId(),
+					request.host(), List.of(new RequestedNetwork(networkId, request.fixedIp())), request.securityGroups(),
+					false);
 		}
 		catch (NetworkException ex) {
 			return refusal(ex, networkId, request.fixedIp());
 		}
-		if (dhcp) {
-			this.host.refreshDhcp(networkId);
-		}
-		this.host.applyPortFilters(List.of(port.getUuid()));
-		return PortAllocation.accepted(interfacesOf(port), false);
+		return PortAllocation.accepted(followOnHost(request.instanceUuid(), allocation, dhcp), false);
 	}
 
 	// Nova's _validate_requested_port_ids, then the binding its _update_port makes
