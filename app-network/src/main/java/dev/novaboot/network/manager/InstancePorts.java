@@ -48,7 +48,8 @@ class InstancePorts {
 
 	private final TransactionTemplate tx;
 
-	InstancePorts(PortService ports, PortRepository portRows, SecurityGroupService securityGroups, HostNetworking host, TransactionTemplate tx) {
+	InstancePorts(PortService ports, PortRepository portRows, SecurityGroupService securityGroups, HostNetworking host,
+			TransactionTemplate tx) {
 		this.ports = ports;
 		this.portRows = portRows;
 		this.securityGroups = securityGroups;

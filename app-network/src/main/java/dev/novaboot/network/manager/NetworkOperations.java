@@ -317,7 +317,7 @@ public class NetworkOperations {
 		}
 		InstancePorts.Allocation allocation;
 		try {
-			// the instance has ports already: no look for them
+			// an attach adds a port to those the instance has: no look for them
 			allocation = this.instancePorts.allocate(context, request.instanceUuid(), request.projectId(),
 					request.host(), List.of(new RequestedNetwork(networkId, request.fixedIp())), request.securityGroups(),
 					false);

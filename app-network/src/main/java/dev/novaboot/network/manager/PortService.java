@@ -3,6 +3,7 @@ package dev.novaboot.network.manager;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +169,7 @@ public class PortService {
 		List<AddressAllocator.Allocation> taken = new ArrayList<>();
 		Port port = insert(spec, project, this.macAddresses.next(), now, network, subnets, taken);
 		this.securityGroups.bindNew(port.getId(), groupIds);
-		taken.sort(java.util.Comparator.comparingLong(AddressAllocator.Allocation::id));
+		taken.sort(Comparator.comparingLong(AddressAllocator.Allocation::id));
 		return new NewPort(port, List.copyOf(taken));
 	}
 
