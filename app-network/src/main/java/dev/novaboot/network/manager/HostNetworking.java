@@ -1,7 +1,6 @@
 package dev.novaboot.network.manager;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.novaboot.network.NetworkProperties;
@@ -67,8 +66,6 @@ public class HostNetworking {
 	// the driver (slow host commands), which must not hold a transaction open
 	private final TransactionTemplate tx;
 
-	private final TransactionTemplate readOnly;
-
 	public HostNetworking(NetworkDriver driver, NetworkRepository networks, SubnetRepository subnets,
 			SubnetRouteRepository subnetRoutes, PortRepository ports, FixedIpRepository fixedIps, FloatingIpRepository floatingIps,
 			NetworkProperties properties, ServiceIdentity identity, TransactionTemplate tx, RouterRepository routers,
@@ -86,11 +83,6 @@ public class HostNetworking {
 		this.properties = properties;
 		this.host = identity.host();
 		this.tx = tx;
-		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-		this.readOnly.setReadOnly(true);
-	}
-
-	private record NetworkAndSubnets(Network network, List<Subnet> subnets) {
 	}
 
 	public String host() {
@@ -102,19 +94,41 @@ public class HostNetworking {
 	 * @param dhcp whether the strategy serves DHCP (and so is the network's gateway)
 	 */
 	public void setUp(String networkUuid, boolean dhcp) {
-		// the network and its subnets in one read-only transaction (every allocation passes here)
-		Optional<NetworkAndSubnets> read = this.readOnly.execute((status) -> this.networks.findByUuid(networkUuid)
-			.map((found) -> new NetworkAndSubnets(found, this.subnets.findByNetworkIdOrderById(found.getId()))));
-		Optional<Network> network = read.map(NetworkAndSubnets::network);
+		// the network and its subnets in one statement
+		Optional<NetworkRepository.WithSubnets> read = this.networks.withSubnets(networkUuid);
+		Optional<Network> network = read.map(NetworkRepository.WithSubnets::network);
 		if (network.isEmpty() || network.get().isExternal() || !claim(network.get())) {
 			return;
 		}
-		List<Subnet> subnets = read.get().subnets();
-		for (BridgeSetup setup : setups(network.get(), subnets, dhcp)) {
+		plugAndServe(network.get(), read.get().subnets(), dhcp);
+	}
+
+	/**
+	 * {@link #setUp(String, boolean)} for a network and its subnets read in a transaction
+	 * that has committed, whose host was settled there ({@link #claim(long)} before it
+	 * when it had none): no read of them again, nothing done unless this host carries it.
+	 */
+	public void setUp(Network network, List<Subnet> subnets, boolean dhcp) {
+		if (network.isExternal() || !this.host.equals(network.getHost())) {
+			return;
+		}
+		plugAndServe(network, subnets, dhcp);
+	}
+
+	/**
+	 * Takes a network that no host carries yet for this one, in a short transaction of its
+	 * own (never inside another: the caller reads the network again afterwards).
+	 */
+	void claim(long networkId) {
+		this.tx.executeWithoutResult((status) -> this.networks.claimHost(networkId, this.host));
+	}
+
+	private void plugAndServe(Network network, List<Subnet> subnets, boolean dhcp) {
+		for (BridgeSetup setup : setups(network, subnets, dhcp)) {
 			this.driver.plug(setup);
 		}
 		if (dhcp) {
-			refreshDhcp(network.get(), subnets);
+			refreshDhcp(network, subnets);
 		}
 	}
 
@@ -170,7 +184,7 @@ public class HostNetworking {
 
 	private boolean claim(Network network) {
 		if (network.getHost() == null) {
-			this.tx.executeWithoutResult((status) -> this.networks.claimHost(network.getId(), this.host));
+			claim(network.getId());
 			return this.networks.findById(network.getId()).map((n) -> this.host.equals(n.getHost())).orElse(false);
 		}
 		return this.host.equals(network.getHost());

@@ -3,7 +3,10 @@ package dev.novaboot.network.manager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,13 +76,13 @@ public class NetworkOperations {
 
 	private final Duration releaseGracePeriod;
 
-	private final SecurityGroupService securityGroups;
-
 	private final BootNetworkChecks bootChecks;
 
 	private final InstanceSecurityGroups instanceGroups;
 
 	private final InstanceEvents instanceEvents;
+
+	private final InstancePorts instancePorts;
 
 	// the instance's network info is read in one transaction: a connection taken once, not
 	// once for each of its five reads
@@ -87,13 +90,13 @@ public class NetworkOperations {
 
 	public NetworkOperations(NetworkRepository networks, SubnetRepository subnets, FixedIpRepository fixedIps,
 			PortService ports, FloatingIpService floatingIps, HostNetworking host, InstanceDirectory instances,
-			DatabaseClock clock, NetworkProperties properties, SecurityGroupService securityGroups,
-			BootNetworkChecks bootChecks, InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents,
+			DatabaseClock clock, NetworkProperties properties, BootNetworkChecks bootChecks,
+			InstanceSecurityGroups instanceGroups, InstanceEvents instanceEvents, InstancePorts instancePorts,
 			TransactionTemplate tx) {
+		this.instancePorts = instancePorts;
 		this.readOnly = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
 		this.readOnly.setReadOnly(true);
 		this.instanceEvents = instanceEvents;
-		this.securityGroups = securityGroups;
 		this.bootChecks = bootChecks;
 		this.instanceGroups = instanceGroups;
 		this.networks = networks;
@@ -135,52 +138,87 @@ public class NetworkOperations {
 			String computeHost, List<RequestedNetwork> requested, List<String> securityGroupNames,
 			Supplier<List<Network>> defaults, Supplier<Optional<Network>> autoAllocated, boolean dhcp) {
 		checkUuid(instanceUuid);
-		if (!this.ports.ofDevice(instanceUuid).isEmpty()) {
-			return info(instanceUuid);
-		}
-		if (single(requested, RequestedNetwork::noAllocate)) {
-			return info(instanceUuid);
-		}
 		List<RequestedNetwork> wanted;
-		if (single(requested, RequestedNetwork::autoAllocate)) {
-			wanted = List.of(new RequestedNetwork(autoNetwork(projectId, autoAllocated).getUuid(), null));
-		}
-		else if (requested == null || requested.isEmpty()) {
-			wanted = defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList();
+		// networks asked for by id: the look for the instance's ports is made in the allocation's transaction
+		boolean byId = requested != null && !requested.isEmpty() && !single(requested, RequestedNetwork::noAllocate)
+				&& !single(requested, RequestedNetwork::autoAllocate);
+		if (byId) {
+			wanted = requested;
 		}
 		else {
-			wanted = requested;
+			// an allocation asked for again returns the instance's ports before any network is looked for
+			if (!this.ports.ofDevice(instanceUuid).isEmpty() || single(requested, RequestedNetwork::noAllocate)) {
+				return info(instanceUuid);
+			}
+			wanted = single(requested, RequestedNetwork::autoAllocate)
+					? List.of(new RequestedNetwork(autoNetwork(projectId, autoAllocated).getUuid(), null))
+					: defaults.get().stream().map((network) -> new RequestedNetwork(network.getUuid(), null)).toList();
 		}
 		if (wanted.isEmpty()) {
 			throw NetworkException.conflict("NetworkNotFound", "No network is available to project " + projectId + ".");
 		}
-		// resolved before anything is created: an unknown group leaves nothing behind
-		List<String> groups = (securityGroupNames != null)
-				? this.securityGroups.byNames(context, projectId, securityGroupNames) : null;
-		List<String> created = new ArrayList<>();
+		// the ports, their addresses and groups in one transaction: a failure leaves none of them
+		InstancePorts.Allocation allocation = this.instancePorts.allocate(context, instanceUuid, projectId, computeHost,
+				wanted, securityGroupNames, byId);
+		if (allocation.existing()) {
+			return info(instanceUuid);
+		}
+		return new InstanceNetworkInfo(instanceUuid, followOnHost(instanceUuid, allocation, dhcp));
+	}
+
+	/**
+	 * The host follows an allocation once its rows are committed (never under the
+	 * transaction's locks); when it cannot, the allocation's ports are deleted again.
+	 * @return the network info of the new ports, from the rows just written (a new port has
+	 * no floating IP yet)
+	 */
+	private List<VirtualInterface> followOnHost(String instanceUuid, InstancePorts.Allocation allocation,
+			boolean dhcp) {
 		try {
-			for (RequestedNetwork network : wanted) {
-				this.host.setUp(network.networkId(), dhcp);
-				List<PortSpec.FixedIpRequest> fixed = (network.fixedIp() != null)
-						? List.of(new PortSpec.FixedIpRequest(null, network.fixedIp())) : null;
-				Port port = this.ports.create(context, new PortSpec(network.networkId(), projectId, "", "", null, fixed,
-						instanceUuid, COMPUTE_OWNER_PREFIX + "nova", true, computeHost, groups));
-				created.add(port.getUuid());
+			Set<Long> setUp = new HashSet<>();
+			for (InstancePorts.Created created : allocation.created()) {
+				if (setUp.add(created.network().getId())) {
+					this.host.setUp(created.network(), created.subnets(), dhcp);
+				}
 			}
+			// the new ports' security groups are enforced before the instance starts
+			this.host.applyPortFilters(allocation.created().stream().map((created) -> created.port().port().getUuid())
+				.toList());
 		}
 		catch (RuntimeException ex) {
-			// leave nothing half-allocated: the instance gets all its networks or none
-			for (String port : created) {
-				this.ports.delete(context, port);
-			}
+			// the instance gets all its networks or none
+			undo(instanceUuid, allocation.created(), dhcp, ex);
 			throw ex;
 		}
-		if (dhcp) {
-			wanted.stream().map(RequestedNetwork::networkId).distinct().forEach(this.host::refreshDhcp);
+		List<VirtualInterface> interfaces = new ArrayList<>();
+		for (InstancePorts.Created created : allocation.created()) {
+			Map<Long, Subnet> subnets = new HashMap<>();
+			created.subnets().forEach((subnet) -> subnets.put(subnet.getId(), subnet));
+			for (AddressAllocator.Allocation address : created.port().addresses()) {
+				interfaces.add(virtualInterface(created.port().port(), created.network(),
+						subnets.get(address.subnetId()), address.address(), List.of()));
+			}
 		}
-		// the new ports' security groups are enforced before the instance starts
-		this.host.applyPortFilters(created);
-		return info(instanceUuid);
+		return interfaces;
+	}
+
+	// deletes the committed ports of an allocation the host could not follow, and takes them off the host
+	private void undo(String instanceUuid, List<InstancePorts.Created> created, boolean dhcp, RuntimeException cause) {
+		List<RemovedPort> removed = new ArrayList<>();
+		for (InstancePorts.Created port : created) {
+			try {
+				this.ports.deleteOfDevice(instanceUuid, port.port().port().getUuid()).ifPresent(removed::add);
+			}
+			catch (RuntimeException ex) {
+				cause.addSuppressed(ex);
+			}
+		}
+		try {
+			afterPortsRemoved(removed, dhcp);
+		}
+		catch (RuntimeException ex) {
+			cause.addSuppressed(ex);
+		}
 	}
 
 	private static boolean single(List<RequestedNetwork> requested, Predicate<RequestedNetwork> kind) {
@@ -277,24 +315,17 @@ public class NetworkOperations {
 		if (!check.isAccepted()) {
 			return PortAllocation.refused(check.fault(), check.message());
 		}
-		Port port;
+		InstancePorts.Allocation allocation;
 		try {
-			List<String> groups = (request.securityGroups() != null)
-					? this.securityGroups.byNames(context, request.projectId(), request.securityGroups()) : null;
-			this.host.setUp(networkId, dhcp);
-			List<PortSpec.FixedIpRequest> fixed = (request.fixedIp() != null)
-					? List.of(new PortSpec.FixedIpRequest(null, request.fixedIp())) : null;
-			port = this.ports.create(context, new PortSpec(networkId, request.projectId(), "", "", null, fixed,
-					request.instanceUuid(), COMPUTE_OWNER_PREFIX + "nova", true, request.host(), groups));
+			// an attach adds a port to those the instance has: no look for them
+			allocation = this.instancePorts.allocate(context, request.instanceUuid(), request.projectId(),
+					request.host(), List.of(new RequestedNetwork(networkId, request.fixedIp())), request.securityGroups(),
+					false);
 		}
 		catch (NetworkException ex) {
 			return refusal(ex, networkId, request.fixedIp());
 		}
-		if (dhcp) {
-			this.host.refreshDhcp(networkId);
-		}
-		this.host.applyPortFilters(List.of(port.getUuid()));
-		return PortAllocation.accepted(interfacesOf(port), false);
+		return PortAllocation.accepted(followOnHost(request.instanceUuid(), allocation, dhcp), false);
 	}
 
 	// Nova's _validate_requested_port_ids, then the binding its _update_port makes
@@ -411,16 +442,19 @@ public class NetworkOperations {
 		List<FloatingIp> floating = this.floatingIps.ofPort(port);
 		for (FixedIp fixed : this.ports.addressesOf(port)) {
 			Subnet subnet = this.subnets.findById(fixed.getSubnetId()).orElseThrow();
-			interfaces.add(new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(),
-					network.getName(), network.getBridge(), network.getSegmentationId(), subnet.getCidr(),
-					fixed.getAddress(), subnet.getGatewayIp(), subnet.getDnsNameservers(), subnet.isEnableDhcp(),
-					floating.stream()
-						.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
-						.map(FloatingIp::getAddress)
-						.toList(),
-					subnet.getUuid()));
+			interfaces.add(virtualInterface(port, network, subnet, fixed.getAddress(), floating.stream()
+				.filter((f) -> fixed.getAddress().equals(f.getFixedAddress()))
+				.map(FloatingIp::getAddress)
+				.toList()));
 		}
 		return interfaces;
+	}
+
+	private static VirtualInterface virtualInterface(Port port, Network network, Subnet subnet, String address,
+			List<String> floatingAddresses) {
+		return new VirtualInterface(port.getUuid(), port.getMacAddress(), network.getUuid(), network.getName(),
+				network.getBridge(), network.getSegmentationId(), subnet.getCidr(), address, subnet.getGatewayIp(),
+				subnet.getDnsNameservers(), subnet.isEnableDhcp(), floatingAddresses, subnet.getUuid());
 	}
 
 	public FloatingAddress allocateFloatingIp(RequestContext context, String projectId, String pool) {

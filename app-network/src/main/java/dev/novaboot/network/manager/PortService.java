@@ -3,11 +3,13 @@ package dev.novaboot.network.manager;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.novaboot.network.manager.AddressAllocator.Holder;
 import dev.novaboot.network.store.FixedIp;
@@ -48,7 +50,7 @@ public class PortService {
 	static final int MAX_FIXED_IPS_PER_PORT = 5;
 
 	// the unique key on ports.mac_address (named in V2__index_names.sql)
-	private static final String PORTS_MAC_KEY = "uq_ports_mac_address";
+	static final String PORTS_MAC_KEY = "uq_ports_mac_address";
 
 	private final NetworkRepository networks;
 
@@ -111,8 +113,13 @@ public class PortService {
 			String mac = (spec.macAddress() != null) ? spec.macAddress().toLowerCase() : this.macAddresses.next();
 			try {
 				return this.tx.execute((status) -> {
-					this.quotas.checkCreate(project, "port");
-					Port port = insert(context, spec, project, mac);
+					Instant now = this.quotas.checkCreate(project, "port");
+					Network network = usableNetwork(context, spec.networkId());
+					if (this.ports.existsByMacAddress(mac)) {
+						throw new MacAddressTaken();
+					}
+					Port port = insert(spec, project, mac, now, network,
+							this.subnets.findByNetworkIdOrderById(network.getId()), new ArrayList<>());
 					this.securityGroups.bindNew(port.getId(), groups);
 					return port;
 				});
@@ -143,17 +150,58 @@ public class PortService {
 				"Unable to generate unique mac on network " + spec.networkId() + ".");
 	}
 
-	private Port insert(RequestContext context, PortSpec spec, String project, String mac) {
-		Network network = this.networks.findByUuid(spec.networkId())
+	/**
+	 * A new port of an instance, in the caller's transaction, on a network and its subnets
+	 * that the caller read there ({@link #usableNetwork}): the quota check, the port, its
+	 * addresses and its security groups ({@code groupIds}, already resolved), nothing read
+	 * twice. The MAC address is drawn without a look for a port that has it: a collision
+	 * (one in 2^24 per existing port) fails the port's insert on the unique key
+	 * {@link #PORTS_MAC_KEY}, a {@link DataIntegrityViolationException} that aborts the
+	 * caller's transaction, which the caller then runs again from the start.
+	 * @return the port and the addresses it got, in the order of their rows (as a read of
+	 * the port's addresses would give them)
+	 */
+	NewPort createInTransaction(RequestContext context, PortSpec spec, Network network, List<Subnet> subnets,
+			List<Long> groupIds) {
+		Access.checkWrite(context);
+		String project = Access.owner(context, spec.projectId());
+		Instant now = this.quotas.checkCreate(project, "port");
+		List<AddressAllocator.Allocation> taken = new ArrayList<>();
+		Port port = insert(spec, project, this.macAddresses.next(), now, network, subnets, taken);
+		this.securityGroups.bindNew(port.getId(), groupIds);
+		taken.sort(Comparator.comparingLong(AddressAllocator.Allocation::id));
+		return new NewPort(port, List.copyOf(taken));
+	}
+
+	/**
+	 * The network of a new port, as the caller may use it: a network of the caller's
+	 * project or a shared one; an external network only for admins.
+	 */
+	Network usableNetwork(RequestContext context, String networkUuid) {
+		return usable(context, networkUuid, this.networks.findByUuid(networkUuid));
+	}
+
+	/** {@link #usableNetwork} with its subnets, in one statement. */
+	NetworkRepository.WithSubnets usableNetworkWithSubnets(RequestContext context, String networkUuid) {
+		Optional<NetworkRepository.WithSubnets> read = this.networks.withSubnets(networkUuid);
+		usable(context, networkUuid, read.map(NetworkRepository.WithSubnets::network));
+		return read.orElseThrow();
+	}
+
+	private static Network usable(RequestContext context, String networkUuid, Optional<Network> found) {
+		Network network = found
 			.filter((candidate) -> candidate.isShared() || Access.canSee(context, candidate.getProjectId()))
-			.orElseThrow(() -> NetworkException.notFound("Network", spec.networkId()));
+			.orElseThrow(() -> NetworkException.notFound("Network", networkUuid));
 		if (network.isExternal() && !context.isAdmin()) {
 			throw NetworkException.forbidden("Only admins create ports on external network " + network.getUuid() + ".");
 		}
-		if (this.ports.existsByMacAddress(mac)) {
-			throw new MacAddressTaken();
-		}
-		Port port = new Port(this.clock.now(), network.getId(), project, mac,
+		return network;
+	}
+
+	// the port and its addresses (each one taken also added to taken)
+	private Port insert(PortSpec spec, String project, String mac, Instant now, Network network, List<Subnet> subnets,
+			List<AddressAllocator.Allocation> taken) {
+		Port port = new Port(now, network.getId(), project, mac,
 				(spec.deviceId() != null) ? spec.deviceId() : "", (spec.deviceOwner() != null) ? spec.deviceOwner() : "");
 		if (spec.name() != null) {
 			port.setName(NetworkService.checkLength("name", spec.name()));
@@ -167,27 +215,28 @@ public class PortService {
 		port.setHost(spec.host());
 		port = this.ports.saveAndFlush(port);
 		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
-		List<Subnet> subnets = this.subnets.findByNetworkIdOrderById(network.getId());
 		if (spec.fixedIps() == null) {
 			// as Neutron's _allocate_ips_for_port: one IPv4 address and one DHCPv6 address,
 			// each from the first subnet of its kind with room
 			List<Long> ipv4 = subnets.stream().filter((subnet) -> subnet.getIpVersion() == 4).map(Subnet::getId).toList();
 			if (!ipv4.isEmpty()) {
-				this.allocator.allocate(network.getUuid(), ipv4, holder);
+				taken.add(this.allocator.allocate(network.getUuid(), ipv4, holder));
 			}
 			List<Subnet> stateful = subnets.stream()
 				.filter((subnet) -> subnet.getIpVersion() == 6 && !subnet.isAutoAddress())
 				.toList();
 			if (!stateful.isEmpty()) {
-				allocateIpv6(network, stateful, holder);
+				taken.add(allocateIpv6(network, stateful, holder));
 			}
 		}
 		else {
 			for (PortSpec.FixedIpRequest request : spec.fixedIps()) {
-				allocate(network, subnets, request, holder, port);
+				allocate(network, subnets, request, holder, port, taken);
 			}
 		}
-		addAutoAddresses(network, subnets, port, holder);
+		// what the port holds is what was just taken: no read of its addresses
+		addAutoAddresses(network, subnets, port, holder, taken,
+				() -> taken.stream().map(AddressAllocator.Allocation::subnetId).toList());
 		return port;
 	}
 
@@ -196,7 +245,8 @@ public class PortService {
 	 * network it has none on yet (Neutron's {@code _get_auto_address_ips}); router
 	 * interfaces get none.
 	 */
-	private void addAutoAddresses(Network network, List<Subnet> subnets, Port port, Holder holder) {
+	private void addAutoAddresses(Network network, List<Subnet> subnets, Port port, Holder holder,
+			List<AddressAllocator.Allocation> taken, Supplier<List<Long>> heldSubnets) {
 		if (port.getDeviceOwner().equals(RouterService.INTERFACE_OWNER)) {
 			return;
 		}
@@ -204,23 +254,22 @@ public class PortService {
 			// nothing to add: spare every allocation on an IPv4 network the read of the port's addresses
 			return;
 		}
-		List<Long> held = this.fixedIps.findByPortIdOrderById(port.getId()).stream().map(FixedIp::getSubnetId).toList();
+		List<Long> held = heldSubnets.get();
 		for (Subnet subnet : subnets) {
 			if (subnet.isAutoAddress() && !held.contains(subnet.getId())) {
 				Ipv6Cidr cidr = Ipv6Cidr.parse(subnet.getCidr());
-				this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr,
-						Ipv6.eui64(cidr, port.getMacAddress()), holder);
+				taken.add(this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr,
+						Ipv6.eui64(cidr, port.getMacAddress()), holder));
 			}
 		}
 	}
 
-	private void allocateIpv6(Network network, List<Subnet> subnets, Holder holder) {
+	private AddressAllocator.Allocation allocateIpv6(Network network, List<Subnet> subnets, Holder holder) {
 		for (Subnet subnet : subnets) {
-			if (this.allocator
-				.allocateIpv6(network.getId(), subnet.getId(), Ipv6Cidr.parse(subnet.getCidr()), this.ipv6.poolsOf(subnet),
-						holder)
-				.isPresent()) {
-				return;
+			Optional<AddressAllocator.Allocation> allocation = this.allocator.allocateIpv6(network.getId(),
+					subnet.getId(), Ipv6Cidr.parse(subnet.getCidr()), this.ipv6.poolsOf(subnet), holder);
+			if (allocation.isPresent()) {
+				return allocation.get();
 			}
 		}
 		throw new NoMoreAddressesException(network.getUuid());
@@ -232,8 +281,8 @@ public class PortService {
 	 * in the subnet named (or some subnet of the network), and on a SLAAC or
 	 * DHCPv6-stateless subnet it must be the port's EUI-64 address.
 	 */
-	private void allocateIpv6Address(Network network, List<Subnet> subnets, Subnet named, String requested,
-			Holder holder, Port port) {
+	private AddressAllocator.Allocation allocateIpv6Address(Network network, List<Subnet> subnets, Subnet named,
+			String requested, Holder holder, Port port) {
 		BigInteger address = Ipv6.parse(requested);
 		Subnet subnet = (named != null) ? named : subnets.stream()
 			.filter((candidate) -> candidate.getIpVersion() == 6
@@ -253,11 +302,12 @@ public class PortService {
 					"IPv6 address " + requested + " cannot be directly assigned to a port on subnet " + subnet.getUuid()
 							+ " as the subnet is configured for automatic addresses");
 		}
-		this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr, address, holder);
+		return this.allocator.allocateIpv6Address(network.getId(), network.getUuid(), subnet.getId(), cidr, address,
+				holder);
 	}
 
 	private void allocate(Network network, List<Subnet> subnets, PortSpec.FixedIpRequest request, Holder holder,
-			Port port) {
+			Port port, List<AddressAllocator.Allocation> taken) {
 		if (request == null || (request.subnetId() == null && request.ipAddress() == null)) {
 			throw NetworkException.invalidInput("Each fixed_ips entry needs a 'subnet_id' or an 'ip_address'.");
 		}
@@ -270,7 +320,7 @@ public class PortService {
 						+ network.getUuid() + "."));
 		}
 		if (request.ipAddress() != null && Ipv6.isValid(request.ipAddress())) {
-			allocateIpv6Address(network, subnets, subnet, request.ipAddress(), holder, port);
+			taken.add(allocateIpv6Address(network, subnets, subnet, request.ipAddress(), holder, port));
 		}
 		else if (request.ipAddress() != null) {
 			if (!Ipv4.isValid(request.ipAddress())) {
@@ -282,12 +332,13 @@ public class PortService {
 				throw NetworkException.invalidInput("IP address " + request.ipAddress() + " is not in subnet "
 						+ request.subnetId() + ".");
 			}
+			taken.add(allocation);
 		}
 		else if (subnet.getIpVersion() == 6 && !subnet.isAutoAddress()) {
-			allocateIpv6(network, List.of(subnet), holder);
+			taken.add(allocateIpv6(network, List.of(subnet), holder));
 		}
 		else if (subnet.getIpVersion() == 4) {
-			this.allocator.allocate(network.getUuid(), List.of(subnet.getId()), holder);
+			taken.add(this.allocator.allocate(network.getUuid(), List.of(subnet.getId()), holder));
 		}
 		// a SLAAC or DHCPv6-stateless subnet alone: the port's EUI-64 address, added with the others
 	}
@@ -473,10 +524,14 @@ public class PortService {
 			this.allocator.release(removed.getId());
 		}
 		Holder holder = new Holder(port.getId(), instanceOf(port), network.getHost());
+		List<AddressAllocator.Allocation> taken = new ArrayList<>();
 		for (PortSpec.FixedIpRequest request : added) {
-			allocate(network, subnets, request, holder, port);
+			allocate(network, subnets, request, holder, port, taken);
 		}
-		addAutoAddresses(network, subnets, port, holder);
+		addAutoAddresses(network, subnets, port, holder, taken, () -> this.fixedIps.findByPortIdOrderById(port.getId())
+			.stream()
+			.map(FixedIp::getSubnetId)
+			.toList());
 	}
 
 	private static String uuidOf(List<Subnet> subnets, Long subnetId) {
@@ -605,6 +660,10 @@ public class PortService {
 			super(null, null, false, false);
 		}
 
+	}
+
+	/** A new port and the addresses it took, in the order of their rows. */
+	record NewPort(Port port, List<AddressAllocator.Allocation> addresses) {
 	}
 
 	/** A deleted port: its network (whose DHCP hosts change) and the NAT bindings to undo. */

@@ -1,5 +1,6 @@
 package dev.novaboot.network.manager;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,23 +133,33 @@ public class QuotaService {
 	/**
 	 * Admits one more {@code resource} of the project, or refuses with Neutron's 409
 	 * {@code OverQuota}. Must run in the transaction that inserts the resource: the
-	 * project's lock is held until it ends.
+	 * project's lock is held until it ends. An unlimited resource ({@code -1}) has no last
+	 * unit to race for: it is admitted without the lock and without counting.
+	 * @return the database's time of the transaction, read with the limit, for the rows the
+	 * caller writes
 	 */
-	public void checkCreate(String projectId, String resource) {
+	public Instant checkCreate(String projectId, String resource) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("A quota check must run in the creating transaction.");
 		}
+		QuotaStore.OwnLimit own = this.store.limit(projectId, resource);
+		int limit = (own.hardLimit() != null) ? own.hardLimit() : defaults().get(resource);
+		if (limit < 0) {
+			return own.now();
+		}
 		lock(projectId);
-		int limit = limits(projectId).get(resource);
-		if (limit >= 0 && this.store.count(projectId, resource) + 1 > limit) {
+		if (this.store.count(projectId, resource) + 1 > limit) {
 			throw NetworkException.conflict("OverQuota", "Quota exceeded for resources: ['" + resource + "'].");
 		}
+		return own.now();
 	}
 
+	// the project's row exists after its first create: lock first, insert only when missing
 	private void lock(String projectId) {
-		if (!this.store.hasProject(projectId)) {
-			this.store.ensureProject(projectId);
+		if (this.store.lockProject(projectId)) {
+			return;
 		}
+		this.store.ensureProject(projectId);
 		if (!this.store.lockProject(projectId)) {
 			throw new IllegalStateException("The quota lock row of project " + projectId + " is missing.");
 		}

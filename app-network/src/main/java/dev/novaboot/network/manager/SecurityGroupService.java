@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import dev.novaboot.network.store.ListFilters;
 import dev.novaboot.network.store.ListOrder;
@@ -229,6 +230,19 @@ public class SecurityGroupService {
 	}
 
 	/**
+	 * {@link #forPort} without making anything, for a caller inside its own transaction
+	 * (the default group is made in a transaction of its own): empty when the port would
+	 * go in the project's default group and the project has none yet.
+	 */
+	Optional<List<Long>> existingForPort(RequestContext context, String projectId, List<String> requested,
+			String deviceOwner) {
+		if (requested == null && (deviceOwner == null || !deviceOwner.startsWith("network:"))) {
+			return this.groups.findByDefaultForProject(projectId).map((group) -> List.of(group.getId()));
+		}
+		return Optional.of(forPort(context, projectId, requested, deviceOwner));
+	}
+
+	/**
 	 * The ids of the project's groups named (or identified) as Nova's {@code
 	 * security_groups} at boot names them; {@code default} is made on first use.
 	 * @throws NetworkException 404 {@code SecurityGroupNotFound} for a name the project has
@@ -245,13 +259,38 @@ public class SecurityGroupService {
 	 * not, 409 {@code NoUniqueMatch} for a name it has twice
 	 */
 	public SecurityGroup resolve(RequestContext context, String projectId, String name) {
-		Optional<SecurityGroup> byId = this.groups.findByUuid(name)
-			.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId));
+		return existing(context, projectId, name).orElseGet(() -> ensureDefault(projectId));
+	}
+
+	/**
+	 * {@link #byNames} as the groups' ids, without making anything, for a caller inside its
+	 * own transaction: empty when {@code default} is named and the project has no default
+	 * group yet (it is made in a transaction of its own).
+	 */
+	Optional<List<Long>> existingByNames(RequestContext context, String projectId, List<String> names) {
+		List<Long> ids = new ArrayList<>();
+		for (String name : names.stream().distinct().toList()) {
+			Optional<SecurityGroup> group = existing(context, projectId, name);
+			if (group.isEmpty()) {
+				return Optional.empty();
+			}
+			if (!ids.contains(group.get().getId())) {
+				ids.add(group.get().getId());
+			}
+		}
+		return Optional.of(ids);
+	}
+
+	// the group of this name or id; empty only for "default" when the project has none yet
+	private Optional<SecurityGroup> existing(RequestContext context, String projectId, String name) {
+		// a group's id is a random UUID: a name that is no UUID names no group by id
+		Optional<SecurityGroup> byId = isUuid(name) ? this.groups.findByUuid(name)
+			.filter((group) -> context.isAdmin() || group.getProjectId().equals(projectId)) : Optional.empty();
 		if (byId.isPresent()) {
-			return byId.get();
+			return byId;
 		}
 		if (name.equals(DEFAULT_NAME)) {
-			return ensureDefault(projectId);
+			return this.groups.findByDefaultForProject(projectId);
 		}
 		List<SecurityGroup> named = this.groups.findByProjectIdAndNameOrderById(projectId, name);
 		if (named.isEmpty()) {
@@ -262,7 +301,16 @@ public class SecurityGroupService {
 			throw NetworkException.conflict("NoUniqueMatch",
 					"Multiple security groups found matching '" + name + "'. Use an ID to be more specific.");
 		}
-		return named.get(0);
+		return Optional.of(named.get(0));
+	}
+
+	private static boolean isUuid(String name) {
+		try {
+			return UUID.fromString(name).toString().equalsIgnoreCase(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** Adds the group to the port's, unless the port has it; in the caller's transaction. */

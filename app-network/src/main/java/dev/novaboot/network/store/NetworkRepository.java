@@ -44,6 +44,28 @@ public interface NetworkRepository extends JpaRepository<Network, Long>, JpaSpec
 		}));
 	}
 
+	/**
+	 * The network with its subnets in one statement: one row per subnet, ordered by the
+	 * subnet's id (each {@code [Network, Subnet]}), or one row {@code [Network, null]} for a
+	 * network without subnets; none when there is no such network.
+	 */
+	@Query("select n, s from Network n left join Subnet s on s.networkId = n.id where n.uuid = :uuid order by s.id")
+	List<Object[]> findWithSubnetsByUuid(@Param("uuid") String uuid);
+
+	/** The network and its subnets (by id), read in one statement. */
+	default Optional<WithSubnets> withSubnets(String uuid) {
+		List<Object[]> rows = findWithSubnetsByUuid(uuid);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new WithSubnets((Network) rows.get(0)[0],
+				rows.stream().filter((row) -> row[1] != null).map((row) -> (Subnet) row[1]).toList()));
+	}
+
+	/** A network and its subnets, in the order of their ids. */
+	record WithSubnets(Network network, List<Subnet> subnets) {
+	}
+
 	/** The networks an instance of the project may be put on: its own and shared ones, never external ones. */
 	@Query("select n from Network n where n.external = false and (n.shared = true or n.projectId = :projectId) "
 			+ "order by n.id")

@@ -1,5 +1,7 @@
 package dev.novaboot.network.store;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,25 @@ public class QuotaStore {
 		return limits;
 	}
 
+	/**
+	 * The project's own limit of one resource ({@code null} when it has none of its own),
+	 * with the database's time of the caller's transaction ({@code CURRENT_TIMESTAMP}, which
+	 * H2 and PostgreSQL both keep for the whole transaction), in one round trip: a create
+	 * stamps its rows with that time instead of asking the clock again.
+	 */
+	public OwnLimit limit(String projectId, String resource) {
+		return this.jdbc
+			.sql("SELECT (SELECT hard_limit FROM network_quotas WHERE project_id = ? AND resource = ?), CURRENT_TIMESTAMP")
+			.params(projectId, resource)
+			.query((rs, row) -> new OwnLimit((Integer) rs.getObject(1, Integer.class),
+					rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.single();
+	}
+
+	/** A project's own limit of a resource, if it has one, read at {@code now} (the transaction's time). */
+	public record OwnLimit(Integer hardLimit, Instant now) {
+	}
+
 	/** The limits set for every project that has some, by project and resource. */
 	public Map<String, Map<String, Integer>> allLimits() {
 		Map<String, Map<String, Integer>> all = new HashMap<>();
@@ -62,14 +83,6 @@ public class QuotaStore {
 	/** Removes the project's own limits; how many there were. */
 	public int deleteLimits(String projectId) {
 		return this.jdbc.sql("DELETE FROM network_quotas WHERE project_id = ?").params(projectId).update();
-	}
-
-	public boolean hasProject(String projectId) {
-		return !this.jdbc.sql("SELECT project_id FROM network_quota_projects WHERE project_id = ?")
-			.params(projectId)
-			.query(String.class)
-			.list()
-			.isEmpty();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import dev.novaboot.service.rpc.api.NetworkRpcApi.AssociateFloatingIp;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.DeallocateForInstance;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.FloatingIpRef;
 import dev.novaboot.service.rpc.api.NetworkRpcApi.InstanceRef;
+import dev.novaboot.service.rpc.api.RequestedNetwork;
 import dev.novaboot.service.rpc.api.VirtualInterface;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import static dev.novaboot.network.manager.ManagerTestSupport.ADMIN;
 import static dev.novaboot.network.manager.ManagerTestSupport.context;
 import static dev.novaboot.network.manager.ManagerTestSupport.instance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The flat-dhcp strategy: this host is each network's gateway and DHCP server, with one
@@ -101,6 +103,36 @@ class FlatDhcpManagerTests {
 				ManagerTestSupport.onlySubnet(this.subnets, network).getUuid()));
 		assertThat(this.driver.unplugged).contains(new BridgeSetup("br100", null, null, "10.30.0.1/24"));
 		assertThat(this.driver.dhcp).doesNotContainKey(network.getUuid());
+	}
+
+	@Test
+	void aHostThatCannotFollowAnAllocationLeavesNoPortNoAddressAndNoDhcpHost() {
+		Network served = ManagerTestSupport.network(this.networks, this.subnets, context("dhcp-u"), "dhcp-u1",
+				"10.133.0.0/24", false);
+		Network failing = ManagerTestSupport.network(this.networks, this.subnets, context("dhcp-u"), "dhcp-u2",
+				"10.133.1.0/24", false);
+		String instance = instance();
+		this.driver.failingGateway = "10.133.1.1/24";
+		try {
+			// the ports are committed before the host commands run; the second network's bridge fails
+			assertThatExceptionOfType(IllegalStateException.class)
+				.isThrownBy(() -> this.manager.allocateForInstance(context("dhcp-u"),
+						new AllocateForInstance(instance, "dhcp-u", "c", List.of(
+								new RequestedNetwork(served.getUuid(), null), new RequestedNetwork(failing.getUuid(), null)))))
+				.withMessageStartingWith("Cannot add 10.133.1.1/24 to ");
+		}
+		finally {
+			this.driver.failingGateway = null;
+		}
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance)).interfaces()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM fixed_ips WHERE allocated AND network_id IN (?, ?)",
+				Integer.class, served.getId(), failing.getId())).isZero();
+		// the first network's DHCP server had the new port's host entry: it is taken off again
+		assertThat(this.driver.dhcp.get(served.getUuid()).hosts()).isEmpty();
+		// and the addresses go to the next instance
+		assertThat(this.manager.allocateForInstance(context("dhcp-u"), new AllocateForInstance(instance(), "dhcp-u", "c",
+				List.of(new RequestedNetwork(served.getUuid(), null), new RequestedNetwork(failing.getUuid(), null))))
+			.interfaces()).extracting(VirtualInterface::address).containsExactly("10.133.0.2", "10.133.1.2");
 	}
 
 	@Test

@@ -209,6 +209,43 @@ class FlatManagerTests {
 	}
 
 	@Test
+	void aSecondNetworkThatCannotBeUsedLeavesNoPortAndNoAddressOfTheFirst() {
+		Network own = ManagerTestSupport.network(this.networks, this.subnets, context("p-second"), "own",
+				"10.125.2.0/24", false);
+		Network foreign = ManagerTestSupport.network(this.networks, this.subnets, context("p-second-other"), "foreign",
+				"10.125.3.0/24", false);
+		String instance = instance();
+		assertThatExceptionOfType(NetworkException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-second"),
+					new AllocateForInstance(instance, "p-second", "c",
+					List.of(new RequestedNetwork(own.getUuid(), null), new RequestedNetwork(foreign.getUuid(), null)))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("NetworkNotFound"));
+		assertThat(this.ports.ofDevice(instance)).isEmpty();
+		assertThat(this.fixedIps.findAllocatedByNetwork(own.getId())).isEmpty();
+		assertThat(this.portRows.findByNetworkIdOrderById(own.getId())).isEmpty();
+	}
+
+	@Test
+	void theNetworkInfoOfANewAllocationIsWhatAReadOfItGives() {
+		Network first = ManagerTestSupport.network(this.networks, this.subnets, context("p-read"), "read-1",
+				"10.125.4.0/24", false);
+		Network second = ManagerTestSupport.network(this.networks, this.subnets, context("p-read"), "read-2",
+				"10.125.5.0/24", false);
+		String instance = instance();
+		List<RequestedNetwork> requested = List.of(new RequestedNetwork(second.getUuid(), null),
+				new RequestedNetwork(first.getUuid(), "10.125.4.9"));
+		InstanceNetworkInfo allocated = this.manager.allocateForInstance(context("p-read"),
+				new AllocateForInstance(instance, "p-read", "c", requested));
+		assertThat(allocated.interfaces()).extracting(VirtualInterface::address)
+			.containsExactly("10.125.5.2", "10.125.4.9");
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance))).isEqualTo(allocated);
+		// asking again for networks by id returns the same ports, not new ones
+		assertThat(this.manager.allocateForInstance(context("p-read"),
+				new AllocateForInstance(instance, "p-read", "c", requested))).isEqualTo(allocated);
+		assertThat(this.ports.ofDevice(instance)).hasSize(2);
+	}
+
+	@Test
 	void floatingIpsAreAllocatedAssociatedAndReleased() {
 		ManagerTestSupport.external(this.networks, this.subnets, "203.0.113.0/29");
 		ManagerTestSupport.network(this.networks, this.subnets, context("p-float"), "float", "10.26.0.0/24", false);

@@ -63,8 +63,14 @@ class RecordingNetworkDriver implements NetworkDriver {
 	public void tearDownHost() {
 	}
 
+	/** A gateway whose plug fails, as a host command that fails would (a test sets it back to null when done). */
+	volatile String failingGateway;
+
 	@Override
 	public void plug(BridgeSetup setup) {
+		if (setup.gatewayCidr() != null && setup.gatewayCidr().equals(this.failingGateway)) {
+			throw new IllegalStateException("Cannot add " + setup.gatewayCidr() + " to " + setup.bridge());
+		}
 		this.plugged.add(setup);
 	}
 
