@@ -57,6 +57,9 @@ class FlatManagerTests {
 	FixedIpRepository fixedIps;
 
 	@Autowired
+	QuotaService quotas;
+
+	@Autowired
 	PortService ports;
 
 	@Autowired
@@ -206,6 +209,28 @@ class FlatManagerTests {
 					List.of(new RequestedNetwork(roomy.getUuid(), null), new RequestedNetwork(full.getUuid(), null)))));
 		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance)).interfaces()).isEmpty();
 		assertThat(this.fixedIps.findAllocatedByNetwork(roomy.getId())).isEmpty();
+	}
+
+	@Test
+	void anInstancesPortsCountAgainstTheProjectsPortQuotaAndOneOverItLeavesNothing() {
+		Network first = ManagerTestSupport.network(this.networks, this.subnets, context("p-port-quota"), "first",
+				"10.126.1.0/24", false);
+		Network second = ManagerTestSupport.network(this.networks, this.subnets, context("p-port-quota"), "second",
+				"10.126.2.0/24", false);
+		// the network's DHCP-less subnets make no port of their own: the instances' ports are all there is
+		this.quotas.update(ADMIN, "p-port-quota", java.util.Map.of("port", 2), false);
+		this.manager.allocateForInstance(context("p-port-quota"), new AllocateForInstance(instance(), "p-port-quota",
+				"c", List.of(new RequestedNetwork(first.getUuid(), null))));
+		String instance = instance();
+		assertThatExceptionOfType(NetworkException.class)
+			.isThrownBy(() -> this.manager.allocateForInstance(context("p-port-quota"),
+					new AllocateForInstance(instance, "p-port-quota", "c",
+					List.of(new RequestedNetwork(first.getUuid(), null), new RequestedNetwork(second.getUuid(), null)))))
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("OverQuota"))
+			.withMessageContaining("Quota exceeded for resources: ['port']");
+		assertThat(this.manager.getInstanceNetworkInfo(ADMIN, new InstanceRef(instance)).interfaces()).isEmpty();
+		assertThat(this.fixedIps.findAllocatedByNetwork(first.getId())).hasSize(1);
+		assertThat(this.fixedIps.findAllocatedByNetwork(second.getId())).isEmpty();
 	}
 
 	@Test
