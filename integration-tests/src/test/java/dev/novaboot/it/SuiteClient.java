@@ -70,6 +70,16 @@ final class SuiteClient {
 		return send(app, path, "GET", null);
 	}
 
+	/** A GET of a plain text document, such as {@code /actuator/prometheus}. */
+	Response getText(SuiteProcess app, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(app.url(path).toString()))
+			.timeout(Duration.ofSeconds(30))
+			.header("X-Auth-Token", this.token)
+			.header("Accept", "text/plain")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body());
+	}
+
 	Response post(SuiteProcess app, String path, String json) throws IOException, InterruptedException {
 		return send(app, path, "POST", json);
 	}
