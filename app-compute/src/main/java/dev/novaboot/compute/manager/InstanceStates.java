@@ -117,20 +117,18 @@ public class InstanceStates {
 
 	@Transactional
 	public void networkAllocated(String uuid, String networkInfoJson) {
-		Instance instance = live(uuid);
-		instance.setNetworkInfo(networkInfoJson);
-		instance.touch(this.clock.now());
+		// one targeted update, the row is not loaded first; a deleted instance is still not found
+		if (this.repository.recordNetworkInfo(uuid, networkInfoJson, this.clock.now()) != 1) {
+			throw new InstanceNotFoundException(uuid);
+		}
 	}
 
 	/** The build ended well: {@code active}; false if a delete replaced the spawn meanwhile. */
 	@Transactional
 	public boolean spawned(String uuid, PowerState powerState) {
-		Instant now = this.clock.now();
-		boolean done = this.repository.completeTask(uuid, TaskState.SPAWNING, VmState.ACTIVE, powerState, now) == 1;
-		if (done) {
-			live(uuid).setLaunchedAt(now);
-		}
-		return done;
+		// active and launched in one conditional update: no second read and write of the row
+		return this.repository.completeLaunch(uuid, TaskState.SPAWNING, VmState.ACTIVE, powerState,
+				this.clock.now()) == 1;
 	}
 
 	/** Ends a task with these states; false if another task replaced it meanwhile. */
