@@ -16,6 +16,7 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -74,10 +75,20 @@ public class InstanceStates {
 	/** The scheduler placed the instance on {@code host}, in availability zone {@code zone}. */
 	@Transactional
 	public void scheduled(String uuid, String host, String zone) {
+		scheduled(uuid, host, zone, this.clock.now());
+	}
+
+	/**
+	 * {@link #scheduled(String, String, String)} in the scheduler's transaction, at
+	 * {@code now}: the database's time it already read in that transaction (the clock
+	 * answers the same within one), so not read again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void scheduled(String uuid, String host, String zone, Instant now) {
 		Instance instance = live(uuid);
 		instance.setHost(host);
 		instance.setAvailabilityZone(zone);
-		instance.touch(this.clock.now());
+		instance.touch(now);
 	}
 
 	/**
