@@ -166,13 +166,15 @@ class ServerOperations {
 			throw new BadRequestException("Failed to launch instances: max_count cannot be greater than 1 "
 					+ "when volumes are attached at boot.");
 		}
+		// asked once per request: each answer is a read of the service group (a statement)
+		boolean networkUp = this.network.available();
 		// refused now rather than an instance in error later, on its host
-		if (!RequestedNetwork.isNone(request.networks()) && !this.network.available()) {
+		if (!RequestedNetwork.isNone(request.networks()) && !networkUp) {
 			throw new ConflictException("The network service is not available: no nova-network service is up. "
 					+ "Boot with \"networks\": \"none\", or start nova-network.");
 		}
 		// a network the project cannot use, an address in use or an unknown group: a 400 now (Nova)
-		List<String> securityGroups = checkNetworks(context, request);
+		List<String> securityGroups = checkNetworks(context, request, networkUp);
 		if (!request.blockDevices().isEmpty() && !this.volumeService.available()) {
 			throw volumeServiceNotAvailable();
 		}
@@ -230,9 +232,10 @@ class ServerOperations {
 	 * @return the names of the groups the boot named (it may name them by id), {@code null}
 	 * when it named none
 	 */
-	private List<String> checkNetworks(RequestContext context, ServerRequests.CreateServer request) {
+	private List<String> checkNetworks(RequestContext context, ServerRequests.CreateServer request,
+			boolean networkUp) {
 		List<String> requested = request.securityGroups().isEmpty() ? null : request.securityGroups();
-		if (!this.network.available()) {
+		if (!networkUp) {
 			return requested;
 		}
 		try {

@@ -1,5 +1,6 @@
 package dev.novaboot.compute.manager;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -56,17 +57,17 @@ public class InstanceActionLog {
 	 * task's) just runs.
 	 */
 	public <T> T event(RequestContext context, String instanceUuid, String event, String host, Supplier<T> step) {
-		Optional<Long> eventId = begin(context, instanceUuid, event, host);
-		if (eventId.isEmpty()) {
+		Optional<InstanceActionEventRecord> begun = begin(context, instanceUuid, event, host);
+		if (begun.isEmpty()) {
 			return step.get();
 		}
 		try {
 			T result = step.get();
-			finish(eventId.get(), InstanceActionEventRecord.SUCCESS, null);
+			finish(begun.get(), InstanceActionEventRecord.SUCCESS, null);
 			return result;
 		}
 		catch (RuntimeException | Error ex) {
-			finish(eventId.get(), InstanceActionEventRecord.ERROR, ex.toString());
+			finish(begun.get(), InstanceActionEventRecord.ERROR, ex.toString());
 			throw ex;
 		}
 	}
@@ -84,14 +85,14 @@ public class InstanceActionLog {
 	 * already put its server in a defined state), recorded as {@code event}.
 	 */
 	public void outcome(RequestContext context, String instanceUuid, String event, String host, BooleanSupplier step) {
-		Optional<Long> eventId = begin(context, instanceUuid, event, host);
+		Optional<InstanceActionEventRecord> begun = begin(context, instanceUuid, event, host);
 		boolean succeeded = false;
 		try {
 			succeeded = step.getAsBoolean();
 		}
 		finally {
 			String result = succeeded ? InstanceActionEventRecord.SUCCESS : InstanceActionEventRecord.ERROR;
-			eventId.ifPresent((id) -> finish(id, result, null));
+			begun.ifPresent((recorded) -> finish(recorded, result, null));
 		}
 	}
 
@@ -111,24 +112,27 @@ public class InstanceActionLog {
 	}
 
 	// the event of the action the request began; none for a request that began no action
-	private Optional<Long> begin(RequestContext context, String instanceUuid, String event, String host) {
+	private Optional<InstanceActionEventRecord> begin(RequestContext context, String instanceUuid, String event,
+			String host) {
 		return this.ownTransaction.execute((status) -> this.actions
 			.findFirstByInstanceUuidAndRequestIdOrderByIdDesc(instanceUuid, context.requestId())
 			.map((action) -> this.events
-				.save(new InstanceActionEventRecord(action.getId(), event, host, this.clock.now()))
-				.getId()));
+				.save(new InstanceActionEventRecord(action.getId(), event, host, this.clock.now()))));
 	}
 
-	private void finish(Long eventId, String result, String traceback) {
+	// the event just recorded knows its id and its action's: two targeted updates, no reads,
+	// and one reading of the database's clock for both rows
+	private void finish(InstanceActionEventRecord event, String result, String traceback) {
 		this.ownTransaction.executeWithoutResult((status) -> {
-			InstanceActionEventRecord event = this.events.findById(eventId).orElseThrow();
-			event.finish(result, (traceback != null && traceback.length() > 4000) ? traceback.substring(0, 4000)
-					: traceback, this.clock.now());
-			InstanceActionRecord action = this.actions.findById(event.getActionId()).orElseThrow();
+			Instant now = this.clock.now();
+			this.events.finish(event.getId(), result,
+					(traceback != null && traceback.length() > 4000) ? traceback.substring(0, 4000) : traceback, now);
 			if (InstanceActionEventRecord.ERROR.equals(result)) {
-				action.failed(this.clock.now());
+				this.actions.failed(event.getActionId(), now);
 			}
-			action.finished(this.clock.now());
+			else {
+				this.actions.finished(event.getActionId(), now);
+			}
 		});
 	}
 

@@ -16,6 +16,7 @@ import dev.novaboot.service.record.DatabaseClock;
 import dev.novaboot.service.rpc.api.ComputeRpcApi;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -74,10 +75,20 @@ public class InstanceStates {
 	/** The scheduler placed the instance on {@code host}, in availability zone {@code zone}. */
 	@Transactional
 	public void scheduled(String uuid, String host, String zone) {
+		scheduled(uuid, host, zone, this.clock.now());
+	}
+
+	/**
+	 * {@link #scheduled(String, String, String)} in the scheduler's transaction, at
+	 * {@code now}: the database's time it already read in that transaction (the clock
+	 * answers the same within one), so not read again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void scheduled(String uuid, String host, String zone, Instant now) {
 		Instance instance = live(uuid);
 		instance.setHost(host);
 		instance.setAvailabilityZone(zone);
-		instance.touch(this.clock.now());
+		instance.touch(now);
 	}
 
 	/**
@@ -117,20 +128,18 @@ public class InstanceStates {
 
 	@Transactional
 	public void networkAllocated(String uuid, String networkInfoJson) {
-		Instance instance = live(uuid);
-		instance.setNetworkInfo(networkInfoJson);
-		instance.touch(this.clock.now());
+		// one targeted update, the row is not loaded first; a deleted instance is still not found
+		if (this.repository.recordNetworkInfo(uuid, networkInfoJson, this.clock.now()) != 1) {
+			throw new InstanceNotFoundException(uuid);
+		}
 	}
 
 	/** The build ended well: {@code active}; false if a delete replaced the spawn meanwhile. */
 	@Transactional
 	public boolean spawned(String uuid, PowerState powerState) {
-		Instant now = this.clock.now();
-		boolean done = this.repository.completeTask(uuid, TaskState.SPAWNING, VmState.ACTIVE, powerState, now) == 1;
-		if (done) {
-			live(uuid).setLaunchedAt(now);
-		}
-		return done;
+		// active and launched in one conditional update: no second read and write of the row
+		return this.repository.completeLaunch(uuid, TaskState.SPAWNING, VmState.ACTIVE, powerState,
+				this.clock.now()) == 1;
 	}
 
 	/** Ends a task with these states; false if another task replaced it meanwhile. */

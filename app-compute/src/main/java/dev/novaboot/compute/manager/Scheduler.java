@@ -1,5 +1,6 @@
 package dev.novaboot.compute.manager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public class Scheduler {
 			}
 			for (Candidate candidate : candidates) {
 				tried.add(candidate.host());
-				if (claim(instance, candidate)) {
+				if (claim(instance, candidate, this.clock.now())) {
 					return candidate.host();
 				}
 			}
@@ -127,14 +128,16 @@ public class Scheduler {
 
 	// locks the node's row and checks the room against its instances: the no-overfill guarantee
 	private boolean place(Instance instance, Candidate candidate) {
-		if (!claim(instance, candidate)) {
+		// one reading of the database's clock for the node and the instance: one transaction
+		Instant now = this.clock.now();
+		if (!claim(instance, candidate, now)) {
 			return false;
 		}
-		this.states.scheduled(instance.getUuid(), candidate.host(), candidate.zone());
+		this.states.scheduled(instance.getUuid(), candidate.host(), candidate.zone(), now);
 		return true;
 	}
 
-	private boolean claim(Instance instance, Candidate candidate) {
+	private boolean claim(Instance instance, Candidate candidate, Instant now) {
 		ComputeNode node = this.nodes.lockByHost(candidate.host()).orElse(null);
 		if (node == null) {
 			return false;
@@ -142,11 +145,11 @@ public class Scheduler {
 		Usage usage = this.nodes.usage(node.getHost());
 		if (!node.fits(usage, instance.getVcpus(), instance.getMemoryMb(), instance.getRootGb())) {
 			// the row promised room the instances do not leave (a race lost, or a stale row): say so
-			node.setUsage(usage, this.clock.now());
+			node.setUsage(usage, now);
 			return false;
 		}
 		node.setUsage(new Usage(usage.vcpus() + instance.getVcpus(), usage.memoryMb() + instance.getMemoryMb(),
-				usage.localGb() + instance.getRootGb(), usage.instances() + 1), this.clock.now());
+				usage.localGb() + instance.getRootGb(), usage.instances() + 1), now);
 		return true;
 	}
 

@@ -62,6 +62,22 @@ public interface InstanceRepository extends JpaRepository<Instance, Long>, Insta
 			@Param("vmState") VmState vmState, @Param("powerState") PowerState powerState, @Param("now") Instant now);
 
 	/**
+	 * {@link #completeTask} of a spawn: the instance becomes {@code vmState} and is
+	 * launched now, in the same update; 1 or 0.
+	 */
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("update Instance i set i.vmState = :vmState, i.powerState = :powerState, i.taskState = null, "
+			+ "i.launchedAt = :now, i.updatedAt = :now where i.uuid = :uuid and i.taskState = :expected")
+	int completeLaunch(@Param("uuid") String uuid, @Param("expected") TaskState expected,
+			@Param("vmState") VmState vmState, @Param("powerState") PowerState powerState, @Param("now") Instant now);
+
+	/** Records the instance's network info (Nova's info cache); 1, or 0 when it is gone. */
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("update Instance i set i.networkInfo = :networkInfo, i.updatedAt = :now where i.uuid = :uuid")
+	int recordNetworkInfo(@Param("uuid") String uuid, @Param("networkInfo") String networkInfo,
+			@Param("now") Instant now);
+
+	/**
 	 * Puts the instance in error with a fault, unless it is being deleted; 1 or 0. The
 	 * message is cut to what {@code fault_message} holds.
 	 */

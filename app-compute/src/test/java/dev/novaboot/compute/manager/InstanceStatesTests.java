@@ -106,6 +106,33 @@ class InstanceStatesTests {
 		this.states.deleted(instance.getUuid());
 	}
 
+	@Test
+	void aSpawnThatEndsWellMakesTheInstanceActiveAndLaunched() {
+		Instance instance = building("spawned-well");
+		assertThat(this.states.spawning(instance.getUuid())).isTrue();
+		assertThat(this.states.spawned(instance.getUuid(), PowerState.RUNNING)).isTrue();
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getVmState()).isEqualTo(VmState.ACTIVE);
+		assertThat(after.getTaskState()).isNull();
+		assertThat(after.getPowerState()).isEqualTo(PowerState.RUNNING);
+		assertThat(after.getLaunchedAt()).isNotNull().isEqualTo(after.getUpdatedAt());
+		// a second report of the same spawn finds no spawn to end
+		assertThat(this.states.spawned(instance.getUuid(), PowerState.RUNNING)).isFalse();
+		this.states.deleted(instance.getUuid());
+	}
+
+	@Test
+	void networkInfoIsRecordedOnALiveInstanceAndADeletedOneIsNotFound() {
+		Instance instance = building("network-info");
+		this.states.networkAllocated(instance.getUuid(), "[{\"id\": \"port\"}]");
+		Instance after = this.instances.findLive(instance.getUuid()).orElseThrow();
+		assertThat(after.getNetworkInfo()).isEqualTo("[{\"id\": \"port\"}]");
+		assertThat(after.getUpdatedAt()).isNotNull();
+		this.states.deleted(instance.getUuid());
+		assertThatExceptionOfType(InstanceNotFoundException.class)
+			.isThrownBy(() -> this.states.networkAllocated(instance.getUuid(), "[]"));
+	}
+
 	private Instance building(String name) {
 		Instance instance = this.states.create(name, "project-states", "user", "1", 1, 512, 1, "image");
 		this.states.scheduled(instance.getUuid(), "nowhere-host");
