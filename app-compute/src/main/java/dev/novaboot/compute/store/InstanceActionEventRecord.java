@@ -85,10 +85,4 @@ public class InstanceActionEventRecord {
 		return this.host;
 	}
 
-	public void finish(String result, String traceback, Instant now) {
-		this.result = result;
-		this.traceback = traceback;
-		this.finishTime = now;
-	}
-
 }

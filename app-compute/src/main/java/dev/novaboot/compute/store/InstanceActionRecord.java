@@ -92,14 +92,4 @@ public class InstanceActionRecord extends AuditedEntity {
 	}
 
 	/** A step failed: Nova marks the action {@code Error}. */
-	public void failed(Instant now) {
-		this.message = "Error";
-		touch(now);
-	}
-
-	public void finished(Instant now) {
-		this.finishTime = now;
-		touch(now);
-	}
-
 }

@@ -88,7 +88,8 @@ public class SchedulerCandidates {
 	}
 
 	private Reading read() {
-		// the clock is read before the rows: a heartbeat can only look older than it is
+		// the clock is read before the rows: a heartbeat written between the two reads keeps its
+		// service up for at most that gap longer, never shorter
 		Instant databaseNow = this.clock.now();
 		long readAt = this.nanoTime.getAsLong();
 		List<ServiceRecord> services = this.serviceGroup.upServices("volume");
